@@ -1,0 +1,35 @@
+# Vigie — shared wording (English).
+
+verdict-nothing-found = Nothing suspicious was found in what was checked.
+verdict-unusual = A few unusual things were seen; none of them is a sign of spyware on its own.
+verdict-suspicious = Some signs deserve a closer look with a support worker.
+verdict-known-spyware = Traces of known spy software were found.
+verdict-not-proof = “Nothing found” is not proof that there is no spy software: read what was and was not checked below.
+verdict-keep-evidence = Do not remove anything for now: removing a spy app can alert the person behind it and destroys evidence. Decide with a support worker, after a safety plan.
+
+severity-high = high
+severity-medium = medium
+severity-low = low
+severity-info = information
+
+category-stalkerware = stalkerware
+category-watchware = monitoring app (watchware)
+category-mercenary_spyware = mercenary spyware
+category-spyware = spyware
+
+label-verdict = Verdict
+label-findings = Findings
+label-no-findings = No findings.
+label-rule = Rule
+label-indicator = Indicator
+label-source = Source
+label-app = App
+label-evidence = Evidence
+label-occurrences = Seen
+label-checked = What was checked
+label-not-checked = What was not checked
+label-frames = packets { $first }–{ $last }
+label-flow = flow
+label-bytes = { $up } bytes sent, { $down } bytes received
+
+coverage-packets = { $packets } packets read from { $files } capture file(s).

@@ -1,0 +1,35 @@
+# Vigie — formulations communes (français).
+
+verdict-nothing-found = Rien de suspect n’a été trouvé dans ce qui a été vérifié.
+verdict-unusual = Quelques éléments inhabituels ont été vus ; aucun n’est à lui seul un signe de logiciel espion.
+verdict-suspicious = Certains signes méritent un examen plus attentif avec un ou une intervenante.
+verdict-known-spyware = Des traces de logiciels espions connus ont été trouvées.
+verdict-not-proof = « Rien trouvé » ne prouve pas l’absence de logiciel espion : voyez ci-dessous ce qui a été vérifié et ce qui ne l’a pas été.
+verdict-keep-evidence = Ne supprimez rien pour l’instant : supprimer une application espion peut alerter la personne qui l’a installée et détruit des preuves. Décidez-le avec un ou une intervenante, après un plan de mise en sécurité.
+
+severity-high = élevée
+severity-medium = moyenne
+severity-low = faible
+severity-info = information
+
+category-stalkerware = logiciel espion (stalkerware)
+category-watchware = application de surveillance (watchware)
+category-mercenary_spyware = logiciel espion mercenaire
+category-spyware = logiciel espion
+
+label-verdict = Verdict
+label-findings = Constats
+label-no-findings = Aucun constat.
+label-rule = Règle
+label-indicator = Indicateur
+label-source = Source
+label-app = Application
+label-evidence = Preuves
+label-occurrences = Vu
+label-checked = Ce qui a été vérifié
+label-not-checked = Ce qui n’a pas été vérifié
+label-frames = paquets { $first } à { $last }
+label-flow = flux
+label-bytes = { $up } octets envoyés, { $down } octets reçus
+
+coverage-packets = { $packets } paquets lus dans { $files } fichier(s) de capture.

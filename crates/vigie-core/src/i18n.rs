@@ -1,0 +1,185 @@
+//! Translations: message keys to French or English text, from Fluent (`.ftl`) files.
+//!
+//! Code holds keys; text for people lives in each crate's `locales/{en,fr}.ftl`. A
+//! [`Catalog`] gathers the resources of every crate the program uses.
+
+use crate::Message;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::fmt;
+use std::str::FromStr;
+use unic_langid::LanguageIdentifier;
+
+/// A language Vigie speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// French, the default for the station.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language's code (`fr`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the language from a locale string such as `fr_FR.UTF-8`; English otherwise.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("fr") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "fr" => Ok(Lang::Fr),
+            "en" => Ok(Lang::En),
+            other => Err(format!("unknown language '{other}' (fr, en)")),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One crate's translation file for one language.
+#[derive(Clone, Copy, Debug)]
+pub struct LocaleResource {
+    /// The language of the file.
+    pub lang: Lang,
+    /// The Fluent source text.
+    pub source: &'static str,
+}
+
+/// Translated text for one language, falling back to English, then to the key itself.
+pub struct Catalog {
+    lang: Lang,
+    primary: FluentBundle<FluentResource>,
+    fallback: FluentBundle<FluentResource>,
+}
+
+impl fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalog").field("lang", &self.lang).finish()
+    }
+}
+
+fn bundle(lang: Lang, groups: &[&[LocaleResource]]) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    bundle.set_use_isolating(false);
+    for res in groups
+        .iter()
+        .flat_map(|g| g.iter())
+        .filter(|r| r.lang == lang)
+    {
+        // Our own files are checked by tests; a broken entry is skipped, not fatal.
+        let resource = match FluentResource::try_new(res.source.to_owned()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        bundle.add_resource_overriding(resource);
+    }
+    bundle
+}
+
+impl Catalog {
+    /// A catalog for `lang` made of the given crates' resources (e.g. `&[vigie_core::LOCALES]`).
+    pub fn new(lang: Lang, groups: &[&[LocaleResource]]) -> Self {
+        Catalog {
+            lang,
+            primary: bundle(lang, groups),
+            fallback: bundle(Lang::En, groups),
+        }
+    }
+
+    /// The catalog's language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// True when the key has a text in this catalog's own language.
+    pub fn has(&self, key: &str) -> bool {
+        self.primary.has_message(key)
+    }
+
+    /// The text of a message, with its arguments substituted.
+    pub fn text(&self, msg: &Message) -> String {
+        let mut args = FluentArgs::new();
+        for (k, v) in &msg.args {
+            args.set(k.as_str(), v.as_str());
+        }
+        for b in [&self.primary, &self.fallback] {
+            if let Some(pattern) = b.get_message(&msg.key).and_then(|m| m.value()) {
+                let mut errors = vec![];
+                return b
+                    .format_pattern(pattern, Some(&args), &mut errors)
+                    .into_owned();
+            }
+        }
+        msg.key.clone()
+    }
+
+    /// The text of a key with no argument.
+    pub fn key(&self, key: &str) -> String {
+        self.text(&Message::new(key))
+    }
+}
+
+/// Every message key defined in a Fluent source, in order (used by tests to compare languages).
+pub fn keys_of(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|l| !l.starts_with([' ', '#', '\t', '.', '-']) && l.contains('='))
+        .filter_map(|l| l.split('=').next())
+        .map(|k| k.trim().to_owned())
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_define_the_same_keys_and_parse() {
+        let en = keys_of(crate::LOCALES[0].source);
+        let fr = keys_of(crate::LOCALES[1].source);
+        assert!(!en.is_empty());
+        assert_eq!(en, fr);
+        for r in crate::LOCALES {
+            assert!(FluentResource::try_new(r.source.to_owned()).is_ok());
+        }
+    }
+
+    #[test]
+    fn formats_with_arguments_and_falls_back() {
+        let fr = Catalog::new(Lang::Fr, &[crate::LOCALES]);
+        let text = fr.text(
+            &Message::new("coverage-packets")
+                .arg("packets", "12")
+                .arg("files", "1"),
+        );
+        assert!(text.contains("12"), "{text}");
+        assert_eq!(fr.key("no-such-key"), "no-such-key");
+        let en = Catalog::new(Lang::En, &[crate::LOCALES]);
+        assert_ne!(
+            en.key("verdict-nothing-found"),
+            fr.key("verdict-nothing-found")
+        );
+    }
+}

@@ -1,0 +1,375 @@
+//! Feed loaders: format detection, files and folders.
+
+mod echap;
+mod lists;
+mod misp;
+mod stix;
+mod tinycheck;
+
+use crate::{IndicatorSet, Source};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Largest feed file read (real feeds are a few MiB).
+const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
+/// Deepest folder nesting walked.
+const MAX_DEPTH: usize = 8;
+
+/// The format of a feed file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedFormat {
+    /// Echap's `ioc.yaml` / `watchware.yaml` schema.
+    EchapYaml,
+    /// A STIX 2.1 bundle.
+    Stix2,
+    /// MVT's `indicators.yaml` index of STIX bundles.
+    MvtIndex,
+    /// TinyCheck's JSON import format.
+    TinyCheckJson,
+    /// A MISP event (JSON).
+    MispEvent,
+    /// A CSV export (Echap `samples.csv`, `network.csv`).
+    Csv,
+    /// One indicator per line (domains, addresses, hashes, hosts file).
+    PlainList,
+}
+
+impl FeedFormat {
+    /// Whether a folder that already has a primary feed (Echap YAML, STIX) should skip this
+    /// format: those files are exports of the same indicators.
+    fn is_derived_export(self) -> bool {
+        matches!(
+            self,
+            FeedFormat::TinyCheckJson | FeedFormat::MispEvent | FeedFormat::PlainList
+        )
+    }
+}
+
+/// Why a feed could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file or folder could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The system error.
+        source: std::io::Error,
+    },
+    /// The file is larger than any real feed.
+    #[error("{path} is too large to be an indicator feed ({size} bytes, limit {limit})")]
+    TooLarge {
+        /// The path.
+        path: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The content is not a format Vigie reads.
+    #[error("{path}: unrecognised feed format ({detail})")]
+    UnknownFormat {
+        /// The path.
+        path: String,
+        /// What was seen.
+        detail: String,
+    },
+    /// The content looks like a known format but is malformed.
+    #[error("{path}: malformed {format:?} feed: {detail}")]
+    Malformed {
+        /// The path.
+        path: String,
+        /// The format it was read as.
+        format: FeedFormat,
+        /// The parser's message.
+        detail: String,
+    },
+}
+
+/// Detects a feed's format from its name and first bytes.
+pub(crate) fn detect(name: &str, bytes: &[u8]) -> Option<FeedFormat> {
+    let lower = name.to_ascii_lowercase();
+    let text = std::str::from_utf8(bytes.get(..bytes.len().min(4096))?)
+        .ok()
+        .or_else(|| {
+            // A multi-byte character cut at 4096: retry on the valid prefix.
+            let cut = bytes.len().min(4096);
+            let valid = std::str::from_utf8(&bytes[..cut]).err()?.valid_up_to();
+            std::str::from_utf8(&bytes[..valid]).ok()
+        })?;
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('{') || start.starts_with('[') {
+        if start.contains("\"objects\"")
+            || start.contains("\"type\": \"bundle\"")
+            || start.contains("\"type\":\"bundle\"")
+        {
+            return Some(FeedFormat::Stix2);
+        }
+        if start.contains("\"iocs\"") {
+            return Some(FeedFormat::TinyCheckJson);
+        }
+        if start.contains("\"Attribute\"")
+            || start.contains("\"Event\"")
+            || start.contains("\"Object\"")
+        {
+            return Some(FeedFormat::MispEvent);
+        }
+        return None;
+    }
+    if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+        if start.starts_with("indicators:") {
+            return Some(FeedFormat::MvtIndex);
+        }
+        return Some(FeedFormat::EchapYaml);
+    }
+    if lower.ends_with(".rules")
+        || lower.ends_with(".md")
+        || lower.ends_with("license")
+        || lower.ends_with("readme")
+    {
+        return None;
+    }
+    if lower.ends_with(".csv") {
+        return Some(FeedFormat::Csv);
+    }
+    Some(FeedFormat::PlainList)
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|source| LoadError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    if meta.len() > MAX_FEED_BYTES {
+        return Err(LoadError::TooLarge {
+            path: shown,
+            size: meta.len(),
+            limit: MAX_FEED_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(|source| LoadError::Io {
+        path: shown,
+        source,
+    })
+}
+
+/// Loads one feed from bytes. `name` is the file name (used for format detection and
+/// display); `display_name` overrides the source name shown in findings (e.g. an MVT index
+/// entry's name).
+pub fn load_bytes(
+    set: &mut IndicatorSet,
+    path: &str,
+    bytes: &[u8],
+    display_name: Option<&str>,
+) -> Result<FeedFormat, LoadError> {
+    let name = Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path);
+    let format = detect(name, bytes).ok_or_else(|| LoadError::UnknownFormat {
+        path: path.to_owned(),
+        detail: "not Echap YAML, STIX 2.1, TinyCheck JSON, MISP JSON, CSV or a plain list".into(),
+    })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Malformed {
+        path: path.to_owned(),
+        format,
+        detail: format!("not UTF-8 text ({e})"),
+    })?;
+    let malformed = |detail: String| LoadError::Malformed {
+        path: path.to_owned(),
+        format,
+        detail,
+    };
+    let mut source = Source {
+        name: display_name.unwrap_or(name).to_owned(),
+        path: path.to_owned(),
+        format,
+    };
+    match format {
+        FeedFormat::EchapYaml => {
+            source.name = format!("{} — {name}", echap::CREDIT);
+            let idx = set.add_source(source);
+            echap::load(set, idx, text, name).map_err(malformed)?;
+        }
+        FeedFormat::Stix2 => {
+            let idx = set.add_source(source);
+            stix::load(set, idx, text, display_name).map_err(malformed)?;
+        }
+        FeedFormat::TinyCheckJson => {
+            let idx = set.add_source(source);
+            tinycheck::load(set, idx, text).map_err(malformed)?;
+        }
+        FeedFormat::MispEvent => {
+            let idx = set.add_source(source);
+            misp::load(set, idx, text).map_err(malformed)?;
+        }
+        FeedFormat::Csv => {
+            let idx = set.add_source(source);
+            lists::load_csv(set, idx, text).map_err(malformed)?;
+        }
+        FeedFormat::PlainList => {
+            let idx = set.add_source(source);
+            lists::load_plain(set, idx, text, name);
+        }
+        FeedFormat::MvtIndex => {
+            // The index names bundles; load_path resolves them. On its own it holds no indicator.
+            set.add_source(source);
+        }
+    }
+    Ok(format)
+}
+
+/// Loads a feed file, or every feed in a folder (recursively). In a folder:
+/// - an MVT `indicators.yaml` index names the STIX bundles it lists (their source name);
+/// - exports that repeat a primary feed of the same folder (TinyCheck JSON, MISP, hosts and
+///   plain lists beside an Echap YAML or STIX bundle) are skipped, and said so in
+///   [`IndicatorSet::skipped_files`];
+/// - files of no known format are skipped and listed there too.
+pub fn load_path(set: &mut IndicatorSet, path: &Path) -> Result<(), LoadError> {
+    let meta = std::fs::metadata(path).map_err(|source| LoadError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    if meta.is_dir() {
+        let mut names = BTreeMap::new();
+        load_dir(set, path, 0, &mut names)
+    } else {
+        let bytes = read_limited(path)?;
+        let shown = path.display().to_string();
+        let format = load_bytes(set, &shown, &bytes, None)?;
+        if format == FeedFormat::MvtIndex {
+            // Load the bundles the index lists that sit beside it.
+            let dir = path.parent().unwrap_or(Path::new("."));
+            for (rel, name) in stix::index_entries(std::str::from_utf8(&bytes).unwrap_or_default())
+            {
+                let p = dir.join(&rel);
+                if p.is_file() {
+                    let b = read_limited(&p)?;
+                    load_bytes(set, &p.display().to_string(), &b, Some(&name))?;
+                } else {
+                    set.skipped_files
+                        .push((rel, "listed in the index but not present here".into()));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn load_dir(
+    set: &mut IndicatorSet,
+    dir: &Path,
+    depth: usize,
+    index_names: &mut BTreeMap<PathBuf, String>,
+) -> Result<(), LoadError> {
+    if depth > MAX_DEPTH {
+        set.skipped_files
+            .push((dir.display().to_string(), "folder nested too deep".into()));
+        return Ok(());
+    }
+    let rd = std::fs::read_dir(dir).map_err(|source| LoadError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    entries.sort();
+    entries.retain(|p| {
+        !p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+    });
+
+    // First pass: read and classify the files of this folder.
+    let mut files = vec![];
+    for p in entries.iter().filter(|p| p.is_file()) {
+        let shown = p.display().to_string();
+        let bytes = match read_limited(p) {
+            Ok(b) => b,
+            Err(e) => {
+                set.skipped_files.push((shown, e.to_string()));
+                continue;
+            }
+        };
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        match detect(name, &bytes) {
+            Some(FeedFormat::MvtIndex) => {
+                let text = std::str::from_utf8(&bytes).unwrap_or_default();
+                for (rel, n) in stix::index_entries(text) {
+                    index_names.insert(dir.join(rel), n);
+                }
+            }
+            Some(f) => files.push((p.clone(), f, bytes)),
+            None => set
+                .skipped_files
+                .push((shown, "not an indicator feed format".into())),
+        }
+    }
+    let has_primary = files
+        .iter()
+        .any(|(_, f, _)| matches!(f, FeedFormat::EchapYaml | FeedFormat::Stix2));
+    for (p, format, bytes) in files {
+        let shown = p.display().to_string();
+        if has_primary && format.is_derived_export() {
+            set.skipped_files.push((
+                shown,
+                "export of the same indicators as this folder's main feed".into(),
+            ));
+            continue;
+        }
+        let display = index_names.get(&p).cloned();
+        if let Err(e) = load_bytes(set, &shown, &bytes, display.as_deref()) {
+            set.skipped_files.push((shown, e.to_string()));
+        }
+    }
+    for p in entries.iter().filter(|p| p.is_dir()) {
+        load_dir(set, p, depth + 1, index_names)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats() {
+        assert_eq!(
+            detect("a.stix2", b"{\"type\": \"bundle\", \"objects\": []}"),
+            Some(FeedFormat::Stix2)
+        );
+        assert_eq!(
+            detect("t.json", b"{\"iocs\": []}"),
+            Some(FeedFormat::TinyCheckJson)
+        );
+        assert_eq!(
+            detect("m.json", b"{\"Event\": {}}"),
+            Some(FeedFormat::MispEvent)
+        );
+        assert_eq!(
+            detect("ioc.yaml", b"- name: X\n"),
+            Some(FeedFormat::EchapYaml)
+        );
+        assert_eq!(
+            detect("indicators.yaml", b"indicators:\n"),
+            Some(FeedFormat::MvtIndex)
+        );
+        assert_eq!(
+            detect("domains.txt", b"a.com\n"),
+            Some(FeedFormat::PlainList)
+        );
+        assert_eq!(detect("x.rules", b"alert dns"), None);
+        assert_eq!(detect("x.json", b"{\"foo\": 1}"), None);
+    }
+
+    #[test]
+    fn bad_feeds_give_errors_not_panics() {
+        let mut set = IndicatorSet::new();
+        assert!(load_bytes(&mut set, "x.stix2", b"{\"objects\": [", None).is_err());
+        assert!(load_bytes(&mut set, "x.yaml", b"- name: [unclosed", None).is_err());
+        assert!(load_bytes(&mut set, "x.json", b"{\"foo\": 1}", None).is_err());
+        assert!(load_bytes(&mut set, "x.txt", &[0xff, 0xfe, 0x00], None).is_err());
+    }
+}
