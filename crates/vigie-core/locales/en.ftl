@@ -4,7 +4,7 @@ verdict-nothing-found = Nothing suspicious was found in what was checked.
 verdict-unusual = A few unusual things were seen; none of them is a sign of spyware on its own.
 verdict-suspicious = Some signs deserve a closer look with a support worker.
 verdict-known-spyware = Traces of known spy software were found.
-verdict-not-proof = “Nothing found” is not proof that there is no spy software: read what was and was not checked below.
+verdict-not-proof = “Nothing found” is not proof that there is no spy software: see what was and was not checked.
 verdict-keep-evidence = Do not remove anything for now: removing a spy app can alert the person behind it and destroys evidence. Decide with a support worker, after a safety plan.
 
 severity-high = high

@@ -4,7 +4,7 @@ verdict-nothing-found = Rien de suspect n’a été trouvé dans ce qui a été 
 verdict-unusual = Quelques éléments inhabituels ont été vus ; aucun n’est à lui seul un signe de logiciel espion.
 verdict-suspicious = Certains signes méritent un examen plus attentif avec un ou une intervenante.
 verdict-known-spyware = Des traces de logiciels espions connus ont été trouvées.
-verdict-not-proof = « Rien trouvé » ne prouve pas l’absence de logiciel espion : voyez ci-dessous ce qui a été vérifié et ce qui ne l’a pas été.
+verdict-not-proof = « Rien trouvé » ne prouve pas l’absence de logiciel espion : voyez ce qui a été vérifié et ce qui ne l’a pas été.
 verdict-keep-evidence = Ne supprimez rien pour l’instant : supprimer une application espion peut alerter la personne qui l’a installée et détruit des preuves. Décidez-le avec un ou une intervenante, après un plan de mise en sécurité.
 
 severity-high = élevée

@@ -1,0 +1,78 @@
+# Vigie — vérification réseau (français).
+
+-what = { $category ->
+    [stalkerware] un logiciel espion (stalkerware, application d’espionnage cachée)
+    [watchware] une application de surveillance (visible, mais qui peut servir à surveiller quelqu’un)
+    [mercenary_spyware] un logiciel espion mercenaire
+   *[spyware] un logiciel espion
+}
+-how = { $how ->
+    [dns] le téléphone a demandé ce nom (DNS)
+    [tls] le téléphone a ouvert une connexion chiffrée vers ce nom (TLS)
+    [quic] le téléphone a ouvert une connexion chiffrée vers ce nom (QUIC)
+    [http] le téléphone a envoyé une requête web à ce nom (HTTP)
+    [cert] un serveur a présenté un certificat portant ce nom
+   *[connection] le téléphone s’y est connecté
+}
+
+net-ioc-domain-title = { $role ->
+    [website] Contact avec le site web de { $app } ({ $name })
+    [distribution] Contact avec un site de téléchargement de { $app } ({ $name })
+   *[server] Contact avec un serveur de { $app } ({ $name })
+}
+net-ioc-domain-explain = { $name } appartient à { $app }, répertorié comme { -what }. Ici, { -how }. { $role ->
+    [website] Une visite du site de l’éditeur peut signifier que quelqu’un a consulté ou acheté cette application depuis ce téléphone ; cela ne prouve pas qu’elle y est installée.
+    [distribution] Ce site distribue l’application ; elle a peut-être été téléchargée sur ce téléphone.
+   *[server] Ces applications envoient ce qu’elles collectent (messages, position, photos) à des serveurs comme celui-ci : c’est un signe fort que l’application est active sur le téléphone.
+}
+net-ioc-ip-title = Contact avec une adresse de { $app } ({ $ip })
+net-ioc-ip-explain = L’adresse { $ip } est répertoriée comme utilisée par { $app }, { -what }. Ici, { -how }.
+net-ioc-url-title = Requête web vers une adresse connue de { $app }
+net-ioc-url-explain = Le téléphone a demandé { $url }, adresse répertoriée comme utilisée par { $app }.
+net-ioc-cert-title = Certificat de { $app } observé ({ $name })
+net-ioc-cert-explain = Un serveur a présenté un certificat répertorié comme appartenant à { $app }. Le téléphone a communiqué avec ce serveur.
+net-dyndns-title = Nom sous un service de DNS dynamique ({ $name })
+net-dyndns-explain = { $name } utilise le service gratuit de DNS dynamique { $provider }. Les applications courantes en utilisent rarement ; les applications espionnes et les outils de prise de contrôle à distance, souvent. À examiner avec les autres constats.
+net-suspicious-tld-title = Nom sous une extension souvent détournée ({ $name })
+net-suspicious-tld-explain = { $name } se termine par « .{ $tld } », extension gratuite ou très bon marché, souvent détournée. Beaucoup de sites légitimes l’utilisent aussi : ce n’est qu’un indice.
+net-tls-self-signed-title = Certificat auto-signé ({ $name })
+net-tls-self-signed-explain = Le serveur { $name } a prouvé son identité avec un certificat qu’il a signé lui-même. Les services publics ne le font presque jamais ; des serveurs privés d’applications espionnes, parfois.
+net-tls-free-cert-title = Certificat gratuit automatique ({ $name })
+net-tls-free-cert-explain = Le serveur { $name } utilise un certificat gratuit de { $issuer }. Très courant et légitime ; noté parce que des serveurs d’applications espionnes en utilisent aussi.
+net-tls-ip-cert-title = Certificat pour une simple adresse ({ $name })
+net-tls-ip-cert-explain = Le certificat ne nomme que des adresses IP, pas de nom de domaine. Inhabituel pour un service public.
+net-tls-nonstd-port-title = Connexion chiffrée sur un port inhabituel ({ $name }, port { $port })
+net-tls-nonstd-port-explain = Le téléphone a ouvert une connexion chiffrée vers { $name } sur le port { $port }, où c’est inhabituel. Certaines applications espionnes le font ; certaines applications ordinaires aussi.
+net-http-plain-title = Trafic web non chiffré ({ $name })
+net-http-plain-explain = Le téléphone a communiqué avec { $name } sans chiffrement (HTTP). Ce n’est pas en soi un signe de logiciel espion, mais n’importe qui sur le réseau peut le lire, et certaines applications espionnes envoient leurs données ainsi.
+net-http-nonstd-port-title = Trafic web non chiffré sur un port inhabituel ({ $name }, port { $port })
+net-http-nonstd-port-explain = Le téléphone a envoyé des requêtes web non chiffrées à { $name } sur le port { $port }. C’est inhabituel pour les applications d’un téléphone.
+net-http-upload-title = Données envoyées sans chiffrement ({ $name }, { $kib } Kio)
+net-http-upload-explain = Le téléphone a envoyé { $kib } Kio à { $name } en HTTP non chiffré (POST/PUT). Certaines applications espionnes envoient ainsi ce qu’elles collectent.
+net-unresolved-ip-title = Connexion à une adresse sans nom ({ $ip })
+net-unresolved-ip-explain = Le téléphone a contacté { $ip } sans en demander le nom pendant la vérification. Souvent sans gravité (le nom était déjà connu), parfois le signe d’un serveur inscrit en dur.
+net-large-upload-title = Envoi important ({ $name }, { $mib } Mio)
+net-large-upload-explain = Le téléphone a envoyé { $mib } Mio à { $name }, bien plus qu’il n’a reçu. Les sauvegardes et le partage de photos le font ; les applications espionnes qui envoient photos ou enregistrements aussi.
+net-beaconing-title = Connexions régulières à { $name } (environ toutes les { $seconds } s)
+net-beaconing-explain = Le téléphone s’est connecté { $count } fois à { $name } à intervalles réguliers d’environ { $seconds } secondes. Certaines applications se signalent ainsi en arrière-plan ; les applications espionnes aussi.
+net-tor-title = Trafic qui ressemble au réseau Tor ({ $name })
+net-tor-explain = Cette connexion a les caractéristiques de Tor, un réseau d’anonymisation. Ce peut être un outil de protection de la vie privée choisi par la personne, ou un moyen pour un logiciel de cacher où il envoie des données.
+net-nonstd-port-title = Connexion sur un port inhabituel ({ $name }, { $proto } port { $port })
+net-nonstd-port-explain = Le téléphone a échangé des données avec { $name } sur le port { $port } avec un protocole que Vigie n’a pas reconnu.
+net-encrypted-dns-title = DNS chiffré utilisé ({ $name })
+net-encrypted-dns-explain = Le téléphone (ou une application) résout les noms via { $name } de façon chiffrée. Cela protège la vie privée, mais les noms résolus ainsi ne peuvent pas être vérifiés ici.
+
+net-coverage-duration = La capture dure { $minutes } minutes (de { $start } à { $end }).
+net-coverage-traffic = { $flows } connexions ; { $names } noms distincts observés ({ $dns } messages DNS, { $tls } poignées de main TLS et { $quic } QUIC, { $http } requêtes web, { $certs } certificats).
+net-coverage-indicators = { $count } indicateurs vérifiés, issus de : { $feeds }.
+net-coverage-heuristics = Heuristiques : DNS dynamique, extensions souvent détournées, certificats auto-signés et gratuits, ports inhabituels, adresses sans nom, envois non chiffrés et volumineux, connexions régulières, Tor, DNS chiffré.
+net-not-checked-no-indicators = Aucune liste d’indicateurs n’a été chargée : seules les heuristiques ont été appliquées, les applications espionnes connues n’ont pas été recherchées par leur nom.
+net-not-checked-short = La capture ne dure que { $minutes } minutes : les applications qui n’ont pas communiqué pendant ce temps ne sont pas vues. Dix à trente minutes, téléphone déverrouillé et quelques applications ouvertes, permettent d’en voir davantage.
+net-not-checked-silent-apps = Les applications qui n’ont rien envoyé pendant la vérification, et le trafic passant par les données mobiles (4G/5G) ou un autre Wi-Fi, ne sont pas vus. Une vérification de l’appareil (Android ou iPhone) examine les applications installées.
+net-not-checked-content = Le contenu des connexions chiffrées n’est pas lu : seulement les noms, adresses, certificats et volumes.
+net-not-checked-tls13 = { $count } sessions chiffrées cachent leur certificat (TLS 1.3) : leurs noms ont tout de même été vérifiés.
+net-not-checked-quic = { $count } paquets QUIC n’ont pas pu être déchiffrés.
+net-not-checked-encrypted-dns = Du DNS chiffré a été utilisé : les noms résolus par ce moyen n’ont pas pu être vérifiés.
+net-not-checked-damaged = { $count } paquets étaient abîmés ou d’un type inconnu et ont été ignorés.
+net-not-checked-budget = { $count } connexions ont seulement été comptées, pas examinées, pour limiter la mémoire utilisée.
+net-not-checked-stopped = La lecture de { $file } s’est arrêtée après { $packets } paquets : { $reason }. Ce qui a été lu avant est analysé.

@@ -1,0 +1,1199 @@
+//! From packets to observations: flows, stream reassembly and protocol dispatch.
+//!
+//! An [`Observer`] takes packets one at a time and emits [`Observation`]s as soon as they
+//! can be made (a DNS query at its packet, an SNI once the ClientHello is whole, a flow's
+//! summary when it ends), so the same code serves a capture file and a live interface.
+//! Memory depends on the number of live flows, never on the capture size: flows expire,
+//! tables are capped, and only the first kilobytes of each TCP direction are reassembled.
+
+use crate::capture::Packet;
+use crate::cert::{self, CertInfo};
+use crate::decode::{self, Decode, Decoded, SkipReason, Transport};
+use crate::defrag::Defragmenter;
+use crate::reassembly::RangeBuffer;
+use crate::{dns, http, quic, tls};
+use serde::{Serialize, Serializer};
+use std::collections::{HashMap, VecDeque};
+use std::fmt;
+use std::net::IpAddr;
+use vigie_core::Timestamp;
+
+/// Bytes of the client direction of a TCP stream reassembled (enough for a ClientHello or
+/// the first requests).
+const CLIENT_STREAM_CAP: usize = 16 * 1024;
+/// Bytes of the server direction reassembled (enough for ServerHello and certificates).
+const SERVER_STREAM_CAP: usize = 32 * 1024;
+/// Bytes of QUIC CRYPTO data reassembled per connection.
+const QUIC_CRYPTO_CAP: usize = 64 * 1024;
+/// Most concurrent flows; beyond, the least recently seen are ended early.
+pub const MAX_FLOWS: usize = 65_536;
+/// Memory allowed for stream buffers in total; beyond, new streams are counted, not inspected.
+const STREAM_BUDGET: usize = 256 * 1024 * 1024;
+/// Names remembered from DNS answers (address → name).
+const MAX_DNS_CACHE: usize = 131_072;
+/// Idle time after which a flow ends (capture time).
+const TCP_IDLE_NS: i64 = 300_000_000_000;
+const TCP_CLOSED_IDLE_NS: i64 = 10_000_000_000;
+const UDP_IDLE_NS: i64 = 120_000_000_000;
+const SWEEP_EVERY_NS: i64 = 5_000_000_000;
+
+/// One end of a connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Endpoint {
+    /// Address.
+    pub ip: IpAddr,
+    /// Port (0 for protocols without ports).
+    pub port: u16,
+}
+
+impl Default for Endpoint {
+    fn default() -> Self {
+        Endpoint {
+            ip: IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED),
+            port: 0,
+        }
+    }
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.ip {
+            IpAddr::V4(a) => write!(f, "{a}:{}", self.port),
+            IpAddr::V6(a) => write!(f, "[{a}]:{}", self.port),
+        }
+    }
+}
+
+impl Serialize for Endpoint {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A transport protocol.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Proto {
+    /// TCP.
+    #[default]
+    Tcp,
+    /// UDP.
+    Udp,
+    /// Another IP protocol.
+    Other(u8),
+}
+
+impl fmt::Display for Proto {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Proto::Tcp => f.write_str("tcp"),
+            Proto::Udp => f.write_str("udp"),
+            Proto::Other(p) => write!(f, "ip-proto-{p}"),
+        }
+    }
+}
+
+impl Serialize for Proto {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// What a flow carried, as recognised.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FlowSummary {
+    /// Transport protocol.
+    pub proto: Proto,
+    /// The side that opened the flow (the device, usually).
+    pub client: Endpoint,
+    /// The side it talked to.
+    pub server: Endpoint,
+    /// First packet number.
+    pub first_frame: u64,
+    /// Last packet number.
+    pub last_frame: u64,
+    /// First packet time.
+    pub first_ts: Timestamp,
+    /// Last packet time.
+    pub last_ts: Timestamp,
+    /// Packets in both directions.
+    pub packets: u64,
+    /// Payload bytes from client to server.
+    pub bytes_up: u64,
+    /// Payload bytes from server to client.
+    pub bytes_down: u64,
+    /// The name the device resolved for the server's address by DNS earlier in the capture.
+    pub dns_name: Option<String>,
+    /// TLS or QUIC server name.
+    pub sni: Option<String>,
+    /// HTTP Host of the first request.
+    pub http_host: Option<String>,
+    /// Methods of the HTTP requests seen (at most a few).
+    pub http_methods: Vec<String>,
+    /// TLS was seen (over TCP).
+    pub tls: bool,
+    /// QUIC was seen.
+    pub quic: bool,
+    /// The flow carried DNS.
+    pub dns: bool,
+    /// The protocol upgraded with STARTTLS, if the TLS handshake followed one.
+    pub starttls: Option<&'static str>,
+    /// The server's leaf certificate (TLS 1.0–1.2).
+    pub cert: Option<CertInfo>,
+    /// Negotiated TLS version, when the ServerHello was seen.
+    pub tls_version: Option<u16>,
+    /// Whether the flow ended with the capture (still open) rather than closing or expiring.
+    pub open_at_end: bool,
+}
+
+impl FlowSummary {
+    /// The best name for the server: SNI, else HTTP Host, else the DNS name.
+    pub fn name(&self) -> Option<&str> {
+        self.sni
+            .as_deref()
+            .or(self.http_host.as_deref())
+            .or(self.dns_name.as_deref())
+    }
+
+    /// The flow as `proto client -> server`.
+    pub fn label(&self) -> String {
+        format!("{} {} -> {}", self.proto, self.client, self.server)
+    }
+}
+
+/// What was observed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Observed {
+    /// A DNS (or mDNS/LLMNR) question.
+    DnsQuery {
+        /// Queried name.
+        name: String,
+        /// Query type (1 A, 28 AAAA, 65 HTTPS, ...).
+        qtype: u16,
+        /// `dns`, `mdns`, `llmnr` or `dns-tcp`.
+        via: &'static str,
+    },
+    /// A DNS answer record, or a response without answer.
+    DnsAnswer {
+        /// Owner name of the record (the question's name for an empty response).
+        name: String,
+        /// The question this answers.
+        query: Option<String>,
+        /// Record type (0 when the response has no answer).
+        rtype: u16,
+        /// Address or name given.
+        answer: Option<String>,
+        /// Response code (0 NOERROR, 3 NXDOMAIN...).
+        rcode: u8,
+        /// `dns`, `mdns`, `llmnr` or `dns-tcp`.
+        via: &'static str,
+    },
+    /// A TLS ClientHello naming a server.
+    TlsSni {
+        /// Server name indication.
+        name: String,
+        /// JA3 fingerprint.
+        ja3: String,
+        /// JA4 fingerprint.
+        ja4: String,
+        /// ALPN protocols offered.
+        alpn: Vec<String>,
+        /// Protocol upgraded with STARTTLS, if any.
+        starttls: Option<&'static str>,
+    },
+    /// A TLS ClientHello without server name.
+    TlsClientHello {
+        /// JA3 fingerprint.
+        ja3: String,
+        /// JA4 fingerprint.
+        ja4: String,
+        /// ALPN protocols offered.
+        alpn: Vec<String>,
+        /// Protocol upgraded with STARTTLS, if any.
+        starttls: Option<&'static str>,
+    },
+    /// A QUIC Initial's ClientHello naming a server (decrypted).
+    QuicSni {
+        /// Server name indication.
+        name: String,
+        /// JA4 fingerprint (QUIC).
+        ja4: String,
+        /// ALPN protocols offered.
+        alpn: Vec<String>,
+        /// QUIC version (`1` or `2`).
+        version: u8,
+    },
+    /// A server certificate (TLS 1.0–1.2).
+    TlsCert {
+        /// Subject common name, if any.
+        name: Option<String>,
+        /// The certificate.
+        #[serde(flatten)]
+        cert: CertInfo,
+        /// Certificates in the chain sent.
+        chain_len: usize,
+    },
+    /// An HTTP/1.x request.
+    HttpHost {
+        /// Host header (without port).
+        name: String,
+        /// Method.
+        method: String,
+        /// Full URL.
+        url: Option<String>,
+        /// User-Agent.
+        user_agent: Option<String>,
+    },
+    /// A flow's summary, when it ends.
+    Flow {
+        /// The server's best name.
+        name: Option<String>,
+        /// The flow.
+        #[serde(flatten)]
+        flow: Box<FlowSummary>,
+    },
+}
+
+/// One observation: what, when, where.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Observation {
+    /// What was observed.
+    #[serde(flatten)]
+    pub what: Observed,
+    /// Packet time.
+    pub ts: Timestamp,
+    /// 1-based packet number in the capture.
+    pub frame: u64,
+    /// Sender.
+    pub src: Endpoint,
+    /// Receiver.
+    pub dst: Endpoint,
+}
+
+/// Counters of what the observer read, for the coverage part of a verdict.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ObserverStats {
+    /// Packets read.
+    pub packets: u64,
+    /// Captured bytes read.
+    pub bytes: u64,
+    /// IP packets decoded to their transport layer.
+    pub ip_packets: u64,
+    /// Packets that were not IP (ARP, 802.11 management, ...).
+    pub not_ip: u64,
+    /// Packets with a damaged or cut header.
+    pub damaged: u64,
+    /// Packets of a link type Vigie does not decode.
+    pub unknown_link: u64,
+    /// Packets reached through at least one tunnel.
+    pub tunneled: u64,
+    /// IP fragments seen.
+    pub fragments: u64,
+    /// Datagrams reassembled from fragments.
+    pub reassembled: u64,
+    /// Flows seen.
+    pub flows: u64,
+    /// Flows ended early because the flow table was full.
+    pub flows_evicted: u64,
+    /// DNS messages read.
+    pub dns_messages: u64,
+    /// TLS ClientHellos read (TCP).
+    pub tls_client_hellos: u64,
+    /// Server certificates read.
+    pub tls_certificates: u64,
+    /// TLS sessions whose certificates were encrypted (TLS 1.3).
+    pub tls13_sessions: u64,
+    /// QUIC Initial packets decrypted.
+    pub quic_initials: u64,
+    /// QUIC Initial packets that could not be decrypted.
+    pub quic_undecryptable: u64,
+    /// QUIC ClientHellos read.
+    pub quic_client_hellos: u64,
+    /// HTTP requests read.
+    pub http_requests: u64,
+    /// TCP streams not reassembled because the memory budget was reached.
+    pub streams_over_budget: u64,
+    /// Time of the first packet.
+    pub first_ts: Option<Timestamp>,
+    /// Time of the last packet.
+    pub last_ts: Option<Timestamp>,
+}
+
+#[derive(Debug)]
+struct Stream {
+    base: Option<u32>,
+    buf: Option<RangeBuffer>,
+}
+
+impl Stream {
+    fn new() -> Self {
+        Stream {
+            base: None,
+            buf: None,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct TcpState {
+    client: Option<Stream>,
+    server: Option<Stream>,
+    client_scan: usize,
+    server_scan: usize,
+    client_hello_done: bool,
+    server_done: bool,
+    http_next: usize,
+    dns_client_at: usize,
+    dns_server_at: usize,
+    fin_client: bool,
+    fin_server: bool,
+    rst: bool,
+}
+
+#[derive(Debug)]
+struct QuicState {
+    crypto: RangeBuffer,
+    first_dcid: Option<Vec<u8>>,
+    keys: Option<(Vec<u8>, u32, quic::InitialKeys)>,
+    done: bool,
+}
+
+#[derive(Debug)]
+struct Flow {
+    summary: FlowSummary,
+    tcp: Option<Box<TcpState>>,
+    quic: Option<Box<QuicState>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct FlowKey {
+    lo: Endpoint,
+    hi: Endpoint,
+    proto: Proto,
+}
+
+impl FlowKey {
+    fn new(a: Endpoint, b: Endpoint, proto: Proto) -> Self {
+        if a <= b {
+            FlowKey {
+                lo: a,
+                hi: b,
+                proto,
+            }
+        } else {
+            FlowKey {
+                lo: b,
+                hi: a,
+                proto,
+            }
+        }
+    }
+}
+
+/// Address → name learnt from DNS answers, bounded, oldest forgotten first.
+#[derive(Debug, Default)]
+struct DnsCache {
+    map: HashMap<IpAddr, String>,
+    order: VecDeque<IpAddr>,
+}
+
+impl DnsCache {
+    fn insert(&mut self, ip: IpAddr, name: &str) {
+        if self.map.insert(ip, name.to_owned()).is_none() {
+            self.order.push_back(ip);
+            if self.order.len() > MAX_DNS_CACHE {
+                if let Some(old) = self.order.pop_front() {
+                    self.map.remove(&old);
+                }
+            }
+        }
+    }
+}
+
+/// Turns packets into observations.
+#[derive(Debug, Default)]
+pub struct Observer {
+    flows: HashMap<FlowKey, Flow>,
+    defrag: Defragmenter,
+    dns: DnsCache,
+    stats: ObserverStats,
+    last_sweep: Timestamp,
+    stream_bytes: usize,
+}
+
+fn is_dns_port(p: u16) -> Option<&'static str> {
+    match p {
+        53 => Some("dns"),
+        5353 => Some("mdns"),
+        5355 => Some("llmnr"),
+        _ => None,
+    }
+}
+
+/// The STARTTLS-style protocol that preceded a TLS handshake found at an offset of a stream.
+fn starttls_protocol(prefix: &[u8], server_port: u16) -> &'static str {
+    let text = String::from_utf8_lossy(&prefix[..prefix.len().min(4096)]).to_ascii_uppercase();
+    if prefix.starts_with(&[0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]) {
+        "postgresql"
+    } else if text.contains("<STARTTLS") {
+        "xmpp"
+    } else if text.contains("EHLO")
+        || text.contains("HELO")
+        || matches!(server_port, 25 | 465 | 587 | 2525)
+    {
+        "smtp"
+    } else if text.contains("STLS") || server_port == 110 {
+        "pop3"
+    } else if text.contains("AUTH TLS") || text.contains("AUTH SSL") {
+        "ftp"
+    } else if text.contains("CAP LS")
+        || text.contains("NICK ")
+        || matches!(server_port, 6667 | 6697)
+    {
+        "irc"
+    } else if text.contains("STARTTLS") || server_port == 143 {
+        "imap"
+    } else if server_port == 389 || prefix.windows(22).any(|w| w == b"1.3.6.1.4.1.1466.20037") {
+        "ldap"
+    } else if server_port == 3306 {
+        "mysql"
+    } else {
+        "other"
+    }
+}
+
+impl Observer {
+    /// A new observer.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// What was read so far.
+    pub fn stats(&self) -> &ObserverStats {
+        &self.stats
+    }
+
+    /// Reads one packet; observations go to `sink` as soon as they are made.
+    pub fn push(&mut self, pkt: &Packet<'_>, sink: &mut dyn FnMut(Observation)) {
+        self.stats.packets += 1;
+        self.stats.bytes += pkt.data.len() as u64;
+        if self.stats.first_ts.is_none() {
+            self.stats.first_ts = Some(pkt.ts);
+        }
+        self.stats.last_ts = Some(pkt.ts);
+        if pkt.ts.0.saturating_sub(self.last_sweep.0) > SWEEP_EVERY_NS
+            || self.flows.len() > MAX_FLOWS
+        {
+            self.sweep(pkt.ts, sink);
+        }
+        match decode::decode_link(pkt.link, pkt.data) {
+            Decode::Packet(d) => self.packet(&d, pkt, sink),
+            Decode::Fragment(f) => {
+                self.stats.fragments += 1;
+                if let Some(r) = self.defrag.push(&f, pkt.ts) {
+                    self.stats.reassembled += 1;
+                    let len = u32::try_from(r.payload.len()).unwrap_or(u32::MAX);
+                    match decode::decode_transport(
+                        r.src,
+                        r.dst,
+                        r.proto,
+                        &r.payload,
+                        len,
+                        r.tunnel_depth,
+                    ) {
+                        Decode::Packet(d) => self.packet(&d, pkt, sink),
+                        Decode::Skip(reason) => self.count_skip(reason),
+                        Decode::Fragment(_) => self.stats.damaged += 1,
+                    }
+                }
+            }
+            Decode::Skip(reason) => self.count_skip(reason),
+        }
+    }
+
+    fn count_skip(&mut self, reason: SkipReason) {
+        match reason {
+            SkipReason::NotIp => self.stats.not_ip += 1,
+            SkipReason::UnknownLink => self.stats.unknown_link += 1,
+            SkipReason::Damaged | SkipReason::TooDeep => self.stats.damaged += 1,
+        }
+    }
+
+    /// Ends every flow (end of a capture file, or of a live check); their summaries go to `sink`.
+    pub fn finish(&mut self, sink: &mut dyn FnMut(Observation)) {
+        let mut all: Vec<(FlowKey, Flow)> = self.flows.drain().collect();
+        all.sort_by_key(|(_, f)| f.summary.first_frame);
+        for (_, mut f) in all {
+            f.summary.open_at_end = true;
+            self.end_flow(f, sink);
+        }
+        self.stream_bytes = 0;
+    }
+
+    fn sweep(&mut self, now: Timestamp, sink: &mut dyn FnMut(Observation)) {
+        self.last_sweep = now;
+        let mut ended: Vec<FlowKey> = self
+            .flows
+            .iter()
+            .filter(|(_, f)| {
+                let idle = now.0.saturating_sub(f.summary.last_ts.0);
+                let limit = match (&f.tcp, f.summary.proto) {
+                    (Some(t), _) if t.rst || (t.fin_client && t.fin_server) => TCP_CLOSED_IDLE_NS,
+                    (_, Proto::Tcp) => TCP_IDLE_NS,
+                    _ => UDP_IDLE_NS,
+                };
+                idle > limit
+            })
+            .map(|(k, _)| *k)
+            .collect();
+        if self.flows.len() - ended.len() > MAX_FLOWS {
+            // Still too many: end the least recently seen tenth.
+            let mut by_age: Vec<(Timestamp, FlowKey)> = self
+                .flows
+                .iter()
+                .map(|(k, f)| (f.summary.last_ts, *k))
+                .collect();
+            by_age.sort_unstable_by_key(|(t, _)| *t);
+            let extra = by_age.len() / 10;
+            self.stats.flows_evicted += extra as u64;
+            ended.extend(by_age.into_iter().take(extra).map(|(_, k)| k));
+        }
+        ended.sort_by_key(|k| self.flows.get(k).map_or(0, |f| f.summary.first_frame));
+        ended.dedup();
+        for k in ended {
+            if let Some(f) = self.flows.remove(&k) {
+                self.end_flow(f, sink);
+            }
+        }
+    }
+
+    fn end_flow(&mut self, mut f: Flow, sink: &mut dyn FnMut(Observation)) {
+        if let Some(t) = f.tcp.as_mut() {
+            for (s, cap) in [
+                (&mut t.client, CLIENT_STREAM_CAP),
+                (&mut t.server, SERVER_STREAM_CAP),
+            ] {
+                if s.as_mut().and_then(|s| s.buf.take()).is_some() {
+                    self.stream_bytes = self.stream_bytes.saturating_sub(cap);
+                }
+            }
+        }
+        let s = f.summary;
+        sink(Observation {
+            ts: s.first_ts,
+            frame: s.first_frame,
+            src: s.client,
+            dst: s.server,
+            what: Observed::Flow {
+                name: s.name().map(str::to_owned),
+                flow: Box::new(s),
+            },
+        });
+    }
+
+    fn packet(&mut self, d: &Decoded<'_>, pkt: &Packet<'_>, sink: &mut dyn FnMut(Observation)) {
+        self.stats.ip_packets += 1;
+        if d.tunnel_depth > 0 {
+            self.stats.tunneled += 1;
+        }
+        let (proto, sport, dport, payload) = match d.transport {
+            Transport::Tcp {
+                sport,
+                dport,
+                payload,
+                ..
+            } => (Proto::Tcp, sport, dport, payload),
+            Transport::Udp {
+                sport,
+                dport,
+                payload,
+            } => (Proto::Udp, sport, dport, payload),
+            Transport::Other { proto } => (Proto::Other(proto), 0, 0, &[][..]),
+        };
+        let src = Endpoint {
+            ip: d.src,
+            port: sport,
+        };
+        let dst = Endpoint {
+            ip: d.dst,
+            port: dport,
+        };
+        let key = FlowKey::new(src, dst, proto);
+        if !self.flows.contains_key(&key) {
+            let syn_ack =
+                matches!(d.transport, Transport::Tcp { flags, .. } if flags & 0x12 == 0x12);
+            // The opener is the client; without a handshake, guess from the ports.
+            let (client, server) = if syn_ack
+                || (sport < 1024
+                    && dport >= 1024
+                    && !matches!(d.transport, Transport::Tcp { flags, .. } if flags & 0x12 == 0x02))
+            {
+                (dst, src)
+            } else {
+                (src, dst)
+            };
+            let dns_name = self.dns.map.get(&server.ip).cloned();
+            self.stats.flows += 1;
+            self.flows.insert(
+                key,
+                Flow {
+                    summary: FlowSummary {
+                        proto,
+                        client,
+                        server,
+                        first_frame: pkt.frame,
+                        first_ts: pkt.ts,
+                        dns_name,
+                        ..FlowSummary::default()
+                    },
+                    tcp: (proto == Proto::Tcp).then(Box::default),
+                    quic: None,
+                },
+            );
+        }
+        let Some(mut flow) = self.flows.remove(&key) else {
+            return;
+        };
+        let from_client = flow.summary.client == src;
+        {
+            let s = &mut flow.summary;
+            s.last_frame = pkt.frame;
+            s.last_ts = pkt.ts;
+            s.packets += 1;
+            let n = if proto == Proto::Tcp || proto == Proto::Udp {
+                payload.len() as u64
+            } else {
+                u64::from(d.ip_payload_len)
+            };
+            if from_client {
+                s.bytes_up += n;
+            } else {
+                s.bytes_down += n;
+            }
+        }
+        match d.transport {
+            Transport::Udp { payload, .. } => {
+                self.udp(&mut flow, from_client, src, dst, payload, pkt, sink)
+            }
+            Transport::Tcp {
+                seq,
+                flags,
+                payload,
+                ..
+            } => self.tcp(
+                &mut flow,
+                from_client,
+                src,
+                dst,
+                seq,
+                flags,
+                payload,
+                pkt,
+                sink,
+            ),
+            Transport::Other { .. } => {}
+        }
+        self.flows.insert(key, flow);
+    }
+
+    fn dns_message(
+        &mut self,
+        msg: &[u8],
+        via: &'static str,
+        src: Endpoint,
+        dst: Endpoint,
+        pkt: &Packet<'_>,
+        sink: &mut dyn FnMut(Observation),
+    ) -> bool {
+        let Some(m) = dns::parse(msg) else {
+            return false;
+        };
+        self.stats.dns_messages += 1;
+        let obs = |what| Observation {
+            what,
+            ts: pkt.ts,
+            frame: pkt.frame,
+            src,
+            dst,
+        };
+        if !m.response {
+            for (name, qtype) in m.questions {
+                sink(obs(Observed::DnsQuery { name, qtype, via }));
+            }
+            return true;
+        }
+        let query = m.questions.first().map(|q| q.0.clone());
+        let mut any = false;
+        for r in m.records {
+            let answer = match r.data {
+                dns::RData::Addr(ip) => {
+                    self.dns.insert(ip, query.as_deref().unwrap_or(&r.name));
+                    Some(ip.to_string())
+                }
+                dns::RData::Name(n) => Some(n),
+                dns::RData::Other => None,
+            };
+            if answer.is_some() || via != "mdns" {
+                any = true;
+                sink(obs(Observed::DnsAnswer {
+                    name: r.name,
+                    query: query.clone(),
+                    rtype: r.rtype,
+                    answer,
+                    rcode: m.rcode,
+                    via,
+                }));
+            }
+        }
+        if !any {
+            for (name, _) in m.questions {
+                sink(obs(Observed::DnsAnswer {
+                    name: name.clone(),
+                    query: Some(name),
+                    rtype: 0,
+                    answer: None,
+                    rcode: m.rcode,
+                    via,
+                }));
+            }
+        }
+        true
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn udp(
+        &mut self,
+        flow: &mut Flow,
+        from_client: bool,
+        src: Endpoint,
+        dst: Endpoint,
+        payload: &[u8],
+        pkt: &Packet<'_>,
+        sink: &mut dyn FnMut(Observation),
+    ) {
+        if let Some(via) = is_dns_port(src.port).or(is_dns_port(dst.port)) {
+            if self.dns_message(payload, via, src, dst, pkt, sink) {
+                flow.summary.dns = true;
+                return;
+            }
+        }
+        if !from_client || payload.first().is_none_or(|b| b & 0xc0 != 0xc0) {
+            return;
+        }
+        let q = flow.quic.get_or_insert_with(|| {
+            Box::new(QuicState {
+                crypto: RangeBuffer::new(QUIC_CRYPTO_CAP),
+                first_dcid: None,
+                keys: None,
+                done: false,
+            })
+        });
+        if q.done {
+            return;
+        }
+        let mut rest = payload;
+        while let Some(h) = quic::long_header(rest) {
+            let packet = &rest[..h.packet_len];
+            if h.initial {
+                flow.summary.quic = true;
+                if q.first_dcid.is_none() {
+                    q.first_dcid = Some(h.dcid.to_vec());
+                }
+                let mut plain = None;
+                // Keys come from the client's first DCID (or, after a Retry, from the new one).
+                for dcid in [q.first_dcid.clone().unwrap_or_default(), h.dcid.to_vec()] {
+                    let cached =
+                        matches!(&q.keys, Some((c, v, _)) if *c == dcid && *v == h.version);
+                    if !cached {
+                        q.keys = quic::InitialKeys::derive(h.version, &dcid, true)
+                            .map(|k| (dcid.clone(), h.version, k));
+                    }
+                    if let Some((_, _, keys)) = &q.keys {
+                        plain = quic::open_initial(packet, h.pn_offset, keys);
+                    }
+                    if plain.is_some() {
+                        break;
+                    }
+                }
+                match plain {
+                    Some(frames) => {
+                        self.stats.quic_initials += 1;
+                        for (off, data) in quic::crypto_frames(&frames) {
+                            q.crypto.insert(off, data);
+                        }
+                        let msgs = tls::messages(q.crypto.contiguous());
+                        if let Some((1, body)) = msgs.first() {
+                            if let Some(ch) = tls::parse_client_hello(body) {
+                                self.stats.quic_client_hellos += 1;
+                                let version = if h.version == quic::VERSION_2 { 2 } else { 1 };
+                                let ja4 = ch.ja4('q');
+                                let obs = match ch.sni.clone() {
+                                    Some(name) => {
+                                        flow.summary.sni = Some(name.clone());
+                                        Observed::QuicSni {
+                                            name,
+                                            ja4,
+                                            alpn: ch.alpn,
+                                            version,
+                                        }
+                                    }
+                                    None => Observed::TlsClientHello {
+                                        ja3: ch.ja3(),
+                                        ja4,
+                                        alpn: ch.alpn,
+                                        starttls: None,
+                                    },
+                                };
+                                sink(Observation {
+                                    what: obs,
+                                    ts: pkt.ts,
+                                    frame: pkt.frame,
+                                    src,
+                                    dst,
+                                });
+                            }
+                            q.done = true;
+                            q.crypto.release();
+                            return;
+                        }
+                        if q.crypto.is_full() {
+                            q.done = true;
+                            q.crypto.release();
+                            return;
+                        }
+                    }
+                    None => self.stats.quic_undecryptable += 1,
+                }
+            }
+            if h.packet_len == 0 || h.packet_len >= rest.len() {
+                break;
+            }
+            rest = &rest[h.packet_len..];
+        }
+    }
+
+    fn new_stream_buffer(&mut self, cap: usize) -> Option<RangeBuffer> {
+        if self.stream_bytes + cap > STREAM_BUDGET {
+            self.stats.streams_over_budget += 1;
+            return None;
+        }
+        self.stream_bytes += cap;
+        Some(RangeBuffer::new(cap))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn tcp(
+        &mut self,
+        flow: &mut Flow,
+        from_client: bool,
+        src: Endpoint,
+        dst: Endpoint,
+        seq: u32,
+        flags: u8,
+        payload: &[u8],
+        pkt: &Packet<'_>,
+        sink: &mut dyn FnMut(Observation),
+    ) {
+        let Some(mut t) = flow.tcp.take() else { return };
+        if flags & 0x04 != 0 {
+            t.rst = true;
+        }
+        if flags & 0x01 != 0 {
+            if from_client {
+                t.fin_client = true;
+            } else {
+                t.fin_server = true;
+            }
+        }
+        let cap = if from_client {
+            CLIENT_STREAM_CAP
+        } else {
+            SERVER_STREAM_CAP
+        };
+        let slot_is_new = if from_client {
+            t.client.is_none()
+        } else {
+            t.server.is_none()
+        };
+        if slot_is_new {
+            let mut s = Stream::new();
+            s.buf = self.new_stream_buffer(cap);
+            if from_client {
+                t.client = Some(s);
+            } else {
+                t.server = Some(s);
+            }
+        }
+        let stream = if from_client {
+            t.client.as_mut()
+        } else {
+            t.server.as_mut()
+        };
+        let Some(stream) = stream else {
+            flow.tcp = Some(t);
+            return;
+        };
+        if flags & 0x02 != 0 {
+            stream.base = Some(seq.wrapping_add(1));
+        }
+        let mut grew = false;
+        if !payload.is_empty() {
+            let base = *stream.base.get_or_insert(seq);
+            let off = seq.wrapping_sub(base);
+            if let Some(buf) = stream.buf.as_mut() {
+                if off < 0x8000_0000 {
+                    grew = buf.insert(u64::from(off), payload);
+                }
+            } else if from_client && off > 0 && http::looks_like_request(payload) {
+                // Beyond the reassembled window: requests that start a segment are still read.
+                if let Ok(Some(req)) = http::parse_request(payload) {
+                    self.http_request(flow, req, src, dst, pkt, sink);
+                }
+            }
+        }
+        if grew {
+            if from_client {
+                self.client_stream(flow, &mut t, src, dst, pkt, sink);
+            } else {
+                self.server_stream(flow, &mut t, src, dst, pkt, sink);
+            }
+        }
+        flow.tcp = Some(t);
+    }
+
+    fn http_request(
+        &mut self,
+        flow: &mut Flow,
+        req: http::Request,
+        src: Endpoint,
+        dst: Endpoint,
+        pkt: &Packet<'_>,
+        sink: &mut dyn FnMut(Observation),
+    ) {
+        self.stats.http_requests += 1;
+        if flow.summary.http_methods.len() < 8 && !flow.summary.http_methods.contains(&req.method) {
+            flow.summary.http_methods.push(req.method.clone());
+        }
+        if let Some(host) = req.host_name() {
+            if flow.summary.http_host.is_none() {
+                flow.summary.http_host = Some(host.to_owned());
+            }
+            sink(Observation {
+                what: Observed::HttpHost {
+                    name: host.to_owned(),
+                    method: req.method.clone(),
+                    url: req.url(),
+                    user_agent: req.user_agent.clone(),
+                },
+                ts: pkt.ts,
+                frame: pkt.frame,
+                src,
+                dst,
+            });
+        }
+    }
+
+    fn client_stream(
+        &mut self,
+        flow: &mut Flow,
+        t: &mut TcpState,
+        src: Endpoint,
+        dst: Endpoint,
+        pkt: &Packet<'_>,
+        sink: &mut dyn FnMut(Observation),
+    ) {
+        let Some(buf) = t.client.as_mut().and_then(|s| s.buf.take()) else {
+            return;
+        };
+        let data = buf.contiguous();
+        let mut keep = false;
+        if let Some(via) = is_dns_port(dst.port) {
+            while let Some(len) = data
+                .get(t.dns_client_at..t.dns_client_at + 2)
+                .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
+            {
+                let Some(msg) = data.get(t.dns_client_at + 2..t.dns_client_at + 2 + len) else {
+                    keep = true;
+                    break;
+                };
+                let _ = via;
+                if self.dns_message(msg, "dns-tcp", src, dst, pkt, sink) {
+                    flow.summary.dns = true;
+                }
+                t.dns_client_at += 2 + len;
+            }
+        }
+        // HTTP requests, one after the other.
+        while t.http_next < data.len() && http::looks_like_request(&data[t.http_next..]) {
+            match http::parse_request(&data[t.http_next..]) {
+                Ok(Some(req)) => {
+                    let body =
+                        usize::try_from(req.content_length.unwrap_or(0)).unwrap_or(usize::MAX);
+                    t.http_next = t
+                        .http_next
+                        .saturating_add(req.head_len)
+                        .saturating_add(body);
+                    self.http_request(flow, req, src, dst, pkt, sink);
+                }
+                Ok(None) => {
+                    keep = true;
+                    break;
+                }
+                Err(()) => {
+                    t.http_next = usize::MAX;
+                    break;
+                }
+            }
+        }
+        if t.http_next > 0 && t.http_next != usize::MAX {
+            keep = true;
+        }
+        if !t.client_hello_done {
+            match tls::find_handshake_start(data, t.client_scan, 1) {
+                Some(p) => {
+                    let (hs, _) = tls::handshake_bytes(data, p);
+                    match tls::messages(&hs).first() {
+                        Some((1, body)) => {
+                            t.client_hello_done = true;
+                            if let Some(ch) = tls::parse_client_hello(body) {
+                                self.stats.tls_client_hellos += 1;
+                                flow.summary.tls = true;
+                                let starttls =
+                                    (p > 0).then(|| starttls_protocol(&data[..p], dst.port));
+                                flow.summary.starttls = starttls;
+                                let (ja3, ja4) = (ch.ja3(), ch.ja4('t'));
+                                let what = match ch.sni {
+                                    Some(name) => {
+                                        flow.summary.sni = Some(name.clone());
+                                        Observed::TlsSni {
+                                            name,
+                                            ja3,
+                                            ja4,
+                                            alpn: ch.alpn,
+                                            starttls,
+                                        }
+                                    }
+                                    None => Observed::TlsClientHello {
+                                        ja3,
+                                        ja4,
+                                        alpn: ch.alpn,
+                                        starttls,
+                                    },
+                                };
+                                sink(Observation {
+                                    what,
+                                    ts: pkt.ts,
+                                    frame: pkt.frame,
+                                    src,
+                                    dst,
+                                });
+                            }
+                        }
+                        _ => {
+                            t.client_scan = p;
+                            keep = true;
+                        }
+                    }
+                }
+                None => {
+                    t.client_scan = data.len().saturating_sub(5);
+                    keep = true;
+                }
+            }
+        }
+        if keep && !buf.is_full() {
+            if let Some(s) = t.client.as_mut() {
+                s.buf = Some(buf);
+            }
+        } else {
+            self.stream_bytes = self.stream_bytes.saturating_sub(CLIENT_STREAM_CAP);
+        }
+    }
+
+    fn server_stream(
+        &mut self,
+        flow: &mut Flow,
+        t: &mut TcpState,
+        src: Endpoint,
+        dst: Endpoint,
+        pkt: &Packet<'_>,
+        sink: &mut dyn FnMut(Observation),
+    ) {
+        let Some(buf) = t.server.as_mut().and_then(|s| s.buf.take()) else {
+            return;
+        };
+        let data = buf.contiguous();
+        let mut keep = false;
+        if is_dns_port(src.port).is_some() {
+            while let Some(len) = data
+                .get(t.dns_server_at..t.dns_server_at + 2)
+                .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
+            {
+                let Some(msg) = data.get(t.dns_server_at + 2..t.dns_server_at + 2 + len) else {
+                    keep = true;
+                    break;
+                };
+                if self.dns_message(msg, "dns-tcp", src, dst, pkt, sink) {
+                    flow.summary.dns = true;
+                }
+                t.dns_server_at += 2 + len;
+            }
+        }
+        if !t.server_done {
+            keep = true;
+            if let Some(p) = tls::find_handshake_start(data, t.server_scan, 2) {
+                t.server_scan = p;
+                let (hs, closed) = tls::handshake_bytes(data, p);
+                for (ty, body) in tls::messages(&hs) {
+                    match ty {
+                        2 => {
+                            let v = tls::parse_server_hello(body);
+                            flow.summary.tls_version = v;
+                            if v.is_some_and(|v| v >= 0x0304) {
+                                self.stats.tls13_sessions += 1;
+                                t.server_done = true;
+                                break;
+                            }
+                        }
+                        11 => {
+                            let certs = tls::parse_certificates(body);
+                            if let Some(info) = certs.first().and_then(|der| cert::summarize(der)) {
+                                self.stats.tls_certificates += 1;
+                                flow.summary.cert = Some(info.clone());
+                                sink(Observation {
+                                    what: Observed::TlsCert {
+                                        name: info.common_name.clone(),
+                                        cert: info,
+                                        chain_len: certs.len(),
+                                    },
+                                    ts: pkt.ts,
+                                    frame: pkt.frame,
+                                    src,
+                                    dst,
+                                });
+                            }
+                            t.server_done = true;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                if closed {
+                    t.server_done = true;
+                }
+            } else {
+                t.server_scan = data.len().saturating_sub(5);
+            }
+            if t.server_done {
+                keep = is_dns_port(src.port).is_some();
+            }
+        }
+        if keep && !buf.is_full() {
+            if let Some(s) = t.server.as_mut() {
+                s.buf = Some(buf);
+            }
+        } else {
+            self.stream_bytes = self.stream_bytes.saturating_sub(SERVER_STREAM_CAP);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! A network check from start to verdict: captures in, observations and findings out.
+
+use crate::capture::{CaptureError, CaptureReader};
+use crate::observe::{Observation, Observed, Observer, ObserverStats};
+use crate::rules::{ids, NetRules};
+use std::collections::HashSet;
+use std::path::Path;
+use vigie_core::{Coverage, Message, Verdict};
+use vigie_indicators::IndicatorSet;
+
+/// Most distinct names remembered for the coverage count.
+const MAX_NAMES: usize = 100_000;
+
+/// What happened with one capture file.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CaptureSummary {
+    /// The file (as given) or interface.
+    pub source: String,
+    /// Packets read from it.
+    pub packets: u64,
+    /// Why reading stopped early, if it did (what was read before is analysed).
+    pub stopped: Option<String>,
+}
+
+/// A network check over one or more captures.
+#[derive(Debug)]
+pub struct NetScan<'a> {
+    observer: Observer,
+    rules: NetRules<'a>,
+    iocs: &'a IndicatorSet,
+    captures: Vec<CaptureSummary>,
+    names: HashSet<String>,
+}
+
+impl<'a> NetScan<'a> {
+    /// A check against `iocs` with the built-in heuristics.
+    pub fn new(iocs: &'a IndicatorSet) -> Self {
+        NetScan {
+            observer: Observer::new(),
+            rules: NetRules::new(iocs),
+            iocs,
+            captures: vec![],
+            names: HashSet::new(),
+        }
+    }
+
+    /// Reads a whole capture; every observation is also given to `on_observation`.
+    /// Damage part-way is not an error: what was read is kept and the summary says why it stopped.
+    pub fn scan_reader(
+        &mut self,
+        source: &str,
+        mut reader: CaptureReader,
+        on_observation: &mut dyn FnMut(&Observation),
+    ) -> CaptureSummary {
+        let mut stopped = None;
+        let (observer, rules, names) = (&mut self.observer, &mut self.rules, &mut self.names);
+        let mut sink = |o: Observation| {
+            if names.len() < MAX_NAMES {
+                match &o.what {
+                    Observed::DnsQuery { name, .. }
+                    | Observed::TlsSni { name, .. }
+                    | Observed::QuicSni { name, .. }
+                    | Observed::HttpHost { name, .. } => {
+                        names.insert(name.to_ascii_lowercase());
+                    }
+                    _ => {}
+                }
+            }
+            rules.observe(source, &o);
+            on_observation(&o);
+        };
+        loop {
+            match reader.next_packet() {
+                Ok(Some(p)) => observer.push(&p, &mut sink),
+                Ok(None) => break,
+                Err(e) => {
+                    stopped = Some(e.to_string());
+                    break;
+                }
+            }
+        }
+        observer.finish(&mut sink);
+        let summary = CaptureSummary {
+            source: source.to_owned(),
+            packets: reader.frames_read(),
+            stopped,
+        };
+        self.captures.push(summary.clone());
+        summary
+    }
+
+    /// Opens and reads a capture file. Fails only when the file cannot be opened or is not a capture.
+    pub fn scan_file(
+        &mut self,
+        path: &Path,
+        on_observation: &mut dyn FnMut(&Observation),
+    ) -> Result<CaptureSummary, CaptureError> {
+        let reader = CaptureReader::open(path)?;
+        Ok(self.scan_reader(&path.display().to_string(), reader, on_observation))
+    }
+
+    /// Counters over every capture read.
+    pub fn stats(&self) -> &ObserverStats {
+        self.observer.stats()
+    }
+
+    /// The captures read.
+    pub fn captures(&self) -> &[CaptureSummary] {
+        &self.captures
+    }
+
+    /// The verdict: findings, and what was and was not checked.
+    pub fn verdict(&self) -> Verdict {
+        let findings = self.rules.findings();
+        let s = self.observer.stats();
+        let mut c = Coverage::default();
+        c.checked.push(
+            Message::new("coverage-packets")
+                .arg("packets", s.packets.to_string())
+                .arg("files", self.captures.len().to_string()),
+        );
+        if let (Some(a), Some(b)) = (s.first_ts, s.last_ts) {
+            let minutes = (b.0.saturating_sub(a.0)) as f64 / 60e9;
+            c.checked.push(
+                Message::new("net-coverage-duration")
+                    .arg("minutes", format!("{minutes:.1}"))
+                    .arg("start", a.to_string())
+                    .arg("end", b.to_string()),
+            );
+            if minutes < 10.0 {
+                c.not_checked.push(
+                    Message::new("net-not-checked-short").arg("minutes", format!("{minutes:.1}")),
+                );
+            }
+        }
+        c.checked.push(
+            Message::new("net-coverage-traffic")
+                .arg("flows", s.flows.to_string())
+                .arg("names", self.names.len().to_string())
+                .arg("dns", s.dns_messages.to_string())
+                .arg("tls", s.tls_client_hellos.to_string())
+                .arg("quic", s.quic_client_hellos.to_string())
+                .arg("http", s.http_requests.to_string())
+                .arg("certs", s.tls_certificates.to_string()),
+        );
+        if self.iocs.is_empty() {
+            c.not_checked
+                .push(Message::new("net-not-checked-no-indicators"));
+        } else {
+            let feeds: Vec<String> = self.iocs.sources().iter().map(|s| s.name.clone()).collect();
+            c.checked.push(
+                Message::new("net-coverage-indicators")
+                    .arg("count", self.iocs.len().to_string())
+                    .arg("feeds", feeds.join("; ")),
+            );
+        }
+        c.checked.push(Message::new("net-coverage-heuristics"));
+        c.not_checked
+            .push(Message::new("net-not-checked-silent-apps"));
+        c.not_checked.push(Message::new("net-not-checked-content"));
+        if s.tls13_sessions > 0 {
+            c.not_checked.push(
+                Message::new("net-not-checked-tls13").arg("count", s.tls13_sessions.to_string()),
+            );
+        }
+        if s.quic_undecryptable > 0 {
+            c.not_checked.push(
+                Message::new("net-not-checked-quic").arg("count", s.quic_undecryptable.to_string()),
+            );
+        }
+        if findings.iter().any(|f| f.rule == ids::ENCRYPTED_DNS) {
+            c.not_checked
+                .push(Message::new("net-not-checked-encrypted-dns"));
+        }
+        let unreadable = s.damaged + s.unknown_link;
+        if unreadable > 0 {
+            c.not_checked
+                .push(Message::new("net-not-checked-damaged").arg("count", unreadable.to_string()));
+        }
+        if s.streams_over_budget > 0 || s.flows_evicted > 0 {
+            c.not_checked
+                .push(Message::new("net-not-checked-budget").arg(
+                    "count",
+                    (s.streams_over_budget + s.flows_evicted).to_string(),
+                ));
+        }
+        for cap in &self.captures {
+            if let Some(why) = &cap.stopped {
+                c.not_checked.push(
+                    Message::new("net-not-checked-stopped")
+                        .arg("file", &cap.source)
+                        .arg("packets", cap.packets.to_string())
+                        .arg("reason", why),
+                );
+            }
+        }
+        Verdict::new(findings, c)
+    }
+}

@@ -1,0 +1,267 @@
+//! Command-line arguments and commands.
+
+use crate::{feeds, render};
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use vigie_core::{Catalog, Lang};
+use vigie_net::{CaptureReader, NetScan, Observer};
+
+/// Vigie — stalkerware detection station.
+#[derive(Debug, Parser)]
+#[command(
+    name = "vigie",
+    version,
+    about = "Vigie — stalkerware detection station / station de détection de logiciels espions"
+)]
+pub struct Cli {
+    /// Language of messages: fr or en (default: from VIGIE_LANG, then the system locale).
+    #[arg(long, global = true)]
+    lang: Option<Lang>,
+    /// The station's data folder (stored indicator feeds, cases).
+    #[arg(long, global = true, env = "VIGIE_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check captured traffic, or a device, for stalkerware.
+    Scan {
+        #[command(subcommand)]
+        target: ScanTarget,
+    },
+    /// Print what was observed in a capture (names, handshakes, certificates, flows).
+    Observe {
+        /// Capture file (pcap or pcapng, optionally gzip-compressed).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ObserveFormat,
+    },
+    /// Indicator feeds.
+    Iocs {
+        #[command(subcommand)]
+        action: IocsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ScanTarget {
+    /// Check one or more capture files (pcap or pcapng, optionally gzip-compressed).
+    Pcap {
+        /// Capture files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
+        #[arg(long = "iocs")]
+        iocs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum IocsAction {
+    /// Load feeds and print what they hold, per kind and source, and what could not be used.
+    Check {
+        /// Feed files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+    },
+}
+
+/// Output formats of scans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScanFormat {
+    /// For people.
+    Text,
+    /// For machines.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ObserveFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// One line of text per observation.
+    Text,
+}
+
+fn language(explicit: Option<Lang>) -> Lang {
+    if let Some(l) = explicit {
+        return l;
+    }
+    if let Some(l) = std::env::var("VIGIE_LANG")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return l;
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var) {
+            if !v.is_empty() {
+                return Lang::from_locale(&v);
+            }
+        }
+    }
+    Lang::Fr
+}
+
+fn catalog(lang: Lang) -> Catalog {
+    Catalog::new(
+        lang,
+        &[
+            vigie_core::LOCALES,
+            vigie_net::LOCALES,
+            crate::render::LOCALES,
+        ],
+    )
+}
+
+/// A progress bar on standard error for files large enough to wait for, when stdout is a terminal.
+fn progress_for(path: &std::path::Path) -> Option<ProgressBar> {
+    let size = std::fs::metadata(path).ok()?.len();
+    if !std::io::stdout().is_terminal() || size < 8 * 1024 * 1024 {
+        return None;
+    }
+    let pb = ProgressBar::new(size);
+    pb.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+            .ok()?
+            .progress_chars("=> "),
+    );
+    pb.set_message(
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+    Some(pb)
+}
+
+/// Runs the command; the exit code follows the CLI contract (0 nothing high or medium, 1 found).
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let lang = language(cli.lang);
+    let cat = catalog(lang);
+    let data_dir = feeds::data_dir(cli.data_dir.as_deref());
+    match cli.command {
+        Command::Scan {
+            target:
+                ScanTarget::Pcap {
+                    files,
+                    iocs,
+                    format,
+                },
+        } => {
+            let set = feeds::load(&iocs, &data_dir)?;
+            let mut scan = NetScan::new(&set);
+            for f in &files {
+                let reader = CaptureReader::open(f)
+                    .with_context(|| format!("cannot read capture {}", f.display()))?;
+                let pb = progress_for(f);
+                let counter = reader.progress_counter();
+                let mut seen = 0u64;
+                let mut tick = |_: &vigie_net::Observation| {
+                    seen += 1;
+                    if seen % 256 == 0 {
+                        if let Some(pb) = &pb {
+                            pb.set_position(counter.load(Ordering::Relaxed));
+                        }
+                    }
+                };
+                scan.scan_reader(&f.display().to_string(), reader, &mut tick);
+                if let Some(pb) = pb {
+                    pb.finish_and_clear();
+                }
+            }
+            let verdict = scan.verdict();
+            let mut out = std::io::stdout().lock();
+            match format {
+                ScanFormat::Text => render::verdict_text(&mut out, &cat, &verdict)?,
+                ScanFormat::Json => {
+                    render::verdict_json(&mut out, &cat, &verdict, scan.captures(), scan.stats())?
+                }
+            }
+            out.flush()?;
+            Ok(if verdict.needs_attention() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Observe { file, format } => {
+            let mut reader = CaptureReader::open(&file)
+                .with_context(|| format!("cannot read capture {}", file.display()))?;
+            let mut observer = Observer::new();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let mut failed: Option<std::io::Error> = None;
+            let mut sink = |o: vigie_net::Observation| {
+                if failed.is_some() {
+                    return;
+                }
+                let r = match format {
+                    ObserveFormat::Jsonl => serde_json::to_writer(&mut out, &o)
+                        .map_err(std::io::Error::from)
+                        .and_then(|_| out.write_all(b"\n")),
+                    ObserveFormat::Text => render::observation_line(&mut out, &o),
+                };
+                if let Err(e) = r {
+                    failed = Some(e);
+                }
+            };
+            let mut stopped = None;
+            loop {
+                match reader.next_packet() {
+                    Ok(Some(p)) => observer.push(&p, &mut sink),
+                    Ok(None) => break,
+                    Err(e) => {
+                        stopped = Some(e);
+                        break;
+                    }
+                }
+            }
+            observer.finish(&mut sink);
+            drop(sink);
+            if let Some(e) = failed {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e.into());
+                }
+            }
+            out.flush().ok();
+            if let Some(e) = stopped {
+                eprintln!("vigie: {}: {e}", file.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Iocs {
+            action: IocsAction::Check { paths, format },
+        } => {
+            let mut set = vigie_indicators::IndicatorSet::new();
+            let mut failures = vec![];
+            for p in &paths {
+                if let Err(e) = vigie_indicators::load_path(&mut set, p) {
+                    failures.push(e.to_string());
+                }
+            }
+            let mut out = std::io::stdout().lock();
+            match format {
+                ScanFormat::Text => render::iocs_text(&mut out, &cat, &set, &failures)?,
+                ScanFormat::Json => render::iocs_json(&mut out, &set, &failures)?,
+            }
+            Ok(if failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            })
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! How results are shown: text for people, JSON for machines.
+
+use serde_json::{json, Value};
+use std::io::{self, Write};
+use vigie_core::{Catalog, Evidence, Finding, Lang, LocaleResource, Message, Verdict};
+use vigie_indicators::IndicatorSet;
+use vigie_net::observe::{Observed, ObserverStats};
+use vigie_net::scan::CaptureSummary;
+
+/// Translation resources of the command line.
+pub const LOCALES: &[LocaleResource] = &[
+    LocaleResource {
+        lang: Lang::En,
+        source: include_str!("../locales/en.ftl"),
+    },
+    LocaleResource {
+        lang: Lang::Fr,
+        source: include_str!("../locales/fr.ftl"),
+    },
+];
+
+fn evidence_line(cat: &Catalog, e: &Evidence) -> String {
+    match e {
+        Evidence::Packets {
+            source,
+            first_frame,
+            last_frame,
+            first_ts,
+            flow,
+            bytes_up,
+            bytes_down,
+            detail,
+            ..
+        } => {
+            let frames = cat.text(
+                &Message::new("label-frames")
+                    .arg("first", first_frame.to_string())
+                    .arg("last", last_frame.to_string()),
+            );
+            let mut s = format!("{source}: {frames}, {first_ts}, {flow}");
+            if *bytes_up + *bytes_down > 0 {
+                s.push_str(", ");
+                s.push_str(
+                    &cat.text(
+                        &Message::new("label-bytes")
+                            .arg("up", bytes_up.to_string())
+                            .arg("down", bytes_down.to_string()),
+                    ),
+                );
+            }
+            if !detail.is_empty() {
+                s.push_str(&format!(" — {detail}"));
+            }
+            s
+        }
+        Evidence::Record {
+            file,
+            locator,
+            detail,
+        } => format!("{file} ({locator}) — {detail}"),
+        Evidence::RawOutput {
+            name,
+            sha256,
+            detail,
+        } => format!("{name} (sha256 {sha256}) — {detail}"),
+    }
+}
+
+/// Prints a verdict for people.
+pub fn verdict_text(out: &mut dyn Write, cat: &Catalog, v: &Verdict) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}: {}",
+        cat.key("label-verdict"),
+        cat.key(v.headline_key())
+    )?;
+    writeln!(out)?;
+    if v.findings.is_empty() {
+        writeln!(out, "{}", cat.key("label-no-findings"))?;
+    } else {
+        writeln!(out, "{} ({})", cat.key("label-findings"), v.findings.len())?;
+        for (i, f) in v.findings.iter().enumerate() {
+            finding_text(out, cat, i + 1, f)?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}:", cat.key("label-checked"))?;
+    for m in &v.coverage.checked {
+        writeln!(out, "  - {}", cat.text(m))?;
+    }
+    writeln!(out, "{}:", cat.key("label-not-checked"))?;
+    for m in &v.coverage.not_checked {
+        writeln!(out, "  - {}", cat.text(m))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", cat.key("verdict-not-proof"))?;
+    if v.needs_attention() {
+        writeln!(out, "{}", cat.key("verdict-keep-evidence"))?;
+    }
+    Ok(())
+}
+
+fn finding_text(out: &mut dyn Write, cat: &Catalog, n: usize, f: &Finding) -> io::Result<()> {
+    let sev = cat.key(&format!("severity-{}", f.severity.as_str()));
+    writeln!(out)?;
+    writeln!(out, "{n}. [{sev}] {}", cat.text(&f.title))?;
+    writeln!(out, "   {}", cat.text(&f.explanation))?;
+    writeln!(out, "   {}: {}", cat.key("label-rule"), f.rule)?;
+    if let Some(i) = &f.indicator {
+        writeln!(
+            out,
+            "   {}: {} ({}) — {}: {}",
+            cat.key("label-indicator"),
+            i.value,
+            i.kind,
+            cat.key("label-source"),
+            i.source
+        )?;
+        if let Some(app) = &i.app {
+            writeln!(
+                out,
+                "   {}: {app} — {}",
+                cat.key("label-app"),
+                cat.key(&format!("category-{}", i.category.as_str()))
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "   {}: {}×",
+        cat.key("label-occurrences"),
+        f.occurrences
+    )?;
+    for e in f.evidence.iter().take(3) {
+        writeln!(
+            out,
+            "   {}: {}",
+            cat.key("label-evidence"),
+            evidence_line(cat, e)
+        )?;
+    }
+    if f.evidence.len() > 3 {
+        writeln!(
+            out,
+            "   … {}",
+            cat.text(
+                &Message::new("label-more-evidence")
+                    .arg("count", (f.evidence.len() - 3).to_string())
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// The JSON form of a finding, shared by every kind of check.
+pub fn finding_json(cat: &Catalog, f: &Finding) -> Value {
+    json!({
+        "rule": f.rule,
+        "severity": f.severity,
+        "title": cat.text(&f.title),
+        "explanation": cat.text(&f.explanation),
+        "title_key": f.title.key,
+        "subject": f.subject,
+        "indicator": f.indicator,
+        "evidence": f.evidence,
+        "occurrences": f.occurrences,
+    })
+}
+
+/// Prints a verdict for machines.
+pub fn verdict_json(
+    out: &mut dyn Write,
+    cat: &Catalog,
+    v: &Verdict,
+    captures: &[CaptureSummary],
+    stats: &ObserverStats,
+) -> io::Result<()> {
+    let doc = json!({
+        "tool": "vigie",
+        "version": env!("CARGO_PKG_VERSION"),
+        "check": "network",
+        "lang": cat.lang().code(),
+        "verdict": v.level,
+        "headline": cat.key(v.headline_key()),
+        "needs_attention": v.needs_attention(),
+        "findings": v.findings.iter().map(|f| finding_json(cat, f)).collect::<Vec<_>>(),
+        "coverage": {
+            "checked": v.coverage.checked.iter().map(|m| cat.text(m)).collect::<Vec<_>>(),
+            "not_checked": v.coverage.not_checked.iter().map(|m| cat.text(m)).collect::<Vec<_>>(),
+        },
+        "captures": captures,
+        "stats": stats,
+        "notice": cat.key("verdict-not-proof"),
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// One line of text for an observation.
+pub fn observation_line(out: &mut dyn Write, o: &vigie_net::Observation) -> io::Result<()> {
+    let (kind, name) = match &o.what {
+        Observed::DnsQuery { name, .. } => ("dns_query", name.clone()),
+        Observed::DnsAnswer { name, answer, .. } => (
+            "dns_answer",
+            format!("{name} {}", answer.as_deref().unwrap_or("-")),
+        ),
+        Observed::TlsSni { name, ja4, .. } => ("tls_sni", format!("{name} {ja4}")),
+        Observed::TlsClientHello { ja4, .. } => ("tls_client_hello", ja4.clone()),
+        Observed::QuicSni { name, ja4, .. } => ("quic_sni", format!("{name} {ja4}")),
+        Observed::TlsCert { name, cert, .. } => (
+            "tls_cert",
+            format!("{} {}", name.as_deref().unwrap_or("-"), cert.sha1),
+        ),
+        Observed::HttpHost { name, method, .. } => ("http_host", format!("{method} {name}")),
+        Observed::Flow { name, flow } => (
+            "flow",
+            format!(
+                "{} {} up={} down={}",
+                flow.proto,
+                name.as_deref().unwrap_or("-"),
+                flow.bytes_up,
+                flow.bytes_down
+            ),
+        ),
+    };
+    writeln!(
+        out,
+        "{:>7} {} {kind:<16} {} -> {} {name}",
+        o.frame, o.ts, o.src, o.dst
+    )
+}
+
+/// Prints what feeds hold, for people.
+pub fn iocs_text(
+    out: &mut dyn Write,
+    cat: &Catalog,
+    set: &IndicatorSet,
+    failures: &[String],
+) -> io::Result<()> {
+    for s in set.summaries() {
+        writeln!(
+            out,
+            "{} — {} ({:?})",
+            s.source.name, s.source.path, s.source.format
+        )?;
+        let counts: Vec<String> = s
+            .counts
+            .iter()
+            .map(|(k, n)| format!("{}: {n}", k.as_str()))
+            .collect();
+        writeln!(
+            out,
+            "  {}",
+            cat.text(
+                &Message::new("iocs-loaded")
+                    .arg("count", s.total.to_string())
+                    .arg("kinds", counts.join(", "))
+            )
+        )?;
+        if s.unsupported > 0 {
+            writeln!(
+                out,
+                "  {}",
+                cat.text(&Message::new("iocs-unsupported").arg("count", s.unsupported.to_string()))
+            )?;
+        }
+    }
+    let unsupported = set.unsupported();
+    for u in unsupported.iter().take(20) {
+        let src = set.sources().get(u.source).map_or("?", |s| s.path.as_str());
+        writeln!(out, "  ! {src}: {} — {}", u.entry, u.reason)?;
+    }
+    if unsupported.len() > 20 {
+        writeln!(
+            out,
+            "  ! … {}",
+            cat.text(
+                &Message::new("label-more-evidence")
+                    .arg("count", (unsupported.len() - 20).to_string())
+            )
+        )?;
+    }
+    for (p, why) in set.skipped_files() {
+        writeln!(out, "  {} {p}: {why}", cat.key("iocs-skipped"))?;
+    }
+    for f in failures {
+        writeln!(out, "  ✗ {f}")?;
+    }
+    writeln!(
+        out,
+        "{}",
+        cat.text(
+            &Message::new("iocs-total")
+                .arg("count", set.len().to_string())
+                .arg("sources", set.sources().len().to_string())
+        )
+    )
+}
+
+/// Prints what feeds hold, for machines.
+pub fn iocs_json(out: &mut dyn Write, set: &IndicatorSet, failures: &[String]) -> io::Result<()> {
+    let doc = json!({
+        "total": set.len(),
+        "sources": set.summaries(),
+        "unsupported": set.unsupported(),
+        "skipped_files": set.skipped_files().iter().map(|(p, w)| json!({"path": p, "reason": w})).collect::<Vec<_>>(),
+        "errors": failures,
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
