@@ -17,6 +17,7 @@ category-watchware = monitoring app (watchware)
 category-mercenary_spyware = mercenary spyware
 category-spyware = spyware
 
+label-sep = {": "}
 label-verdict = Verdict
 label-findings = Findings
 label-no-findings = No findings.
@@ -29,6 +30,7 @@ label-occurrences = Seen
 label-checked = What was checked
 label-not-checked = What was not checked
 label-frames = packets { $first }–{ $last }
+label-frame = packet { $frame }
 label-flow = flow
 label-bytes = { $up } bytes sent, { $down } bytes received
 

@@ -17,6 +17,7 @@ category-watchware = application de surveillance (watchware)
 category-mercenary_spyware = logiciel espion mercenaire
 category-spyware = logiciel espion
 
+label-sep = {" : "}
 label-verdict = Verdict
 label-findings = Constats
 label-no-findings = Aucun constat.
@@ -29,6 +30,7 @@ label-occurrences = Vu
 label-checked = Ce qui a été vérifié
 label-not-checked = Ce qui n’a pas été vérifié
 label-frames = paquets { $first } à { $last }
+label-frame = paquet { $frame }
 label-flow = flux
 label-bytes = { $up } octets envoyés, { $down } octets reçus
 

@@ -72,6 +72,10 @@ fn echap_folder_skips_exports_of_the_same_feed() {
             .any(|p| p.ends_with("indicators-for-tinycheck.json")),
         "{skipped:?}"
     );
+    assert!(
+        skipped.iter().any(|p| p.ends_with("network.csv")),
+        "{skipped:?}"
+    );
     // samples.csv adds APK hashes.
     assert!(!set
         .match_exact(

@@ -1,32 +1,42 @@
 # Vigie — network check (English).
 
--what = { $category ->
-    [stalkerware] stalkerware (a covert spy app)
-    [watchware] a monitoring app (visible, but it can be misused to watch someone)
-    [mercenary_spyware] mercenary spyware
-   *[spyware] spyware
-}
--how = { $how ->
-    [dns] the phone asked for this name (DNS)
-    [tls] the phone opened an encrypted connection to this name (TLS)
-    [quic] the phone opened an encrypted connection to this name (QUIC)
-    [http] the phone sent a web request to this name (HTTP)
-    [cert] a server presented a certificate with this name
-   *[connection] the phone connected to it
-}
 
 net-ioc-domain-title = { $role ->
     [website] Contact with the website of { $app } ({ $name })
     [distribution] Contact with a download site of { $app } ({ $name })
    *[server] Contact with a server of { $app } ({ $name })
 }
-net-ioc-domain-explain = { $name } belongs to { $app }, listed as { -what }. Here, { -how }. { $role ->
+net-ioc-domain-explain = { $name } belongs to { $app }, listed as { $category ->
+        [stalkerware] stalkerware (a covert spy app)
+        [watchware] a monitoring app (visible, but it can be misused to watch someone)
+        [mercenary_spyware] mercenary spyware
+       *[spyware] spyware
+    }. Here, { $how ->
+        [dns] the phone asked for this name (DNS)
+        [tls] the phone opened an encrypted connection to this name (TLS)
+        [quic] the phone opened an encrypted connection to this name (QUIC)
+        [http] the phone sent a web request to this name (HTTP)
+        [cert] a server presented a certificate with this name
+       *[connection] the phone connected to it
+    }. { $role ->
     [website] A visit to the vendor's website can mean someone looked at or bought this app from this phone; it does not prove the app is installed.
     [distribution] This site distributes the app; the app may have been downloaded on this phone.
    *[server] Such apps send what they collect (messages, location, photos) to servers like this one, so this is a strong sign the app is active on the phone.
 }
 net-ioc-ip-title = Contact with an address of { $app } ({ $ip })
-net-ioc-ip-explain = The address { $ip } is listed as used by { $app }, { -what }. Here, { -how }.
+net-ioc-ip-explain = The address { $ip } is listed as used by { $app }, { $category ->
+        [stalkerware] stalkerware (a covert spy app)
+        [watchware] a monitoring app (visible, but it can be misused to watch someone)
+        [mercenary_spyware] mercenary spyware
+       *[spyware] spyware
+    }. Here, { $how ->
+        [dns] a DNS answer gave the phone this address
+        [tls] the phone opened an encrypted connection to this name (TLS)
+        [quic] the phone opened an encrypted connection to this name (QUIC)
+        [http] the phone sent a web request to this name (HTTP)
+        [cert] a server presented a certificate with this name
+       *[connection] the phone connected to it
+    }.
 net-ioc-url-title = Web request to a known address of { $app }
 net-ioc-url-explain = The phone requested { $url }, listed as used by { $app }.
 net-ioc-cert-title = Certificate of { $app } seen ({ $name })

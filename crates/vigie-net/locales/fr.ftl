@@ -1,32 +1,42 @@
 # Vigie — vérification réseau (français).
 
--what = { $category ->
-    [stalkerware] un logiciel espion (stalkerware, application d’espionnage cachée)
-    [watchware] une application de surveillance (visible, mais qui peut servir à surveiller quelqu’un)
-    [mercenary_spyware] un logiciel espion mercenaire
-   *[spyware] un logiciel espion
-}
--how = { $how ->
-    [dns] le téléphone a demandé ce nom (DNS)
-    [tls] le téléphone a ouvert une connexion chiffrée vers ce nom (TLS)
-    [quic] le téléphone a ouvert une connexion chiffrée vers ce nom (QUIC)
-    [http] le téléphone a envoyé une requête web à ce nom (HTTP)
-    [cert] un serveur a présenté un certificat portant ce nom
-   *[connection] le téléphone s’y est connecté
-}
 
 net-ioc-domain-title = { $role ->
     [website] Contact avec le site web de { $app } ({ $name })
     [distribution] Contact avec un site de téléchargement de { $app } ({ $name })
    *[server] Contact avec un serveur de { $app } ({ $name })
 }
-net-ioc-domain-explain = { $name } appartient à { $app }, répertorié comme { -what }. Ici, { -how }. { $role ->
+net-ioc-domain-explain = { $name } appartient à { $app }, répertorié comme { $category ->
+        [stalkerware] un logiciel espion (stalkerware, application d’espionnage cachée)
+        [watchware] une application de surveillance (visible, mais qui peut servir à surveiller quelqu’un)
+        [mercenary_spyware] un logiciel espion mercenaire
+       *[spyware] un logiciel espion
+    }. Ici, { $how ->
+        [dns] le téléphone a demandé ce nom (DNS)
+        [tls] le téléphone a ouvert une connexion chiffrée vers ce nom (TLS)
+        [quic] le téléphone a ouvert une connexion chiffrée vers ce nom (QUIC)
+        [http] le téléphone a envoyé une requête web à ce nom (HTTP)
+        [cert] un serveur a présenté un certificat portant ce nom
+       *[connection] le téléphone s’y est connecté
+    }. { $role ->
     [website] Une visite du site de l’éditeur peut signifier que quelqu’un a consulté ou acheté cette application depuis ce téléphone ; cela ne prouve pas qu’elle y est installée.
     [distribution] Ce site distribue l’application ; elle a peut-être été téléchargée sur ce téléphone.
    *[server] Ces applications envoient ce qu’elles collectent (messages, position, photos) à des serveurs comme celui-ci : c’est un signe fort que l’application est active sur le téléphone.
 }
 net-ioc-ip-title = Contact avec une adresse de { $app } ({ $ip })
-net-ioc-ip-explain = L’adresse { $ip } est répertoriée comme utilisée par { $app }, { -what }. Ici, { -how }.
+net-ioc-ip-explain = L’adresse { $ip } est répertoriée comme utilisée par { $app }, { $category ->
+        [stalkerware] un logiciel espion (stalkerware, application d’espionnage cachée)
+        [watchware] une application de surveillance (visible, mais qui peut servir à surveiller quelqu’un)
+        [mercenary_spyware] un logiciel espion mercenaire
+       *[spyware] un logiciel espion
+    }. Ici, { $how ->
+        [dns] une réponse DNS a donné cette adresse au téléphone
+        [tls] le téléphone a ouvert une connexion chiffrée vers ce nom (TLS)
+        [quic] le téléphone a ouvert une connexion chiffrée vers ce nom (QUIC)
+        [http] le téléphone a envoyé une requête web à ce nom (HTTP)
+        [cert] un serveur a présenté un certificat portant ce nom
+       *[connection] le téléphone s’y est connecté
+    }.
 net-ioc-url-title = Requête web vers une adresse connue de { $app }
 net-ioc-url-explain = Le téléphone a demandé { $url }, adresse répertoriée comme utilisée par { $app }.
 net-ioc-cert-title = Certificat de { $app } observé ({ $name })

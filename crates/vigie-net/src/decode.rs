@@ -42,6 +42,8 @@ pub enum Transport<'a> {
     Other {
         /// IP protocol number.
         proto: u8,
+        /// The IP payload.
+        payload: &'a [u8],
     },
 }
 
@@ -352,7 +354,10 @@ fn decode_ipv6(data: &[u8], depth: u8) -> Decode<'_> {
                     return Decode::Packet(Decoded {
                         src,
                         dst,
-                        transport: Transport::Other { proto: 135 },
+                        transport: Transport::Other {
+                            proto: 135,
+                            payload: body.get(at..).unwrap_or_default(),
+                        },
                         ip_payload_len: plen as u32,
                         tunnel_depth: depth,
                     });
@@ -470,8 +475,27 @@ pub fn decode_transport(
             })
         }
         4 | 41 => decode_ip(payload, depth + 1),
-        47 => decode_gre(payload, depth + 1).unwrap_or(packet(Transport::Other { proto })),
-        _ => packet(Transport::Other { proto }),
+        47 => decode_gre(payload, depth + 1).unwrap_or(packet(Transport::Other { proto, payload })),
+        _ => packet(Transport::Other { proto, payload }),
+    }
+}
+
+/// The original packet quoted by an ICMP or ICMPv6 error (destination unreachable, time
+/// exceeded, parameter problem, packet too big), if this packet is one.
+pub fn icmp_quoted<'a>(d: &Decoded<'a>) -> Option<&'a [u8]> {
+    let Transport::Other { proto, payload } = d.transport else {
+        return None;
+    };
+    let ty = *payload.first()?;
+    let is_error = match proto {
+        1 => matches!(ty, 3 | 11 | 12),
+        58 => matches!(ty, 1..=4),
+        _ => false,
+    };
+    if is_error {
+        payload.get(8..)
+    } else {
+        None
     }
 }
 
@@ -521,7 +545,9 @@ fn decode_gre(data: &[u8], depth: u8) -> Option<Decode<'_>> {
             decode_ethernet(rest.get(o..)?, depth)
         }
         0x6558 => decode_ethernet(rest, depth),
-        0x8200 | 0x9000 => return None,
+        // Aruba access points tunnel 802.11 frames.
+        0x8200 | 0x8210 => decode_80211(rest),
+        0x9000 => return None,
         et => decode_ethertype(et, rest, depth),
     })
 }
@@ -572,10 +598,10 @@ fn decode_udp_tunnel(sport: u16, dport: u16, data: &[u8], depth: u8) -> Option<D
             .then(|| decode_ip(inner, depth));
     }
     if either(5072) && data.len() >= 12 {
-        // AYIYA: identity and signature lengths in the header, next header at byte 2.
+        // AYIYA: identity and signature lengths in the header, next header at byte 3.
         let id_len = 1usize << (data[0] >> 4);
         let sig_len = usize::from(data[1] >> 4) * 4;
-        let next = data[2];
+        let next = data[3];
         let inner = data.get(8 + id_len + sig_len..)?;
         if next == 41 || next == 4 {
             return Some(decode_ip(inner, depth));
@@ -653,6 +679,18 @@ mod tests {
             panic!("not decoded")
         };
         assert_eq!(d.dst, v4(6));
+    }
+
+    #[test]
+    fn icmp_error_keeps_the_quoted_packet() {
+        let quoted = udp_packet(v4(1), v4(2), 5000, 53, b"query");
+        let mut icmp = vec![3, 3, 0, 0, 0, 0, 0, 0];
+        icmp.extend_from_slice(&quoted);
+        let Decode::Packet(d) = decode_transport(v4(2), v4(1), 1, &icmp, icmp.len() as u32, 0)
+        else {
+            panic!("not decoded")
+        };
+        assert_eq!(icmp_quoted(&d), Some(&quoted[..]));
     }
 
     #[test]

@@ -35,8 +35,12 @@ pub fn looks_like_request(data: &[u8]) -> bool {
     METHODS.iter().any(|m| data.starts_with(m))
 }
 
+/// The bytes are not an HTTP/1.x request head.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotHttp;
+
 /// Parses a request head at the start of `data`. `Ok(None)` when more bytes are needed.
-pub fn parse_request(data: &[u8]) -> Result<Option<Request>, ()> {
+pub fn parse_request(data: &[u8]) -> Result<Option<Request>, NotHttp> {
     let mut headers = [httparse::EMPTY_HEADER; 64];
     let mut req = httparse::Request::new(&mut headers);
     match req.parse(data) {
@@ -57,7 +61,7 @@ pub fn parse_request(data: &[u8]) -> Result<Option<Request>, ()> {
             }))
         }
         Ok(httparse::Status::Partial) => Ok(None),
-        Err(_) => Err(()),
+        Err(_) => Err(NotHttp),
     }
 }
 

@@ -608,7 +608,7 @@ impl Observer {
                 dport,
                 payload,
             } => (Proto::Udp, sport, dport, payload),
-            Transport::Other { proto } => (Proto::Other(proto), 0, 0, &[][..]),
+            Transport::Other { proto, .. } => (Proto::Other(proto), 0, 0, &[][..]),
         };
         let src = Endpoint {
             ip: d.src,
@@ -691,7 +691,33 @@ impl Observer {
                 pkt,
                 sink,
             ),
-            Transport::Other { .. } => {}
+            Transport::Other { .. } => {
+                // An ICMP error quotes the packet it answers: a DNS query there is still a query.
+                if let Some(Decode::Packet(inner)) =
+                    decode::icmp_quoted(d).map(|q| decode::decode_ip(q, d.tunnel_depth + 1))
+                {
+                    if let Transport::Udp {
+                        sport,
+                        dport,
+                        payload,
+                    } = inner.transport
+                    {
+                        if let Some(via) = is_dns_port(dport).or(is_dns_port(sport)) {
+                            let (isrc, idst) = (
+                                Endpoint {
+                                    ip: inner.src,
+                                    port: sport,
+                                },
+                                Endpoint {
+                                    ip: inner.dst,
+                                    port: dport,
+                                },
+                            );
+                            self.dns_message(payload, via, isrc, idst, pkt, sink);
+                        }
+                    }
+                }
+            }
         }
         self.flows.insert(key, flow);
     }
@@ -940,6 +966,10 @@ impl Observer {
         if !payload.is_empty() {
             let base = *stream.base.get_or_insert(seq);
             let off = seq.wrapping_sub(base);
+            // A request after a proxy handshake (SOCKS, CONNECT) starts a later segment.
+            if from_client && off > 0 && t.http_next == 0 && http::looks_like_request(payload) {
+                t.http_next = off as usize;
+            }
             if let Some(buf) = stream.buf.as_mut() {
                 if off < 0x8000_0000 {
                     grew = buf.insert(u64::from(off), payload);
@@ -1039,7 +1069,7 @@ impl Observer {
                     keep = true;
                     break;
                 }
-                Err(()) => {
+                Err(http::NotHttp) => {
                     t.http_next = usize::MAX;
                     break;
                 }

@@ -293,7 +293,7 @@ pub fn client_hello(sni: &str, alpn: &[&str]) -> Vec<u8> {
         0x000d,
         &[0, 8, 0x04, 0x03, 0x08, 0x04, 0x04, 0x01, 0x05, 0x03],
     );
-    let mut ks = vec![0, 38, 0, 0x1d, 0, 32];
+    let mut ks = vec![0, 36, 0, 0x1d, 0, 32];
     ks.extend([0x42u8; 32]);
     ext(&mut exts, 0x0033, &ks);
     ext(&mut exts, 0x002d, &[1, 1]);

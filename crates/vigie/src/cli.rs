@@ -230,7 +230,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             observer.finish(&mut sink);
-            drop(sink);
             if let Some(e) = failed {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     return Err(e.into());

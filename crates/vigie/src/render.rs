@@ -32,11 +32,15 @@ fn evidence_line(cat: &Catalog, e: &Evidence) -> String {
             detail,
             ..
         } => {
-            let frames = cat.text(
-                &Message::new("label-frames")
-                    .arg("first", first_frame.to_string())
-                    .arg("last", last_frame.to_string()),
-            );
+            let frames = if first_frame == last_frame {
+                cat.text(&Message::new("label-frame").arg("frame", first_frame.to_string()))
+            } else {
+                cat.text(
+                    &Message::new("label-frames")
+                        .arg("first", first_frame.to_string())
+                        .arg("last", last_frame.to_string()),
+                )
+            };
             let mut s = format!("{source}: {frames}, {first_ts}, {flow}");
             if *bytes_up + *bytes_down > 0 {
                 s.push_str(", ");
@@ -68,9 +72,10 @@ fn evidence_line(cat: &Catalog, e: &Evidence) -> String {
 
 /// Prints a verdict for people.
 pub fn verdict_text(out: &mut dyn Write, cat: &Catalog, v: &Verdict) -> io::Result<()> {
+    let sep = cat.key("label-sep");
     writeln!(
         out,
-        "{}: {}",
+        "{}{sep}{}",
         cat.key("label-verdict"),
         cat.key(v.headline_key())
     )?;
@@ -84,11 +89,11 @@ pub fn verdict_text(out: &mut dyn Write, cat: &Catalog, v: &Verdict) -> io::Resu
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}:", cat.key("label-checked"))?;
+    writeln!(out, "{}{}", cat.key("label-checked"), sep.trim_end())?;
     for m in &v.coverage.checked {
         writeln!(out, "  - {}", cat.text(m))?;
     }
-    writeln!(out, "{}:", cat.key("label-not-checked"))?;
+    writeln!(out, "{}{}", cat.key("label-not-checked"), sep.trim_end())?;
     for m in &v.coverage.not_checked {
         writeln!(out, "  - {}", cat.text(m))?;
     }
@@ -102,52 +107,34 @@ pub fn verdict_text(out: &mut dyn Write, cat: &Catalog, v: &Verdict) -> io::Resu
 
 fn finding_text(out: &mut dyn Write, cat: &Catalog, n: usize, f: &Finding) -> io::Result<()> {
     let sev = cat.key(&format!("severity-{}", f.severity.as_str()));
+    let sep = cat.key("label-sep");
+    let label = |k: &str| format!("   {}{sep}", cat.key(k));
     writeln!(out)?;
     writeln!(out, "{n}. [{sev}] {}", cat.text(&f.title))?;
     writeln!(out, "   {}", cat.text(&f.explanation))?;
-    writeln!(out, "   {}: {}", cat.key("label-rule"), f.rule)?;
+    writeln!(out, "{}{}", label("label-rule"), f.rule)?;
     if let Some(i) = &f.indicator {
+        let source = format!("{}{sep}{}", cat.key("label-source"), i.source);
         writeln!(
             out,
-            "   {}: {} ({}) — {}: {}",
-            cat.key("label-indicator"),
+            "{}{} ({}) — {source}",
+            label("label-indicator"),
             i.value,
-            i.kind,
-            cat.key("label-source"),
-            i.source
+            i.kind
         )?;
         if let Some(app) = &i.app {
-            writeln!(
-                out,
-                "   {}: {app} — {}",
-                cat.key("label-app"),
-                cat.key(&format!("category-{}", i.category.as_str()))
-            )?;
+            let category = cat.key(&format!("category-{}", i.category.as_str()));
+            writeln!(out, "{}{app} — {category}", label("label-app"))?;
         }
     }
-    writeln!(
-        out,
-        "   {}: {}×",
-        cat.key("label-occurrences"),
-        f.occurrences
-    )?;
+    writeln!(out, "{}{}×", label("label-occurrences"), f.occurrences)?;
     for e in f.evidence.iter().take(3) {
-        writeln!(
-            out,
-            "   {}: {}",
-            cat.key("label-evidence"),
-            evidence_line(cat, e)
-        )?;
+        writeln!(out, "{}{}", label("label-evidence"), evidence_line(cat, e))?;
     }
     if f.evidence.len() > 3 {
-        writeln!(
-            out,
-            "   … {}",
-            cat.text(
-                &Message::new("label-more-evidence")
-                    .arg("count", (f.evidence.len() - 3).to_string())
-            )
-        )?;
+        let more =
+            Message::new("label-more-evidence").arg("count", (f.evidence.len() - 3).to_string());
+        writeln!(out, "   … {}", cat.text(&more))?;
     }
     Ok(())
 }

@@ -312,7 +312,10 @@ fn load_dir(
         .any(|(_, f, _)| matches!(f, FeedFormat::EchapYaml | FeedFormat::Stix2));
     for (p, format, bytes) in files {
         let shown = p.display().to_string();
-        if has_primary && format.is_derived_export() {
+        // A typed network CSV (`type,indicator,app`) is an export; an APK samples CSV is not.
+        let derived_csv =
+            format == FeedFormat::Csv && bytes.to_ascii_lowercase().starts_with(b"type,indicator");
+        if has_primary && (format.is_derived_export() || derived_csv) {
             set.skipped_files.push((
                 shown,
                 "export of the same indicators as this folder's main feed".into(),

@@ -1,0 +1,111 @@
+//! Every message key the code uses exists in French and in English, every translation file
+//! parses, and every message formats (no key shown to a person instead of text).
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const FILES: &[(&str, &str, &str)] = &[
+    (
+        "vigie-core",
+        include_str!("../../vigie-core/locales/en.ftl"),
+        include_str!("../../vigie-core/locales/fr.ftl"),
+    ),
+    (
+        "vigie-net",
+        include_str!("../../vigie-net/locales/en.ftl"),
+        include_str!("../../vigie-net/locales/fr.ftl"),
+    ),
+    (
+        "vigie",
+        include_str!("../locales/en.ftl"),
+        include_str!("../locales/fr.ftl"),
+    ),
+];
+
+fn bundle(sources: &[&str]) -> FluentBundle<FluentResource> {
+    let mut b = FluentBundle::new(vec!["en".parse().expect("langid")]);
+    for s in sources {
+        let res = FluentResource::try_new((*s).to_owned())
+            .unwrap_or_else(|(_, errs)| panic!("translation file does not parse: {errs:?}"));
+        b.add_resource(res).expect("no duplicate keys");
+    }
+    b
+}
+
+fn keys_used_in_code(dir: &Path, out: &mut BTreeSet<String>) {
+    for e in std::fs::read_dir(dir).expect("source folder").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            keys_used_in_code(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            let text = std::fs::read_to_string(&p).expect("source");
+            for marker in ["Message::new(\"", "cat.key(\"", "cat.text(&Message::new(\""] {
+                for part in text.split(marker).skip(1) {
+                    if let Some(key) = part.split('"').next() {
+                        if key.contains('-') && !key.contains('{') {
+                            out.insert(key.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_key_exists_in_both_languages_and_formats() {
+    let en = bundle(&FILES.iter().map(|f| f.1).collect::<Vec<_>>());
+    let fr = bundle(&FILES.iter().map(|f| f.2).collect::<Vec<_>>());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut used = BTreeSet::new();
+    for c in ["vigie-core", "vigie-net", "vigie", "vigie-indicators"] {
+        keys_used_in_code(&root.join(c).join("src"), &mut used);
+    }
+    assert!(
+        used.len() > 40,
+        "found only {} keys in the code",
+        used.len()
+    );
+    // Keys built at run time from an enum.
+    for k in [
+        "severity-high",
+        "severity-medium",
+        "severity-low",
+        "severity-info",
+        "category-stalkerware",
+        "category-watchware",
+        "category-mercenary_spyware",
+        "category-spyware",
+        "verdict-nothing-found",
+        "verdict-unusual",
+        "verdict-suspicious",
+        "verdict-known-spyware",
+    ] {
+        used.insert(k.to_owned());
+    }
+    let mut args = FluentArgs::new();
+    for a in [
+        "name", "app", "category", "role", "how", "ip", "url", "provider", "tld", "issuer", "port",
+        "kib", "mib", "seconds", "count", "proto", "minutes", "start", "end", "flows", "names",
+        "dns", "tls", "quic", "http", "certs", "feeds", "file", "packets", "reason", "files",
+        "first", "last", "frame", "up", "down", "kinds", "sources",
+    ] {
+        args.set(a, "x");
+    }
+    for (lang, b) in [("en", &en), ("fr", &fr)] {
+        for k in &used {
+            let msg = b
+                .get_message(k)
+                .unwrap_or_else(|| panic!("{lang}: no text for key {k}"));
+            let mut errors = vec![];
+            let text = b.format_pattern(
+                msg.value().expect("message has a value"),
+                Some(&args),
+                &mut errors,
+            );
+            assert!(errors.is_empty(), "{lang}: {k}: {errors:?}");
+            assert!(!text.trim().is_empty(), "{lang}: {k} is empty");
+        }
+    }
+}
