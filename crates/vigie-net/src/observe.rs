@@ -1171,7 +1171,25 @@ impl Observer {
         }
         if !t.server_done {
             keep = true;
-            if let Some(p) = tls::find_handshake_start(data, t.server_scan, 2) {
+            if let Some(der) = tls::sslv2_server_certificate(data) {
+                if let Some(info) = cert::summarize(der) {
+                    self.stats.tls_certificates += 1;
+                    flow.summary.tls = true;
+                    flow.summary.cert = Some(info.clone());
+                    sink(Observation {
+                        what: Observed::TlsCert {
+                            name: info.common_name.clone(),
+                            cert: info,
+                            chain_len: 1,
+                        },
+                        ts: pkt.ts,
+                        frame: pkt.frame,
+                        src,
+                        dst,
+                    });
+                }
+                t.server_done = true;
+            } else if let Some(p) = tls::find_handshake_start(data, t.server_scan, 2) {
                 t.server_scan = p;
                 let (hs, closed) = tls::handshake_bytes(data, p);
                 for (ty, body) in tls::messages(&hs) {

@@ -803,7 +803,8 @@ fn beacon_period(starts: &[Timestamp], t: &Thresholds) -> Option<f64> {
     (var.sqrt() / mean <= t.beacon_max_variation).then_some(mean)
 }
 
-/// Tor relays present random `www.<random>.com/.net` names in SNI and certificates.
+/// Tor relays present random `www.<random>.net` certificates issued by a random
+/// `www.<random>.com` name with no organisation, and clients send random `www.*.com` SNIs.
 fn is_tor_like(f: &FlowSummary) -> bool {
     let random_www = |n: &str, tlds: &[&str]| {
         let Some(rest) = n.strip_prefix("www.") else {
@@ -818,22 +819,22 @@ fn is_tor_like(f: &FlowSummary) -> bool {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b))
     };
+    let cert_tor = f.cert.as_ref().is_some_and(|c| {
+        c.issuer_org.is_none()
+            && c.common_name
+                .as_deref()
+                .is_some_and(|cn| random_www(cn, &["net"]))
+            && c.issuer_cn
+                .as_deref()
+                .is_some_and(|i| random_www(i, &["com", "net"]))
+            && c.common_name != c.issuer_cn
+    });
     let sni_random = f
         .sni
         .as_deref()
         .is_some_and(|s| random_www(s, &["com", "net"]));
-    let cert_random = f
-        .cert
-        .as_ref()
-        .and_then(|c| c.common_name.as_deref())
-        .is_some_and(|cn| random_www(cn, &["net"]));
     let tor_port = matches!(f.server.port, 9001 | 9030 | 9050 | 9150);
-    (sni_random && (cert_random || tor_port))
-        || (cert_random
-            && f.cert
-                .as_ref()
-                .and_then(|c| c.issuer_cn.as_deref())
-                .is_some_and(|i| random_www(i, &["com", "net"])))
+    cert_tor || (sni_random && tor_port)
 }
 
 #[cfg(test)]
@@ -848,6 +849,45 @@ mod tests {
         assert!(!is_public("fe80::1".parse().expect("ip")));
         assert!(is_public("2a00:1450::1".parse().expect("ip")));
         assert!(!is_public("::ffff:10.0.0.1".parse().expect("ip")));
+    }
+
+    fn cert(cn: &str, issuer_cn: &str, issuer_org: Option<&str>) -> crate::cert::CertInfo {
+        crate::cert::CertInfo {
+            subject: format!("CN={cn}"),
+            issuer: format!("CN={issuer_cn}"),
+            common_name: Some(cn.into()),
+            issuer_org: issuer_org.map(str::to_owned),
+            issuer_cn: Some(issuer_cn.into()),
+            sans: vec![],
+            not_before: None,
+            not_after: None,
+            sha1: String::new(),
+            sha256: String::new(),
+            self_signed: false,
+        }
+    }
+
+    #[test]
+    fn tor_link_certificates_and_not_ordinary_ones() {
+        let mut f = FlowSummary {
+            tls: true,
+            sni: Some("www.qx7bcdkfpe.com".into()),
+            ..FlowSummary::default()
+        };
+        f.cert = Some(cert("www.m3ahsdklqe.net", "www.zz4kjdwqpaer.com", None));
+        assert!(is_tor_like(&f));
+        // A real site with an eight-letter name and a certificate from a real CA.
+        f.sni = Some("www.lilawelt.net".into());
+        f.cert = Some(cert(
+            "www.lilawelt.net",
+            "StartCom Class 1 Primary Intermediate Server CA",
+            Some("StartCom Ltd."),
+        ));
+        assert!(!is_tor_like(&f));
+        f.cert = None;
+        f.sni = Some("www.abcdefghij.com".into());
+        f.server.port = 9001;
+        assert!(is_tor_like(&f));
     }
 
     #[test]

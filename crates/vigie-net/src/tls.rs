@@ -349,6 +349,19 @@ pub fn handshake_bytes(stream: &[u8], start: usize) -> (Vec<u8>, bool) {
     (out, false)
 }
 
+/// The server certificate of an SSL 2.0 SERVER-HELLO at the start of a server stream.
+pub fn sslv2_server_certificate(stream: &[u8]) -> Option<&[u8]> {
+    // Two-byte record header (high bit set), then message type 4 (SERVER-HELLO).
+    let (&h0, &h1) = (stream.first()?, stream.get(1)?);
+    if h0 & 0x80 == 0 || *stream.get(2)? != 4 {
+        return None;
+    }
+    let rec_len = (usize::from(h0 & 0x7f) << 8) | usize::from(h1);
+    let msg = stream.get(2..2 + rec_len)?;
+    let cert_len = usize::from(u16::from_be_bytes([*msg.get(5)?, *msg.get(6)?]));
+    msg.get(11..11 + cert_len).filter(|c| !c.is_empty())
+}
+
 /// Complete handshake messages in handshake bytes: (type, body).
 pub fn messages(hs: &[u8]) -> Vec<(u8, &[u8])> {
     let mut c = Cursor { b: hs, at: 0 };
