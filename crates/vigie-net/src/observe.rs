@@ -413,12 +413,39 @@ impl DnsCache {
 /// Turns packets into observations.
 #[derive(Debug, Default)]
 pub struct Observer {
-    flows: HashMap<FlowKey, Flow>,
+    /// Live flows. The hasher is seeded at random per process, so crafted traffic cannot
+    /// aim at collisions.
+    flows: HashMap<FlowKey, Flow, foldhash::fast::RandomState>,
+    ctx: Ctx,
+    last_sweep: Timestamp,
+}
+
+/// What every flow's processing shares: reassembly, names learnt, counters, memory in use.
+#[derive(Debug, Default)]
+struct Ctx {
     defrag: Defragmenter,
     dns: DnsCache,
     stats: ObserverStats,
-    last_sweep: Timestamp,
     stream_bytes: usize,
+    /// Certificates recently parsed: servers present the same one to every connection.
+    certs: HashMap<Vec<u8>, CertInfo, foldhash::fast::RandomState>,
+}
+
+/// Most parsed certificates kept for reuse.
+const MAX_CERT_CACHE: usize = 1024;
+
+impl Ctx {
+    fn certificate(&mut self, der: &[u8]) -> Option<CertInfo> {
+        if let Some(c) = self.certs.get(der) {
+            return Some(c.clone());
+        }
+        let info = cert::summarize(der)?;
+        if self.certs.len() >= MAX_CERT_CACHE {
+            self.certs.clear();
+        }
+        self.certs.insert(der.to_vec(), info.clone());
+        Some(info)
+    }
 }
 
 fn is_dns_port(p: u16) -> Option<&'static str> {
@@ -470,17 +497,17 @@ impl Observer {
 
     /// What was read so far.
     pub fn stats(&self) -> &ObserverStats {
-        &self.stats
+        &self.ctx.stats
     }
 
     /// Reads one packet; observations go to `sink` as soon as they are made.
     pub fn push(&mut self, pkt: &Packet<'_>, sink: &mut dyn FnMut(Observation)) {
-        self.stats.packets += 1;
-        self.stats.bytes += pkt.data.len() as u64;
-        if self.stats.first_ts.is_none() {
-            self.stats.first_ts = Some(pkt.ts);
+        self.ctx.stats.packets += 1;
+        self.ctx.stats.bytes += pkt.data.len() as u64;
+        if self.ctx.stats.first_ts.is_none() {
+            self.ctx.stats.first_ts = Some(pkt.ts);
         }
-        self.stats.last_ts = Some(pkt.ts);
+        self.ctx.stats.last_ts = Some(pkt.ts);
         if pkt.ts.0.saturating_sub(self.last_sweep.0) > SWEEP_EVERY_NS
             || self.flows.len() > MAX_FLOWS
         {
@@ -489,9 +516,9 @@ impl Observer {
         match decode::decode_link(pkt.link, pkt.data) {
             Decode::Packet(d) => self.packet(&d, pkt, sink),
             Decode::Fragment(f) => {
-                self.stats.fragments += 1;
-                if let Some(r) = self.defrag.push(&f, pkt.ts) {
-                    self.stats.reassembled += 1;
+                self.ctx.stats.fragments += 1;
+                if let Some(r) = self.ctx.defrag.push(&f, pkt.ts) {
+                    self.ctx.stats.reassembled += 1;
                     let len = u32::try_from(r.payload.len()).unwrap_or(u32::MAX);
                     match decode::decode_transport(
                         r.src,
@@ -503,7 +530,7 @@ impl Observer {
                     ) {
                         Decode::Packet(d) => self.packet(&d, pkt, sink),
                         Decode::Skip(reason) => self.count_skip(reason),
-                        Decode::Fragment(_) => self.stats.damaged += 1,
+                        Decode::Fragment(_) => self.ctx.stats.damaged += 1,
                     }
                 }
             }
@@ -513,9 +540,9 @@ impl Observer {
 
     fn count_skip(&mut self, reason: SkipReason) {
         match reason {
-            SkipReason::NotIp => self.stats.not_ip += 1,
-            SkipReason::UnknownLink => self.stats.unknown_link += 1,
-            SkipReason::Damaged | SkipReason::TooDeep => self.stats.damaged += 1,
+            SkipReason::NotIp => self.ctx.stats.not_ip += 1,
+            SkipReason::UnknownLink => self.ctx.stats.unknown_link += 1,
+            SkipReason::Damaged | SkipReason::TooDeep => self.ctx.stats.damaged += 1,
         }
     }
 
@@ -527,7 +554,7 @@ impl Observer {
             f.summary.open_at_end = true;
             self.end_flow(f, sink);
         }
-        self.stream_bytes = 0;
+        self.ctx.stream_bytes = 0;
     }
 
     fn sweep(&mut self, now: Timestamp, sink: &mut dyn FnMut(Observation)) {
@@ -555,7 +582,7 @@ impl Observer {
                 .collect();
             by_age.sort_unstable_by_key(|(t, _)| *t);
             let extra = by_age.len() / 10;
-            self.stats.flows_evicted += extra as u64;
+            self.ctx.stats.flows_evicted += extra as u64;
             ended.extend(by_age.into_iter().take(extra).map(|(_, k)| k));
         }
         ended.sort_by_key(|k| self.flows.get(k).map_or(0, |f| f.summary.first_frame));
@@ -574,7 +601,7 @@ impl Observer {
                 (&mut t.server, SERVER_STREAM_CAP),
             ] {
                 if s.as_mut().and_then(|s| s.buf.take()).is_some() {
-                    self.stream_bytes = self.stream_bytes.saturating_sub(cap);
+                    self.ctx.stream_bytes = self.ctx.stream_bytes.saturating_sub(cap);
                 }
             }
         }
@@ -592,9 +619,9 @@ impl Observer {
     }
 
     fn packet(&mut self, d: &Decoded<'_>, pkt: &Packet<'_>, sink: &mut dyn FnMut(Observation)) {
-        self.stats.ip_packets += 1;
+        self.ctx.stats.ip_packets += 1;
         if d.tunnel_depth > 0 {
-            self.stats.tunneled += 1;
+            self.ctx.stats.tunneled += 1;
         }
         let (proto, sport, dport, payload) = match d.transport {
             Transport::Tcp {
@@ -619,41 +646,32 @@ impl Observer {
             port: dport,
         };
         let key = FlowKey::new(src, dst, proto);
-        if !self.flows.contains_key(&key) {
+        let ctx = &mut self.ctx;
+        let flow = self.flows.entry(key).or_insert_with(|| {
             let syn_ack =
                 matches!(d.transport, Transport::Tcp { flags, .. } if flags & 0x12 == 0x12);
+            let syn = matches!(d.transport, Transport::Tcp { flags, .. } if flags & 0x12 == 0x02);
             // The opener is the client; without a handshake, guess from the ports.
-            let (client, server) = if syn_ack
-                || (sport < 1024
-                    && dport >= 1024
-                    && !matches!(d.transport, Transport::Tcp { flags, .. } if flags & 0x12 == 0x02))
-            {
+            let (client, server) = if syn_ack || (sport < 1024 && dport >= 1024 && !syn) {
                 (dst, src)
             } else {
                 (src, dst)
             };
-            let dns_name = self.dns.map.get(&server.ip).cloned();
-            self.stats.flows += 1;
-            self.flows.insert(
-                key,
-                Flow {
-                    summary: FlowSummary {
-                        proto,
-                        client,
-                        server,
-                        first_frame: pkt.frame,
-                        first_ts: pkt.ts,
-                        dns_name,
-                        ..FlowSummary::default()
-                    },
-                    tcp: (proto == Proto::Tcp).then(Box::default),
-                    quic: None,
+            ctx.stats.flows += 1;
+            Flow {
+                summary: FlowSummary {
+                    proto,
+                    client,
+                    server,
+                    first_frame: pkt.frame,
+                    first_ts: pkt.ts,
+                    dns_name: ctx.dns.map.get(&server.ip).cloned(),
+                    ..FlowSummary::default()
                 },
-            );
-        }
-        let Some(mut flow) = self.flows.remove(&key) else {
-            return;
-        };
+                tcp: (proto == Proto::Tcp).then(Box::default),
+                quic: None,
+            }
+        });
         let from_client = flow.summary.client == src;
         {
             let s = &mut flow.summary;
@@ -673,15 +691,15 @@ impl Observer {
         }
         match d.transport {
             Transport::Udp { payload, .. } => {
-                self.udp(&mut flow, from_client, src, dst, payload, pkt, sink)
+                ctx.udp(flow, from_client, src, dst, payload, pkt, sink)
             }
             Transport::Tcp {
                 seq,
                 flags,
                 payload,
                 ..
-            } => self.tcp(
-                &mut flow,
+            } => ctx.tcp(
+                flow,
                 from_client,
                 src,
                 dst,
@@ -713,15 +731,17 @@ impl Observer {
                                     port: dport,
                                 },
                             );
-                            self.dns_message(payload, via, isrc, idst, pkt, sink);
+                            ctx.dns_message(payload, via, isrc, idst, pkt, sink);
                         }
                     }
                 }
             }
         }
-        self.flows.insert(key, flow);
     }
 
+}
+
+impl Ctx {
     fn dns_message(
         &mut self,
         msg: &[u8],
@@ -1172,7 +1192,7 @@ impl Observer {
         if !t.server_done {
             keep = true;
             if let Some(der) = tls::sslv2_server_certificate(data) {
-                if let Some(info) = cert::summarize(der) {
+                if let Some(info) = self.certificate(der) {
                     self.stats.tls_certificates += 1;
                     flow.summary.tls = true;
                     flow.summary.cert = Some(info.clone());
@@ -1205,7 +1225,7 @@ impl Observer {
                         }
                         11 => {
                             let certs = tls::parse_certificates(body);
-                            if let Some(info) = certs.first().and_then(|der| cert::summarize(der)) {
+                            if let Some(info) = certs.first().and_then(|der| self.certificate(der)) {
                                 self.stats.tls_certificates += 1;
                                 flow.summary.cert = Some(info.clone());
                                 sink(Observation {

@@ -268,7 +268,7 @@ impl<'a> NetRules<'a> {
     }
 
     /// Indicator and name heuristics on one name seen in the traffic.
-    fn check_name(&mut self, name: &str, how: &str, evidence: Evidence) {
+    fn check_name(&mut self, name: &str, how: &str, evidence: &dyn Fn() -> Evidence) {
         if name.is_empty() || name.ends_with(".local") || name.ends_with(".arpa") {
             return;
         }
@@ -299,7 +299,7 @@ impl<'a> NetRules<'a> {
                 title,
                 explanation,
                 Some(r),
-                Some(evidence.clone()),
+                Some(evidence()),
             );
         }
         if self.allowed(name) {
@@ -314,7 +314,7 @@ impl<'a> NetRules<'a> {
                 Message::new("net-encrypted-dns-title").arg("name", &provider),
                 Message::new("net-encrypted-dns-explain").arg("name", &provider),
                 None,
-                Some(evidence),
+                Some(evidence()),
             );
             return;
         }
@@ -338,7 +338,7 @@ impl<'a> NetRules<'a> {
                     .arg("name", name)
                     .arg("provider", &provider),
                 ind,
-                Some(evidence),
+                Some(evidence()),
             );
             return;
         }
@@ -364,12 +364,12 @@ impl<'a> NetRules<'a> {
                     .arg("name", name)
                     .arg("tld", &tld),
                 ind,
-                Some(evidence),
+                Some(evidence()),
             );
         }
     }
 
-    fn check_ip(&mut self, ip: IpAddr, how: &str, evidence: Evidence) {
+    fn check_ip(&mut self, ip: IpAddr, how: &str, evidence: &dyn Fn() -> Evidence) {
         let matches = self.iocs.match_ip(ip);
         if let Some(ind) = best(&matches) {
             let r = self.indicator_ref(ind);
@@ -389,7 +389,7 @@ impl<'a> NetRules<'a> {
                     .arg("how", how)
                     .arg("category", ind.category.as_str()),
                 Some(r),
-                Some(evidence),
+                Some(evidence()),
             );
         }
     }
@@ -398,8 +398,8 @@ impl<'a> NetRules<'a> {
     pub fn observe(&mut self, source: &str, o: &Observation) {
         match &o.what {
             Observed::DnsQuery { name, .. } => {
-                let e = packet_evidence(source, o, format!("dns_query {name}"));
-                self.check_name(name, "dns", e);
+                let e = || packet_evidence(source, o, format!("dns_query {name}"));
+                self.check_name(name, "dns", &e);
             }
             Observed::DnsAnswer {
                 name,
@@ -408,39 +408,39 @@ impl<'a> NetRules<'a> {
                 ..
             } => {
                 if let Some(q) = query.as_deref().filter(|q| *q != name) {
-                    let e = packet_evidence(source, o, format!("dns_answer {q}"));
-                    self.check_name(q, "dns", e);
+                    let e = || packet_evidence(source, o, format!("dns_answer {q}"));
+                    self.check_name(q, "dns", &e);
                 }
-                let e = packet_evidence(
+                let e = || packet_evidence(
                     source,
                     o,
                     format!("dns_answer {name} {}", answer.as_deref().unwrap_or("")),
                 );
-                self.check_name(name, "dns", e.clone());
+                self.check_name(name, "dns", &e);
                 if let Some(a) = answer {
                     if let Ok(ip) = a.parse::<IpAddr>() {
                         self.resolved.insert(ip);
-                        self.check_ip(ip, "dns", e);
+                        self.check_ip(ip, "dns", &e);
                     } else {
-                        let e = packet_evidence(source, o, format!("dns_answer {name} -> {a}"));
-                        self.check_name(a, "dns", e);
+                        let e = || packet_evidence(source, o, format!("dns_answer {name} -> {a}"));
+                        self.check_name(a, "dns", &e);
                     }
                 }
             }
             Observed::TlsSni { name, .. } => {
-                let e = packet_evidence(source, o, format!("tls_sni {name}"));
-                self.check_name(name, "tls", e);
+                let e = || packet_evidence(source, o, format!("tls_sni {name}"));
+                self.check_name(name, "tls", &e);
             }
             Observed::QuicSni { name, .. } => {
-                let e = packet_evidence(source, o, format!("quic_sni {name}"));
-                self.check_name(name, "quic", e);
+                let e = || packet_evidence(source, o, format!("quic_sni {name}"));
+                self.check_name(name, "quic", &e);
             }
             Observed::HttpHost { name, url, .. } => {
-                let e = packet_evidence(source, o, format!("http_host {name}"));
+                let e = || packet_evidence(source, o, format!("http_host {name}"));
                 if let Ok(ip) = name.parse::<IpAddr>() {
-                    self.check_ip(ip, "http", e.clone());
+                    self.check_ip(ip, "http", &e);
                 } else {
-                    self.check_name(name, "http", e.clone());
+                    self.check_name(name, "http", &e);
                 }
                 if let Some(u) = url {
                     let m = self.iocs.match_url(u);
@@ -458,7 +458,7 @@ impl<'a> NetRules<'a> {
                                 .arg("url", u)
                                 .arg("app", &app),
                             Some(r),
-                            Some(e),
+                            Some(e()),
                         );
                     }
                 }
@@ -475,7 +475,7 @@ impl<'a> NetRules<'a> {
             .clone()
             .or_else(|| cert.sans.first().cloned())
             .unwrap_or_else(|| o.src.ip.to_string());
-        let e = packet_evidence(source, o, format!("tls_cert {label} sha1={}", cert.sha1));
+        let e = || packet_evidence(source, o, format!("tls_cert {label} sha1={}", cert.sha1));
         for (kind, hash) in [
             (IndicatorKind::X509Sha1, &cert.sha1),
             (IndicatorKind::X509Sha256, &cert.sha256),
@@ -495,7 +495,7 @@ impl<'a> NetRules<'a> {
                         .arg("name", &label)
                         .arg("app", &app),
                     Some(r),
-                    Some(e.clone()),
+                    Some(e()),
                 );
             }
         }
@@ -505,9 +505,9 @@ impl<'a> NetRules<'a> {
         }
         for n in &names {
             if let Ok(ip) = n.parse::<IpAddr>() {
-                self.check_ip(ip, "tls", e.clone());
+                self.check_ip(ip, "tls", &e);
             } else if !n.contains('*') || n.starts_with("*.") {
-                self.check_name(n.trim_start_matches("*."), "cert", e.clone());
+                self.check_name(n.trim_start_matches("*."), "cert", &e);
             }
         }
         if names
@@ -524,7 +524,7 @@ impl<'a> NetRules<'a> {
                 Message::new("net-tls-self-signed-title").arg("name", &label),
                 Message::new("net-tls-self-signed-explain").arg("name", &label),
                 None,
-                Some(e.clone()),
+                Some(e()),
             );
         } else if let Some(org) = cert
             .issuer_org
@@ -543,7 +543,7 @@ impl<'a> NetRules<'a> {
                     .arg("name", &label)
                     .arg("issuer", &org),
                 None,
-                Some(e.clone()),
+                Some(e()),
             );
         }
         if !names.is_empty() && names.iter().all(|n| n.parse::<IpAddr>().is_ok()) {
@@ -554,7 +554,7 @@ impl<'a> NetRules<'a> {
                 Message::new("net-tls-ip-cert-title").arg("name", &label),
                 Message::new("net-tls-ip-cert-explain").arg("name", &label),
                 None,
-                Some(e),
+                Some(e()),
             );
         }
     }
@@ -574,7 +574,7 @@ impl<'a> NetRules<'a> {
         };
         // Indicator matches on the flow itself add the connection's evidence.
         if f.packets > 0 {
-            self.check_ip(server, "connection", e());
+            self.check_ip(server, "connection", &e);
         }
         for n in [&f.sni, &f.http_host, &f.dns_name].into_iter().flatten() {
             let m = self.iocs.match_domain(n);
@@ -585,7 +585,7 @@ impl<'a> NetRules<'a> {
                     found.severity = found.severity.max(sev);
                     found.add_occurrence(Some(e()));
                 } else {
-                    self.check_name(n, "connection", e());
+                    self.check_name(n, "connection", &e);
                 }
             }
         }

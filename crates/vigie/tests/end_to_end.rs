@@ -147,7 +147,7 @@ fn quic_session(c: &mut Capture, port: u16, server: &str, sni: &str) -> u64 {
 }
 
 fn stalkerware_capture() -> (PathBuf, u64) {
-    let cert: &[u8] = include_bytes!("fixtures/selfsigned-a.hw.cab.der");
+    let cert: &[u8] = include_bytes!("../../vigie-net/tests/fixtures/selfsigned-a.hw.cab.der");
     let mut c = Capture::new();
     // TheTruthSpy: resolved, then contacted over TLS at one of its known C2 addresses.
     let dns_frame = dns(&mut c, 1, "protocol-a748.thetruthspy.com", "69.64.74.239");
