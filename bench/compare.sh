@@ -16,7 +16,7 @@ FIELDS=(-T fields -e dns.qry.name -e tls.handshake.extensions_server_name -e htt
 
 measure() { # prints "seconds max_rss_kb"
   /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$@" >/dev/null 2>&1 || true
-  cat "$OUT/time.txt"
+  tail -n 1 "$OUT/time.txt"
 }
 
 printf '%-8s %-9s | %-28s | %-28s | %s\n' size packets "vigie s  MB/s  RSS(MB)" "tshark s  MB/s  RSS(MB)" "speed ratio"

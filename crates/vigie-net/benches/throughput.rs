@@ -18,7 +18,9 @@ fn capture(mb: u64) -> (PathBuf, u64) {
     let path = dir.join(format!("phone-{mb}MB.pcap"));
     let cert = include_bytes!("../tests/fixtures/selfsigned-a.hw.cab.der");
     let file = BufWriter::with_capacity(1 << 20, std::fs::File::create(&path).expect("create"));
-    let packets = TrafficGenerator::new(42, cert).write_capture(file, mb * 1024 * 1024).expect("write");
+    let packets = TrafficGenerator::new(42, cert)
+        .write_capture(file, mb * 1024 * 1024)
+        .expect("write");
     (path, packets)
 }
 
@@ -47,7 +49,16 @@ fn tshark_once(path: &Path) -> Option<Duration> {
     let status = Command::new("tshark")
         .args(["-n", "-r"])
         .arg(path)
-        .args(["-T", "fields", "-e", "dns.qry.name", "-e", "tls.handshake.extensions_server_name", "-e", "http.host"])
+        .args([
+            "-T",
+            "fields",
+            "-e",
+            "dns.qry.name",
+            "-e",
+            "tls.handshake.extensions_server_name",
+            "-e",
+            "http.host",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -56,7 +67,10 @@ fn tshark_once(path: &Path) -> Option<Duration> {
 }
 
 fn main() {
-    let mb: u64 = std::env::var("VIGIE_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(256);
+    let mb: u64 = std::env::var("VIGIE_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256);
     let (path, packets) = capture(mb);
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64;
     let iocs = feeds();
@@ -65,18 +79,49 @@ fn main() {
     let load_time = load.elapsed();
     // Warm the page cache, then keep the best of three runs.
     vigie_once(&path, &iocs);
-    let vigie = (0..3).map(|_| vigie_once(&path, &iocs)).min().unwrap_or_default();
-    let rate = |d: Duration| (bytes / 1e6 / d.as_secs_f64(), packets as f64 / d.as_secs_f64());
+    let vigie = (0..3)
+        .map(|_| vigie_once(&path, &iocs))
+        .min()
+        .unwrap_or_default();
+    let rate = |d: Duration| {
+        (
+            bytes / 1e6 / d.as_secs_f64(),
+            packets as f64 / d.as_secs_f64(),
+        )
+    };
     let (v_mb, v_pk) = rate(vigie);
-    println!("capture: {:.0} MB, {packets} packets ({})", bytes / 1e6, path.display());
-    println!("feeds: {} indicators loaded in {:.1} ms", iocs.len(), load_time.as_secs_f64() * 1e3);
-    println!("vigie : {:>8.3} s  {:>8.1} MB/s  {:>10.0} packets/s", vigie.as_secs_f64(), v_mb, v_pk);
+    println!(
+        "capture: {:.0} MB, {packets} packets ({})",
+        bytes / 1e6,
+        path.display()
+    );
+    println!(
+        "feeds: {} indicators loaded in {:.1} ms",
+        iocs.len(),
+        load_time.as_secs_f64() * 1e3
+    );
+    println!(
+        "vigie : {:>8.3} s  {:>8.1} MB/s  {:>10.0} packets/s",
+        vigie.as_secs_f64(),
+        v_mb,
+        v_pk
+    );
     match tshark_once(&path) {
         Some(t) => {
             let (t_mb, t_pk) = rate(t);
-            println!("tshark: {:>8.3} s  {:>8.1} MB/s  {:>10.0} packets/s", t.as_secs_f64(), t_mb, t_pk);
-            println!("ratio : vigie is {:.1}x tshark's throughput on the same file", t.as_secs_f64() / vigie.as_secs_f64());
+            println!(
+                "tshark: {:>8.3} s  {:>8.1} MB/s  {:>10.0} packets/s",
+                t.as_secs_f64(),
+                t_mb,
+                t_pk
+            );
+            println!(
+                "ratio : vigie is {:.1}x tshark's throughput on the same file",
+                t.as_secs_f64() / vigie.as_secs_f64()
+            );
         }
-        None => println!("tshark: not available, no ratio (install it with `apt-get install tshark`)"),
+        None => {
+            println!("tshark: not available, no ratio (install it with `apt-get install tshark`)")
+        }
     }
 }

@@ -6,7 +6,8 @@ use vigie_net::write::TrafficGenerator;
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
-    let (Some(out), Some(mb)) = (args.next(), args.next().and_then(|m| m.parse::<u64>().ok())) else {
+    let (Some(out), Some(mb)) = (args.next(), args.next().and_then(|m| m.parse::<u64>().ok()))
+    else {
         eprintln!("usage: gen_capture OUT.pcap SIZE_MB");
         std::process::exit(2);
     };

@@ -201,7 +201,13 @@ impl CaptureReader {
     /// Reads a capture from any byte stream (gzip-compressed or not).
     pub fn from_reader<R: Read + Send + 'static>(r: R) -> Result<Self, CaptureError> {
         let consumed = Arc::new(AtomicU64::new(0));
-        let mut raw = BufReader::with_capacity(BUFFER, Counting { inner: r, count: consumed.clone() });
+        let mut raw = BufReader::with_capacity(
+            BUFFER,
+            Counting {
+                inner: r,
+                count: consumed.clone(),
+            },
+        );
         let head = raw.fill_buf()?;
         let mut input: Box<dyn BufRead + Send> = if head.starts_with(&[0x1f, 0x8b]) {
             Box::new(BufReader::with_capacity(BUFFER, MultiGzDecoder::new(raw)))
@@ -209,11 +215,16 @@ impl CaptureReader {
             Box::new(raw)
         };
         let mut magic = [0u8; 4];
-        if !read_full(&mut *input, &mut magic).map_err(|_| CaptureError::NotACapture("(empty)".into()))? {
+        if !read_full(&mut *input, &mut magic)
+            .map_err(|_| CaptureError::NotACapture("(empty)".into()))?
+        {
             return Err(CaptureError::NotACapture("(empty file)".into()));
         }
         let format = match magic {
-            [0xd4, 0xc3, 0xb2, 0xa1] | [0x4d, 0x3c, 0xb2, 0xa1] | [0xa1, 0xb2, 0xc3, 0xd4] | [0xa1, 0xb2, 0x3c, 0x4d] => {
+            [0xd4, 0xc3, 0xb2, 0xa1]
+            | [0x4d, 0x3c, 0xb2, 0xa1]
+            | [0xa1, 0xb2, 0xc3, 0xd4]
+            | [0xa1, 0xb2, 0x3c, 0x4d] => {
                 let big_endian = magic[0] == 0xa1;
                 let nanos = magic == [0x4d, 0x3c, 0xb2, 0xa1] || magic == [0xa1, 0xb2, 0x3c, 0x4d];
                 let mut rest = [0u8; 20];
@@ -222,9 +233,16 @@ impl CaptureReader {
                 }
                 // The link type's upper bits may carry FCS information: keep the low 16.
                 let link = LinkType(u32_at(&rest, 16, big_endian) & 0xffff);
-                Format::Pcap { big_endian, nanos, link }
+                Format::Pcap {
+                    big_endian,
+                    nanos,
+                    link,
+                }
             }
-            [0x0a, 0x0d, 0x0d, 0x0a] => Format::PcapNg { big_endian: false, interfaces: vec![] },
+            [0x0a, 0x0d, 0x0d, 0x0a] => Format::PcapNg {
+                big_endian: false,
+                interfaces: vec![],
+            },
             other => {
                 return Err(CaptureError::NotACapture(format!(
                     "{:02x} {:02x} {:02x} {:02x}",
@@ -232,24 +250,43 @@ impl CaptureReader {
                 )))
             }
         };
-        let mut reader = CaptureReader { input, format, buf: Vec::with_capacity(65536), pending: 0, frame: 0, consumed };
+        let mut reader = CaptureReader {
+            input,
+            format,
+            buf: Vec::with_capacity(65536),
+            pending: 0,
+            frame: 0,
+            consumed,
+        };
         if let Format::PcapNg { .. } = reader.format {
             // The section header's remaining bytes: length, byte-order magic, ...
             let mut hdr = [0u8; 8];
             if !read_full(&mut *reader.input, &mut hdr).unwrap_or(false) {
-                return Err(CaptureError::NotACapture("pcapng section header cut short".into()));
+                return Err(CaptureError::NotACapture(
+                    "pcapng section header cut short".into(),
+                ));
             }
             let big_endian = match [hdr[4], hdr[5], hdr[6], hdr[7]] {
                 [0x1a, 0x2b, 0x3c, 0x4d] => true,
                 [0x4d, 0x3c, 0x2b, 0x1a] => false,
-                _ => return Err(CaptureError::NotACapture("pcapng byte-order magic missing".into())),
+                _ => {
+                    return Err(CaptureError::NotACapture(
+                        "pcapng byte-order magic missing".into(),
+                    ))
+                }
             };
             let total = u32_at(&hdr, 0, big_endian) as usize;
             if !(28..=MAX_RECORD).contains(&total) || total % 4 != 0 {
-                return Err(CaptureError::Malformed { frame: 0, detail: format!("section header length {total}") });
+                return Err(CaptureError::Malformed {
+                    frame: 0,
+                    detail: format!("section header length {total}"),
+                });
             }
             reader.take(total - 12)?;
-            reader.format = Format::PcapNg { big_endian, interfaces: vec![] };
+            reader.format = Format::PcapNg {
+                big_endian,
+                interfaces: vec![],
+            };
         }
         Ok(reader)
     }
@@ -284,7 +321,9 @@ impl CaptureReader {
         while self.buf.len() < n {
             let chunk = self.input.fill_buf()?;
             if chunk.is_empty() {
-                return Err(CaptureError::Truncated { frame: self.frame + 1 });
+                return Err(CaptureError::Truncated {
+                    frame: self.frame + 1,
+                });
             }
             let k = chunk.len().min(n - self.buf.len());
             self.buf.extend_from_slice(&chunk[..k]);
@@ -295,14 +334,21 @@ impl CaptureReader {
 
     /// Like [`Self::take`], inside a record: the end of input there is a truncation.
     fn take_more(&mut self, n: usize) -> Result<Loc, CaptureError> {
-        self.take(n)?.ok_or(CaptureError::Truncated { frame: self.frame + 1 })
+        self.take(n)?.ok_or(CaptureError::Truncated {
+            frame: self.frame + 1,
+        })
     }
 
     /// The bytes made available by the last [`Self::take`].
     fn bytes(&mut self, loc: Loc) -> &[u8] {
         match loc {
             // The read buffer still holds them: fill_buf returns it without reading.
-            Loc::Input(n) => self.input.fill_buf().ok().and_then(|b| b.get(..n)).unwrap_or_default(),
+            Loc::Input(n) => self
+                .input
+                .fill_buf()
+                .ok()
+                .and_then(|b| b.get(..n))
+                .unwrap_or_default(),
             Loc::Copied(n) => &self.buf[..n],
         }
     }
@@ -310,13 +356,24 @@ impl CaptureReader {
     /// The next packet, or `None` at the end of the capture.
     pub fn next_packet(&mut self) -> Result<Option<Packet<'_>>, CaptureError> {
         match self.format {
-            Format::Pcap { big_endian, nanos, link } => self.next_pcap(big_endian, nanos, link),
+            Format::Pcap {
+                big_endian,
+                nanos,
+                link,
+            } => self.next_pcap(big_endian, nanos, link),
             Format::PcapNg { .. } => self.next_pcapng(),
         }
     }
 
-    fn next_pcap(&mut self, be: bool, nanos: bool, link: LinkType) -> Result<Option<Packet<'_>>, CaptureError> {
-        let Some(loc) = self.take(16)? else { return Ok(None) };
+    fn next_pcap(
+        &mut self,
+        be: bool,
+        nanos: bool,
+        link: LinkType,
+    ) -> Result<Option<Packet<'_>>, CaptureError> {
+        let Some(loc) = self.take(16)? else {
+            return Ok(None);
+        };
         let mut hdr = [0u8; 16];
         hdr.copy_from_slice(self.bytes(loc));
         let secs = i64::from(u32_at(&hdr, 0, be));
@@ -329,12 +386,22 @@ impl CaptureReader {
                 detail: format!("packet record of {incl} bytes (limit {MAX_RECORD})"),
             });
         }
-        let nanos_part = if nanos { frac.min(999_999_999) } else { frac.min(999_999).saturating_mul(1000) };
+        let nanos_part = if nanos {
+            frac.min(999_999_999)
+        } else {
+            frac.min(999_999).saturating_mul(1000)
+        };
         let loc = self.take_more(incl)?;
         self.frame += 1;
         let frame = self.frame;
         let data = self.bytes(loc);
-        Ok(Some(Packet { frame, ts: Timestamp::from_secs_nanos(secs, nanos_part), link, data, orig_len }))
+        Ok(Some(Packet {
+            frame,
+            ts: Timestamp::from_secs_nanos(secs, nanos_part),
+            link,
+            data,
+            orig_len,
+        }))
     }
 
     fn next_pcapng(&mut self) -> Result<Option<Packet<'_>>, CaptureError> {
@@ -342,7 +409,9 @@ impl CaptureReader {
             let Format::PcapNg { big_endian: be, .. } = self.format else {
                 return Ok(None);
             };
-            let Some(loc) = self.take(8)? else { return Ok(None) };
+            let Some(loc) = self.take(8)? else {
+                return Ok(None);
+            };
             let mut hdr = [0u8; 8];
             hdr.copy_from_slice(self.bytes(loc));
             if hdr[..4] == [0x0a, 0x0d, 0x0d, 0x0a] {
@@ -351,16 +420,25 @@ impl CaptureReader {
                 let big_endian = self.bytes(loc) == [0x1a, 0x2b, 0x3c, 0x4d];
                 let total = u32_at(&hdr, 4, big_endian) as usize;
                 if !(28..=MAX_RECORD).contains(&total) {
-                    return Err(CaptureError::Malformed { frame: self.frame, detail: format!("section header length {total}") });
+                    return Err(CaptureError::Malformed {
+                        frame: self.frame,
+                        detail: format!("section header length {total}"),
+                    });
                 }
                 self.take_more(total - 12)?;
-                self.format = Format::PcapNg { big_endian, interfaces: vec![] };
+                self.format = Format::PcapNg {
+                    big_endian,
+                    interfaces: vec![],
+                };
                 continue;
             }
             let block_type = u32_at(&hdr, 0, be);
             let total = u32_at(&hdr, 4, be) as usize;
             if !(12..=MAX_RECORD).contains(&total) {
-                return Err(CaptureError::Malformed { frame: self.frame, detail: format!("block of {total} bytes") });
+                return Err(CaptureError::Malformed {
+                    frame: self.frame,
+                    detail: format!("block of {total} bytes"),
+                });
             }
             let body_len = total - 12;
             let loc = self.take_more(total - 8)?;
@@ -374,12 +452,18 @@ impl CaptureReader {
                     if body_len < 20 {
                         continue;
                     }
-                    let Format::PcapNg { interfaces, .. } = &self.format else { continue };
+                    let Format::PcapNg { interfaces, .. } = &self.format else {
+                        continue;
+                    };
                     let interfaces = interfaces.clone();
                     self.frame += 1;
                     let frame = self.frame;
                     let b = &self.bytes(loc)[..body_len];
-                    let iface = if block_type == 6 { u32_at(b, 0, be) as usize } else { usize::from(u16_at(b, 0, be)) };
+                    let iface = if block_type == 6 {
+                        u32_at(b, 0, be) as usize
+                    } else {
+                        usize::from(u16_at(b, 0, be))
+                    };
                     let ts_raw = (u64::from(u32_at(b, 4, be)) << 32) | u64::from(u32_at(b, 8, be));
                     let cap = (u32_at(b, 12, be) as usize).min(b.len() - 20);
                     let orig_len = u32_at(b, 16, be);
@@ -388,21 +472,35 @@ impl CaptureReader {
                         units_per_sec: 1_000_000,
                         offset_secs: 0,
                     });
-                    return Ok(Some(Packet { frame, ts: convert_ts(ts_raw, itf), link: itf.link, data: &b[20..20 + cap], orig_len }));
+                    return Ok(Some(Packet {
+                        frame,
+                        ts: convert_ts(ts_raw, itf),
+                        link: itf.link,
+                        data: &b[20..20 + cap],
+                        orig_len,
+                    }));
                 }
                 3 => {
                     // Simple packet block: interface 0, no timestamp.
                     if body_len < 4 {
                         continue;
                     }
-                    let Format::PcapNg { interfaces, .. } = &self.format else { continue };
+                    let Format::PcapNg { interfaces, .. } = &self.format else {
+                        continue;
+                    };
                     let link = interfaces.first().map_or(LinkType::ETHERNET, |i| i.link);
                     self.frame += 1;
                     let frame = self.frame;
                     let b = &self.bytes(loc)[..body_len];
                     let orig_len = u32_at(b, 0, be);
                     let cap = (orig_len as usize).min(b.len() - 4);
-                    return Ok(Some(Packet { frame, ts: Timestamp(0), link, data: &b[4..4 + cap], orig_len }));
+                    return Ok(Some(Packet {
+                        frame,
+                        ts: Timestamp(0),
+                        link,
+                        data: &b[4..4 + cap],
+                        orig_len,
+                    }));
                 }
                 _ => continue, // name resolution, statistics, custom blocks...
             }
@@ -411,7 +509,11 @@ impl CaptureReader {
 
     fn add_interface(&mut self, b: &[u8], be: bool) {
         let link = LinkType(u32::from(u16_at(b, 0, be)));
-        let mut itf = Interface { link, units_per_sec: 1_000_000, offset_secs: 0 };
+        let mut itf = Interface {
+            link,
+            units_per_sec: 1_000_000,
+            offset_secs: 0,
+        };
         // Options: code(2) len(2) value padded to 4.
         let mut at = 8;
         while at + 4 <= b.len() {

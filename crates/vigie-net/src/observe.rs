@@ -28,9 +28,9 @@ const QUIC_CRYPTO_CAP: usize = 64 * 1024;
 /// Most concurrent flows; beyond, the least recently seen are ended early.
 pub const MAX_FLOWS: usize = 65_536;
 /// Memory allowed for stream buffers in total; beyond, new streams are counted, not inspected.
-const STREAM_BUDGET: usize = 256 * 1024 * 1024;
+const STREAM_BUDGET: usize = 64 * 1024 * 1024;
 /// Names remembered from DNS answers (address → name).
-const MAX_DNS_CACHE: usize = 131_072;
+const MAX_DNS_CACHE: usize = 32_768;
 /// Idle time after which a flow ends (capture time).
 const TCP_IDLE_NS: i64 = 300_000_000_000;
 const TCP_CLOSED_IDLE_NS: i64 = 10_000_000_000;
@@ -698,17 +698,7 @@ impl Observer {
                 flags,
                 payload,
                 ..
-            } => ctx.tcp(
-                flow,
-                from_client,
-                src,
-                dst,
-                seq,
-                flags,
-                payload,
-                pkt,
-                sink,
-            ),
+            } => ctx.tcp(flow, from_client, src, dst, seq, flags, payload, pkt, sink),
             Transport::Other { .. } => {
                 // An ICMP error quotes the packet it answers: a DNS query there is still a query.
                 if let Some(Decode::Packet(inner)) =
@@ -738,7 +728,6 @@ impl Observer {
             }
         }
     }
-
 }
 
 impl Ctx {
@@ -1225,7 +1214,8 @@ impl Ctx {
                         }
                         11 => {
                             let certs = tls::parse_certificates(body);
-                            if let Some(info) = certs.first().and_then(|der| self.certificate(der)) {
+                            if let Some(info) = certs.first().and_then(|der| self.certificate(der))
+                            {
                                 self.stats.tls_certificates += 1;
                                 flow.summary.cert = Some(info.clone());
                                 sink(Observation {

@@ -68,6 +68,14 @@ const KNOWN_HIGH_PORTS: &[u16] = &[
     19303, 19305,
 ];
 
+/// Most subjects listed per heuristic rule; further occurrences are only counted.
+const MAX_SUBJECTS_PER_RULE: usize = 256;
+/// Most subjects listed per indicator rule.
+const MAX_IOC_SUBJECTS: usize = 4096;
+/// Most destinations followed for the beaconing check, and connection times kept for each.
+const MAX_DESTINATIONS: usize = 4096;
+const MAX_STARTS: usize = 64;
+
 /// Thresholds of the heuristics.
 #[derive(Debug, Clone)]
 pub struct Thresholds {
@@ -140,7 +148,9 @@ pub struct NetRules<'a> {
     thresholds: Thresholds,
     findings: HashMap<(&'static str, String), Finding>,
     order: Vec<(&'static str, String)>,
-    resolved: std::collections::HashSet<IpAddr>,
+    /// Subjects listed per rule, and occurrences beyond the cap (memory stays bounded).
+    per_rule: HashMap<&'static str, usize>,
+    unlisted: HashMap<&'static str, u64>,
     destinations: HashMap<String, Destination>,
 }
 
@@ -210,7 +220,8 @@ impl<'a> NetRules<'a> {
             thresholds,
             findings: HashMap::new(),
             order: Vec::new(),
-            resolved: Default::default(),
+            per_rule: HashMap::new(),
+            unlisted: HashMap::new(),
             destinations: HashMap::new(),
         }
     }
@@ -246,6 +257,17 @@ impl<'a> NetRules<'a> {
                 f.add_occurrence(evidence);
             }
             None => {
+                let listed = self.per_rule.entry(rule).or_default();
+                let cap = if rule.starts_with("NET-IOC-") {
+                    MAX_IOC_SUBJECTS
+                } else {
+                    MAX_SUBJECTS_PER_RULE
+                };
+                if *listed >= cap {
+                    *self.unlisted.entry(rule).or_default() += 1;
+                    return;
+                }
+                *listed += 1;
                 let mut f = Finding {
                     rule: rule.to_owned(),
                     severity,
@@ -411,15 +433,16 @@ impl<'a> NetRules<'a> {
                     let e = || packet_evidence(source, o, format!("dns_answer {q}"));
                     self.check_name(q, "dns", &e);
                 }
-                let e = || packet_evidence(
-                    source,
-                    o,
-                    format!("dns_answer {name} {}", answer.as_deref().unwrap_or("")),
-                );
+                let e = || {
+                    packet_evidence(
+                        source,
+                        o,
+                        format!("dns_answer {name} {}", answer.as_deref().unwrap_or("")),
+                    )
+                };
                 self.check_name(name, "dns", &e);
                 if let Some(a) = answer {
                     if let Ok(ip) = a.parse::<IpAddr>() {
-                        self.resolved.insert(ip);
                         self.check_ip(ip, "dns", &e);
                     } else {
                         let e = || packet_evidence(source, o, format!("dns_answer {name} -> {a}"));
@@ -684,10 +707,7 @@ impl<'a> NetRules<'a> {
                 Some(e()),
             );
         }
-        let unresolved = f.sni.is_none()
-            && f.http_host.is_none()
-            && f.dns_name.is_none()
-            && !self.resolved.contains(&server);
+        let unresolved = f.sni.is_none() && f.http_host.is_none() && f.dns_name.is_none();
         if unresolved && has_data && !f.dns && matches!(f.proto, Proto::Tcp | Proto::Udp) {
             let ip_s = server.to_string();
             self.raise(
@@ -735,9 +755,12 @@ impl<'a> NetRules<'a> {
                 Some(e()),
             );
         }
-        if has_data {
+        if has_data
+            && (self.destinations.len() < MAX_DESTINATIONS
+                || self.destinations.contains_key(&subject))
+        {
             let d = self.destinations.entry(subject).or_default();
-            if d.starts.len() < 256 {
+            if d.starts.len() < MAX_STARTS {
                 d.starts.push(f.first_ts);
             }
             let ev = e();
@@ -746,6 +769,13 @@ impl<'a> NetRules<'a> {
             }
             d.last = Some(ev);
         }
+    }
+
+    /// Occurrences not listed because a rule already lists its maximum of subjects: (rule, count).
+    pub fn unlisted(&self) -> Vec<(&'static str, u64)> {
+        let mut v: Vec<(&'static str, u64)> = self.unlisted.iter().map(|(r, n)| (*r, *n)).collect();
+        v.sort();
+        v
     }
 
     /// The findings so far, in the order they were first raised, with the beaconing check

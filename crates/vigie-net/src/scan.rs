@@ -11,6 +11,16 @@ use vigie_indicators::IndicatorSet;
 /// Most distinct names remembered for the coverage count.
 const MAX_NAMES: usize = 100_000;
 
+/// A duration as people read it: `45 s`, `3 min 20 s`, `1 h 05 min`.
+pub fn human_duration(secs: i64) -> String {
+    let secs = secs.max(0);
+    match secs {
+        0..=59 => format!("{secs} s"),
+        60..=3599 => format!("{} min {:02} s", secs / 60, secs % 60),
+        _ => format!("{} h {:02} min", secs / 3600, (secs % 3600) / 60),
+    }
+}
+
 /// What happened with one capture file.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CaptureSummary {
@@ -120,17 +130,15 @@ impl<'a> NetScan<'a> {
                 .arg("files", self.captures.len().to_string()),
         );
         if let (Some(a), Some(b)) = (s.first_ts, s.last_ts) {
-            let minutes = (b.0.saturating_sub(a.0)) as f64 / 60e9;
+            let secs = b.0.saturating_sub(a.0) / 1_000_000_000;
             c.checked.push(
                 Message::new("net-coverage-duration")
-                    .arg("minutes", format!("{minutes:.1}"))
+                    .arg("duration", human_duration(secs))
                     .arg("start", a.to_string())
                     .arg("end", b.to_string()),
             );
-            if minutes < 10.0 {
-                c.not_checked.push(
-                    Message::new("net-not-checked-short").arg("minutes", format!("{minutes:.1}")),
-                );
+            if secs < 600 {
+                c.not_checked.push(Message::new("net-not-checked-short").arg("duration", human_duration(secs)));
             }
         }
         c.checked.push(
@@ -184,6 +192,13 @@ impl<'a> NetScan<'a> {
                     (s.streams_over_budget + s.flows_evicted).to_string(),
                 ));
         }
+        for (rule, count) in self.rules.unlisted() {
+            c.not_checked.push(
+                Message::new("net-not-checked-unlisted")
+                    .arg("rule", rule)
+                    .arg("count", count.to_string()),
+            );
+        }
         for cap in &self.captures {
             if let Some(why) = &cap.stopped {
                 c.not_checked.push(
@@ -195,5 +210,18 @@ impl<'a> NetScan<'a> {
             }
         }
         Verdict::new(findings, c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_duration;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(human_duration(2), "2 s");
+        assert_eq!(human_duration(200), "3 min 20 s");
+        assert_eq!(human_duration(3900), "1 h 05 min");
+        assert_eq!(human_duration(-5), "0 s");
     }
 }

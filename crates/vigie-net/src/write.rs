@@ -472,7 +472,12 @@ pub struct TrafficGenerator {
 impl TrafficGenerator {
     /// A generator whose TLS servers present `cert_der`.
     pub fn new(seed: u64, cert_der: &[u8]) -> Self {
-        TrafficGenerator { state: seed | 1, ts: 1_760_000_000_000_000_000, session: 0, cert: cert_der.to_vec() }
+        TrafficGenerator {
+            state: seed | 1,
+            ts: 1_760_000_000_000_000_000,
+            session: 0,
+            cert: cert_der.to_vec(),
+        }
     }
 
     fn next(&mut self) -> u64 {
@@ -494,13 +499,31 @@ impl TrafficGenerator {
         let port = 20_000 + (s % 40_000) as u16;
         let mut ip_packets: Vec<Vec<u8>> = vec![];
         let id = s as u16;
-        ip_packets.push(udp_packet(phone, resolver, port, 53, &dns_query(id, &name, 1)));
-        ip_packets.push(udp_packet(resolver, phone, 53, port, &dns_response(id, &name, &[], &[server])));
+        ip_packets.push(udp_packet(
+            phone,
+            resolver,
+            port,
+            53,
+            &dns_query(id, &name, 1),
+        ));
+        ip_packets.push(udp_packet(
+            resolver,
+            phone,
+            53,
+            port,
+            &dns_response(id, &name, &[], &[server]),
+        ));
         match self.next() % 10 {
             0 => {
                 let hello = client_hello(&name, &["h3"]);
                 let dcid = s.to_be_bytes();
-                if let Some(p) = crate::quic::seal_client_initial(crate::quic::VERSION_1, &[dcid.as_slice(), &[9; 4]].concat(), &[1], 0, &crate::quic::crypto_frame(0, &hello)) {
+                if let Some(p) = crate::quic::seal_client_initial(
+                    crate::quic::VERSION_1,
+                    &[dcid.as_slice(), &[9; 4]].concat(),
+                    &[1],
+                    0,
+                    &crate::quic::crypto_frame(0, &hello),
+                ) {
                     ip_packets.push(udp_packet(phone, server, port, 443, &p));
                 }
                 let down = 20_000 + (self.next() % 200_000) as usize;
@@ -511,7 +534,9 @@ impl TrafficGenerator {
             1 => {
                 let mut c = TcpConversation::new((phone, port), (server, 80));
                 ip_packets.extend(c.open());
-                let req = format!("GET /img/{s}.jpg HTTP/1.1\r\nHost: {name}\r\nUser-Agent: Dalvik/2.1.0\r\n\r\n");
+                let req = format!(
+                    "GET /img/{s}.jpg HTTP/1.1\r\nHost: {name}\r\nUser-Agent: Dalvik/2.1.0\r\n\r\n"
+                );
                 ip_packets.extend(c.client_sends(req.as_bytes(), 1400));
                 let down = 5_000 + (self.next() % 100_000) as usize;
                 ip_packets.extend(c.server_sends(&vec![0xffu8; down], 1400));
@@ -520,9 +545,14 @@ impl TrafficGenerator {
             _ => {
                 let mut c = TcpConversation::new((phone, port), (server, 443));
                 ip_packets.extend(c.open());
-                ip_packets.extend(c.client_sends(&tls_records(&client_hello(&name, &["h2", "http/1.1"])), 1400));
+                ip_packets.extend(c.client_sends(
+                    &tls_records(&client_hello(&name, &["h2", "http/1.1"])),
+                    1400,
+                ));
                 let cert = self.cert.clone();
-                ip_packets.extend(c.server_sends(&tls_records(&server_hello_and_certificates(&[&cert])), 1400));
+                ip_packets.extend(
+                    c.server_sends(&tls_records(&server_hello_and_certificates(&[&cert])), 1400),
+                );
                 let up = 500 + (self.next() % 20_000) as usize;
                 let down = 2_000 + (self.next() % 400_000) as usize;
                 let mut app = vec![23u8, 3, 3, 0x40, 0];

@@ -1,8 +1,12 @@
 //! How results are shown: text for people, JSON for machines.
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::json;
 use std::io::{self, Write};
-use vigie_core::{Catalog, Evidence, Finding, Lang, LocaleResource, Message, Verdict};
+use vigie_core::{
+    Catalog, Evidence, Finding, IndicatorRef, Lang, LocaleResource, Message, Severity, Verdict,
+    VerdictLevel,
+};
 use vigie_indicators::IndicatorSet;
 use vigie_net::observe::{Observed, ObserverStats};
 use vigie_net::scan::CaptureSummary;
@@ -140,18 +144,57 @@ fn finding_text(out: &mut dyn Write, cat: &Catalog, n: usize, f: &Finding) -> io
 }
 
 /// The JSON form of a finding, shared by every kind of check.
-pub fn finding_json(cat: &Catalog, f: &Finding) -> Value {
-    json!({
-        "rule": f.rule,
-        "severity": f.severity,
-        "title": cat.text(&f.title),
-        "explanation": cat.text(&f.explanation),
-        "title_key": f.title.key,
-        "subject": f.subject,
-        "indicator": f.indicator,
-        "evidence": f.evidence,
-        "occurrences": f.occurrences,
-    })
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: Severity,
+    title: String,
+    explanation: String,
+    title_key: &'a str,
+    subject: &'a str,
+    indicator: &'a Option<IndicatorRef>,
+    evidence: &'a [Evidence],
+    occurrences: u64,
+}
+
+impl<'a> JsonFinding<'a> {
+    /// A finding with its texts in the catalog's language.
+    pub fn new(cat: &Catalog, f: &'a Finding) -> Self {
+        JsonFinding {
+            rule: &f.rule,
+            severity: f.severity,
+            title: cat.text(&f.title),
+            explanation: cat.text(&f.explanation),
+            title_key: &f.title.key,
+            subject: &f.subject,
+            indicator: &f.indicator,
+            evidence: &f.evidence,
+            occurrences: f.occurrences,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonCoverage {
+    checked: Vec<String>,
+    not_checked: Vec<String>,
+}
+
+/// A network verdict in JSON, serialised as it is written (no intermediate document).
+#[derive(Serialize)]
+struct JsonVerdict<'a> {
+    tool: &'static str,
+    version: &'static str,
+    check: &'static str,
+    lang: &'static str,
+    verdict: VerdictLevel,
+    headline: String,
+    needs_attention: bool,
+    findings: Vec<JsonFinding<'a>>,
+    coverage: JsonCoverage,
+    captures: &'a [CaptureSummary],
+    stats: &'a ObserverStats,
+    notice: String,
 }
 
 /// Prints a verdict for machines.
@@ -162,25 +205,31 @@ pub fn verdict_json(
     captures: &[CaptureSummary],
     stats: &ObserverStats,
 ) -> io::Result<()> {
-    let doc = json!({
-        "tool": "vigie",
-        "version": env!("CARGO_PKG_VERSION"),
-        "check": "network",
-        "lang": cat.lang().code(),
-        "verdict": v.level,
-        "headline": cat.key(v.headline_key()),
-        "needs_attention": v.needs_attention(),
-        "findings": v.findings.iter().map(|f| finding_json(cat, f)).collect::<Vec<_>>(),
-        "coverage": {
-            "checked": v.coverage.checked.iter().map(|m| cat.text(m)).collect::<Vec<_>>(),
-            "not_checked": v.coverage.not_checked.iter().map(|m| cat.text(m)).collect::<Vec<_>>(),
+    let doc = JsonVerdict {
+        tool: "vigie",
+        version: env!("CARGO_PKG_VERSION"),
+        check: "network",
+        lang: cat.lang().code(),
+        verdict: v.level,
+        headline: cat.key(v.headline_key()),
+        needs_attention: v.needs_attention(),
+        findings: v
+            .findings
+            .iter()
+            .map(|f| JsonFinding::new(cat, f))
+            .collect(),
+        coverage: JsonCoverage {
+            checked: v.coverage.checked.iter().map(|m| cat.text(m)).collect(),
+            not_checked: v.coverage.not_checked.iter().map(|m| cat.text(m)).collect(),
         },
-        "captures": captures,
-        "stats": stats,
-        "notice": cat.key("verdict-not-proof"),
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+        captures,
+        stats,
+        notice: cat.key("verdict-not-proof"),
+    };
+    let mut w = io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut w, &doc)?;
+    writeln!(w)?;
+    w.flush()
 }
 
 /// One line of text for an observation.

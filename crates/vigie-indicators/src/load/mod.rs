@@ -207,6 +207,10 @@ pub fn load_bytes(
             misp::load(set, idx, text).map_err(malformed)?;
         }
         FeedFormat::Csv => {
+            // Echap's APK samples export: same licence and credit as its YAML.
+            if text.starts_with("SHA256,Package Name,Certificate") {
+                source.name = format!("{} — {name}", echap::CREDIT);
+            }
             let idx = set.add_source(source);
             lists::load_csv(set, idx, text).map_err(malformed)?;
         }

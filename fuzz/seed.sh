@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Seeds the fuzz corpora from ../shared/data (real captures and feeds) and from the
+# project's own writer. Corpora live in fuzz/corpus/ (not committed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+C=fuzz/corpus
+mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds}
+cargo run -q -p vigie-net --example fuzz_seeds -- "$C"
+S=../shared/data
+if [ -d "$S" ]; then
+  find "$S/pcaps" -name '*.pcap*' -size -256k -exec cp -t "$C/capture" {} +
+  i=0
+  for f in "$S"/echap/ioc.yaml "$S"/echap/watchware.yaml "$S"/mvt/stix2/* "$S"/mvt-indicators/*/*.stix2 \
+           "$S"/echap/indicators-for-tinycheck.json "$S"/echap/misp_event.json "$S"/echap/network.csv \
+           "$S"/mvt-indicators/*/domains.txt "$S"/echap/hosts "$S"/mvt-indicators/indicators.yaml; do
+    case "$f" in
+      *.yaml) sel='\x00';; *.stix2|*/stix2/*) sel='\x01';; *tinycheck*) sel='\x02';; *misp*) sel='\x03';;
+      *.csv) sel='\x04';; *.txt) sel='\x05';; *hosts) sel='\x06';; *) sel='\x00';;
+    esac
+    [ "$(basename "$f")" = indicators.yaml ] && sel='\x07'
+    { printf "$sel"; head -c 200000 "$f"; } > "$C/feeds/seed-$i"; i=$((i+1))
+  done
+else
+  echo "seed.sh: ../shared/data absent, only the writer's seeds are used" >&2
+fi
