@@ -289,29 +289,11 @@ impl IndicatorSet {
     /// one of its parent domains (so `a.evil.com` matches `evil.com`). Case, a trailing dot and
     /// IDNA form do not matter. Costs one hash probe per label.
     pub fn match_domain(&self, name: &str) -> Vec<&Indicator> {
-        let Some(name) = lower_name(name) else {
-            return vec![];
-        };
-        let mut rest: &str = &name;
-        loop {
-            if let Some(ids) = self.names.get(rest) {
-                let found: Vec<&Indicator> = self
-                    .resolve(ids)
-                    .into_iter()
-                    .filter(|i| i.kind == IndicatorKind::Domain)
-                    .collect();
-                if !found.is_empty() {
-                    return found;
-                }
-            }
-            match rest.split_once('.') {
-                Some((_, parent)) if !parent.is_empty() => rest = parent,
-                _ => return vec![],
-            }
-        }
+        self.match_name_list(name, IndicatorKind::Domain)
     }
 
-    /// The dynamic-DNS provider or suspicious TLD entries (heuristic lists) covering a name.
+    /// The entries of a name-based kind (domains, dynamic-DNS providers, suspicious TLDs)
+    /// covering a name: the most specific of the name itself and its parent domains.
     pub fn match_name_list(&self, name: &str, kind: IndicatorKind) -> Vec<&Indicator> {
         let Some(name) = lower_name(name) else {
             return vec![];

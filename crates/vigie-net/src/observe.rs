@@ -1032,6 +1032,34 @@ impl Ctx {
         }
     }
 
+    /// Reads the length-prefixed DNS messages of a TCP stream from `*at`; true when a message
+    /// is still incomplete (keep the stream).
+    #[allow(clippy::too_many_arguments)]
+    fn dns_over_tcp(
+        &mut self,
+        data: &[u8],
+        at: &mut usize,
+        flow: &mut Flow,
+        src: Endpoint,
+        dst: Endpoint,
+        pkt: &Packet<'_>,
+        sink: &mut dyn FnMut(Observation),
+    ) -> bool {
+        while let Some(len) = data
+            .get(*at..*at + 2)
+            .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
+        {
+            let Some(msg) = data.get(*at + 2..*at + 2 + len) else {
+                return true;
+            };
+            if self.dns_message(msg, "dns-tcp", src, dst, pkt, sink) {
+                flow.summary.dns = true;
+            }
+            *at += 2 + len;
+        }
+        false
+    }
+
     fn client_stream(
         &mut self,
         flow: &mut Flow,
@@ -1046,21 +1074,8 @@ impl Ctx {
         };
         let data = buf.contiguous();
         let mut keep = false;
-        if let Some(via) = is_dns_port(dst.port) {
-            while let Some(len) = data
-                .get(t.dns_client_at..t.dns_client_at + 2)
-                .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
-            {
-                let Some(msg) = data.get(t.dns_client_at + 2..t.dns_client_at + 2 + len) else {
-                    keep = true;
-                    break;
-                };
-                let _ = via;
-                if self.dns_message(msg, "dns-tcp", src, dst, pkt, sink) {
-                    flow.summary.dns = true;
-                }
-                t.dns_client_at += 2 + len;
-            }
+        if is_dns_port(dst.port).is_some() {
+            keep |= self.dns_over_tcp(data, &mut t.dns_client_at, flow, src, dst, pkt, sink);
         }
         // HTTP requests, one after the other.
         while t.http_next < data.len() && http::looks_like_request(&data[t.http_next..]) {
@@ -1164,19 +1179,7 @@ impl Ctx {
         let data = buf.contiguous();
         let mut keep = false;
         if is_dns_port(src.port).is_some() {
-            while let Some(len) = data
-                .get(t.dns_server_at..t.dns_server_at + 2)
-                .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
-            {
-                let Some(msg) = data.get(t.dns_server_at + 2..t.dns_server_at + 2 + len) else {
-                    keep = true;
-                    break;
-                };
-                if self.dns_message(msg, "dns-tcp", src, dst, pkt, sink) {
-                    flow.summary.dns = true;
-                }
-                t.dns_server_at += 2 + len;
-            }
+            keep |= self.dns_over_tcp(data, &mut t.dns_server_at, flow, src, dst, pkt, sink);
         }
         if !t.server_done {
             keep = true;

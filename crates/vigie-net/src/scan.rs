@@ -138,7 +138,9 @@ impl<'a> NetScan<'a> {
                     .arg("end", b.to_string()),
             );
             if secs < 600 {
-                c.not_checked.push(Message::new("net-not-checked-short").arg("duration", human_duration(secs)));
+                c.not_checked.push(
+                    Message::new("net-not-checked-short").arg("duration", human_duration(secs)),
+                );
             }
         }
         c.checked.push(

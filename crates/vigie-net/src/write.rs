@@ -393,40 +393,36 @@ impl TcpConversation {
 
     /// Data from the client, cut into segments of at most `mss` bytes.
     pub fn client_sends(&mut self, data: &[u8], mss: usize) -> Vec<Vec<u8>> {
-        let (c, s) = (self.client, self.server);
-        let mut out = vec![];
-        for chunk in data.chunks(mss.max(1)) {
-            out.push(tcp_packet(
-                c.0,
-                s.0,
-                c.1,
-                s.1,
-                self.client_seq,
-                self.server_seq,
-                tcp_flags::ACK | tcp_flags::PSH,
-                chunk,
-            ));
-            self.client_seq = self.client_seq.wrapping_add(chunk.len() as u32);
-        }
-        out
+        self.sends(true, data, mss)
     }
 
     /// Data from the server, cut into segments of at most `mss` bytes.
     pub fn server_sends(&mut self, data: &[u8], mss: usize) -> Vec<Vec<u8>> {
-        let (c, s) = (self.client, self.server);
+        self.sends(false, data, mss)
+    }
+
+    fn sends(&mut self, from_client: bool, data: &[u8], mss: usize) -> Vec<Vec<u8>> {
+        let (mut from, mut to) = (self.client, self.server);
+        if !from_client {
+            std::mem::swap(&mut from, &mut to);
+        }
         let mut out = vec![];
         for chunk in data.chunks(mss.max(1)) {
+            let (seq, ack) = if from_client {
+                (self.client_seq, self.server_seq)
+            } else {
+                (self.server_seq, self.client_seq)
+            };
+            let flags = tcp_flags::ACK | tcp_flags::PSH;
             out.push(tcp_packet(
-                s.0,
-                c.0,
-                s.1,
-                c.1,
-                self.server_seq,
-                self.client_seq,
-                tcp_flags::ACK | tcp_flags::PSH,
-                chunk,
+                from.0, to.0, from.1, to.1, seq, ack, flags, chunk,
             ));
-            self.server_seq = self.server_seq.wrapping_add(chunk.len() as u32);
+            let next = seq.wrapping_add(chunk.len() as u32);
+            if from_client {
+                self.client_seq = next;
+            } else {
+                self.server_seq = next;
+            }
         }
         out
     }
