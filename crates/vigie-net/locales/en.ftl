@@ -85,5 +85,10 @@ net-not-checked-quic = { $count } QUIC packets could not be decrypted.
 net-not-checked-encrypted-dns = Encrypted DNS was used: names resolved through it could not be checked.
 net-not-checked-damaged = { $count } packets were damaged or of an unknown type and were skipped.
 net-not-checked-budget = { $count } connections were only counted, not inspected, to keep memory bounded.
-net-not-checked-stopped = Reading of { $file } stopped after { $packets } packets: { $reason }. What was read before is analysed.
+net-not-checked-stopped = Reading of { $file } stopped after { $packets } packets; what was read before is analysed. The reason follows.
+
+capture-error-io = The file could not be read: { $detail }.
+capture-error-not-a-capture = This file is not a network capture (pcap or pcapng); its first bytes are { $detail }.
+capture-error-truncated = The capture ends in the middle of packet { $frame }: the file was cut short.
+capture-error-malformed = The capture is damaged after packet { $frame } ({ $detail }).
 net-not-checked-unlisted = { $count } more occurrences of rule { $rule } were counted but not listed one by one.

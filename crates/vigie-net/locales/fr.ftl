@@ -85,5 +85,10 @@ net-not-checked-quic = { $count } paquets QUIC n’ont pas pu être déchiffrés
 net-not-checked-encrypted-dns = Du DNS chiffré a été utilisé : les noms résolus par ce moyen n’ont pas pu être vérifiés.
 net-not-checked-damaged = { $count } paquets étaient abîmés ou d’un type inconnu et ont été ignorés.
 net-not-checked-budget = { $count } connexions ont seulement été comptées, pas examinées, pour limiter la mémoire utilisée.
-net-not-checked-stopped = La lecture de { $file } s’est arrêtée après { $packets } paquets : { $reason }. Ce qui a été lu avant est analysé.
+net-not-checked-stopped = La lecture de { $file } s’est arrêtée après { $packets } paquets ; ce qui a été lu avant est analysé. La raison suit.
+
+capture-error-io = Le fichier n’a pas pu être lu : { $detail }.
+capture-error-not-a-capture = Ce fichier n’est pas une capture réseau (pcap ou pcapng) ; ses premiers octets sont { $detail }.
+capture-error-truncated = La capture s’arrête au milieu du paquet { $frame } : le fichier a été coupé.
+capture-error-malformed = La capture est abîmée après le paquet { $frame } ({ $detail }).
 net-not-checked-unlisted = { $count } autres occurrences de la règle { $rule } ont été comptées sans être listées une à une.

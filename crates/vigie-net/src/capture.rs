@@ -85,6 +85,25 @@ pub enum CaptureError {
     },
 }
 
+impl CaptureError {
+    /// The error as a translatable message (key in the network check's translation files).
+    pub fn message(&self) -> vigie_core::Message {
+        use vigie_core::Message;
+        match self {
+            CaptureError::Io(e) => Message::new("capture-error-io").arg("detail", e.to_string()),
+            CaptureError::NotACapture(first) => {
+                Message::new("capture-error-not-a-capture").arg("detail", first)
+            }
+            CaptureError::Truncated { frame } => {
+                Message::new("capture-error-truncated").arg("frame", frame.to_string())
+            }
+            CaptureError::Malformed { frame, detail } => Message::new("capture-error-malformed")
+                .arg("frame", frame.to_string())
+                .arg("detail", detail),
+        }
+    }
+}
+
 /// A reader that counts the bytes taken from the file (for progress bars).
 struct Counting<R> {
     inner: R,

@@ -30,6 +30,9 @@ pub struct CaptureSummary {
     pub packets: u64,
     /// Why reading stopped early, if it did (what was read before is analysed).
     pub stopped: Option<String>,
+    /// The same, as a translatable message.
+    #[serde(skip)]
+    pub stopped_message: Option<Message>,
 }
 
 /// A network check over one or more captures.
@@ -62,7 +65,7 @@ impl<'a> NetScan<'a> {
         mut reader: CaptureReader,
         on_observation: &mut dyn FnMut(&Observation),
     ) -> CaptureSummary {
-        let mut stopped = None;
+        let mut stopped: Option<CaptureError> = None;
         let (observer, rules, names) = (&mut self.observer, &mut self.rules, &mut self.names);
         let mut sink = |o: Observation| {
             if names.len() < MAX_NAMES {
@@ -84,7 +87,7 @@ impl<'a> NetScan<'a> {
                 Ok(Some(p)) => observer.push(&p, &mut sink),
                 Ok(None) => break,
                 Err(e) => {
-                    stopped = Some(e.to_string());
+                    stopped = Some(e);
                     break;
                 }
             }
@@ -93,7 +96,8 @@ impl<'a> NetScan<'a> {
         let summary = CaptureSummary {
             source: source.to_owned(),
             packets: reader.frames_read(),
-            stopped,
+            stopped: stopped.as_ref().map(|e| e.to_string()),
+            stopped_message: stopped.as_ref().map(CaptureError::message),
         };
         self.captures.push(summary.clone());
         summary
@@ -202,13 +206,13 @@ impl<'a> NetScan<'a> {
             );
         }
         for cap in &self.captures {
-            if let Some(why) = &cap.stopped {
+            if let Some(why) = &cap.stopped_message {
                 c.not_checked.push(
                     Message::new("net-not-checked-stopped")
                         .arg("file", &cap.source)
-                        .arg("packets", cap.packets.to_string())
-                        .arg("reason", why),
+                        .arg("packets", cap.packets.to_string()),
                 );
+                c.not_checked.push(why.clone());
             }
         }
         Verdict::new(findings, c)

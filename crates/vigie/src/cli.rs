@@ -1,7 +1,7 @@
 //! Command-line arguments and commands.
 
 use crate::{feeds, render};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -148,6 +148,17 @@ fn progress_for(path: &std::path::Path) -> Option<ProgressBar> {
     Some(pb)
 }
 
+/// A capture that cannot be checked, said in the operator's language.
+fn capture_error(
+    cat: &Catalog,
+    file: &std::path::Path,
+    e: &vigie_net::CaptureError,
+) -> anyhow::Error {
+    let head =
+        cat.text(&vigie_core::Message::new("cli-capture").arg("file", file.display().to_string()));
+    anyhow::anyhow!("{head} {}", cat.text(&e.message()))
+}
+
 /// Runs the command; the exit code follows the CLI contract (0 nothing high or medium, 1 found).
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let lang = language(cli.lang);
@@ -162,11 +173,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     format,
                 },
         } => {
-            let set = feeds::load(&iocs, &data_dir)?;
+            let set = feeds::load(&cat, &iocs, &data_dir)?;
             let mut scan = NetScan::new(&set);
             for f in &files {
-                let reader = CaptureReader::open(f)
-                    .with_context(|| format!("cannot read capture {}", f.display()))?;
+                let reader = CaptureReader::open(f).map_err(|e| capture_error(&cat, f, &e))?;
                 let pb = progress_for(f);
                 let counter = reader.progress_counter();
                 let mut seen = 0u64;
@@ -199,8 +209,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Observe { file, format } => {
-            let mut reader = CaptureReader::open(&file)
-                .with_context(|| format!("cannot read capture {}", file.display()))?;
+            let mut reader =
+                CaptureReader::open(&file).map_err(|e| capture_error(&cat, &file, &e))?;
             let mut observer = Observer::new();
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let mut failed: Option<std::io::Error> = None;
@@ -248,7 +258,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut failures = vec![];
             for p in &paths {
                 if let Err(e) = vigie_indicators::load_path(&mut set, p) {
-                    failures.push(e.to_string());
+                    failures.push(cat.text(&e.message()));
                 }
             }
             let mut out = std::io::stdout().lock();

@@ -1,7 +1,8 @@
 //! Which indicator feeds a command uses: those given with `--iocs`, else the station's stored ones.
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
+use vigie_core::Catalog;
 use vigie_indicators::{load_path, IndicatorSet};
 
 /// The station's data folder: `--data-dir`, `VIGIE_DATA_DIR`, or the platform's data folder.
@@ -20,19 +21,17 @@ pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
 
 /// Loads the feeds given, or those stored in `<data dir>/feeds` when none is given.
 /// A feed path that cannot be read is an error: the check must not silently run without it.
-pub fn load(iocs: &[PathBuf], data_dir: &Path) -> Result<IndicatorSet> {
+pub fn load(cat: &Catalog, iocs: &[PathBuf], data_dir: &Path) -> Result<IndicatorSet> {
     let mut set = IndicatorSet::new();
     if iocs.is_empty() {
         let stored = data_dir.join("feeds");
         if stored.is_dir() {
-            load_path(&mut set, &stored)
-                .with_context(|| format!("loading stored feeds from {}", stored.display()))?;
+            load_path(&mut set, &stored).map_err(|e| anyhow!(cat.text(&e.message())))?;
         }
         return Ok(set);
     }
     for p in iocs {
-        load_path(&mut set, p)
-            .with_context(|| format!("loading indicators from {}", p.display()))?;
+        load_path(&mut set, p).map_err(|e| anyhow!(cat.text(&e.message())))?;
     }
     Ok(set)
 }

@@ -467,14 +467,16 @@ fn ordinary_phone_gives_no_high_or_medium_finding() {
 
 #[test]
 fn errors_exit_with_code_2_and_a_clear_message() {
-    let out = vigie(&["scan", "pcap", "/nonexistent/capture.pcap"]);
+    let out = vigie(&["--lang", "en", "scan", "pcap", "/nonexistent/capture.pcap"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/capture.pcap"));
     let junk = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("not-a-capture.pcap");
     std::fs::write(&junk, b"this is not a capture file at all").expect("write");
-    let out = vigie(&["scan", "pcap", path(&junk)]);
+    let out = vigie(&["--lang", "en", "scan", "pcap", path(&junk)]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a pcap or pcapng capture"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a network capture"));
+    let fr = vigie(&["--lang", "fr", "scan", "pcap", path(&junk)]);
+    assert!(String::from_utf8_lossy(&fr.stderr).contains("n’est pas une capture réseau"));
     let out = vigie(&[
         "scan",
         "pcap",
@@ -513,6 +515,13 @@ fn a_capture_cut_short_is_analysed_up_to_the_cut() {
         .expect("coverage")
         .iter()
         .any(|l| l.as_str().is_some_and(|s| s.contains("stopped"))));
+    assert!(doc["coverage"]["not_checked"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .any(|l| l
+            .as_str()
+            .is_some_and(|s| s.contains("the file was cut short"))));
 }
 
 #[test]

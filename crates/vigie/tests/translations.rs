@@ -86,10 +86,11 @@ fn every_key_exists_in_both_languages_and_formats() {
     }
     let mut args = FluentArgs::new();
     for a in [
-        "duration", "rule", "name", "app", "category", "role", "how", "ip", "url", "provider",
-        "tld", "issuer", "port", "kib", "mib", "seconds", "count", "proto", "minutes", "start",
-        "end", "flows", "names", "dns", "tls", "quic", "http", "certs", "feeds", "file", "packets",
-        "reason", "files", "first", "last", "frame", "up", "down", "kinds", "sources",
+        "duration", "detail", "path", "size", "format", "rule", "name", "app", "category", "role",
+        "how", "ip", "url", "provider", "tld", "issuer", "port", "kib", "mib", "seconds", "count",
+        "proto", "minutes", "start", "end", "flows", "names", "dns", "tls", "quic", "http",
+        "certs", "feeds", "file", "packets", "reason", "files", "first", "last", "frame", "up",
+        "down", "kinds", "sources",
     ] {
         args.set(a, "x");
     }

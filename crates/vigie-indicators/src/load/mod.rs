@@ -88,6 +88,32 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The error as a translatable message (key in the command line's translation files).
+    pub fn message(&self) -> vigie_core::Message {
+        use vigie_core::Message;
+        match self {
+            LoadError::Io { path, source } => Message::new("feed-error-io")
+                .arg("path", path)
+                .arg("detail", source.to_string()),
+            LoadError::TooLarge { path, size, .. } => Message::new("feed-error-too-large")
+                .arg("path", path)
+                .arg("size", size.to_string()),
+            LoadError::UnknownFormat { path, .. } => {
+                Message::new("feed-error-unknown-format").arg("path", path)
+            }
+            LoadError::Malformed {
+                path,
+                format,
+                detail,
+            } => Message::new("feed-error-malformed")
+                .arg("path", path)
+                .arg("format", format!("{format:?}"))
+                .arg("detail", detail),
+        }
+    }
+}
+
 /// Detects a feed's format from its name and first bytes.
 pub(crate) fn detect(name: &str, bytes: &[u8]) -> Option<FeedFormat> {
     let lower = name.to_ascii_lowercase();
