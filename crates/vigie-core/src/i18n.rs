@@ -140,8 +140,9 @@ impl Catalog {
     }
 }
 
-/// Every message key defined in a Fluent source, in order (used by tests to compare languages).
-pub fn keys_of(source: &str) -> Vec<String> {
+/// Every message key defined in a Fluent source, in order (to compare languages).
+#[cfg(test)]
+fn keys_of(source: &str) -> Vec<String> {
     source
         .lines()
         .filter(|l| !l.starts_with([' ', '#', '\t', '.', '-']) && l.contains('='))

@@ -7,7 +7,7 @@
 //! keys into French or English text. It does no I/O.
 
 mod finding;
-pub mod i18n;
+mod i18n;
 mod time;
 mod verdict;
 

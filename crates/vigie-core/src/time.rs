@@ -20,17 +20,6 @@ impl Timestamp {
     pub fn as_secs_f64(self) -> f64 {
         self.0 as f64 / 1e9
     }
-
-    /// The current time from the system clock.
-    pub fn now() -> Self {
-        let d = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        Timestamp::from_secs_nanos(
-            i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
-            d.subsec_nanos(),
-        )
-    }
 }
 
 /// Converts days since 1970-01-01 to a (year, month, day) civil date.
