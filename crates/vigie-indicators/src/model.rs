@@ -139,6 +139,9 @@ pub struct Source {
     pub path: String,
     /// Its format.
     pub format: crate::FeedFormat,
+    /// SHA-256 of the bytes loaded, lowercase hexadecimal: which version of the feed a
+    /// verdict used.
+    pub sha256: String,
 }
 
 /// Something a feed holds that Vigie could not use, kept so that it is reported.

@@ -458,6 +458,7 @@ mod tests {
             name: "test".into(),
             path: "t".into(),
             format: FeedFormat::PlainList,
+            sha256: String::new(),
         });
         let c2 = IndicatorRole::C2;
         s.add(

@@ -69,6 +69,23 @@ enum ScanTarget {
 
 #[derive(Debug, Subcommand)]
 enum IocsAction {
+    /// Store feed files or folders in the station (offline update, e.g. from a USB stick).
+    /// A version that does not load, is empty or holds fewer indicators is refused and the
+    /// stored one kept.
+    Import {
+        /// Feed files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Accept a version with fewer indicators than the stored one.
+        #[arg(long)]
+        allow_fewer: bool,
+    },
+    /// Show the stored feeds, their age and version; warn about feeds older than 30 days.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+    },
     /// Load feeds and print what they hold, per kind and source, and what could not be used.
     Check {
         /// Feed files or folders.
@@ -197,9 +214,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut out = std::io::stdout().lock();
             match format {
                 ScanFormat::Text => render::verdict_text(&mut out, &cat, &verdict)?,
-                ScanFormat::Json => {
-                    render::verdict_json(&mut out, &cat, &verdict, scan.captures(), scan.stats())?
-                }
+                ScanFormat::Json => render::verdict_json(
+                    &mut out,
+                    &cat,
+                    &verdict,
+                    scan.captures(),
+                    &set,
+                    scan.stats(),
+                )?,
             }
             out.flush()?;
             Ok(if verdict.needs_attention() {
@@ -248,6 +270,47 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             out.flush().ok();
             if let Some(e) = stopped {
                 eprintln!("vigie: {}: {e}", file.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Iocs {
+            action: IocsAction::Import { paths, allow_fewer },
+        } => {
+            let store = vigie_indicators::FeedStore::new(&feeds::store_dir(&data_dir));
+            let now = feeds::now();
+            let mut out = std::io::stdout().lock();
+            let mut failed = false;
+            for p in &paths {
+                match store.import(p, now, allow_fewer) {
+                    Ok(results) => {
+                        for (id, r) in results {
+                            failed |= r.is_err();
+                            render::import_line(&mut out, &cat, &id, &r)?;
+                        }
+                    }
+                    Err(e) => {
+                        failed = true;
+                        writeln!(out, "✗ {}", cat.text(&e.message()))?;
+                    }
+                }
+            }
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Iocs {
+            action: IocsAction::List { format },
+        } => {
+            let store = vigie_indicators::FeedStore::new(&feeds::store_dir(&data_dir));
+            let list = store
+                .list()
+                .map_err(|e| anyhow::anyhow!(cat.text(&e.message())))?;
+            let mut out = std::io::stdout().lock();
+            match format {
+                ScanFormat::Text => render::feeds_text(&mut out, &cat, &list, feeds::now())?,
+                ScanFormat::Json => render::feeds_json(&mut out, &list, feeds::now())?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -7,7 +7,7 @@ use vigie_core::{
     Catalog, Evidence, Finding, IndicatorRef, Lang, LocaleResource, Message, Severity, Verdict,
     VerdictLevel,
 };
-use vigie_indicators::IndicatorSet;
+use vigie_indicators::{FeedFormat, IndicatorSet, StoreError, StoredFeed};
 use vigie_net::observe::{Observed, ObserverStats};
 use vigie_net::scan::CaptureSummary;
 
@@ -193,8 +193,18 @@ struct JsonVerdict<'a> {
     findings: Vec<JsonFinding<'a>>,
     coverage: JsonCoverage,
     captures: &'a [CaptureSummary],
+    feeds: Vec<JsonFeed<'a>>,
     stats: &'a ObserverStats,
     notice: String,
+}
+
+/// A feed a verdict used, and its exact version.
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    name: &'a str,
+    path: &'a str,
+    kind: FeedFormat,
+    sha256: &'a str,
 }
 
 /// Prints a verdict for machines.
@@ -203,6 +213,7 @@ pub fn verdict_json(
     cat: &Catalog,
     v: &Verdict,
     captures: &[CaptureSummary],
+    feeds: &IndicatorSet,
     stats: &ObserverStats,
 ) -> io::Result<()> {
     let doc = JsonVerdict {
@@ -223,6 +234,16 @@ pub fn verdict_json(
             not_checked: v.coverage.not_checked.iter().map(|m| cat.text(m)).collect(),
         },
         captures,
+        feeds: feeds
+            .sources()
+            .iter()
+            .map(|s| JsonFeed {
+                name: &s.name,
+                path: &s.path,
+                kind: s.format,
+                sha256: &s.sha256,
+            })
+            .collect(),
         stats,
         notice: cat.key("verdict-not-proof"),
     };
@@ -343,5 +364,90 @@ pub fn iocs_json(out: &mut dyn Write, set: &IndicatorSet, failures: &[String]) -
         "errors": failures,
     });
     serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// One line per feed of an import: stored, or refused and why.
+pub fn import_line(
+    out: &mut dyn Write,
+    cat: &Catalog,
+    id: &str,
+    r: &Result<StoredFeed, StoreError>,
+) -> io::Result<()> {
+    match r {
+        Ok(f) => {
+            let m = Message::new("iocs-imported")
+                .arg("id", id)
+                .arg("count", f.count.to_string())
+                .arg("sha", short(&f.sha256));
+            writeln!(out, "✓ {}", cat.text(&m))
+        }
+        Err(e) => writeln!(out, "✗ {}", cat.text(&e.message())),
+    }
+}
+
+fn short(sha: &str) -> &str {
+    sha.get(..12).unwrap_or(sha)
+}
+
+/// Days after which a stored feed is called old.
+const STALE_DAYS: i64 = 30;
+
+/// The stored feeds, for people.
+pub fn feeds_text(
+    out: &mut dyn Write,
+    cat: &Catalog,
+    feeds: &[StoredFeed],
+    now: vigie_core::Timestamp,
+) -> io::Result<()> {
+    if feeds.is_empty() {
+        return writeln!(out, "{}", cat.key("iocs-none"));
+    }
+    for f in feeds {
+        let days = f.age_days(now);
+        writeln!(out, "{} — {}", f.id, f.name)?;
+        let line = Message::new("iocs-feed-line")
+            .arg("count", f.count.to_string())
+            .arg("kind", format!("{:?}", f.kind))
+            .arg("retrieved", &f.retrieved)
+            .arg("days", days.to_string())
+            .arg("sha", short(&f.sha256))
+            .arg("source", &f.source);
+        writeln!(out, "  {}", cat.text(&line))?;
+        if days > STALE_DAYS {
+            writeln!(
+                out,
+                "  ⚠ {}",
+                cat.text(&Message::new("iocs-stale").arg("days", days.to_string()))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// One stored feed in `iocs list --format json`.
+#[derive(Serialize)]
+struct JsonStoredFeed<'a> {
+    #[serde(flatten)]
+    feed: &'a StoredFeed,
+    age_days: i64,
+    stale: bool,
+}
+
+/// The stored feeds, for machines: an array, one object per feed.
+pub fn feeds_json(
+    out: &mut dyn Write,
+    feeds: &[StoredFeed],
+    now: vigie_core::Timestamp,
+) -> io::Result<()> {
+    let list: Vec<JsonStoredFeed<'_>> = feeds
+        .iter()
+        .map(|f| JsonStoredFeed {
+            feed: f,
+            age_days: f.age_days(now),
+            stale: f.age_days(now) > STALE_DAYS,
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &list)?;
     writeln!(out)
 }

@@ -170,6 +170,7 @@ mod tests {
             name: "t".into(),
             path: "t".into(),
             format: FeedFormat::EchapYaml,
+            sha256: String::new(),
         });
         load(&mut set, src, yaml, "ioc.yaml").expect("valid yaml");
         assert_eq!(set.len(), 6);

@@ -227,6 +227,7 @@ mod tests {
             name: "t".into(),
             path: "t".into(),
             format: FeedFormat::PlainList,
+            sha256: String::new(),
         });
         load_plain(
             &mut set,

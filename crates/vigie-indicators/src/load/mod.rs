@@ -17,7 +17,9 @@ const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
 const MAX_DEPTH: usize = 8;
 
 /// The format of a feed file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FeedFormat {
     /// Echap's `ioc.yaml` / `watchware.yaml` schema.
@@ -112,6 +114,15 @@ impl LoadError {
                 .arg("detail", detail),
         }
     }
+}
+
+/// SHA-256 of bytes, lowercase hexadecimal.
+pub(crate) fn hex_sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Detects a feed's format from its name and first bytes.
@@ -213,10 +224,12 @@ pub fn load_bytes(
         name: display_name.unwrap_or(name).to_owned(),
         path: path.to_owned(),
         format,
+        sha256: hex_sha256(bytes),
     };
     match format {
         FeedFormat::EchapYaml => {
-            source.name = format!("{} — {name}", echap::CREDIT);
+            source.name =
+                display_name.map_or_else(|| format!("{} — {name}", echap::CREDIT), str::to_owned);
             let idx = set.add_source(source);
             echap::load(set, idx, text, name).map_err(malformed)?;
         }
@@ -234,7 +247,7 @@ pub fn load_bytes(
         }
         FeedFormat::Csv => {
             // Echap's APK samples export: same licence and credit as its YAML.
-            if text.starts_with("SHA256,Package Name,Certificate") {
+            if display_name.is_none() && text.starts_with("SHA256,Package Name,Certificate") {
                 source.name = format!("{} — {name}", echap::CREDIT);
             }
             let idx = set.add_source(source);

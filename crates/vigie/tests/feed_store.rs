@@ -1,0 +1,184 @@
+//! The station's feed store through the command line: `iocs import`, `iocs list`, scans
+//! without `--iocs` using the stored feeds (and naming their versions), and refusals that
+//! keep the previous feeds.
+
+use serde_json::Value;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use vigie_core::Timestamp;
+use vigie_net::write::{dns_query, ethernet, udp_packet, PcapWriter};
+use vigie_net::LinkType;
+
+fn shared() -> Option<PathBuf> {
+    let p = std::env::var_os("VIGIE_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!(
+            "SKIPPED: shared test data not found at {} (set VIGIE_SHARED_DATA)",
+            p.display()
+        );
+        None
+    }
+}
+
+fn vigie(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .arg("--lang")
+        .arg("en")
+        .args(args)
+        .env("VIGIE_DATA_DIR", data_dir)
+        .output()
+        .expect("vigie runs")
+}
+
+fn fresh_dir(name: &str) -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("tmp dir");
+    d
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// A phone asking for a TheTruthSpy server.
+fn capture(dir: &Path) -> PathBuf {
+    let phone: IpAddr = IpAddr::from([192, 168, 1, 20]);
+    let resolver: IpAddr = IpAddr::from([192, 168, 1, 1]);
+    let mut w = PcapWriter::new(Vec::new(), LinkType::ETHERNET).expect("header");
+    let q = udp_packet(
+        phone,
+        resolver,
+        40000,
+        53,
+        &dns_query(1, "protocol-a748.thetruthspy.com", 1),
+    );
+    w.write(Timestamp::from_secs_nanos(1_760_000_000, 0), &ethernet(&q))
+        .expect("write");
+    let p = dir.join("phone.pcap");
+    std::fs::write(&p, w.into_inner()).expect("capture");
+    p
+}
+
+#[test]
+fn imported_feeds_are_listed_and_used_by_scans() {
+    let Some(data) = shared() else { return };
+    let dir = fresh_dir("store-used");
+    let empty = vigie(&dir, &["iocs", "list", "--format", "json"]);
+    assert_eq!(empty.status.code(), Some(0));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&empty.stdout).expect("json"),
+        Value::Array(vec![])
+    );
+    // Without feeds a scan still runs, says that no indicator was checked, and finds nothing by name.
+    let pcap = capture(&dir);
+    let out = vigie(&dir, &["scan", "pcap", s(&pcap), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(doc["coverage"]["not_checked"]
+        .to_string()
+        .contains("No indicator feed was loaded"));
+
+    let imp = vigie(&dir, &["iocs", "import", s(&data.join("echap"))]);
+    assert_eq!(
+        imp.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&imp.stdout)
+    );
+    assert!(String::from_utf8_lossy(&imp.stdout).contains("echap/ioc.yaml"));
+    let list: Value =
+        serde_json::from_slice(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
+            .expect("json");
+    let feeds = list.as_array().expect("array");
+    let ioc = feeds
+        .iter()
+        .find(|f| f["id"] == "echap/ioc.yaml")
+        .expect("ioc.yaml stored");
+    for field in ["source", "kind", "count", "retrieved", "sha256"] {
+        assert!(!ioc[field].is_null(), "{field} missing: {ioc}");
+    }
+    assert_eq!(ioc["kind"], "echap_yaml");
+    assert!(ioc["count"].as_u64() > Some(2000));
+    assert_eq!(ioc["stale"], false);
+
+    let out = vigie(&dir, &["scan", "pcap", s(&pcap), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["findings"][0]["indicator"]["app"], "TheTruthSpy");
+    let used = doc["feeds"].as_array().expect("feeds");
+    assert!(
+        used.iter().any(|f| f["sha256"] == ioc["sha256"]),
+        "the verdict names the feed version it used"
+    );
+}
+
+#[test]
+fn a_worse_version_is_refused_and_the_stored_one_kept() {
+    let dir = fresh_dir("store-refuse");
+    let feeds = dir.join("src/lists");
+    std::fs::create_dir_all(&feeds).expect("dir");
+    let f = feeds.join("domains.txt");
+    std::fs::write(&f, "spy-one.example\nspy-two.example\n").expect("write");
+    assert_eq!(
+        vigie(&dir, &["iocs", "import", s(&f)]).status.code(),
+        Some(0)
+    );
+    std::fs::write(&f, "spy-one.example\n").expect("write");
+    let out = vigie(&dir, &["iocs", "import", s(&f)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("fewer than the 2 stored"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    std::fs::write(&f, "{ not a feed").expect("write");
+    assert_eq!(
+        vigie(&dir, &["iocs", "import", s(&f)]).status.code(),
+        Some(2)
+    );
+    let list: Value =
+        serde_json::from_slice(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
+            .expect("json");
+    assert_eq!(list[0]["count"], 2);
+    assert_eq!(
+        vigie(&dir, &["iocs", "import", "--allow-fewer", s(&f)])
+            .status
+            .code(),
+        Some(2)
+    );
+    std::fs::write(&f, "spy-one.example\n").expect("write");
+    assert_eq!(
+        vigie(&dir, &["iocs", "import", "--allow-fewer", s(&f)])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn an_altered_stored_feed_stops_the_scan() {
+    let dir = fresh_dir("store-altered");
+    let f = dir.join("domains.txt");
+    std::fs::write(&f, "spy-one.example\n").expect("write");
+    assert_eq!(
+        vigie(&dir, &["iocs", "import", s(&f)]).status.code(),
+        Some(0)
+    );
+    let files = dir.join("feeds/files");
+    let stored = std::fs::read_dir(&files)
+        .expect("files")
+        .flatten()
+        .next()
+        .expect("one file")
+        .path();
+    std::fs::write(&stored, "other.example\n").expect("tamper");
+    let out = vigie(&dir, &["scan", "pcap", s(&capture(&dir))]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no longer matches its recorded SHA-256"));
+}
