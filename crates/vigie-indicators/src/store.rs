@@ -118,6 +118,9 @@ impl StoreError {
     }
 }
 
+/// What an import did with one feed: its id, and the stored feed or why it was refused.
+pub type ImportOutcome = (String, Result<StoredFeed, StoreError>);
+
 /// The stored feeds of a station.
 #[derive(Debug, Clone)]
 pub struct FeedStore {
@@ -254,7 +257,7 @@ impl FeedStore {
         path: &Path,
         now: Timestamp,
         allow_fewer: bool,
-    ) -> Result<Vec<(String, Result<StoredFeed, StoreError>)>, StoreError> {
+    ) -> Result<Vec<ImportOutcome>, StoreError> {
         let mut probe = IndicatorSet::new();
         load_path(&mut probe, path)?;
         let mut out = vec![];
