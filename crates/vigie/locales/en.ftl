@@ -18,3 +18,6 @@ store-error-manifest = The feed store's list ({ $path }) is damaged: { $detail }
 store-error-empty = { $id }: the new version holds no indicator; the stored version is kept.
 store-error-fewer = { $id }: the new version holds { $after } indicators, fewer than the { $before } stored; the stored version is kept (use --allow-fewer to accept it).
 store-error-altered = { $id }: the stored file no longer matches its recorded SHA-256 (altered or damaged). Import the feed again.
+update-error-transfer = Download failed: { $url } ({ $detail }).
+update-error-too-large = Download refused: { $url } is larger than { $limit } bytes.
+update-kept = Feeds that could not be updated keep their stored version; the station works with it.

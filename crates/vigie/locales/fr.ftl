@@ -18,3 +18,6 @@ store-error-manifest = Le registre des listes d’indicateurs ({ $path }) est ab
 store-error-empty = { $id } : la nouvelle version ne contient aucun indicateur ; la version enregistrée est conservée.
 store-error-fewer = { $id } : la nouvelle version contient { $after } indicateurs, moins que les { $before } enregistrés ; la version enregistrée est conservée (--allow-fewer pour l’accepter).
 store-error-altered = { $id } : le fichier enregistré ne correspond plus à son SHA-256 (modifié ou abîmé). Importez de nouveau la liste.
+update-error-transfer = Échec du téléchargement : { $url } ({ $detail }).
+update-error-too-large = Téléchargement refusé : { $url } dépasse { $limit } octets.
+update-kept = Les listes qui n’ont pas pu être mises à jour gardent leur version enregistrée ; la station fonctionne avec elle.

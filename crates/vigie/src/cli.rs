@@ -80,6 +80,28 @@ enum IocsAction {
         #[arg(long)]
         allow_fewer: bool,
     },
+    /// Download the Echap feed and every bundle of MVT's indicator index into the station.
+    /// A download that fails, is damaged or holds fewer indicators keeps the stored version.
+    Update {
+        /// Base address of the Echap feed files.
+        #[arg(long, default_value_t = vigie_feeds::UpdateConfig::default().echap_base)]
+        echap_base: String,
+        /// Address of MVT's indicators.yaml index.
+        #[arg(long, default_value_t = vigie_feeds::UpdateConfig::default().mvt_index)]
+        mvt_index: String,
+        /// Base address of files in GitHub repositories.
+        #[arg(long, default_value_t = vigie_feeds::UpdateConfig::default().github_raw)]
+        github_raw: String,
+        /// Seconds allowed for each download.
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
+        /// Further attempts after a failed download.
+        #[arg(long, default_value_t = 2)]
+        retries: u32,
+        /// Accept versions with fewer indicators than the stored ones.
+        #[arg(long)]
+        allow_fewer: bool,
+    },
     /// Show the stored feeds, their age and version; warn about feeds older than 30 days.
     List {
         /// Output format.
@@ -293,6 +315,51 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                         writeln!(out, "✗ {}", cat.text(&e.message()))?;
                     }
                 }
+            }
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Iocs {
+            action:
+                IocsAction::Update {
+                    echap_base,
+                    mvt_index,
+                    github_raw,
+                    timeout,
+                    retries,
+                    allow_fewer,
+                },
+        } => {
+            let store = vigie_indicators::FeedStore::new(&feeds::store_dir(&data_dir));
+            let cfg = vigie_feeds::UpdateConfig {
+                echap_base,
+                mvt_index,
+                github_raw,
+                timeout: std::time::Duration::from_secs(timeout.max(1)),
+                retries,
+                backoff: std::time::Duration::from_millis(500),
+                allow_fewer,
+            };
+            let outcomes = vigie_feeds::update(&store, &cfg, feeds::now());
+            let mut out = std::io::stdout().lock();
+            let mut failed = false;
+            for (id, outcome) in &outcomes {
+                failed |= !outcome.is_stored();
+                match outcome {
+                    vigie_feeds::Outcome::Stored(f) => {
+                        render::import_line(&mut out, &cat, id, &Ok(f.clone()))?
+                    }
+                    other => {
+                        let m = other.failure_message().unwrap_or_default();
+                        writeln!(out, "✗ {}", cat.text(&m))?;
+                    }
+                }
+            }
+            if failed {
+                writeln!(out, "{}", cat.key("update-kept"))?;
             }
             Ok(if failed {
                 ExitCode::from(2)

@@ -59,7 +59,13 @@ fn every_key_exists_in_both_languages_and_formats() {
     let fr = bundle(&FILES.iter().map(|f| f.2).collect::<Vec<_>>());
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut used = BTreeSet::new();
-    for c in ["vigie-core", "vigie-net", "vigie", "vigie-indicators"] {
+    for c in [
+        "vigie-core",
+        "vigie-net",
+        "vigie",
+        "vigie-indicators",
+        "vigie-feeds",
+    ] {
         keys_used_in_code(&root.join(c).join("src"), &mut used);
     }
     assert!(
@@ -99,6 +105,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "source",
         "before",
         "after",
+        "limit",
         "rule",
         "name",
         "app",

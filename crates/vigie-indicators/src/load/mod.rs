@@ -3,7 +3,7 @@
 mod echap;
 mod lists;
 mod misp;
-mod stix;
+pub(crate) mod stix;
 mod tinycheck;
 
 use crate::{IndicatorSet, Source};

@@ -1,0 +1,220 @@
+//! Vigie's feed clients: `vigie iocs update` downloads the Echap feed and every STIX bundle
+//! listed in MVT's indicator index into the station's [`FeedStore`].
+//!
+//! Downloads have a connect and an overall timeout, are retried, and are size-limited; each
+//! feed goes through [`FeedStore::put`], so a failed, partial, garbage or shrunken download
+//! never leaves the station with fewer indicators than before: the stored version is kept
+//! and the outcome says why.
+
+use std::time::Duration;
+use vigie_core::{Message, Timestamp};
+use vigie_indicators::{mvt_index, FeedStore, IndexLocation, StoreError, StoredFeed};
+
+/// Largest feed downloaded (real feeds are a few MiB).
+pub const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Where feeds come from, and how patiently.
+#[derive(Debug, Clone)]
+pub struct UpdateConfig {
+    /// Base address of the Echap feed files (`ioc.yaml`, `watchware.yaml`, `samples.csv`).
+    pub echap_base: String,
+    /// Address of MVT's `indicators.yaml` index.
+    pub mvt_index: String,
+    /// Base address for files of GitHub repositories (`{base}/{owner}/{repo}/{branch}/{path}`).
+    pub github_raw: String,
+    /// Time allowed for one whole download.
+    pub timeout: Duration,
+    /// Further attempts after a failed download.
+    pub retries: u32,
+    /// Wait before the first retry (doubled at each further one).
+    pub backoff: Duration,
+    /// Accept versions with fewer indicators than the stored ones.
+    pub allow_fewer: bool,
+}
+
+impl Default for UpdateConfig {
+    fn default() -> Self {
+        UpdateConfig {
+            echap_base: "https://raw.githubusercontent.com/AssoEchap/stalkerware-indicators/master"
+                .into(),
+            mvt_index:
+                "https://raw.githubusercontent.com/mvt-project/mvt-indicators/main/indicators.yaml"
+                    .into(),
+            github_raw: "https://raw.githubusercontent.com".into(),
+            timeout: Duration::from_secs(60),
+            retries: 2,
+            backoff: Duration::from_secs(2),
+            allow_fewer: false,
+        }
+    }
+}
+
+/// The Echap files fetched, stored under the same ids as `vigie iocs import` of its folder.
+const ECHAP_FILES: &[&str] = &["ioc.yaml", "watchware.yaml", "samples.csv"];
+
+/// Why a download failed.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// The server could not be reached, answered with an error, or the transfer broke.
+    #[error("{url}: {detail}")]
+    Transfer {
+        /// The address.
+        url: String,
+        /// What happened.
+        detail: String,
+    },
+    /// The feed is larger than any real one.
+    #[error("{url}: larger than {limit} bytes")]
+    TooLarge {
+        /// The address.
+        url: String,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+/// What an update did with one feed.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Stored (new, or a new version).
+    Stored(StoredFeed),
+    /// Downloaded but refused by the store; the stored version is kept.
+    Refused(StoreError),
+    /// Not downloaded; the stored version is kept.
+    Failed(FetchError),
+}
+
+impl Outcome {
+    /// True when the feed was stored.
+    pub fn is_stored(&self) -> bool {
+        matches!(self, Outcome::Stored(_))
+    }
+
+    /// A translatable message for a failure (keys in the command line's translation files).
+    pub fn failure_message(&self) -> Option<Message> {
+        match self {
+            Outcome::Stored(_) => None,
+            Outcome::Refused(e) => Some(e.message()),
+            Outcome::Failed(FetchError::Transfer { url, detail }) => Some(
+                Message::new("update-error-transfer")
+                    .arg("url", url)
+                    .arg("detail", detail),
+            ),
+            Outcome::Failed(FetchError::TooLarge { url, limit }) => Some(
+                Message::new("update-error-too-large")
+                    .arg("url", url)
+                    .arg("limit", limit.to_string()),
+            ),
+        }
+    }
+}
+
+fn agent(cfg: &UpdateConfig) -> ureq::Agent {
+    let config = ureq::Agent::config_builder()
+        .timeout_global(Some(cfg.timeout))
+        .timeout_connect(Some(cfg.timeout.min(Duration::from_secs(15))))
+        .user_agent(concat!("vigie/", env!("CARGO_PKG_VERSION")))
+        .build();
+    config.into()
+}
+
+fn fetch_once(agent: &ureq::Agent, url: &str) -> Result<Vec<u8>, FetchError> {
+    let transfer = |e: ureq::Error| match e {
+        ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge {
+            url: url.to_owned(),
+            limit: MAX_FEED_BYTES,
+        },
+        other => FetchError::Transfer {
+            url: url.to_owned(),
+            detail: other.to_string(),
+        },
+    };
+    let mut response = agent.get(url).call().map_err(transfer)?;
+    response
+        .body_mut()
+        .with_config()
+        .limit(MAX_FEED_BYTES)
+        .read_to_vec()
+        .map_err(transfer)
+}
+
+/// Downloads `url`, retrying with a doubling wait. A too-large feed is not retried.
+pub fn fetch(agent: &ureq::Agent, cfg: &UpdateConfig, url: &str) -> Result<Vec<u8>, FetchError> {
+    let mut wait = cfg.backoff;
+    let mut attempt = 0;
+    loop {
+        match fetch_once(agent, url) {
+            Ok(bytes) => return Ok(bytes),
+            Err(e @ FetchError::TooLarge { .. }) => return Err(e),
+            Err(e) if attempt >= cfg.retries => return Err(e),
+            Err(_) => {
+                attempt += 1;
+                std::thread::sleep(wait);
+                wait = wait.saturating_mul(2);
+            }
+        }
+    }
+}
+
+/// Updates every feed: the Echap files, then every bundle of MVT's index (except Echap's own,
+/// fetched directly). Returns, per feed id, what happened; an unreachable index is one
+/// failed outcome, not an error, so that the Echap feed still updates.
+pub fn update(store: &FeedStore, cfg: &UpdateConfig, now: Timestamp) -> Vec<(String, Outcome)> {
+    let agent = agent(cfg);
+    let mut out = vec![];
+    let mut store_one = |id: String, name: Option<&str>, url: String| {
+        let outcome = match fetch(&agent, cfg, &url) {
+            Ok(bytes) => match store.put(&id, name, &url, None, &bytes, now, cfg.allow_fewer) {
+                Ok(feed) => Outcome::Stored(feed),
+                Err(e) => Outcome::Refused(e),
+            },
+            Err(e) => Outcome::Failed(e),
+        };
+        out.push((id, outcome));
+    };
+    for f in ECHAP_FILES {
+        store_one(
+            format!("echap/{f}"),
+            None,
+            format!("{}/{f}", cfg.echap_base.trim_end_matches('/')),
+        );
+    }
+    let index = match fetch(&agent, cfg, &cfg.mvt_index) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            out.push((
+                "mvt-indicators/indicators.yaml".to_owned(),
+                Outcome::Failed(e),
+            ));
+            return out;
+        }
+    };
+    for entry in mvt_index(&String::from_utf8_lossy(&index)) {
+        let (url, path) = match &entry.location {
+            IndexLocation::Github { owner, repo, .. }
+                if owner.eq_ignore_ascii_case("AssoEchap") && repo == "stalkerware-indicators" =>
+            {
+                continue
+            }
+            IndexLocation::Github {
+                owner,
+                repo,
+                branch,
+                path,
+            } => (
+                format!(
+                    "{}/{owner}/{repo}/{branch}/{path}",
+                    cfg.github_raw.trim_end_matches('/')
+                ),
+                path.clone(),
+            ),
+            IndexLocation::Url(u) => (u.clone(), u.clone()),
+        };
+        // The same id as an import of the index's folder: `<folder>/<file>`.
+        let mut parts = path.rsplit('/');
+        let file = parts.next().unwrap_or("bundle.stix2");
+        let folder = parts.next().unwrap_or("mvt-indicators");
+        store_one(format!("{folder}/{file}"), Some(&entry.name), url);
+    }
+    out
+}
