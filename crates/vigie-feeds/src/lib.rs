@@ -6,6 +6,8 @@
 //! never leaves the station with fewer indicators than before: the stored version is kept
 //! and the outcome says why.
 
+pub mod taxii;
+
 use std::time::Duration;
 use vigie_core::{Message, Timestamp};
 use vigie_indicators::{mvt_index, FeedStore, IndexLocation, StoreError, StoredFeed};
@@ -82,18 +84,31 @@ pub enum Outcome {
     Refused(StoreError),
     /// Not downloaded; the stored version is kept.
     Failed(FetchError),
+    /// Nothing new at the source.
+    Unchanged,
+}
+
+impl From<taxii::PullOutcome> for Outcome {
+    fn from(p: taxii::PullOutcome) -> Self {
+        match p {
+            taxii::PullOutcome::Stored(f) => Outcome::Stored(f),
+            taxii::PullOutcome::Unchanged => Outcome::Unchanged,
+            taxii::PullOutcome::Refused(e) => Outcome::Refused(e),
+            taxii::PullOutcome::Failed(e) => Outcome::Failed(e),
+        }
+    }
 }
 
 impl Outcome {
     /// True when the feed was stored.
     pub fn is_stored(&self) -> bool {
-        matches!(self, Outcome::Stored(_))
+        matches!(self, Outcome::Stored(_) | Outcome::Unchanged)
     }
 
     /// A translatable message for a failure (keys in the command line's translation files).
     pub fn failure_message(&self) -> Option<Message> {
         match self {
-            Outcome::Stored(_) => None,
+            Outcome::Stored(_) | Outcome::Unchanged => None,
             Outcome::Refused(e) => Some(e.message()),
             Outcome::Failed(FetchError::Transfer { url, detail }) => Some(
                 Message::new("update-error-transfer")
@@ -156,10 +171,16 @@ pub fn fetch(agent: &ureq::Agent, cfg: &UpdateConfig, url: &str) -> Result<Vec<u
     }
 }
 
-/// Updates every feed: the Echap files, then every bundle of MVT's index (except Echap's own,
-/// fetched directly). Returns, per feed id, what happened; an unreachable index is one
-/// failed outcome, not an error, so that the Echap feed still updates.
-pub fn update(store: &FeedStore, cfg: &UpdateConfig, now: Timestamp) -> Vec<(String, Outcome)> {
+/// Updates the Echap files (when `echap`), then every bundle of MVT's index (when `mvt`;
+/// except Echap's own, fetched directly). Returns, per feed id, what happened; an
+/// unreachable index is one failed outcome, not an error, so that the Echap feed still updates.
+pub fn update(
+    store: &FeedStore,
+    cfg: &UpdateConfig,
+    now: Timestamp,
+    echap: bool,
+    mvt: bool,
+) -> Vec<(String, Outcome)> {
     let agent = agent(cfg);
     let mut out = vec![];
     let mut store_one = |id: String, name: Option<&str>, url: String| {
@@ -172,12 +193,15 @@ pub fn update(store: &FeedStore, cfg: &UpdateConfig, now: Timestamp) -> Vec<(Str
         };
         out.push((id, outcome));
     };
-    for f in ECHAP_FILES {
+    for f in ECHAP_FILES.iter().filter(|_| echap) {
         store_one(
             format!("echap/{f}"),
             None,
             format!("{}/{f}", cfg.echap_base.trim_end_matches('/')),
         );
+    }
+    if !mvt {
+        return out;
     }
     let index = match fetch(&agent, cfg, &cfg.mvt_index) {
         Ok(bytes) => bytes,

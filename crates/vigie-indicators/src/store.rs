@@ -34,7 +34,8 @@ pub struct StoredFeed {
     pub retrieved_unix: i64,
     /// SHA-256 of the file.
     pub sha256: String,
-    /// Upstream commit, when the source gives one.
+    /// Upstream version marker, when the source gives one: a commit, or for TAXII the last
+    /// date-added seen (the next pull asks only for what was added after it).
     pub commit: Option<String>,
 }
 
@@ -292,6 +293,19 @@ impl FeedStore {
             out.push((id, result));
         }
         Ok(out)
+    }
+
+    /// A stored feed and its bytes, checked against its SHA-256; `None` when it is not stored.
+    pub fn read(&self, id: &str) -> Result<Option<(StoredFeed, Vec<u8>)>, StoreError> {
+        let Some(feed) = self.list()?.into_iter().find(|f| f.id == id) else {
+            return Ok(None);
+        };
+        let path = self.file_path(&feed);
+        let bytes = fs::read(&path).map_err(io_err(&path))?;
+        if hex_sha256(&bytes) != feed.sha256 {
+            return Err(StoreError::Altered { id: feed.id });
+        }
+        Ok(Some((feed, bytes)))
     }
 
     /// Loads every stored feed, each checked against its SHA-256. A feed that fails the check

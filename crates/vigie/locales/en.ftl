@@ -21,3 +21,5 @@ store-error-altered = { $id }: the stored file no longer matches its recorded SH
 update-error-transfer = Download failed: { $url } ({ $detail }).
 update-error-too-large = Download refused: { $url } is larger than { $limit } bytes.
 update-kept = Feeds that could not be updated keep their stored version; the station works with it.
+update-unchanged = { $id }: nothing new.
+sharing-error = The sharing settings { $path } cannot be read: { $detail }.

@@ -21,3 +21,5 @@ store-error-altered = { $id } : le fichier enregistré ne correspond plus à son
 update-error-transfer = Échec du téléchargement : { $url } ({ $detail }).
 update-error-too-large = Téléchargement refusé : { $url } dépasse { $limit } octets.
 update-kept = Les listes qui n’ont pas pu être mises à jour gardent leur version enregistrée ; la station fonctionne avec elle.
+update-unchanged = { $id } : rien de nouveau.
+sharing-error = Les réglages de partage { $path } ne peuvent pas être lus : { $detail }.

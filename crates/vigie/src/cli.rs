@@ -101,6 +101,9 @@ enum IocsAction {
         /// Accept versions with fewer indicators than the stored ones.
         #[arg(long)]
         allow_fewer: bool,
+        /// Which sources to update: echap, mvt, taxii (the servers of DATA_DIR/sharing.json).
+        #[arg(long, value_delimiter = ',', default_value = "echap,mvt,taxii")]
+        sources: Vec<UpdateSource>,
     },
     /// Show the stored feeds, their age and version; warn about feeds older than 30 days.
     List {
@@ -126,6 +129,17 @@ pub enum ScanFormat {
     Text,
     /// For machines.
     Json,
+}
+
+/// Sources of `iocs update`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum UpdateSource {
+    /// The Echap association's feed.
+    Echap,
+    /// The bundles of MVT's indicator index.
+    Mvt,
+    /// The TAXII 2.1 servers configured in DATA_DIR/sharing.json.
+    Taxii,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -331,6 +345,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     timeout,
                     retries,
                     allow_fewer,
+                    sources,
                 },
         } => {
             let store = vigie_indicators::FeedStore::new(&feeds::store_dir(&data_dir));
@@ -343,7 +358,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 backoff: std::time::Duration::from_millis(500),
                 allow_fewer,
             };
-            let outcomes = vigie_feeds::update(&store, &cfg, feeds::now());
+            let now = feeds::now();
+            let want = |s: UpdateSource| sources.contains(&s);
+            let mut outcomes = vigie_feeds::update(
+                &store,
+                &cfg,
+                now,
+                want(UpdateSource::Echap),
+                want(UpdateSource::Mvt),
+            );
+            if want(UpdateSource::Taxii) {
+                for server in feeds::sharing(&cat, &data_dir)?.taxii {
+                    let client = vigie_feeds::taxii::TaxiiClient::new(
+                        &server.discovery,
+                        server.auth(),
+                        cfg.timeout,
+                    );
+                    for (id, pulled) in vigie_feeds::taxii::pull(&store, &client, now) {
+                        outcomes.push((id, pulled.into()));
+                    }
+                }
+            }
             let mut out = std::io::stdout().lock();
             let mut failed = false;
             for (id, outcome) in &outcomes {
@@ -351,6 +386,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 match outcome {
                     vigie_feeds::Outcome::Stored(f) => {
                         render::import_line(&mut out, &cat, id, &Ok(f.clone()))?
+                    }
+                    vigie_feeds::Outcome::Unchanged => {
+                        let m = vigie_core::Message::new("update-unchanged").arg("id", id);
+                        writeln!(out, "= {}", cat.text(&m))?
                     }
                     other => {
                         let m = other.failure_message().unwrap_or_default();

@@ -51,3 +51,56 @@ pub fn load(cat: &Catalog, iocs: &[PathBuf], data_dir: &Path) -> Result<Indicato
     }
     Ok(set)
 }
+
+/// The organisation's threat-intelligence servers, from `DATA_DIR/sharing.json`:
+/// `{"taxii": [{"discovery": URL, "user": ..., "password": ...} | {"discovery": URL, "token": ...}]}`.
+/// The station works with none.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Sharing {
+    /// TAXII 2.1 servers to pull indicators from.
+    #[serde(default)]
+    pub taxii: Vec<TaxiiServer>,
+}
+
+/// One TAXII 2.1 server.
+#[derive(Debug, serde::Deserialize)]
+pub struct TaxiiServer {
+    /// Discovery address.
+    pub discovery: String,
+    /// Basic authentication user.
+    pub user: Option<String>,
+    /// Basic authentication password.
+    pub password: Option<String>,
+    /// Bearer token.
+    pub token: Option<String>,
+}
+
+impl TaxiiServer {
+    /// The authentication this server is configured with.
+    pub fn auth(&self) -> vigie_feeds::taxii::Auth {
+        use vigie_feeds::taxii::Auth;
+        match (&self.token, &self.user, &self.password) {
+            (Some(t), _, _) => Auth::Token(t.clone()),
+            (None, Some(u), p) => Auth::Basic {
+                user: u.clone(),
+                password: p.clone().unwrap_or_default(),
+            },
+            _ => Auth::None,
+        }
+    }
+}
+
+/// Reads `DATA_DIR/sharing.json`; none configured when it is absent.
+pub fn sharing(cat: &Catalog, data_dir: &Path) -> Result<Sharing> {
+    let path = data_dir.join("sharing.json");
+    match std::fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            anyhow!(cat.text(
+                &vigie_core::Message::new("sharing-error")
+                    .arg("path", path.display().to_string())
+                    .arg("detail", e.to_string())
+            ))
+        }),
+        Err(_) => Ok(Sharing::default()),
+    }
+}

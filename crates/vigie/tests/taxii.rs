@@ -1,0 +1,274 @@
+//! TAXII 2.1 against the OASIS reference server, medallion (`pip install medallion`, which
+//! `.ci/run` does), started by this test on a loopback port. Real STIX bundles from
+//! `../shared/data/mvt-indicators` are added through TAXII itself, then pulled by
+//! `vigie iocs update --sources taxii` page by page, and again with `added_after` once more
+//! objects were added. A scan then finds a Predator domain through the pulled indicators.
+
+use serde_json::{json, Value};
+use std::net::{IpAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+use vigie_core::Timestamp;
+use vigie_feeds::taxii::{Auth, TaxiiClient};
+use vigie_net::write::{dns_query, ethernet, udp_packet, PcapWriter};
+use vigie_net::LinkType;
+
+fn shared() -> Option<PathBuf> {
+    let p = std::env::var_os("VIGIE_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!(
+            "SKIPPED: shared test data not found at {} (set VIGIE_SHARED_DATA)",
+            p.display()
+        );
+        None
+    }
+}
+
+/// Stops medallion when the test ends, however it ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_medallion(dir: &Path) -> (Server, String) {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let base = format!("http://127.0.0.1:{port}");
+    let data = json!({
+        "/discovery": {
+            "title": "Test organisation",
+            "default": format!("{base}/vigie/"),
+            "api_roots": [format!("{base}/vigie/")]
+        },
+        "vigie": {
+            "information": {
+                "title": "Stalkerware indicators",
+                "versions": ["application/taxii+json;version=2.1"],
+                "max_content_length": 50_000_000
+            },
+            "status": [],
+            "collections": [{
+                "id": "91a7b528-80eb-42ed-a74d-c6fbd5a26116",
+                "title": "Spyware indicators",
+                "can_read": true,
+                "can_write": true,
+                "media_types": ["application/stix+json;version=2.1"],
+                "objects": [],
+                "manifest": []
+            }]
+        }
+    });
+    std::fs::write(
+        dir.join("data.json"),
+        serde_json::to_vec(&data).expect("json"),
+    )
+    .expect("data file");
+    let config = json!({
+        "backend": {"module": "medallion.backends.memory_backend", "module_class": "MemoryBackend", "filename": dir.join("data.json")},
+        "users": {"vigie": "s3cret"},
+        "taxii": {"max_page_size": 200}
+    });
+    std::fs::write(
+        dir.join("config.json"),
+        serde_json::to_vec(&config).expect("json"),
+    )
+    .expect("config file");
+    let child = Command::new("python3")
+        .args([
+            "-m",
+            "medallion.scripts.run",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+        ])
+        .arg(dir.join("config.json"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("medallion starts: install it with `pip install medallion` (.ci/run does)");
+    let server = Server(child);
+    let client = TaxiiClient::new(
+        &format!("{base}/taxii2/"),
+        Auth::Basic {
+            user: "vigie".into(),
+            password: "s3cret".into(),
+        },
+        Duration::from_secs(5),
+    );
+    let start = Instant::now();
+    while client.api_roots().is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "medallion did not answer within 30 s (is `pip install medallion` done?)"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    (server, base)
+}
+
+fn bundle_objects(path: &Path) -> Vec<Value> {
+    let v: Value = serde_json::from_slice(&std::fs::read(path).expect("bundle")).expect("json");
+    v["objects"].as_array().cloned().unwrap_or_default()
+}
+
+fn vigie(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .arg("--lang")
+        .arg("en")
+        .args(args)
+        .env("VIGIE_DATA_DIR", dir)
+        .output()
+        .expect("vigie runs")
+}
+
+fn stored_count(dir: &Path) -> u64 {
+    let list: Value =
+        serde_json::from_slice(&vigie(dir, &["iocs", "list", "--format", "json"]).stdout)
+            .expect("json");
+    list.as_array()
+        .and_then(|l| {
+            l.iter()
+                .find(|f| f["id"].as_str().is_some_and(|i| i.starts_with("taxii-")))
+        })
+        .and_then(|f| f["count"].as_u64())
+        .unwrap_or(0)
+}
+
+#[test]
+fn indicators_are_pulled_from_a_taxii_server() {
+    let Some(data) = shared() else { return };
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("taxii");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let (_server, base) = start_medallion(&dir);
+    let client = TaxiiClient::new(
+        &format!("{base}/taxii2/"),
+        Auth::Basic {
+            user: "vigie".into(),
+            password: "s3cret".into(),
+        },
+        Duration::from_secs(30),
+    );
+    let roots = client.api_roots().expect("discovery");
+    let collections = client.collections(&roots[0]).expect("collections");
+    assert_eq!(collections[0].title, "Spyware indicators");
+    let predator = bundle_objects(&data.join("mvt-indicators/intellexa_predator/predator.stix2"));
+    client
+        .add_objects(&roots[0], &collections[0].id, &predator)
+        .expect("objects added");
+
+    // Pull everything (several pages of 200).
+    std::fs::write(dir.join("sharing.json"), json!({"taxii": [{"discovery": format!("{base}/taxii2/"), "user": "vigie", "password": "s3cret"}]}).to_string()).expect("sharing");
+    let out = vigie(&dir, &["iocs", "update", "--sources", "taxii"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let first = stored_count(&dir);
+    assert!(first >= 500, "{first} indicators pulled");
+
+    // Nothing new: nothing changes.
+    let out = vigie(&dir, &["iocs", "update", "--sources", "taxii"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("nothing new"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    // More objects: only they are asked for (added_after), and the stored bundle grows.
+    std::thread::sleep(Duration::from_millis(1100));
+    let rcs = bundle_objects(&data.join("mvt-indicators/2022-06-23_rcs_lab/rcs.stix2"));
+    client
+        .add_objects(&roots[0], &collections[0].id, &rcs)
+        .expect("objects added");
+    let out = vigie(&dir, &["iocs", "update", "--sources", "taxii"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(stored_count(&dir) > first);
+    let list: Value =
+        serde_json::from_slice(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
+            .expect("json");
+    let cursor = list
+        .as_array()
+        .and_then(|l| {
+            l.iter()
+                .find(|f| f["id"].as_str().is_some_and(|i| i.starts_with("taxii-")))
+        })
+        .map(|f| f["commit"].clone())
+        .unwrap_or_default();
+    let recent = client
+        .objects(&roots[0], &collections[0].id, cursor.as_str())
+        .expect("objects");
+    assert!(
+        recent.objects.is_empty(),
+        "added_after the stored cursor returns nothing new"
+    );
+
+    // A wrong password: the stored feed stays.
+    let before = stored_count(&dir);
+    std::fs::write(dir.join("sharing.json"), json!({"taxii": [{"discovery": format!("{base}/taxii2/"), "user": "vigie", "password": "wrong"}]}).to_string()).expect("sharing");
+    let out = vigie(&dir, &["iocs", "update", "--sources", "taxii"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("HTTP 401"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(stored_count(&dir), before);
+
+    // The pulled indicators are used by scans: a phone asking for a Predator domain.
+    let domain = predator
+        .iter()
+        .filter_map(|o| o["pattern"].as_str())
+        .filter(|p| p.contains("domain-name:value"))
+        .find_map(|p| p.split('\'').nth(1))
+        .expect("a Predator domain")
+        .to_owned();
+    let phone: IpAddr = IpAddr::from([192, 168, 1, 20]);
+    let mut w = PcapWriter::new(Vec::new(), LinkType::ETHERNET).expect("header");
+    let q = udp_packet(
+        phone,
+        IpAddr::from([192, 168, 1, 1]),
+        40000,
+        53,
+        &dns_query(1, &domain, 1),
+    );
+    w.write(Timestamp::from_secs_nanos(1_760_000_000, 0), &ethernet(&q))
+        .expect("write");
+    let pcap = dir.join("phone.pcap");
+    std::fs::write(&pcap, w.into_inner()).expect("capture");
+    let out = vigie(
+        &dir,
+        &[
+            "scan",
+            "pcap",
+            pcap.to_str().expect("path"),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["findings"][0]["indicator"]["app"], "Predator");
+    assert!(doc["findings"][0]["indicator"]["source"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("TAXII")));
+}
