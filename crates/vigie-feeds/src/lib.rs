@@ -6,6 +6,7 @@
 //! never leaves the station with fewer indicators than before: the stored version is kept
 //! and the outcome says why.
 
+pub mod misp;
 pub mod taxii;
 
 use std::time::Duration;

@@ -101,8 +101,8 @@ enum IocsAction {
         /// Accept versions with fewer indicators than the stored ones.
         #[arg(long)]
         allow_fewer: bool,
-        /// Which sources to update: echap, mvt, taxii (the servers of DATA_DIR/sharing.json).
-        #[arg(long, value_delimiter = ',', default_value = "echap,mvt,taxii")]
+        /// Which sources to update: echap, mvt, taxii, misp (the servers of DATA_DIR/sharing.json).
+        #[arg(long, value_delimiter = ',', default_value = "echap,mvt,taxii,misp")]
         sources: Vec<UpdateSource>,
     },
     /// Show the stored feeds, their age and version; warn about feeds older than 30 days.
@@ -140,6 +140,8 @@ enum UpdateSource {
     Mvt,
     /// The TAXII 2.1 servers configured in DATA_DIR/sharing.json.
     Taxii,
+    /// The MISP instances configured in DATA_DIR/sharing.json.
+    Misp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -367,8 +369,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 want(UpdateSource::Echap),
                 want(UpdateSource::Mvt),
             );
+            let sharing = feeds::sharing(&cat, &data_dir)?;
             if want(UpdateSource::Taxii) {
-                for server in feeds::sharing(&cat, &data_dir)?.taxii {
+                for server in &sharing.taxii {
                     let client = vigie_feeds::taxii::TaxiiClient::new(
                         &server.discovery,
                         server.auth(),
@@ -377,6 +380,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     for (id, pulled) in vigie_feeds::taxii::pull(&store, &client, now) {
                         outcomes.push((id, pulled.into()));
                     }
+                }
+            }
+            if want(UpdateSource::Misp) {
+                for server in &sharing.misp {
+                    let client =
+                        vigie_feeds::misp::MispClient::new(&server.url, &server.key, cfg.timeout);
+                    outcomes.extend(vigie_feeds::misp::pull(&store, &client, now));
                 }
             }
             let mut out = std::io::stdout().lock();

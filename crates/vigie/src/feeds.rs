@@ -60,6 +60,18 @@ pub struct Sharing {
     /// TAXII 2.1 servers to pull indicators from.
     #[serde(default)]
     pub taxii: Vec<TaxiiServer>,
+    /// MISP instances to pull published events from.
+    #[serde(default)]
+    pub misp: Vec<MispServer>,
+}
+
+/// One MISP instance.
+#[derive(Debug, serde::Deserialize)]
+pub struct MispServer {
+    /// Base address.
+    pub url: String,
+    /// Automation key.
+    pub key: String,
 }
 
 /// One TAXII 2.1 server.

@@ -3,6 +3,9 @@
 //! over DNS, TLS (also after SMTP STARTTLS), QUIC and HTTP; and an ordinary phone that must
 //! give no high or medium finding.
 
+mod common;
+
+use common::shared;
 use serde_json::Value;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -10,21 +13,6 @@ use std::process::{Command, Output};
 use vigie_core::Timestamp;
 use vigie_net::write::{self, PcapWriter, TcpConversation};
 use vigie_net::{quic, LinkType};
-
-fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("VIGIE_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: shared test data not found at {} (set VIGIE_SHARED_DATA)",
-            p.display()
-        );
-        None
-    }
-}
 
 fn ip(s: &str) -> IpAddr {
     s.parse().expect("test address")

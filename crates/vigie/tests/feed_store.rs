@@ -2,6 +2,9 @@
 //! without `--iocs` using the stored feeds (and naming their versions), and refusals that
 //! keep the previous feeds.
 
+mod common;
+
+use common::shared;
 use serde_json::Value;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -9,21 +12,6 @@ use std::process::{Command, Output};
 use vigie_core::Timestamp;
 use vigie_net::write::{dns_query, ethernet, udp_packet, PcapWriter};
 use vigie_net::LinkType;
-
-fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("VIGIE_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: shared test data not found at {} (set VIGIE_SHARED_DATA)",
-            p.display()
-        );
-        None
-    }
-}
 
 fn vigie(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vigie"))

@@ -5,90 +5,14 @@
 
 use serde_json::Value;
 use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-#[derive(Clone)]
-enum Reply {
-    Serve(Vec<u8>),
-    /// Announce the whole body, send half, close.
-    Cut(Vec<u8>),
-    /// Wait, then serve.
-    Slow(Duration, Vec<u8>),
-    NotFound,
-}
+mod common;
 
-type Routes = Arc<Mutex<HashMap<String, Reply>>>;
-
-/// Serves `routes` on a loopback port until the test process ends.
-fn serve(routes: Routes) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    let addr = listener.local_addr().expect("address");
-    std::thread::spawn(move || {
-        for stream in listener.incoming().take(1000).flatten() {
-            let routes = routes.clone();
-            std::thread::spawn(move || {
-                let mut stream = stream;
-                let mut head = Vec::new();
-                let mut byte = [0u8; 1];
-                while !head.ends_with(b"\r\n\r\n") && head.len() < 8192 {
-                    match stream.read(&mut byte) {
-                        Ok(1) => head.push(byte[0]),
-                        _ => return,
-                    }
-                }
-                let text = String::from_utf8_lossy(&head);
-                let path = text.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                let reply = routes
-                    .lock()
-                    .map(|r| r.get(&path).cloned())
-                    .ok()
-                    .flatten()
-                    .unwrap_or(Reply::NotFound);
-                let ok = |body: &[u8], len: usize| {
-                    format!("HTTP/1.1 200 OK\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n")
-                        .into_bytes()
-                        .into_iter()
-                        .chain(body.iter().copied())
-                        .collect::<Vec<u8>>()
-                };
-                let bytes = match reply {
-                    Reply::Serve(b) => ok(&b, b.len()),
-                    Reply::Cut(b) => ok(&b[..b.len() / 2], b.len()),
-                    Reply::Slow(d, b) => {
-                        std::thread::sleep(d);
-                        ok(&b, b.len())
-                    }
-                    Reply::NotFound => {
-                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                            .to_vec()
-                    }
-                };
-                let _ = stream.write_all(&bytes);
-            });
-        }
-    });
-    format!("http://{addr}")
-}
-
-fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("VIGIE_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: shared test data not found at {} (set VIGIE_SHARED_DATA)",
-            p.display()
-        );
-        None
-    }
-}
+use common::{serve, shared, Reply, Routes};
 
 fn update(dir: &Path, base: &str, extra: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vigie"))

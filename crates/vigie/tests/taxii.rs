@@ -4,6 +4,9 @@
 //! `vigie iocs update --sources taxii` page by page, and again with `added_after` once more
 //! objects were added. A scan then finds a Predator domain through the pulled indicators.
 
+mod common;
+
+use common::shared;
 use serde_json::{json, Value};
 use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -13,21 +16,6 @@ use vigie_core::Timestamp;
 use vigie_feeds::taxii::{Auth, TaxiiClient};
 use vigie_net::write::{dns_query, ethernet, udp_packet, PcapWriter};
 use vigie_net::LinkType;
-
-fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("VIGIE_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: shared test data not found at {} (set VIGIE_SHARED_DATA)",
-            p.display()
-        );
-        None
-    }
-}
 
 /// Stops medallion when the test ends, however it ends.
 struct Server(Child);

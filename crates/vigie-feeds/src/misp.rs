@@ -1,0 +1,130 @@
+//! A MISP client for the events API: published events are pulled with
+//! `POST /events/restSearch` (page by page) and each stored as one feed.
+
+use crate::FetchError;
+use serde_json::{json, Value};
+use std::time::Duration;
+use vigie_core::Timestamp;
+use vigie_indicators::FeedStore;
+
+/// Events asked for per page.
+const PAGE: usize = 100;
+/// Most pages followed in one pull.
+const MAX_PAGES: usize = 1000;
+
+/// A client for one MISP instance.
+#[derive(Debug)]
+pub struct MispClient {
+    agent: ureq::Agent,
+    url: String,
+    key: String,
+}
+
+impl MispClient {
+    /// A client for the MISP instance at `url` with the automation key `key`.
+    pub fn new(url: &str, key: &str, timeout: Duration) -> Self {
+        let config = ureq::Agent::config_builder()
+            .timeout_global(Some(timeout))
+            .http_status_as_error(false)
+            .user_agent(concat!("vigie/", env!("CARGO_PKG_VERSION")))
+            .build();
+        MispClient {
+            agent: config.into(),
+            url: url.trim_end_matches('/').to_owned(),
+            key: key.to_owned(),
+        }
+    }
+
+    /// Every published event (page by page), as MISP returns them (`{"Event": {...}}`).
+    pub fn events(&self) -> Result<Vec<Value>, FetchError> {
+        let url = format!("{}/events/restSearch", self.url);
+        let err = |detail: String| FetchError::Transfer {
+            url: url.clone(),
+            detail,
+        };
+        let mut events = vec![];
+        for page in 1..=MAX_PAGES {
+            let body =
+                json!({ "returnFormat": "json", "published": true, "limit": PAGE, "page": page });
+            let mut resp = self
+                .agent
+                .post(&url)
+                .header("Authorization", &self.key)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .send(body.to_string().as_bytes())
+                .map_err(|e| err(e.to_string()))?;
+            let status = resp.status().as_u16();
+            let bytes = resp
+                .body_mut()
+                .with_config()
+                .limit(crate::MAX_FEED_BYTES)
+                .read_to_vec()
+                .map_err(|e| err(e.to_string()))?;
+            if status != 200 {
+                return Err(err(format!("HTTP {status}")));
+            }
+            let v: Value =
+                serde_json::from_slice(&bytes).map_err(|e| err(format!("not MISP JSON: {e}")))?;
+            let batch = v
+                .get("response")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            let n = batch.len();
+            events.extend(batch);
+            if n < PAGE {
+                break;
+            }
+        }
+        Ok(events)
+    }
+}
+
+/// Pulls the published events of a MISP instance into the store, one feed per event
+/// (`misp-<host>/<event uuid>.json`).
+pub fn pull(
+    store: &FeedStore,
+    client: &MispClient,
+    now: Timestamp,
+) -> Vec<(String, crate::Outcome)> {
+    let host: String = client
+        .url
+        .split("://")
+        .nth(1)
+        .unwrap_or(&client.url)
+        .split('/')
+        .next()
+        .unwrap_or("misp")
+        .replace(':', "_");
+    let events = match client.events() {
+        Ok(e) => e,
+        Err(e) => return vec![(format!("misp-{host}"), crate::Outcome::Failed(e))],
+    };
+    let mut out = vec![];
+    for (i, ev) in events.iter().enumerate() {
+        let event = ev.get("Event").unwrap_or(ev);
+        let uuid = event
+            .get("uuid")
+            .and_then(Value::as_str)
+            .map_or_else(|| format!("event-{i}"), str::to_owned);
+        let id = format!("misp-{host}/{uuid}.json");
+        if store.read(&id).ok().flatten().is_some_and(|(f, _)| {
+            f.commit.as_deref() == event.get("timestamp").and_then(Value::as_str)
+        }) {
+            out.push((id, crate::Outcome::Unchanged));
+            continue;
+        }
+        let info = event.get("info").and_then(Value::as_str).unwrap_or(&uuid);
+        let name = format!("MISP {host} — {info}");
+        let bytes = serde_json::to_vec_pretty(&json!({ "Event": event })).unwrap_or_default();
+        let source = format!("{}/events/view/{uuid}", client.url);
+        let version = event.get("timestamp").and_then(Value::as_str);
+        let outcome = match store.put(&id, Some(&name), &source, version, &bytes, now, false) {
+            Ok(f) => crate::Outcome::Stored(f),
+            Err(e) => crate::Outcome::Refused(e),
+        };
+        out.push((id, outcome));
+    }
+    out
+}

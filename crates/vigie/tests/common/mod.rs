@@ -1,0 +1,114 @@
+//! Helpers shared by the command-line tests: the shared data folder, and a small real HTTP
+//! server on loopback that serves what a test tells it (and misbehaves on demand).
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// `../shared/data`, or `None` (with a message) where it is absent.
+pub fn shared() -> Option<PathBuf> {
+    let p = std::env::var_os("VIGIE_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!(
+            "SKIPPED: shared test data not found at {} (set VIGIE_SHARED_DATA)",
+            p.display()
+        );
+        None
+    }
+}
+
+/// What the server answers on a path.
+#[derive(Clone)]
+pub enum Reply {
+    /// 200 with this body.
+    Serve(Vec<u8>),
+    /// Announce the whole body, send half, close.
+    Cut(Vec<u8>),
+    /// Wait, then serve.
+    Slow(Duration, Vec<u8>),
+    /// 404.
+    NotFound,
+    /// The inner reply when the request's Authorization header equals this value, else 403.
+    Authorized(String, Box<Reply>),
+}
+
+/// Path → reply, changeable while the server runs.
+pub type Routes = Arc<Mutex<HashMap<String, Reply>>>;
+
+fn respond(reply: Reply, authorization: Option<&str>) -> Vec<u8> {
+    let ok = |body: &[u8], len: usize| {
+        let mut v = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n").into_bytes();
+        v.extend_from_slice(body);
+        v
+    };
+    match reply {
+        Reply::Serve(b) => ok(&b, b.len()),
+        Reply::Cut(b) => ok(&b[..b.len() / 2], b.len()),
+        Reply::Slow(d, b) => {
+            std::thread::sleep(d);
+            ok(&b, b.len())
+        }
+        Reply::NotFound => {
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
+        }
+        Reply::Authorized(key, inner) if authorization == Some(key.as_str()) => {
+            respond(*inner, authorization)
+        }
+        Reply::Authorized(..) => {
+            b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
+        }
+    }
+}
+
+/// Serves `routes` on a loopback port until the test process ends; returns `http://127.0.0.1:PORT`.
+pub fn serve(routes: Routes) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let addr = listener.local_addr().expect("address");
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(1000).flatten() {
+            let routes = routes.clone();
+            std::thread::spawn(move || {
+                let mut stream = stream;
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") && head.len() < 16_384 {
+                    match stream.read(&mut byte) {
+                        Ok(1) => head.push(byte[0]),
+                        _ => return,
+                    }
+                }
+                let text = String::from_utf8_lossy(&head).into_owned();
+                let header = |name: &str| {
+                    text.lines().find_map(|l| {
+                        l.split_once(':')
+                            .filter(|(k, _)| k.trim().eq_ignore_ascii_case(name))
+                            .map(|(_, v)| v.trim().to_owned())
+                    })
+                };
+                let len: usize = header("content-length")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0)
+                    .min(1 << 20);
+                let mut body = vec![0u8; len];
+                let _ = stream.read_exact(&mut body);
+                let path = text.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                let reply = routes
+                    .lock()
+                    .map(|r| r.get(&path).cloned())
+                    .ok()
+                    .flatten()
+                    .unwrap_or(Reply::NotFound);
+                let _ = stream.write_all(&respond(reply, header("authorization").as_deref()));
+            });
+        }
+    });
+    format!("http://{addr}")
+}
