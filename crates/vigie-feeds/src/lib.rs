@@ -7,6 +7,7 @@
 //! and the outcome says why.
 
 pub mod misp;
+pub mod sightings;
 pub mod taxii;
 
 use std::time::Duration;

@@ -23,3 +23,6 @@ update-error-too-large = Download refused: { $url } is larger than { $limit } by
 update-kept = Feeds that could not be updated keep their stored version; the station works with it.
 update-unchanged = { $id }: nothing new.
 sharing-error = The sharing settings { $path } cannot be read: { $detail }.
+sightings-shared = { $count } anonymous sightings (indicator, day, department) shared with { $server }.
+sightings-no-collection = No writable collection at { $server }: no sighting shared.
+sightings-failed = Sightings could not be shared with { $server }: { $detail }.

@@ -23,3 +23,6 @@ update-error-too-large = Téléchargement refusé : { $url } dépasse { $limit }
 update-kept = Les listes qui n’ont pas pu être mises à jour gardent leur version enregistrée ; la station fonctionne avec elle.
 update-unchanged = { $id } : rien de nouveau.
 sharing-error = Les réglages de partage { $path } ne peuvent pas être lus : { $detail }.
+sightings-shared = { $count } observations anonymes (indicateur, jour, département) partagées avec { $server }.
+sightings-no-collection = Aucune collection accessible en écriture sur { $server } : rien n’a été partagé.
+sightings-failed = Les observations n’ont pas pu être partagées avec { $server } : { $detail }.

@@ -249,6 +249,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             let verdict = scan.verdict();
+            if let Some(msg) = feeds::share_sightings(&cat, &data_dir, &verdict.findings) {
+                eprintln!("{msg}");
+            }
             let mut out = std::io::stdout().lock();
             match format {
                 ScanFormat::Text => render::verdict_text(&mut out, &cat, &verdict)?,

@@ -63,6 +63,18 @@ pub struct Sharing {
     /// MISP instances to pull published events from.
     #[serde(default)]
     pub misp: Vec<MispServer>,
+    /// Anonymous sightings for the organisation's statistics: sent only when enabled here.
+    pub sightings: Option<SightingSettings>,
+}
+
+/// The opt-in for anonymous sightings.
+#[derive(Debug, serde::Deserialize)]
+pub struct SightingSettings {
+    /// Must be true for anything to be sent.
+    #[serde(default)]
+    pub enabled: bool,
+    /// The station's department (or region), the only place information sent.
+    pub department: String,
 }
 
 /// One MISP instance.
@@ -115,4 +127,53 @@ pub fn sharing(cat: &Catalog, data_dir: &Path) -> Result<Sharing> {
         }),
         Err(_) => Ok(Sharing::default()),
     }
+}
+
+/// Shares anonymous sightings of a verdict's indicator matches with the configured TAXII
+/// servers, when the settings enable it. Returns a message for the operator (what was shared,
+/// or why it could not be), or `None` when sharing is off or there was nothing to share.
+pub fn share_sightings(
+    cat: &Catalog,
+    data_dir: &Path,
+    findings: &[vigie_core::Finding],
+) -> Option<String> {
+    let settings = match sharing(cat, data_dir) {
+        Ok(s) => s,
+        Err(e) => return Some(e.to_string()),
+    };
+    let opt_in = settings.sightings.filter(|s| s.enabled)?;
+    let sightings = vigie_feeds::sightings::from_findings(findings, &opt_in.department);
+    if sightings.is_empty() {
+        return None;
+    }
+    let objects = vigie_feeds::sightings::stix_objects(&sightings);
+    let mut lines = vec![];
+    for server in &settings.taxii {
+        let client = vigie_feeds::taxii::TaxiiClient::new(
+            &server.discovery,
+            server.auth(),
+            std::time::Duration::from_secs(30),
+        );
+        let sent = client.api_roots().and_then(|roots| {
+            for root in roots {
+                if let Some(c) = client.collections(&root)?.into_iter().find(|c| c.can_write) {
+                    return client.add_objects(&root, &c.id, &objects).map(|_| true);
+                }
+            }
+            Ok(false)
+        });
+        let m = match sent {
+            Ok(true) => vigie_core::Message::new("sightings-shared")
+                .arg("count", sightings.len().to_string())
+                .arg("server", &server.discovery),
+            Ok(false) => {
+                vigie_core::Message::new("sightings-no-collection").arg("server", &server.discovery)
+            }
+            Err(e) => vigie_core::Message::new("sightings-failed")
+                .arg("server", &server.discovery)
+                .arg("detail", e.to_string()),
+        };
+        lines.push(cat.text(&m));
+    }
+    Some(lines.join("\n")).filter(|l| !l.is_empty())
 }

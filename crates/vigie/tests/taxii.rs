@@ -259,4 +259,45 @@ fn indicators_are_pulled_from_a_taxii_server() {
     assert!(doc["findings"][0]["indicator"]["source"]
         .as_str()
         .is_some_and(|s| s.starts_with("TAXII")));
+    assert!(
+        out.stderr.is_empty(),
+        "nothing is shared without the opt-in"
+    );
+
+    // Opt-in: the same scan shares one anonymous sighting (indicator, day, department).
+    let sharing = json!({
+        "taxii": [{"discovery": format!("{base}/taxii2/"), "user": "vigie", "password": "s3cret"}],
+        "sightings": {"enabled": true, "department": "75"}
+    });
+    std::fs::write(dir.join("sharing.json"), sharing.to_string()).expect("sharing");
+    let out = vigie(
+        &dir,
+        &[
+            "scan",
+            "pcap",
+            pcap.to_str().expect("path"),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1 anonymous sightings"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let all = client
+        .objects(&roots[0], &collections[0].id, None)
+        .expect("objects");
+    let sightings: Vec<&Value> = all
+        .objects
+        .iter()
+        .filter(|o| o["type"] == "sighting")
+        .collect();
+    assert_eq!(sightings.len(), 1);
+    assert_eq!(sightings[0]["x_vigie_department"], "75");
+    let shared = serde_json::to_string(&sightings).expect("json");
+    for private in ["192.168.1.20", "phone.pcap", "taxii/phone"] {
+        assert!(!shared.contains(private), "{private} was shared");
+    }
 }

@@ -106,6 +106,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "before",
         "after",
         "limit",
+        "server",
         "rule",
         "name",
         "app",
