@@ -26,6 +26,11 @@ pub struct UpdateConfig {
     pub mvt_index: String,
     /// Base address for files of GitHub repositories (`{base}/{owner}/{repo}/{branch}/{path}`).
     pub github_raw: String,
+    /// Base address of the GitHub API, asked for each repository's current commit (recorded
+    /// with the feeds); `None` to skip.
+    pub github_api: Option<String>,
+    /// The GitHub repository of the Echap feed: (owner, repository, branch).
+    pub echap_repo: (String, String, String),
     /// Time allowed for one whole download.
     pub timeout: Duration,
     /// Further attempts after a failed download.
@@ -45,6 +50,12 @@ impl Default for UpdateConfig {
                 "https://raw.githubusercontent.com/mvt-project/mvt-indicators/main/indicators.yaml"
                     .into(),
             github_raw: "https://raw.githubusercontent.com".into(),
+            github_api: Some("https://api.github.com".into()),
+            echap_repo: (
+                "AssoEchap".into(),
+                "stalkerware-indicators".into(),
+                "master".into(),
+            ),
             timeout: Duration::from_secs(60),
             retries: 2,
             backoff: Duration::from_secs(2),
@@ -173,6 +184,35 @@ pub fn fetch(agent: &ureq::Agent, cfg: &UpdateConfig, url: &str) -> Result<Vec<u
     }
 }
 
+/// The current commit of a GitHub repository's branch, when the API answers (best effort:
+/// no commit is recorded otherwise).
+fn github_commit(
+    agent: &ureq::Agent,
+    api: &str,
+    owner: &str,
+    repo: &str,
+    branch: &str,
+) -> Option<String> {
+    let url = format!(
+        "{}/repos/{owner}/{repo}/commits/{branch}",
+        api.trim_end_matches('/')
+    );
+    let mut resp = agent
+        .get(&url)
+        .header("Accept", "application/vnd.github+json")
+        .call()
+        .ok()?;
+    let body = resp
+        .body_mut()
+        .with_config()
+        .limit(4 * 1024 * 1024)
+        .read_to_vec()
+        .ok()?;
+    let v: serde_json::Value = serde_json::from_slice(&body).ok()?;
+    let sha = v.get("sha")?.as_str()?;
+    (sha.len() == 40 && sha.bytes().all(|b| b.is_ascii_hexdigit())).then(|| sha.to_owned())
+}
+
 /// Updates the Echap files (when `echap`), then every bundle of MVT's index (when `mvt`;
 /// except Echap's own, fetched directly). Returns, per feed id, what happened; an
 /// unreachable index is one failed outcome, not an error, so that the Echap feed still updates.
@@ -185,9 +225,28 @@ pub fn update(
 ) -> Vec<(String, Outcome)> {
     let agent = agent(cfg);
     let mut out = vec![];
-    let mut store_one = |id: String, name: Option<&str>, url: String| {
+    let mut commits: std::collections::HashMap<(String, String, String), Option<String>> =
+        std::collections::HashMap::new();
+    let mut commit_of = |owner: &str, repo: &str, branch: &str| -> Option<String> {
+        let api = cfg.github_api.as_deref()?;
+        commits
+            .entry((owner.to_owned(), repo.to_owned(), branch.to_owned()))
+            .or_insert_with(|| github_commit(&agent, api, owner, repo, branch))
+            .clone()
+    };
+    let (eo, er, eb) = &cfg.echap_repo;
+    let echap_commit = if echap { commit_of(eo, er, eb) } else { None };
+    let mut store_one = |id: String, name: Option<&str>, url: String, commit: Option<String>| {
         let outcome = match fetch(&agent, cfg, &url) {
-            Ok(bytes) => match store.put(&id, name, &url, None, &bytes, now, cfg.allow_fewer) {
+            Ok(bytes) => match store.put(
+                &id,
+                name,
+                &url,
+                commit.as_deref(),
+                &bytes,
+                now,
+                cfg.allow_fewer,
+            ) {
                 Ok(feed) => Outcome::Stored(feed),
                 Err(e) => Outcome::Refused(e),
             },
@@ -200,6 +259,7 @@ pub fn update(
             format!("echap/{f}"),
             None,
             format!("{}/{f}", cfg.echap_base.trim_end_matches('/')),
+            echap_commit.clone(),
         );
     }
     if !mvt {
@@ -216,7 +276,7 @@ pub fn update(
         }
     };
     for entry in mvt_index(&String::from_utf8_lossy(&index)) {
-        let (url, path) = match &entry.location {
+        let (url, path, commit) = match &entry.location {
             IndexLocation::Github { owner, repo, .. }
                 if owner.eq_ignore_ascii_case("AssoEchap") && repo == "stalkerware-indicators" =>
             {
@@ -233,14 +293,15 @@ pub fn update(
                     cfg.github_raw.trim_end_matches('/')
                 ),
                 path.clone(),
+                commit_of(owner, repo, branch),
             ),
-            IndexLocation::Url(u) => (u.clone(), u.clone()),
+            IndexLocation::Url(u) => (u.clone(), u.clone(), None),
         };
         // The same id as an import of the index's folder: `<folder>/<file>`.
         let mut parts = path.rsplit('/');
         let file = parts.next().unwrap_or("bundle.stix2");
         let folder = parts.next().unwrap_or("mvt-indicators");
-        store_one(format!("{folder}/{file}"), Some(&entry.name), url);
+        store_one(format!("{folder}/{file}"), Some(&entry.name), url, commit);
     }
     out
 }

@@ -92,6 +92,9 @@ enum IocsAction {
         /// Base address of files in GitHub repositories.
         #[arg(long, default_value_t = vigie_feeds::UpdateConfig::default().github_raw)]
         github_raw: String,
+        /// Base address of the GitHub API (each repository's commit is recorded with its feeds).
+        #[arg(long, default_value = "https://api.github.com")]
+        github_api: String,
         /// Seconds allowed for each download.
         #[arg(long, default_value_t = 60)]
         timeout: u64,
@@ -347,6 +350,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     echap_base,
                     mvt_index,
                     github_raw,
+                    github_api,
                     timeout,
                     retries,
                     allow_fewer,
@@ -358,6 +362,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 echap_base,
                 mvt_index,
                 github_raw,
+                github_api: Some(github_api),
+                echap_repo: vigie_feeds::UpdateConfig::default().echap_repo,
                 timeout: std::time::Duration::from_secs(timeout.max(1)),
                 retries,
                 backoff: std::time::Duration::from_millis(500),

@@ -24,6 +24,8 @@ fn update(dir: &Path, base: &str, extra: &[&str]) -> Output {
             &format!("{base}/mvt/indicators.yaml"),
             "--github-raw",
             &format!("{base}/raw"),
+            "--github-api",
+            &format!("{base}/api"),
         ])
         .args(extra)
         .env("VIGIE_DATA_DIR", dir)
@@ -76,6 +78,14 @@ fn update_keeps_previous_feeds_whatever_the_server_does() {
             Reply::Serve(read("echap/samples.csv")),
         );
         r.insert(
+            "/api/repos/AssoEchap/stalkerware-indicators/commits/master".into(),
+            Reply::Serve(br#"{"sha": "a04c5c1958bff93fec3b1b56edbb412b209f2a38"}"#.to_vec()),
+        );
+        r.insert(
+            "/api/repos/mvt-project/mvt-indicators/commits/main".into(),
+            Reply::Serve(br#"{"sha": "e035f4fbdb8aedb46a27bcdd4b1c6179d22301ad"}"#.to_vec()),
+        );
+        r.insert(
             "/mvt/indicators.yaml".into(),
             Reply::Serve(index.as_bytes().to_vec()),
         );
@@ -107,6 +117,34 @@ fn update_keeps_previous_feeds_whatever_the_server_does() {
         ]
     );
     assert!(before["echap/ioc.yaml"].0 > 2000);
+    // Each feed records its source and the upstream commit the GitHub API gave.
+    let list: Value = serde_json::from_slice(
+        &Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .args(["iocs", "list", "--format", "json"])
+            .env("VIGIE_DATA_DIR", &dir)
+            .output()
+            .expect("vigie runs")
+            .stdout,
+    )
+    .expect("json");
+    let feed = |id: &str| {
+        list.as_array()
+            .and_then(|l| l.iter().find(|f| f["id"] == id))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        feed("echap/ioc.yaml")["commit"],
+        "a04c5c1958bff93fec3b1b56edbb412b209f2a38"
+    );
+    assert_eq!(
+        feed("echap/ioc.yaml")["source"],
+        format!("{base}/echap/ioc.yaml")
+    );
+    assert_eq!(
+        feed("intellexa_predator/predator.stix2")["commit"],
+        "e035f4fbdb8aedb46a27bcdd4b1c6179d22301ad"
+    );
 
     let set_ioc = |reply: Reply| {
         routes
