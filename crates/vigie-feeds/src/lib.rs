@@ -12,7 +12,7 @@ pub mod taxii;
 
 use std::time::Duration;
 use vigie_core::{Message, Timestamp};
-use vigie_indicators::{mvt_index, FeedStore, IndexLocation, StoreError, StoredFeed};
+use vigie_indicators::{mvt_index, FeedStore, IndexLocation, Pins, StoreError, StoredFeed};
 
 /// Largest feed downloaded (real feeds are a few MiB).
 pub const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
@@ -39,6 +39,8 @@ pub struct UpdateConfig {
     pub backoff: Duration,
     /// Accept versions with fewer indicators than the stored ones.
     pub allow_fewer: bool,
+    /// Feeds that must carry a valid signature (fetched from the feed's address + `.sig`).
+    pub pins: Pins,
 }
 
 impl Default for UpdateConfig {
@@ -60,6 +62,7 @@ impl Default for UpdateConfig {
             retries: 2,
             backoff: Duration::from_secs(2),
             allow_fewer: false,
+            pins: Pins::none(),
         }
     }
 }
@@ -238,18 +241,31 @@ pub fn update(
     let echap_commit = if echap { commit_of(eo, er, eb) } else { None };
     let mut store_one = |id: String, name: Option<&str>, url: String, commit: Option<String>| {
         let outcome = match fetch(&agent, cfg, &url) {
-            Ok(bytes) => match store.put(
-                &id,
-                name,
-                &url,
-                commit.as_deref(),
-                &bytes,
-                now,
-                cfg.allow_fewer,
-            ) {
-                Ok(feed) => Outcome::Stored(feed),
-                Err(e) => Outcome::Refused(e),
-            },
+            Ok(bytes) => {
+                // A pinned feed's detached signature sits beside it.
+                let signature = if cfg.pins.covers(&id) {
+                    fetch(&agent, cfg, &format!("{url}.sig")).ok()
+                } else {
+                    None
+                };
+                match cfg
+                    .pins
+                    .check(&id, &bytes, signature.as_deref())
+                    .and_then(|()| {
+                        store.put(
+                            &id,
+                            name,
+                            &url,
+                            commit.as_deref(),
+                            &bytes,
+                            now,
+                            cfg.allow_fewer,
+                        )
+                    }) {
+                    Ok(feed) => Outcome::Stored(feed),
+                    Err(e) => Outcome::Refused(e),
+                }
+            }
             Err(e) => Outcome::Failed(e),
         };
         out.push((id, outcome));

@@ -21,5 +21,5 @@ pub use load::{load_bytes, load_path, FeedFormat, LoadError};
 pub use model::{Indicator, IndicatorKind, IndicatorRole, Source, Unsupported};
 pub use normalize::{normalize_domain, normalize_hash, normalize_url, url_host};
 pub use set::{IndicatorSet, SourceSummary};
-pub use store::{FeedStore, ImportOutcome, StoreError, StoredFeed};
+pub use store::{FeedStore, ImportOutcome, Pins, StoreError, StoredFeed};
 pub use vigie_core::ThreatCategory;

@@ -9,6 +9,7 @@
 
 use crate::load::{hex_sha256, load_bytes, load_path, FeedFormat, LoadError};
 use crate::IndicatorSet;
+use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io::Write;
@@ -89,6 +90,14 @@ pub enum StoreError {
         /// Indicators in the new one.
         after: usize,
     },
+    /// The feed must be signed by a pinned key and its signature is missing or wrong.
+    #[error("{id}: {detail}; the previous version is kept")]
+    Signature {
+        /// Feed id.
+        id: String,
+        /// What is wrong with the signature.
+        detail: String,
+    },
     /// A stored file does not match its recorded SHA-256.
     #[error("{id}: the stored file does not match its recorded SHA-256 (altered or damaged)")]
     Altered {
@@ -115,6 +124,9 @@ impl StoreError {
                 .arg("before", before.to_string())
                 .arg("after", after.to_string()),
             StoreError::Altered { id } => Message::new("store-error-altered").arg("id", id),
+            StoreError::Signature { id, detail } => Message::new("store-error-signature")
+                .arg("id", id)
+                .arg("detail", detail),
         }
     }
 }
@@ -258,6 +270,7 @@ impl FeedStore {
         path: &Path,
         now: Timestamp,
         allow_fewer: bool,
+        pins: &Pins,
     ) -> Result<Vec<ImportOutcome>, StoreError> {
         let mut probe = IndicatorSet::new();
         load_path(&mut probe, path)?;
@@ -280,6 +293,9 @@ impl FeedStore {
                     source: e,
                 })
                 .and_then(|bytes| {
+                    // A pinned feed carries its detached signature beside it: FILE.sig.
+                    let sig = fs::read(format!("{}.sig", src.path)).ok();
+                    pins.check(&id, &bytes, sig.as_deref())?;
                     self.put(
                         &id,
                         Some(&src.name),
@@ -322,6 +338,84 @@ impl FeedStore {
         }
         Ok(set)
     }
+}
+
+/// Feeds that must be signed: an id prefix (e.g. `echap/`, or empty for all) and the Ed25519
+/// public key whose detached signature (64 bytes, raw or hexadecimal) a new version must carry.
+#[derive(Debug, Clone, Default)]
+pub struct Pins {
+    pins: Vec<(String, VerifyingKey)>,
+}
+
+impl Pins {
+    /// No pinned feed.
+    pub fn none() -> Self {
+        Pins::default()
+    }
+
+    /// Pins feeds whose id starts with `prefix` to the 32-byte public key given in hexadecimal.
+    pub fn add(&mut self, prefix: &str, public_key_hex: &str) -> Result<(), String> {
+        let bytes = from_hex(public_key_hex.trim()).ok_or("the public key is not hexadecimal")?;
+        let arr: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| "an Ed25519 public key has 32 bytes".to_owned())?;
+        let key = VerifyingKey::from_bytes(&arr).map_err(|e| e.to_string())?;
+        self.pins.push((prefix.to_owned(), key));
+        Ok(())
+    }
+
+    /// True when feed `id` must be signed.
+    pub fn covers(&self, id: &str) -> bool {
+        self.pins.iter().any(|(p, _)| id.starts_with(p.as_str()))
+    }
+
+    /// Checks a new version of feed `id` against the keys pinned for it (none: accepted).
+    pub fn check(
+        &self,
+        id: &str,
+        bytes: &[u8],
+        signature: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        let keys: Vec<&VerifyingKey> = self
+            .pins
+            .iter()
+            .filter(|(p, _)| id.starts_with(p.as_str()))
+            .map(|(_, k)| k)
+            .collect();
+        if keys.is_empty() {
+            return Ok(());
+        }
+        let err = |detail: &str| StoreError::Signature {
+            id: id.to_owned(),
+            detail: detail.to_owned(),
+        };
+        let sig = signature.ok_or_else(|| err("it must be signed and no signature was found"))?;
+        let raw = if sig.len() == 64 {
+            sig.to_vec()
+        } else {
+            from_hex(std::str::from_utf8(sig).unwrap_or_default().trim())
+                .ok_or_else(|| err("the signature is unreadable"))?
+        };
+        let arr: [u8; 64] = raw
+            .try_into()
+            .map_err(|_| err("the signature is unreadable"))?;
+        let sig = Signature::from_bytes(&arr);
+        if keys.iter().any(|k| k.verify(bytes, &sig).is_ok()) {
+            Ok(())
+        } else {
+            Err(err("its signature does not match the pinned key"))
+        }
+    }
+}
+
+fn from_hex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
 }
 
 #[cfg(test)]

@@ -26,3 +26,4 @@ sharing-error = The sharing settings { $path } cannot be read: { $detail }.
 sightings-shared = { $count } anonymous sightings (indicator, day, department) shared with { $server }.
 sightings-no-collection = No writable collection at { $server }: no sighting shared.
 sightings-failed = Sightings could not be shared with { $server }: { $detail }.
+store-error-signature = { $id }: { $detail }. The stored version is kept.

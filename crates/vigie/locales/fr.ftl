@@ -26,3 +26,4 @@ sharing-error = Les réglages de partage { $path } ne peuvent pas être lus : { 
 sightings-shared = { $count } observations anonymes (indicateur, jour, département) partagées avec { $server }.
 sightings-no-collection = Aucune collection accessible en écriture sur { $server } : rien n’a été partagé.
 sightings-failed = Les observations n’ont pas pu être partagées avec { $server } : { $detail }.
+store-error-signature = { $id } : la signature manque ou ne correspond pas à la clé attendue ({ $detail }). La version enregistrée est conservée.

@@ -321,11 +321,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             action: IocsAction::Import { paths, allow_fewer },
         } => {
             let store = vigie_indicators::FeedStore::new(&feeds::store_dir(&data_dir));
+            let pins = feeds::sharing(&cat, &data_dir)?.pins(&cat)?;
             let now = feeds::now();
             let mut out = std::io::stdout().lock();
             let mut failed = false;
             for p in &paths {
-                match store.import(p, now, allow_fewer) {
+                match store.import(p, now, allow_fewer, &pins) {
                     Ok(results) => {
                         for (id, r) in results {
                             failed |= r.is_err();
@@ -368,6 +369,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 retries,
                 backoff: std::time::Duration::from_millis(500),
                 allow_fewer,
+                pins: feeds::sharing(&cat, &data_dir)?.pins(&cat)?,
             };
             let now = feeds::now();
             let want = |s: UpdateSource| sources.contains(&s);

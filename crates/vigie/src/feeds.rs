@@ -65,6 +65,36 @@ pub struct Sharing {
     pub misp: Vec<MispServer>,
     /// Anonymous sightings for the organisation's statistics: sent only when enabled here.
     pub sightings: Option<SightingSettings>,
+    /// Feeds that must be signed: `{"feeds": "<id prefix>", "public_key": "<Ed25519, hex>"}`.
+    #[serde(default)]
+    pub pins: Vec<Pin>,
+}
+
+/// One pinned key.
+#[derive(Debug, serde::Deserialize)]
+pub struct Pin {
+    /// Feed id prefix (`echap/`, `intellexa_predator/`, or empty for every feed).
+    #[serde(default)]
+    pub feeds: String,
+    /// Ed25519 public key, hexadecimal.
+    pub public_key: String,
+}
+
+impl Sharing {
+    /// The pinned keys, ready to check signatures.
+    pub fn pins(&self, cat: &Catalog) -> Result<vigie_indicators::Pins> {
+        let mut pins = vigie_indicators::Pins::none();
+        for p in &self.pins {
+            pins.add(&p.feeds, &p.public_key).map_err(|e| {
+                anyhow!(cat.text(
+                    &vigie_core::Message::new("sharing-error")
+                        .arg("path", "sharing.json (pins)")
+                        .arg("detail", e)
+                ))
+            })?;
+        }
+        Ok(pins)
+    }
 }
 
 /// The opt-in for anonymous sightings.

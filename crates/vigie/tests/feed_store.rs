@@ -170,3 +170,74 @@ fn an_altered_stored_feed_stops_the_scan() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no longer matches its recorded SHA-256"));
 }
+
+#[test]
+fn pinned_feeds_need_a_valid_signature() {
+    use ed25519_dalek::{Signer, SigningKey};
+    let dir = fresh_dir("store-pinned");
+    let key = SigningKey::from_bytes(&[7u8; 32]);
+    let public: String = key
+        .verifying_key()
+        .to_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    std::fs::write(
+        dir.join("sharing.json"),
+        format!(r#"{{"pins": [{{"feeds": "lists/", "public_key": "{public}"}}]}}"#),
+    )
+    .expect("settings");
+    let feeds = dir.join("src/lists");
+    std::fs::create_dir_all(&feeds).expect("dir");
+    let f = feeds.join("domains.txt");
+    let content = b"spy-one.example\nspy-two.example\n";
+    std::fs::write(&f, content).expect("write");
+    // No signature: refused.
+    let out = vigie(&dir, &["iocs", "import", s(&f)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("no signature was found"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // A signature by another key: refused.
+    let other = SigningKey::from_bytes(&[9u8; 32]);
+    std::fs::write(
+        feeds.join("domains.txt.sig"),
+        other.sign(content).to_bytes(),
+    )
+    .expect("sig");
+    let out = vigie(&dir, &["iocs", "import", s(&f)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("does not match the pinned key"));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
+            .expect("json"),
+        Value::Array(vec![])
+    );
+    // The right key, hexadecimal signature: stored.
+    let sig: String = key
+        .sign(content)
+        .to_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    std::fs::write(feeds.join("domains.txt.sig"), sig).expect("sig");
+    let out = vigie(&dir, &["iocs", "import", s(&f)]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // A feed outside the pinned prefix needs none.
+    let other_feed = dir.join("src/more/domains.txt");
+    std::fs::create_dir_all(other_feed.parent().expect("parent")).expect("dir");
+    std::fs::write(&other_feed, "x.example\n").expect("write");
+    assert_eq!(
+        vigie(&dir, &["iocs", "import", s(&other_feed)])
+            .status
+            .code(),
+        Some(0)
+    );
+}

@@ -204,4 +204,37 @@ fn update_keeps_previous_feeds_whatever_the_server_does() {
         before["intellexa_predator/predator.stix2"]
     );
     assert_eq!(after["echap/ioc.yaml"].1, before["echap/ioc.yaml"].1);
+
+    // 7. Pinned feeds: without a signature beside them they are refused and kept; with the
+    //    right detached signature (FEED.sig) they are stored.
+    use ed25519_dalek::{Signer, SigningKey};
+    let key = SigningKey::from_bytes(&[3u8; 32]);
+    let public: String = key
+        .verifying_key()
+        .to_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    std::fs::write(
+        dir.join("sharing.json"),
+        format!(r#"{{"pins": [{{"feeds": "echap/", "public_key": "{public}"}}]}}"#),
+    )
+    .expect("settings");
+    let out = update(&dir, &base, &["--sources", "echap"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("no signature was found"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(stored(&dir)["echap/ioc.yaml"], after["echap/ioc.yaml"]);
+    for f in ["ioc.yaml", "watchware.yaml", "samples.csv"] {
+        let body = read(&format!("echap/{f}"));
+        routes.lock().expect("routes").insert(
+            format!("/echap/{f}.sig"),
+            Reply::Serve(key.sign(&body).to_bytes().to_vec()),
+        );
+    }
+    let out = update(&dir, &base, &["--sources", "echap"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
