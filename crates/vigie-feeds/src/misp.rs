@@ -81,6 +81,41 @@ impl MispClient {
     }
 }
 
+impl MispClient {
+    /// Records anonymous sightings (`POST /sightings/add`): the indicator value, the day, and
+    /// the station's department as the source. Returns how many were accepted.
+    pub fn add_sightings(
+        &self,
+        sightings: &[crate::sightings::Sighting],
+    ) -> Result<usize, FetchError> {
+        let url = format!("{}/sightings/add", self.url);
+        let err = |detail: String| FetchError::Transfer {
+            url: url.clone(),
+            detail,
+        };
+        let mut accepted = 0;
+        for s in sightings {
+            let day = s
+                .day_start_unix()
+                .ok_or_else(|| err(format!("bad day {}", s.day)))?;
+            let body = json!({ "value": s.value, "source": format!("vigie-{}", s.department), "timestamp": day.to_string(), "type": "0" });
+            let resp = self
+                .agent
+                .post(&url)
+                .header("Authorization", &self.key)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .send(body.to_string().as_bytes())
+                .map_err(|e| err(e.to_string()))?;
+            match resp.status().as_u16() {
+                200..=299 => accepted += 1,
+                s => return Err(err(format!("HTTP {s}"))),
+            }
+        }
+        Ok(accepted)
+    }
+}
+
 /// Pulls the published events of a MISP instance into the store, one feed per event
 /// (`misp-<host>/<event uuid>.json`).
 pub fn pull(

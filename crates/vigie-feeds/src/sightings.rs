@@ -22,6 +22,24 @@ pub struct Sighting {
     pub department: String,
 }
 
+impl Sighting {
+    /// Seconds since the epoch at the start of the sighting's day (UTC).
+    pub fn day_start_unix(&self) -> Option<i64> {
+        let mut parts = self.day.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+        let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        // Days from the civil date (Howard Hinnant's algorithm).
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some((era * 146_097 + doe - 719_468) * 86_400)
+    }
+}
+
 /// The sightings of a verdict's findings: one per matched indicator and day.
 pub fn from_findings(findings: &[Finding], department: &str) -> Vec<Sighting> {
     let mut out = BTreeSet::new();
@@ -150,5 +168,6 @@ mod tests {
         assert!(objects.contains("[domain-name:value = 'spy.example']"));
         assert!(objects.contains("\"x_vigie_department\":\"75\""));
         assert_eq!(stix_objects(&s), stix_objects(&s));
+        assert_eq!(s[0].day_start_unix(), Some(1_759_968_000));
     }
 }

@@ -205,5 +205,21 @@ pub fn share_sightings(
         };
         lines.push(cat.text(&m));
     }
+    for server in &settings.misp {
+        let client = vigie_feeds::misp::MispClient::new(
+            &server.url,
+            &server.key,
+            std::time::Duration::from_secs(30),
+        );
+        let m = match client.add_sightings(&sightings) {
+            Ok(n) => vigie_core::Message::new("sightings-shared")
+                .arg("count", n.to_string())
+                .arg("server", &server.url),
+            Err(e) => vigie_core::Message::new("sightings-failed")
+                .arg("server", &server.url)
+                .arg("detail", e.to_string()),
+        };
+        lines.push(cat.text(&m));
+    }
     Some(lines.join("\n")).filter(|l| !l.is_empty())
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{serve, shared, Reply, Routes};
+use common::{serve_recording, shared, Received, Reply, Routes};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::path::Path;
@@ -37,7 +37,15 @@ fn published_misp_events_become_feeds() {
             Box::new(Reply::Serve(response.to_string().into_bytes())),
         ),
     );
-    let base = serve(routes);
+    routes.lock().expect("routes").insert(
+        "/sightings/add".into(),
+        Reply::Authorized(
+            "station-key".into(),
+            Box::new(Reply::Serve(br#"{"Sighting": {}}"#.to_vec())),
+        ),
+    );
+    let received: Received = Arc::new(Mutex::new(Vec::new()));
+    let base = serve_recording(routes, received.clone());
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("misp");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("dir");
@@ -88,4 +96,58 @@ fn published_misp_events_become_feeds() {
         serde_json::from_slice(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
             .expect("json");
     assert_eq!(again[0]["sha256"], feed["sha256"]);
+
+    // Opt-in sightings go to MISP too: value, day and department only.
+    std::fs::write(
+        dir.join("sharing.json"),
+        json!({ "misp": [ { "url": base, "key": "station-key" } ], "sightings": { "enabled": true, "department": "13" } }).to_string(),
+    )
+    .expect("sharing");
+    let phone: std::net::IpAddr = std::net::IpAddr::from([192, 168, 1, 20]);
+    let mut w = vigie_net::write::PcapWriter::new(Vec::new(), vigie_net::LinkType::ETHERNET)
+        .expect("header");
+    let q = vigie_net::write::udp_packet(
+        phone,
+        std::net::IpAddr::from([192, 168, 1, 1]),
+        40000,
+        53,
+        &vigie_net::write::dns_query(1, "protocol-a748.thetruthspy.com", 1),
+    );
+    w.write(
+        vigie_core::Timestamp::from_secs_nanos(1_760_000_000, 0),
+        &vigie_net::write::ethernet(&q),
+    )
+    .expect("write");
+    let pcap = dir.join("phone.pcap");
+    std::fs::write(&pcap, w.into_inner()).expect("capture");
+    let out = vigie(
+        &dir,
+        &[
+            "scan",
+            "pcap",
+            pcap.to_str().expect("path"),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("anonymous sightings"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bodies: Vec<String> = received
+        .lock()
+        .expect("received")
+        .iter()
+        .filter(|(p, _)| p == "/sightings/add")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert_eq!(bodies.len(), 1, "{bodies:?}");
+    let sent: Value = serde_json::from_str(&bodies[0]).expect("json");
+    assert_eq!(sent["source"], "vigie-13");
+    assert_eq!(sent["timestamp"], "1759968000");
+    for private in ["192.168.1.20", "phone.pcap"] {
+        assert!(!bodies[0].contains(private), "{private} was shared");
+    }
 }

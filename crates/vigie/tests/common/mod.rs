@@ -43,6 +43,9 @@ pub enum Reply {
 /// Path → reply, changeable while the server runs.
 pub type Routes = Arc<Mutex<HashMap<String, Reply>>>;
 
+/// The requests received: (path, body).
+pub type Received = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
+
 fn respond(reply: Reply, authorization: Option<&str>) -> Vec<u8> {
     let ok = |body: &[u8], len: usize| {
         let mut v = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n").into_bytes();
@@ -70,11 +73,17 @@ fn respond(reply: Reply, authorization: Option<&str>) -> Vec<u8> {
 
 /// Serves `routes` on a loopback port until the test process ends; returns `http://127.0.0.1:PORT`.
 pub fn serve(routes: Routes) -> String {
+    serve_recording(routes, Arc::new(Mutex::new(Vec::new())))
+}
+
+/// Like [`serve`], and keeps every request's path and body in `received`.
+pub fn serve_recording(routes: Routes, received: Received) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
     let addr = listener.local_addr().expect("address");
     std::thread::spawn(move || {
         for stream in listener.incoming().take(1000).flatten() {
             let routes = routes.clone();
+            let received = received.clone();
             std::thread::spawn(move || {
                 let mut stream = stream;
                 let mut head = Vec::new();
@@ -100,6 +109,9 @@ pub fn serve(routes: Routes) -> String {
                 let mut body = vec![0u8; len];
                 let _ = stream.read_exact(&mut body);
                 let path = text.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                if let Ok(mut r) = received.lock() {
+                    r.push((path.clone(), body.clone()));
+                }
                 let reply = routes
                     .lock()
                     .map(|r| r.get(&path).cloned())
