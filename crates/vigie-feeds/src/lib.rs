@@ -140,13 +140,28 @@ impl Outcome {
     }
 }
 
-fn agent(cfg: &UpdateConfig) -> ureq::Agent {
+/// An HTTP agent with Vigie's user agent and time limits. With `statuses_as_errors` false,
+/// error statuses are returned as responses (the TAXII and MISP clients read them).
+pub(crate) fn http_agent(timeout: Duration, statuses_as_errors: bool) -> ureq::Agent {
     let config = ureq::Agent::config_builder()
-        .timeout_global(Some(cfg.timeout))
-        .timeout_connect(Some(cfg.timeout.min(Duration::from_secs(15))))
+        .timeout_global(Some(timeout))
+        .timeout_connect(Some(timeout.min(Duration::from_secs(15))))
+        .http_status_as_error(statuses_as_errors)
         .user_agent(concat!("vigie/", env!("CARGO_PKG_VERSION")))
         .build();
     config.into()
+}
+
+/// The host (and port) of an address, usable in a feed id: `cti.example.org_8443`.
+pub(crate) fn host_id(url: &str, fallback: &str) -> String {
+    url.split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split('/')
+        .next()
+        .filter(|h| !h.is_empty())
+        .unwrap_or(fallback)
+        .replace(':', "_")
 }
 
 fn fetch_once(agent: &ureq::Agent, url: &str) -> Result<Vec<u8>, FetchError> {
@@ -226,7 +241,7 @@ pub fn update(
     echap: bool,
     mvt: bool,
 ) -> Vec<(String, Outcome)> {
-    let agent = agent(cfg);
+    let agent = http_agent(cfg.timeout, true);
     let mut out = vec![];
     let mut commits: std::collections::HashMap<(String, String, String), Option<String>> =
         std::collections::HashMap::new();

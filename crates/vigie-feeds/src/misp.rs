@@ -21,15 +21,34 @@ pub struct MispClient {
 }
 
 impl MispClient {
+    /// POSTs a JSON body with the automation key; returns the status and the body.
+    fn post_json(&self, url: &str, body: &Value) -> Result<(u16, Vec<u8>), FetchError> {
+        let err = |detail: String| FetchError::Transfer {
+            url: url.to_owned(),
+            detail,
+        };
+        let mut resp = self
+            .agent
+            .post(url)
+            .header("Authorization", &self.key)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .send(body.to_string().as_bytes())
+            .map_err(|e| err(e.to_string()))?;
+        let status = resp.status().as_u16();
+        let bytes = resp
+            .body_mut()
+            .with_config()
+            .limit(crate::MAX_FEED_BYTES)
+            .read_to_vec()
+            .map_err(|e| err(e.to_string()))?;
+        Ok((status, bytes))
+    }
+
     /// A client for the MISP instance at `url` with the automation key `key`.
     pub fn new(url: &str, key: &str, timeout: Duration) -> Self {
-        let config = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
-            .http_status_as_error(false)
-            .user_agent(concat!("vigie/", env!("CARGO_PKG_VERSION")))
-            .build();
         MispClient {
-            agent: config.into(),
+            agent: crate::http_agent(timeout, false),
             url: url.trim_end_matches('/').to_owned(),
             key: key.to_owned(),
         }
@@ -46,21 +65,7 @@ impl MispClient {
         for page in 1..=MAX_PAGES {
             let body =
                 json!({ "returnFormat": "json", "published": true, "limit": PAGE, "page": page });
-            let mut resp = self
-                .agent
-                .post(&url)
-                .header("Authorization", &self.key)
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .send(body.to_string().as_bytes())
-                .map_err(|e| err(e.to_string()))?;
-            let status = resp.status().as_u16();
-            let bytes = resp
-                .body_mut()
-                .with_config()
-                .limit(crate::MAX_FEED_BYTES)
-                .read_to_vec()
-                .map_err(|e| err(e.to_string()))?;
+            let (status, bytes) = self.post_json(&url, &body)?;
             if status != 200 {
                 return Err(err(format!("HTTP {status}")));
             }
@@ -99,15 +104,8 @@ impl MispClient {
                 .day_start_unix()
                 .ok_or_else(|| err(format!("bad day {}", s.day)))?;
             let body = json!({ "value": s.value, "source": format!("vigie-{}", s.department), "timestamp": day.to_string(), "type": "0" });
-            let resp = self
-                .agent
-                .post(&url)
-                .header("Authorization", &self.key)
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .send(body.to_string().as_bytes())
-                .map_err(|e| err(e.to_string()))?;
-            match resp.status().as_u16() {
+            let (status, _) = self.post_json(&url, &body)?;
+            match status {
                 200..=299 => accepted += 1,
                 s => return Err(err(format!("HTTP {s}"))),
             }
@@ -123,15 +121,7 @@ pub fn pull(
     client: &MispClient,
     now: Timestamp,
 ) -> Vec<(String, crate::Outcome)> {
-    let host: String = client
-        .url
-        .split("://")
-        .nth(1)
-        .unwrap_or(&client.url)
-        .split('/')
-        .next()
-        .unwrap_or("misp")
-        .replace(':', "_");
+    let host = crate::host_id(&client.url, "misp");
     let events = match client.events() {
         Ok(e) => e,
         Err(e) => return vec![(format!("misp-{host}"), crate::Outcome::Failed(e))],

@@ -99,13 +99,8 @@ fn encode(v: &str) -> String {
 impl TaxiiClient {
     /// A client for the server whose discovery address is `discovery` (e.g. `https://host/taxii2/`).
     pub fn new(discovery: &str, auth: Auth, timeout: Duration) -> Self {
-        let config = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
-            .http_status_as_error(false)
-            .user_agent(concat!("vigie/", env!("CARGO_PKG_VERSION")))
-            .build();
         TaxiiClient {
-            agent: config.into(),
+            agent: crate::http_agent(timeout, false),
             discovery: discovery.to_owned(),
             auth,
         }
@@ -299,15 +294,7 @@ pub enum PullOutcome {
 /// Pulls every readable collection of every API root into the store, as
 /// `taxii-<host>/<collection id>.stix2`, asking only for what was added since the last pull.
 pub fn pull(store: &FeedStore, client: &TaxiiClient, now: Timestamp) -> Vec<(String, PullOutcome)> {
-    let host: String = client
-        .discovery
-        .split("://")
-        .nth(1)
-        .unwrap_or(&client.discovery)
-        .split('/')
-        .next()
-        .unwrap_or("server")
-        .replace(':', "_");
+    let host = crate::host_id(&client.discovery, "server");
     let mut out = vec![];
     let roots = match client.api_roots() {
         Ok(r) => r,

@@ -6,12 +6,8 @@ mod common;
 
 use common::shared;
 use serde_json::Value;
-use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use vigie_core::Timestamp;
-use vigie_net::write::{dns_query, ethernet, udp_packet, PcapWriter};
-use vigie_net::LinkType;
 
 fn vigie(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vigie"))
@@ -36,21 +32,7 @@ fn s(p: &Path) -> &str {
 
 /// A phone asking for a TheTruthSpy server.
 fn capture(dir: &Path) -> PathBuf {
-    let phone: IpAddr = IpAddr::from([192, 168, 1, 20]);
-    let resolver: IpAddr = IpAddr::from([192, 168, 1, 1]);
-    let mut w = PcapWriter::new(Vec::new(), LinkType::ETHERNET).expect("header");
-    let q = udp_packet(
-        phone,
-        resolver,
-        40000,
-        53,
-        &dns_query(1, "protocol-a748.thetruthspy.com", 1),
-    );
-    w.write(Timestamp::from_secs_nanos(1_760_000_000, 0), &ethernet(&q))
-        .expect("write");
-    let p = dir.join("phone.pcap");
-    std::fs::write(&p, w.into_inner()).expect("capture");
-    p
+    common::dns_capture(dir, "protocol-a748.thetruthspy.com")
 }
 
 #[test]

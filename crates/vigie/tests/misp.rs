@@ -103,23 +103,7 @@ fn published_misp_events_become_feeds() {
         json!({ "misp": [ { "url": base, "key": "station-key" } ], "sightings": { "enabled": true, "department": "13" } }).to_string(),
     )
     .expect("sharing");
-    let phone: std::net::IpAddr = std::net::IpAddr::from([192, 168, 1, 20]);
-    let mut w = vigie_net::write::PcapWriter::new(Vec::new(), vigie_net::LinkType::ETHERNET)
-        .expect("header");
-    let q = vigie_net::write::udp_packet(
-        phone,
-        std::net::IpAddr::from([192, 168, 1, 1]),
-        40000,
-        53,
-        &vigie_net::write::dns_query(1, "protocol-a748.thetruthspy.com", 1),
-    );
-    w.write(
-        vigie_core::Timestamp::from_secs_nanos(1_760_000_000, 0),
-        &vigie_net::write::ethernet(&q),
-    )
-    .expect("write");
-    let pcap = dir.join("phone.pcap");
-    std::fs::write(&pcap, w.into_inner()).expect("capture");
+    let pcap = common::dns_capture(&dir, "protocol-a748.thetruthspy.com");
     let out = vigie(
         &dir,
         &[

@@ -8,14 +8,11 @@ mod common;
 
 use common::shared;
 use serde_json::{json, Value};
-use std::net::{IpAddr, TcpListener};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
-use vigie_core::Timestamp;
 use vigie_feeds::taxii::{Auth, TaxiiClient};
-use vigie_net::write::{dns_query, ethernet, udp_packet, PcapWriter};
-use vigie_net::LinkType;
 
 /// Stops medallion when the test ends, however it ends.
 struct Server(Child);
@@ -230,19 +227,7 @@ fn indicators_are_pulled_from_a_taxii_server() {
         .find_map(|p| p.split('\'').nth(1))
         .expect("a Predator domain")
         .to_owned();
-    let phone: IpAddr = IpAddr::from([192, 168, 1, 20]);
-    let mut w = PcapWriter::new(Vec::new(), LinkType::ETHERNET).expect("header");
-    let q = udp_packet(
-        phone,
-        IpAddr::from([192, 168, 1, 1]),
-        40000,
-        53,
-        &dns_query(1, &domain, 1),
-    );
-    w.write(Timestamp::from_secs_nanos(1_760_000_000, 0), &ethernet(&q))
-        .expect("write");
-    let pcap = dir.join("phone.pcap");
-    std::fs::write(&pcap, w.into_inner()).expect("capture");
+    let pcap = common::dns_capture(&dir, &domain);
     let out = vigie(
         &dir,
         &[

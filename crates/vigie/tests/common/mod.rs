@@ -124,3 +124,20 @@ pub fn serve_recording(routes: Routes, received: Received) -> String {
     });
     format!("http://{addr}")
 }
+
+/// A capture in `dir` in which a phone asks its resolver for `name` (one DNS query).
+pub fn dns_capture(dir: &std::path::Path, name: &str) -> PathBuf {
+    use vigie_net::write::{dns_query, ethernet, udp_packet, PcapWriter};
+    let phone = std::net::IpAddr::from([192, 168, 1, 20]);
+    let resolver = std::net::IpAddr::from([192, 168, 1, 1]);
+    let mut w = PcapWriter::new(Vec::new(), vigie_net::LinkType::ETHERNET).expect("header");
+    let q = udp_packet(phone, resolver, 40000, 53, &dns_query(1, name, 1));
+    w.write(
+        vigie_core::Timestamp::from_secs_nanos(1_760_000_000, 0),
+        &ethernet(&q),
+    )
+    .expect("write");
+    let p = dir.join("phone.pcap");
+    std::fs::write(&p, w.into_inner()).expect("capture");
+    p
+}
