@@ -1060,6 +1060,37 @@ impl Ctx {
         false
     }
 
+    /// Reads a server's leaf certificate and reports it.
+    #[allow(clippy::too_many_arguments)]
+    fn server_certificate(
+        &mut self,
+        flow: &mut Flow,
+        der: &[u8],
+        chain_len: usize,
+        src: Endpoint,
+        dst: Endpoint,
+        pkt: &Packet<'_>,
+        sink: &mut dyn FnMut(Observation),
+    ) {
+        let Some(info) = self.certificate(der) else {
+            return;
+        };
+        self.stats.tls_certificates += 1;
+        flow.summary.tls = true;
+        flow.summary.cert = Some(info.clone());
+        sink(Observation {
+            what: Observed::TlsCert {
+                name: info.common_name.clone(),
+                cert: info,
+                chain_len,
+            },
+            ts: pkt.ts,
+            frame: pkt.frame,
+            src,
+            dst,
+        });
+    }
+
     fn client_stream(
         &mut self,
         flow: &mut Flow,
@@ -1184,22 +1215,7 @@ impl Ctx {
         if !t.server_done {
             keep = true;
             if let Some(der) = tls::sslv2_server_certificate(data) {
-                if let Some(info) = self.certificate(der) {
-                    self.stats.tls_certificates += 1;
-                    flow.summary.tls = true;
-                    flow.summary.cert = Some(info.clone());
-                    sink(Observation {
-                        what: Observed::TlsCert {
-                            name: info.common_name.clone(),
-                            cert: info,
-                            chain_len: 1,
-                        },
-                        ts: pkt.ts,
-                        frame: pkt.frame,
-                        src,
-                        dst,
-                    });
-                }
+                self.server_certificate(flow, der, 1, src, dst, pkt, sink);
                 t.server_done = true;
             } else if let Some(p) = tls::find_handshake_start(data, t.server_scan, 2) {
                 t.server_scan = p;
@@ -1217,21 +1233,16 @@ impl Ctx {
                         }
                         11 => {
                             let certs = tls::parse_certificates(body);
-                            if let Some(info) = certs.first().and_then(|der| self.certificate(der))
-                            {
-                                self.stats.tls_certificates += 1;
-                                flow.summary.cert = Some(info.clone());
-                                sink(Observation {
-                                    what: Observed::TlsCert {
-                                        name: info.common_name.clone(),
-                                        cert: info,
-                                        chain_len: certs.len(),
-                                    },
-                                    ts: pkt.ts,
-                                    frame: pkt.frame,
+                            if let Some(der) = certs.first() {
+                                self.server_certificate(
+                                    flow,
+                                    der,
+                                    certs.len(),
                                     src,
                                     dst,
-                                });
+                                    pkt,
+                                    sink,
+                                );
                             }
                             t.server_done = true;
                             break;
