@@ -17,6 +17,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../vigie-net/locales/fr.ftl"),
     ),
     (
+        "vigie-case",
+        include_str!("../../vigie-case/locales/en.ftl"),
+        include_str!("../../vigie-case/locales/fr.ftl"),
+    ),
+    (
         "vigie",
         include_str!("../locales/en.ftl"),
         include_str!("../locales/fr.ftl"),
@@ -65,6 +70,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "vigie",
         "vigie-indicators",
         "vigie-feeds",
+        "vigie-case",
     ] {
         keys_used_in_code(&root.join(c).join("src"), &mut used);
     }
@@ -107,6 +113,9 @@ fn every_key_exists_in_both_languages_and_formats() {
         "after",
         "limit",
         "server",
+        "seq",
+        "row",
+        "reference",
         "rule",
         "name",
         "app",

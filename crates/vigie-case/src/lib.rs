@@ -1,0 +1,30 @@
+//! Vigie's case file: cases, the scans made for them, and an append-only, hash-chained audit
+//! log, in one SQLite file, every row encrypted.
+//!
+//! Keys: a key-encryption key is derived from the administrator's passphrase with Argon2id;
+//! it unwraps a random data key (rows, XChaCha20-Poly1305, with the table and row id as
+//! associated data so that rows cannot be swapped) and a random lookup key (case references
+//! are found through a keyed hash, never stored in clear). A stolen file reveals nothing but
+//! row counts. Every change is written with its audit entry in one transaction; each entry
+//! holds the SHA-256 of what it stored and the hash of the previous entry, so that
+//! [`CaseStore::verify`] finds altered, removed or swapped rows and audit entries.
+
+mod crypto;
+mod store;
+
+pub use crypto::KdfParams;
+
+use vigie_core::{Lang, LocaleResource};
+
+/// Translation resources of the case file (errors, verification problems).
+pub const LOCALES: &[LocaleResource] = &[
+    LocaleResource {
+        lang: Lang::En,
+        source: include_str!("../locales/en.ftl"),
+    },
+    LocaleResource {
+        lang: Lang::Fr,
+        source: include_str!("../locales/fr.ftl"),
+    },
+];
+pub use store::{AuditEntry, CaseError, CaseId, CaseStore, CaseSummary, ScanRecord, VerifyReport};
