@@ -123,6 +123,18 @@ const GENESIS: [u8; 32] = [0; 32];
 /// An audit row as stored: sequence, previous hash, sealed entry, hash.
 type AuditRow = (i64, Vec<u8>, Vec<u8>, Vec<u8>);
 
+/// A column's raw bytes whatever type it was changed to (tampering can change types too,
+/// and text that is not UTF-8 must not stop verification).
+fn bytes_of(v: rusqlite::types::ValueRef<'_>) -> Vec<u8> {
+    use rusqlite::types::ValueRef;
+    match v {
+        ValueRef::Blob(b) | ValueRef::Text(b) => b.to_vec(),
+        ValueRef::Integer(i) => i.to_be_bytes().to_vec(),
+        ValueRef::Real(r) => r.to_be_bytes().to_vec(),
+        ValueRef::Null => Vec::new(),
+    }
+}
+
 fn aad(table: &str, id: i64) -> Vec<u8> {
     format!("{table}:{id}").into_bytes()
 }
@@ -447,7 +459,14 @@ impl CaseStore {
             .conn
             .prepare("SELECT seq, prev, entry, hash FROM audit ORDER BY seq")?;
         let rows: Vec<AuditRow> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    bytes_of(r.get_ref(1)?),
+                    bytes_of(r.get_ref(2)?),
+                    bytes_of(r.get_ref(3)?),
+                ))
+            })?
             .collect::<Result<_, _>>()?;
         let mut expected_prev = GENESIS.to_vec();
         for (i, (seq, prev, entry, hash)) in rows.iter().enumerate() {
@@ -480,7 +499,7 @@ impl CaseStore {
                 .conn
                 .prepare(&format!("SELECT id, body FROM {table}"))?;
             let rows: Vec<(i64, Vec<u8>)> = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .query_map([], |r| Ok((r.get(0)?, bytes_of(r.get_ref(1)?))))?
                 .collect::<Result<_, _>>()?;
             for (id, body) in rows {
                 report.rows += 1;

@@ -1,6 +1,6 @@
 //! Command-line arguments and commands.
 
-use crate::{feeds, render};
+use crate::{cases, feeds, render};
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -25,6 +25,9 @@ pub struct Cli {
     /// The station's data folder (stored indicator feeds, cases).
     #[arg(long, global = true, env = "VIGIE_DATA_DIR")]
     data_dir: Option<PathBuf>,
+    /// File holding the case file's passphrase (else VIGIE_PASSPHRASE, else asked).
+    #[arg(long, global = true)]
+    passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -49,6 +52,11 @@ enum Command {
         #[command(subcommand)]
         action: IocsAction,
     },
+    /// The case file: cases, the checks stored in them, and the audit log.
+    Case {
+        #[command(subcommand)]
+        action: CaseAction,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +72,37 @@ enum ScanTarget {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: ScanFormat,
+        /// Store the check, its findings and what it observed in case REF (created if new).
+        #[arg(long = "case")]
+        case: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CaseAction {
+    /// The cases and how many checks each holds.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+    },
+    /// One case: its checks and their verdicts.
+    Show {
+        /// Case reference.
+        reference: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+    },
+    /// Check the case file: audit chain and every record (exit 0 only when all checks).
+    Verify {
+        /// A case that must exist (the whole file is checked).
+        reference: Option<String>,
+    },
+    /// Delete a case and everything stored in it (the audit log keeps that it happened).
+    Purge {
+        /// Case reference.
+        reference: String,
     },
 }
 
@@ -181,6 +220,7 @@ fn catalog(lang: Lang) -> Catalog {
         &[
             vigie_core::LOCALES,
             vigie_net::LOCALES,
+            vigie_case::LOCALES,
             crate::render::LOCALES,
         ],
     )
@@ -220,6 +260,7 @@ fn capture_error(
 /// Runs the command; the exit code follows the CLI contract (0 nothing high or medium, 1 found).
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let lang = language(cli.lang);
+    let passphrase_file = cli.passphrase_file.clone();
     let cat = catalog(lang);
     let data_dir = feeds::data_dir(cli.data_dir.as_deref());
     match cli.command {
@@ -229,16 +270,30 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     files,
                     iocs,
                     format,
+                    case,
                 },
         } => {
             let set = feeds::load(&cat, &iocs, &data_dir)?;
+            // Open the case file first: a wrong passphrase is said before a long scan.
+            let mut store = match &case {
+                Some(_) => {
+                    let pass = cases::passphrase(&cat, passphrase_file.as_deref())?;
+                    Some(cases::open(&cat, &data_dir, &pass, feeds::now())?)
+                }
+                None => None,
+            };
+            let started = feeds::now();
+            let mut observed = std::collections::BTreeSet::new();
             let mut scan = NetScan::new(&set);
             for f in &files {
                 let reader = CaptureReader::open(f).map_err(|e| capture_error(&cat, f, &e))?;
                 let pb = progress_for(f);
                 let counter = reader.progress_counter();
                 let mut seen = 0u64;
-                let mut tick = |_: &vigie_net::Observation| {
+                let mut tick = |o: &vigie_net::Observation| {
+                    if store.is_some() {
+                        cases::observed_keys(o, &mut observed);
+                    }
                     seen += 1;
                     if seen % 256 == 0 {
                         if let Some(pb) = &pb {
@@ -252,6 +307,36 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             let verdict = scan.verdict();
+            if let (Some(store), Some(reference)) = (store.as_mut(), case.as_deref()) {
+                let mut json = Vec::new();
+                render::verdict_json(
+                    &mut json,
+                    &cat,
+                    &verdict,
+                    scan.captures(),
+                    &set,
+                    scan.stats(),
+                )?;
+                let verdict_json = serde_json::from_slice(&json)?;
+                let record = cases::network_record(
+                    started,
+                    &set,
+                    &files,
+                    verdict_json,
+                    std::mem::take(&mut observed),
+                );
+                let now = feeds::now();
+                let stored = store
+                    .case(reference, now)
+                    .and_then(|id| store.add_scan(id, &record, now));
+                stored.map_err(|e| anyhow::anyhow!(cat.text(&e.message())))?;
+                eprintln!(
+                    "{}",
+                    cat.text(
+                        &vigie_core::Message::new("case-scan-stored").arg("reference", reference)
+                    )
+                );
+            }
             if let Some(msg) = feeds::share_sightings(&cat, &data_dir, &verdict.findings) {
                 eprintln!("{msg}");
             }
@@ -440,6 +525,54 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ScanFormat::Json => render::feeds_json(&mut out, &list, feeds::now())?,
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Case { action } => {
+            let pass = cases::passphrase(&cat, passphrase_file.as_deref())?;
+            let mut store = cases::open(&cat, &data_dir, &pass, feeds::now())?;
+            let fail = |e: vigie_case::CaseError| anyhow::anyhow!(cat.text(&e.message()));
+            let mut out = std::io::stdout().lock();
+            match action {
+                CaseAction::List { format } => {
+                    let list = store.cases().map_err(fail)?;
+                    render::cases_list(&mut out, &cat, &list, format == ScanFormat::Json)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                CaseAction::Show { reference, format } => {
+                    let id = store.find(&reference).map_err(fail)?;
+                    let scans = store.scans(id).map_err(fail)?;
+                    render::case_show(
+                        &mut out,
+                        &cat,
+                        &reference,
+                        &scans,
+                        format == ScanFormat::Json,
+                    )?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                CaseAction::Verify { reference } => {
+                    if let Some(r) = &reference {
+                        store.find(r).map_err(fail)?;
+                    }
+                    let report = store.verify().map_err(fail)?;
+                    render::verify_report(&mut out, &cat, &report)?;
+                    Ok(if report.problems.is_empty() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
+                    })
+                }
+                CaseAction::Purge { reference } => {
+                    store.purge(&reference, feeds::now()).map_err(fail)?;
+                    writeln!(
+                        out,
+                        "{}",
+                        cat.text(
+                            &vigie_core::Message::new("case-purged").arg("reference", &reference)
+                        )
+                    )?;
+                    Ok(ExitCode::SUCCESS)
+                }
+            }
         }
         Command::Iocs {
             action: IocsAction::Check { paths, format },

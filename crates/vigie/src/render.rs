@@ -451,3 +451,90 @@ pub fn feeds_json(
     serde_json::to_writer_pretty(&mut *out, &list)?;
     writeln!(out)
 }
+
+/// The cases, for people or machines.
+pub fn cases_list(
+    out: &mut dyn Write,
+    cat: &Catalog,
+    cases: &[vigie_case::CaseSummary],
+    json: bool,
+) -> io::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, cases)?;
+        return writeln!(out);
+    }
+    if cases.is_empty() {
+        return writeln!(out, "{}", cat.key("case-none"));
+    }
+    for c in cases {
+        let m = Message::new("case-line")
+            .arg("reference", &c.reference)
+            .arg("created", &c.created)
+            .arg("scans", c.scans.to_string());
+        writeln!(out, "{}", cat.text(&m))?;
+    }
+    Ok(())
+}
+
+/// One case's checks.
+pub fn case_show(
+    out: &mut dyn Write,
+    cat: &Catalog,
+    reference: &str,
+    scans: &[vigie_case::ScanRecord],
+    json: bool,
+) -> io::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &json!({ "reference": reference, "scans": scans }),
+        )?;
+        return writeln!(out);
+    }
+    writeln!(
+        out,
+        "{}",
+        cat.text(&Message::new("case-title").arg("reference", reference))
+    )?;
+    for s in scans {
+        let headline = s
+            .verdict
+            .get("headline")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default();
+        let n = s
+            .verdict
+            .get("findings")
+            .and_then(serde_json::Value::as_array)
+            .map_or(0, Vec::len);
+        let m = Message::new("case-scan-line")
+            .arg("made", &s.made)
+            .arg("kind", &s.kind)
+            .arg("findings", n.to_string());
+        writeln!(out, "- {}", cat.text(&m))?;
+        writeln!(out, "  {headline}")?;
+        for (name, sha) in &s.sources {
+            writeln!(out, "  {name} (SHA-256 {})", sha.as_deref().unwrap_or("-"))?;
+        }
+    }
+    Ok(())
+}
+
+/// What a verification found.
+pub fn verify_report(
+    out: &mut dyn Write,
+    cat: &Catalog,
+    r: &vigie_case::VerifyReport,
+) -> io::Result<()> {
+    let m = Message::new("case-verify-summary")
+        .arg("entries", r.entries.to_string())
+        .arg("rows", r.rows.to_string());
+    writeln!(out, "{}", cat.text(&m))?;
+    if r.problems.is_empty() {
+        return writeln!(out, "{}", cat.key("case-verify-ok"));
+    }
+    for p in &r.problems {
+        writeln!(out, "✗ {}", cat.text(p))?;
+    }
+    Ok(())
+}

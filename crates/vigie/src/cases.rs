@@ -1,0 +1,126 @@
+//! The case file from the command line: the passphrase, opening the store, and what a scan
+//! records in it.
+
+use anyhow::{anyhow, Result};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use vigie_case::{CaseStore, KdfParams, ScanRecord};
+use vigie_core::{Catalog, Message, Timestamp};
+use vigie_net::{Observation, Observed};
+
+/// Most observed values kept per scan for retro-checks.
+const MAX_OBSERVED: usize = 100_000;
+
+/// The store's passphrase: `--passphrase-file`, else `VIGIE_PASSPHRASE`, else asked on the
+/// terminal (without echo). Without any of them it is an error, never an empty passphrase.
+pub fn passphrase(cat: &Catalog, file: Option<&Path>) -> Result<String> {
+    if let Some(f) = file {
+        let text = std::fs::read_to_string(f).map_err(|e| {
+            anyhow!(cat.text(
+                &Message::new("case-passphrase-file")
+                    .arg("path", f.display().to_string())
+                    .arg("detail", e.to_string())
+            ))
+        })?;
+        return non_empty(cat, text.trim_end_matches(['\n', '\r']).to_owned());
+    }
+    if let Ok(p) = std::env::var("VIGIE_PASSPHRASE") {
+        return non_empty(cat, p);
+    }
+    if std::io::stdin().is_terminal() {
+        let p = rpassword::prompt_password(cat.key("case-passphrase-prompt"))
+            .map_err(|e| anyhow!(e))?;
+        return non_empty(cat, p);
+    }
+    Err(anyhow!(cat.key("case-passphrase-needed")))
+}
+
+fn non_empty(cat: &Catalog, p: String) -> Result<String> {
+    if p.is_empty() {
+        Err(anyhow!(cat.key("case-passphrase-needed")))
+    } else {
+        Ok(p)
+    }
+}
+
+/// The case file of the station (`DATA_DIR/cases.db`), created with the passphrase if new.
+pub fn open(cat: &Catalog, data_dir: &Path, passphrase: &str, now: Timestamp) -> Result<CaseStore> {
+    std::fs::create_dir_all(data_dir)?;
+    CaseStore::open(
+        &data_dir.join("cases.db"),
+        passphrase,
+        KdfParams::standard(),
+        now,
+    )
+    .map_err(|e| anyhow!(cat.text(&e.message())))
+}
+
+/// The values of an observation worth re-checking when feeds change: (kind, value).
+pub fn observed_keys(o: &Observation, out: &mut BTreeSet<(String, String)>) {
+    if out.len() >= MAX_OBSERVED {
+        return;
+    }
+    let mut add = |k: &str, v: &str| {
+        out.insert((k.to_owned(), v.to_ascii_lowercase()));
+    };
+    match &o.what {
+        Observed::DnsQuery { name, .. }
+        | Observed::TlsSni { name, .. }
+        | Observed::QuicSni { name, .. }
+        | Observed::HttpHost { name, .. } => add("domain", name),
+        Observed::DnsAnswer {
+            answer: Some(a), ..
+        } if a.parse::<std::net::IpAddr>().is_ok() => add("ip", a),
+        Observed::TlsCert { cert, .. } => {
+            add("x509_sha1", &cert.sha1);
+            add("x509_sha256", &cert.sha256);
+        }
+        Observed::Flow { flow, .. } if vigie_net::rules::is_public(flow.server.ip) => {
+            add("ip", &flow.server.ip.to_string())
+        }
+        _ => {}
+    }
+}
+
+/// SHA-256 of a file, read in pieces.
+pub fn file_sha256(path: &Path) -> Option<String> {
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Some(hex::encode(h.finalize()))
+}
+
+/// What a network scan stores in its case.
+pub fn network_record(
+    made: Timestamp,
+    feeds: &vigie_indicators::IndicatorSet,
+    files: &[PathBuf],
+    verdict: serde_json::Value,
+    observed: BTreeSet<(String, String)>,
+) -> ScanRecord {
+    ScanRecord {
+        kind: "network".into(),
+        made: made.to_string(),
+        tool_version: env!("CARGO_PKG_VERSION").into(),
+        feeds: feeds
+            .sources()
+            .iter()
+            .map(|s| (s.name.clone(), s.sha256.clone()))
+            .collect(),
+        sources: files
+            .iter()
+            .map(|f| (f.display().to_string(), file_sha256(f)))
+            .collect(),
+        verdict,
+        observed: observed.into_iter().collect(),
+    }
+}
