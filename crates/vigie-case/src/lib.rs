@@ -27,4 +27,6 @@ pub const LOCALES: &[LocaleResource] = &[
         source: include_str!("../locales/fr.ftl"),
     },
 ];
-pub use store::{AuditEntry, CaseError, CaseId, CaseStore, CaseSummary, ScanRecord, VerifyReport};
+pub use store::{
+    AuditEntry, CaseError, CaseId, CaseStore, CaseSummary, RetroMatch, ScanRecord, VerifyReport,
+};

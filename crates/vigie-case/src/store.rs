@@ -79,6 +79,19 @@ pub struct ScanRecord {
     pub observed: Vec<(String, String)>,
 }
 
+/// A past check that matches an indicator added to the feeds after it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetroMatch {
+    /// When the past check was made.
+    pub scan_made: String,
+    /// What it had observed: (kind, value).
+    pub observed: (String, String),
+    /// The indicator that now matches: value, kind, app, source.
+    pub indicator: (String, String, Option<String>, String),
+    /// When the match was found.
+    pub found: String,
+}
+
 /// One entry of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -154,6 +167,7 @@ impl CaseStore {
             "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS cases (id INTEGER PRIMARY KEY, lookup BLOB NOT NULL UNIQUE, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS scans (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS retro (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, prev BLOB NOT NULL, entry BLOB NOT NULL, hash BLOB NOT NULL);",
         )?;
         let meta = |name: &str| -> Result<Option<Vec<u8>>, CaseError> {
@@ -406,6 +420,76 @@ impl CaseStore {
             .collect()
     }
 
+    /// Records retro-check matches in a case; one already recorded (same check, observed
+    /// value and indicator) is not recorded twice. Returns those newly recorded.
+    pub fn add_retro_matches(
+        &mut self,
+        case: CaseId,
+        matches: &[RetroMatch],
+        now: Timestamp,
+    ) -> Result<Vec<RetroMatch>, CaseError> {
+        let known = self.retro_matches(case)?;
+        let fresh: Vec<RetroMatch> = matches
+            .iter()
+            .filter(|m| {
+                !known.iter().any(|k| {
+                    k.scan_made == m.scan_made
+                        && k.observed == m.observed
+                        && k.indicator == m.indicator
+                })
+            })
+            .cloned()
+            .collect();
+        self.in_transaction(|s| {
+            for m in &fresh {
+                let id = s.next_id("retro")?;
+                let plain = serde_json::to_vec(m).map_err(|e| CaseError::Damaged(e.to_string()))?;
+                s.conn.execute(
+                    "INSERT INTO retro (id, case_id, body) VALUES (?1, ?2, ?3)",
+                    params![id, case.0, seal(&s.data_key, &aad("retro", id), &plain)],
+                )?;
+                s.audit(
+                    now,
+                    "retro-match",
+                    Some(format!("retro:{id}")),
+                    Some(&plain),
+                )?;
+            }
+            Ok(())
+        })?;
+        Ok(fresh)
+    }
+
+    /// The retro-check matches recorded in a case, oldest first.
+    pub fn retro_matches(&self, case: CaseId) -> Result<Vec<RetroMatch>, CaseError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, body FROM retro WHERE case_id = ?1 ORDER BY id")?;
+        let rows: Vec<(i64, Vec<u8>)> = stmt
+            .query_map([case.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, body)| {
+                let plain = open(&self.data_key, &aad("retro", id), &body)
+                    .ok_or_else(|| CaseError::Damaged(format!("retro row {id}")))?;
+                serde_json::from_slice(&plain).map_err(|e| CaseError::Damaged(e.to_string()))
+            })
+            .collect()
+    }
+
+    /// Every case with its id, for re-checks.
+    pub fn case_ids(&self) -> Result<Vec<(CaseId, String)>, CaseError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, body FROM cases ORDER BY id")?;
+        let rows: Vec<(i64, Vec<u8>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, body)| Ok((CaseId(id), self.case_body(id, &body)?.reference)))
+            .collect()
+    }
+
     /// Deletes a case and its scans; the audit log keeps that it happened (not what it held).
     pub fn purge(&mut self, reference: &str, now: Timestamp) -> Result<(), CaseError> {
         let case = self.find(reference)?;
@@ -418,6 +502,15 @@ impl CaseStore {
                 .collect::<Result<_, _>>()?;
             ids
         };
+        let retro_ids: Vec<i64> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM retro WHERE case_id = ?1 ORDER BY id")?;
+            let ids = stmt
+                .query_map([case.0], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            ids
+        };
         self.in_transaction(|s| {
             // Each removed row is logged, so that verification tells purges from deletions.
             for id in &scan_ids {
@@ -425,6 +518,11 @@ impl CaseStore {
             }
             s.conn
                 .execute("DELETE FROM scans WHERE case_id = ?1", [case.0])?;
+            for id in &retro_ids {
+                s.audit(now, "scan-purged", Some(format!("retro:{id}")), None)?;
+            }
+            s.conn
+                .execute("DELETE FROM retro WHERE case_id = ?1", [case.0])?;
             s.conn
                 .execute("DELETE FROM cases WHERE id = ?1", [case.0])?;
             s.audit(now, "case-purged", Some(format!("cases:{}", case.0)), None)
@@ -494,7 +592,7 @@ impl CaseStore {
                 _ => report.problems.push(problem("case-verify-audit-entry")),
             }
         }
-        for table in ["cases", "scans"] {
+        for table in ["cases", "scans", "retro"] {
             let mut stmt = self
                 .conn
                 .prepare(&format!("SELECT id, body FROM {table}"))?;

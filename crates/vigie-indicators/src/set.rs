@@ -381,6 +381,30 @@ impl IndicatorSet {
             .unwrap_or_default()
     }
 
+    /// Indicators matching a value as a check records what it observed: `domain`, `ip`,
+    /// `url`, `x509_sha1`, `x509_sha256`, `app_id`, `app_cert_sha1`, `app_cert_sha256`,
+    /// `file_sha256`, `process_name`, `configuration_profile`. Used to re-check past checks
+    /// when feeds change.
+    pub fn match_observed(&self, kind: &str, value: &str) -> Vec<&Indicator> {
+        match kind {
+            "domain" => self.match_domain(value),
+            "ip" => value
+                .parse::<IpAddr>()
+                .map(|ip| self.match_ip(ip))
+                .unwrap_or_default(),
+            "url" => self.match_url(value),
+            "x509_sha1" => self.match_exact(IndicatorKind::X509Sha1, value),
+            "x509_sha256" => self.match_exact(IndicatorKind::X509Sha256, value),
+            "app_id" => self.match_exact(IndicatorKind::AppId, value),
+            "app_cert_sha1" => self.match_exact(IndicatorKind::AppCertSha1, value),
+            "app_cert_sha256" => self.match_exact(IndicatorKind::AppCertSha256, value),
+            "file_sha256" => self.match_exact(IndicatorKind::FileSha256, value),
+            "process_name" => self.match_exact(IndicatorKind::ProcessName, value),
+            "configuration_profile" => self.match_exact(IndicatorKind::ConfigurationProfile, value),
+            _ => vec![],
+        }
+    }
+
     /// Counts per source and kind.
     pub fn summaries(&self) -> Vec<SourceSummary> {
         let mut out: Vec<SourceSummary> = self

@@ -38,3 +38,6 @@ case-scan-line = { $made }: { $kind } check, { $findings } finding(s)
 case-verify-summary = { $entries } audit entries and { $rows } records checked.
 case-verify-ok = Everything checks: nothing was altered, removed or added outside Vigie.
 case-purged = Case { $reference } and everything stored in it were deleted; the audit log keeps that it happened.
+retro-skipped = Past checks were not re-checked against the new indicators: the case file's passphrase is needed (--passphrase-file or VIGIE_PASSPHRASE).
+retro-match = ⚠ Case { $reference }: the check of { $made } now matches { $app } — { $value } was seen then, and is now listed by { $source }.
+case-retro-title = Found later (retro-checks):

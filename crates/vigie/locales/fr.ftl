@@ -38,3 +38,6 @@ case-scan-line = { $made } : vérification { $kind }, { $findings } constat(s)
 case-verify-summary = { $entries } entrées du journal d’audit et { $rows } enregistrements vérifiés.
 case-verify-ok = Tout est vérifié : rien n’a été modifié, supprimé ni ajouté hors de Vigie.
 case-purged = Le dossier { $reference } et tout ce qu’il contenait ont été supprimés ; le journal d’audit garde la trace de cette suppression.
+retro-skipped = Les vérifications passées n’ont pas été revérifiées avec les nouveaux indicateurs : la phrase de passe du dossier est nécessaire (--passphrase-file ou VIGIE_PASSPHRASE).
+retro-match = ⚠ Dossier { $reference } : la vérification du { $made } correspond désormais à { $app } — { $value } avait été vu alors, et figure maintenant dans { $source }.
+case-retro-title = Trouvé après coup (revérifications) :

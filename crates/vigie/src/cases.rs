@@ -124,3 +124,89 @@ pub fn network_record(
         observed: observed.into_iter().collect(),
     }
 }
+
+/// Re-checks every case's past checks against the station's feeds (after they changed):
+/// indicators now matching what a check observed, and that its verdict did not name, are
+/// recorded in the case and returned as lines for the operator. Without the case file's
+/// passphrase the re-check is skipped, and said so.
+pub fn retro_check(
+    cat: &Catalog,
+    data_dir: &Path,
+    passphrase_file: Option<&Path>,
+) -> Result<Vec<String>> {
+    if !data_dir.join("cases.db").exists() {
+        return Ok(vec![]);
+    }
+    let Ok(pass) = passphrase(cat, passphrase_file) else {
+        return Ok(vec![cat.key("retro-skipped")]);
+    };
+    let mut store = open(cat, data_dir, &pass, crate::feeds::now())?;
+    let fail = |e: vigie_case::CaseError| anyhow!(cat.text(&e.message()));
+    let feeds = vigie_indicators::FeedStore::new(&crate::feeds::store_dir(data_dir))
+        .load()
+        .map_err(|e| anyhow!(cat.text(&e.message())))?;
+    let now = crate::feeds::now();
+    let mut lines = vec![];
+    for (case, reference) in store.case_ids().map_err(fail)? {
+        let mut matches: Vec<vigie_case::RetroMatch> = vec![];
+        for scan in store.scans(case).map_err(fail)? {
+            // Indicators the check's own verdict already named are not news.
+            let named: BTreeSet<String> = scan
+                .verdict
+                .get("findings")
+                .and_then(serde_json::Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|f| {
+                    f.pointer("/indicator/value")
+                        .and_then(serde_json::Value::as_str)
+                        .map(str::to_owned)
+                })
+                .collect();
+            for (kind, value) in &scan.observed {
+                for ind in feeds.match_observed(kind, value) {
+                    if named.contains(&ind.value) {
+                        continue;
+                    }
+                    let source = feeds
+                        .source_of(ind)
+                        .map_or_else(String::new, |s| s.name.clone());
+                    let m = vigie_case::RetroMatch {
+                        scan_made: scan.made.clone(),
+                        observed: (kind.clone(), value.clone()),
+                        indicator: (
+                            ind.value.clone(),
+                            ind.kind.as_str().to_owned(),
+                            ind.app.clone(),
+                            source,
+                        ),
+                        found: now.to_string(),
+                    };
+                    if !matches.iter().any(|x| {
+                        x.scan_made == m.scan_made
+                            && x.observed == m.observed
+                            && x.indicator.0 == m.indicator.0
+                    }) {
+                        matches.push(m);
+                    }
+                }
+            }
+        }
+        for m in store.add_retro_matches(case, &matches, now).map_err(fail)? {
+            let msg = Message::new("retro-match")
+                .arg("reference", &reference)
+                .arg("made", &m.scan_made)
+                .arg(
+                    "app",
+                    m.indicator
+                        .2
+                        .clone()
+                        .unwrap_or_else(|| m.indicator.0.clone()),
+                )
+                .arg("value", &m.observed.1)
+                .arg("source", &m.indicator.3);
+            lines.push(cat.text(&msg));
+        }
+    }
+    Ok(lines)
+}

@@ -424,6 +424,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
             }
+            for line in cases::retro_check(&cat, &data_dir, passphrase_file.as_deref())? {
+                writeln!(out, "{line}")?;
+            }
             Ok(if failed {
                 ExitCode::from(2)
             } else {
@@ -506,6 +509,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if failed {
                 writeln!(out, "{}", cat.key("update-kept"))?;
             }
+            for line in cases::retro_check(&cat, &data_dir, passphrase_file.as_deref())? {
+                writeln!(out, "{line}")?;
+            }
             Ok(if failed {
                 ExitCode::from(2)
             } else {
@@ -540,11 +546,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 CaseAction::Show { reference, format } => {
                     let id = store.find(&reference).map_err(fail)?;
                     let scans = store.scans(id).map_err(fail)?;
+                    let retro = store.retro_matches(id).map_err(fail)?;
                     render::case_show(
                         &mut out,
                         &cat,
                         &reference,
                         &scans,
+                        &retro,
                         format == ScanFormat::Json,
                     )?;
                     Ok(ExitCode::SUCCESS)

@@ -482,12 +482,13 @@ pub fn case_show(
     cat: &Catalog,
     reference: &str,
     scans: &[vigie_case::ScanRecord],
+    retro: &[vigie_case::RetroMatch],
     json: bool,
 ) -> io::Result<()> {
     if json {
         serde_json::to_writer_pretty(
             &mut *out,
-            &json!({ "reference": reference, "scans": scans }),
+            &json!({ "reference": reference, "scans": scans, "retro_matches": retro }),
         )?;
         return writeln!(out);
     }
@@ -515,6 +516,24 @@ pub fn case_show(
         writeln!(out, "  {headline}")?;
         for (name, sha) in &s.sources {
             writeln!(out, "  {name} (SHA-256 {})", sha.as_deref().unwrap_or("-"))?;
+        }
+    }
+    if !retro.is_empty() {
+        writeln!(out, "{}", cat.key("case-retro-title"))?;
+        for m in retro {
+            let msg = Message::new("retro-match")
+                .arg("reference", reference)
+                .arg("made", &m.scan_made)
+                .arg(
+                    "app",
+                    m.indicator
+                        .2
+                        .clone()
+                        .unwrap_or_else(|| m.indicator.0.clone()),
+                )
+                .arg("value", &m.observed.1)
+                .arg("source", &m.indicator.3);
+            writeln!(out, "- {}", cat.text(&msg))?;
         }
     }
     Ok(())

@@ -122,6 +122,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "created",
         "entries",
         "rows",
+        "value",
         "rule",
         "name",
         "app",
