@@ -41,3 +41,7 @@ case-purged = Case { $reference } and everything stored in it were deleted; the 
 retro-skipped = Past checks were not re-checked against the new indicators: the case file's passphrase is needed (--passphrase-file or VIGIE_PASSPHRASE).
 retro-match = ⚠ Case { $reference }: the check of { $made } now matches { $app } — { $value } was seen then, and is now listed by { $source }.
 case-retro-title = Found later (retro-checks):
+case-feed-line = indicators: { $name } (SHA-256 { $sha }…)
+check-kind-network = network
+check-kind-android = Android
+check-kind-ios = iPhone

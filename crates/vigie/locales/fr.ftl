@@ -41,3 +41,7 @@ case-purged = Le dossier { $reference } et tout ce qu’il contenait ont été s
 retro-skipped = Les vérifications passées n’ont pas été revérifiées avec les nouveaux indicateurs : la phrase de passe du dossier est nécessaire (--passphrase-file ou VIGIE_PASSPHRASE).
 retro-match = ⚠ Dossier { $reference } : la vérification du { $made } correspond désormais à { $app } — { $value } avait été vu alors, et figure maintenant dans { $source }.
 case-retro-title = Trouvé après coup (revérifications) :
+case-feed-line = indicateurs : { $name } (SHA-256 { $sha }…)
+check-kind-network = réseau
+check-kind-android = Android
+check-kind-ios = iPhone

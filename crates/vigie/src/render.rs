@@ -510,12 +510,18 @@ pub fn case_show(
             .map_or(0, Vec::len);
         let m = Message::new("case-scan-line")
             .arg("made", &s.made)
-            .arg("kind", &s.kind)
+            .arg("kind", cat.key(&format!("check-kind-{}", s.kind)))
             .arg("findings", n.to_string());
         writeln!(out, "- {}", cat.text(&m))?;
         writeln!(out, "  {headline}")?;
         for (name, sha) in &s.sources {
             writeln!(out, "  {name} (SHA-256 {})", sha.as_deref().unwrap_or("-"))?;
+        }
+        for (name, sha) in &s.feeds {
+            let m = Message::new("case-feed-line")
+                .arg("name", name)
+                .arg("sha", short(sha));
+            writeln!(out, "  {}", cat.text(&m))?;
         }
     }
     if !retro.is_empty() {
