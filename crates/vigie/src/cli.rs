@@ -398,7 +398,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             out.flush().ok();
             if let Some(e) = stopped {
-                eprintln!("vigie: {}: {e}", file.display());
+                eprintln!("vigie: {}: {}", file.display(), cat.text(&e.message()));
             }
             Ok(ExitCode::SUCCESS)
         }
