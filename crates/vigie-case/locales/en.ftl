@@ -9,3 +9,7 @@ case-verify-audit-entry = Audit entry { $seq } was altered.
 case-verify-row-altered = Record { $row } was altered or moved.
 case-verify-row-unlogged = Record { $row } has no entry in the audit log.
 case-verify-row-missing = Record { $row } was removed without being purged.
+case-error-no-evidence = There is no evidence item { $id }.
+case-error-operator-exists = An operator named { $name } exists already.
+case-error-io = What was to be stored could not be read ({ $detail }). What was stored before is kept.
+case-verify-evidence-altered = Evidence file { $name } ({ $row }) does not match its recorded SHA-256: it was altered or cut.

@@ -9,3 +9,7 @@ case-verify-audit-entry = L’entrée { $seq } du journal d’audit a été modi
 case-verify-row-altered = L’enregistrement { $row } a été modifié ou déplacé.
 case-verify-row-unlogged = L’enregistrement { $row } n’a pas d’entrée dans le journal d’audit.
 case-verify-row-missing = L’enregistrement { $row } a été supprimé sans purge.
+case-error-no-evidence = Il n’y a pas d’élément de preuve { $id }.
+case-error-operator-exists = Un opérateur nommé { $name } existe déjà.
+case-error-io = Ce qui devait être enregistré n’a pas pu être lu ({ $detail }). Ce qui était déjà enregistré est conservé.
+case-verify-evidence-altered = Le fichier de preuve { $name } ({ $row }) ne correspond pas à son SHA-256 enregistré : il a été modifié ou tronqué.

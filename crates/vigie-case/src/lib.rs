@@ -10,6 +10,8 @@
 //! [`CaseStore::verify`] finds altered, removed or swapped rows and audit entries.
 
 mod crypto;
+mod evidence;
+mod operators;
 mod store;
 
 pub use crypto::KdfParams;
@@ -27,6 +29,8 @@ pub const LOCALES: &[LocaleResource] = &[
         source: include_str!("../locales/fr.ftl"),
     },
 ];
+pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, CHUNK};
+pub use operators::{hash_password, Operator};
 pub use store::{
     AuditEntry, CaseError, CaseId, CaseStore, CaseSummary, RetroMatch, ScanRecord, VerifyReport,
 };

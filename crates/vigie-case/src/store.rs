@@ -21,6 +21,15 @@ pub enum CaseError {
     /// No case with this reference.
     #[error("no case {0}")]
     NoCase(String),
+    /// No evidence item with this id.
+    #[error("no evidence item {0}")]
+    NoEvidence(i64),
+    /// An operator with this name exists already.
+    #[error("operator {0} exists already")]
+    OperatorExists(String),
+    /// Reading what was to be stored failed.
+    #[error("reading: {0}")]
+    Io(String),
 }
 
 impl CaseError {
@@ -31,6 +40,13 @@ impl CaseError {
             CaseError::WrongPassphrase => Message::new("case-error-passphrase"),
             CaseError::Damaged(d) => Message::new("case-error-damaged").arg("detail", d),
             CaseError::NoCase(r) => Message::new("case-error-no-case").arg("reference", r),
+            CaseError::NoEvidence(id) => {
+                Message::new("case-error-no-evidence").arg("id", id.to_string())
+            }
+            CaseError::OperatorExists(n) => {
+                Message::new("case-error-operator-exists").arg("name", n)
+            }
+            CaseError::Io(d) => Message::new("case-error-io").arg("detail", d),
         }
     }
 }
@@ -40,10 +56,10 @@ impl CaseError {
 pub struct CaseId(pub i64);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct CaseBody {
-    reference: String,
-    created: String,
-    closed: Option<String>,
+pub(crate) struct CaseBody {
+    pub(crate) reference: String,
+    pub(crate) created: String,
+    pub(crate) closed: Option<String>,
 }
 
 /// A case as listed.
@@ -105,6 +121,9 @@ pub struct AuditEntry {
     pub object: Option<String>,
     /// SHA-256 of the row's content as stored.
     pub sha256: Option<String>,
+    /// Who did it (an operator of the station app), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
 }
 
 /// What [`CaseStore::verify`] found.
@@ -120,9 +139,10 @@ pub struct VerifyReport {
 
 /// An open case file.
 pub struct CaseStore {
-    conn: Connection,
-    data_key: [u8; 32],
-    lookup_key: [u8; 32],
+    pub(crate) conn: Connection,
+    pub(crate) data_key: [u8; 32],
+    pub(crate) lookup_key: [u8; 32],
+    pub(crate) actor: Option<String>,
 }
 
 impl std::fmt::Debug for CaseStore {
@@ -138,7 +158,7 @@ type AuditRow = (i64, Vec<u8>, Vec<u8>, Vec<u8>);
 
 /// A column's raw bytes whatever type it was changed to (tampering can change types too,
 /// and text that is not UTF-8 must not stop verification).
-fn bytes_of(v: rusqlite::types::ValueRef<'_>) -> Vec<u8> {
+pub(crate) fn bytes_of(v: rusqlite::types::ValueRef<'_>) -> Vec<u8> {
     use rusqlite::types::ValueRef;
     match v {
         ValueRef::Blob(b) | ValueRef::Text(b) => b.to_vec(),
@@ -148,7 +168,7 @@ fn bytes_of(v: rusqlite::types::ValueRef<'_>) -> Vec<u8> {
     }
 }
 
-fn aad(table: &str, id: i64) -> Vec<u8> {
+pub(crate) fn aad(table: &str, id: i64) -> Vec<u8> {
     format!("{table}:{id}").into_bytes()
 }
 
@@ -168,7 +188,10 @@ impl CaseStore {
              CREATE TABLE IF NOT EXISTS cases (id INTEGER PRIMARY KEY, lookup BLOB NOT NULL UNIQUE, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS scans (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS retro (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
-             CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, prev BLOB NOT NULL, entry BLOB NOT NULL, hash BLOB NOT NULL);",
+             CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, prev BLOB NOT NULL, entry BLOB NOT NULL, hash BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS operators (id INTEGER PRIMARY KEY, lookup BLOB NOT NULL UNIQUE, body BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS evidence (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS evidence_chunks (evidence_id INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (evidence_id, n));",
         )?;
         let meta = |name: &str| -> Result<Option<Vec<u8>>, CaseError> {
             Ok(conn
@@ -196,6 +219,7 @@ impl CaseStore {
                     conn,
                     data_key,
                     lookup_key,
+                    actor: None,
                 }
             }
             (None, None, None) => {
@@ -216,19 +240,28 @@ impl CaseStore {
                     conn,
                     data_key,
                     lookup_key,
+                    actor: None,
                 };
                 s.in_transaction(|s| s.audit(now, "store-created", None, None))?;
                 s
             }
             _ => return Err(CaseError::Damaged("incomplete key records".into())),
         };
+        let mut store = store;
         store
             .conn
             .busy_timeout(std::time::Duration::from_secs(10))?;
+        store.recover_interrupted(now)?;
         Ok(store)
     }
 
-    fn in_transaction<T>(
+    /// Names the operator whose actions the next audit entries record (`None`: unnamed,
+    /// e.g. the command line).
+    pub fn set_actor(&mut self, actor: Option<&str>) {
+        self.actor = actor.map(str::to_owned);
+    }
+
+    pub(crate) fn in_transaction<T>(
         &mut self,
         f: impl FnOnce(&mut Self) -> Result<T, CaseError>,
     ) -> Result<T, CaseError> {
@@ -245,12 +278,12 @@ impl CaseStore {
         }
     }
 
-    fn lookup(&self, reference: &str) -> Vec<u8> {
+    pub(crate) fn lookup(&self, reference: &str) -> Vec<u8> {
         sha256(&[&self.lookup_key, reference.trim().as_bytes()]).to_vec()
     }
 
     /// Appends an audit entry (inside the caller's transaction).
-    fn audit(
+    pub(crate) fn audit(
         &mut self,
         now: Timestamp,
         action: &str,
@@ -275,6 +308,7 @@ impl CaseStore {
             action: action.to_owned(),
             object,
             sha256: content.map(|c| hex::encode(sha256(&[c]))),
+            actor: self.actor.clone(),
         };
         let plain = serde_json::to_vec(&entry).map_err(|e| CaseError::Damaged(e.to_string()))?;
         let sealed = seal(&self.data_key, &aad("audit", seq), &plain);
@@ -288,7 +322,7 @@ impl CaseStore {
 
     /// The next row id of a table. Ids are never reused, even after a purge, so that the
     /// audit log's references stay unambiguous.
-    fn next_id(&self, table: &str) -> Result<i64, CaseError> {
+    pub(crate) fn next_id(&self, table: &str) -> Result<i64, CaseError> {
         let name = format!("next_{table}");
         let stored: Option<Vec<u8>> = self
             .conn
@@ -341,6 +375,41 @@ impl CaseStore {
         })
     }
 
+    /// Closes a case: it stays readable, and the app offers no new check in it.
+    pub fn close(&mut self, reference: &str, now: Timestamp) -> Result<(), CaseError> {
+        let id = self.find(reference)?;
+        let sealed: Vec<u8> =
+            self.conn
+                .query_row("SELECT body FROM cases WHERE id = ?1", [id.0], |r| r.get(0))?;
+        let mut body = self.case_body(id.0, &sealed)?;
+        if body.closed.is_some() {
+            return Ok(());
+        }
+        body.closed = Some(now.to_string());
+        let plain = serde_json::to_vec(&body).map_err(|e| CaseError::Damaged(e.to_string()))?;
+        self.in_transaction(|s| {
+            s.conn.execute(
+                "UPDATE cases SET body = ?2 WHERE id = ?1",
+                params![id.0, seal(&s.data_key, &aad("cases", id.0), &plain)],
+            )?;
+            s.audit(
+                now,
+                "case-closed",
+                Some(format!("cases:{}", id.0)),
+                Some(&plain),
+            )
+        })
+    }
+
+    /// A case's summary.
+    pub fn summary(&self, reference: &str) -> Result<CaseSummary, CaseError> {
+        let wanted = reference.trim();
+        self.cases()?
+            .into_iter()
+            .find(|c| c.reference == wanted)
+            .ok_or_else(|| CaseError::NoCase(reference.to_owned()))
+    }
+
     /// Finds a case by reference.
     pub fn find(&self, reference: &str) -> Result<CaseId, CaseError> {
         self.conn
@@ -378,7 +447,7 @@ impl CaseStore {
         })
     }
 
-    fn case_body(&self, id: i64, sealed: &[u8]) -> Result<CaseBody, CaseError> {
+    pub(crate) fn case_body(&self, id: i64, sealed: &[u8]) -> Result<CaseBody, CaseError> {
         let plain = open(&self.data_key, &aad("cases", id), sealed)
             .ok_or_else(|| CaseError::Damaged(format!("case row {id}")))?;
         serde_json::from_slice(&plain).map_err(|e| CaseError::Damaged(e.to_string()))
@@ -511,7 +580,22 @@ impl CaseStore {
                 .collect::<Result<_, _>>()?;
             ids
         };
+        let evidence_ids: Vec<i64> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM evidence WHERE case_id = ?1 ORDER BY id")?;
+            let ids = stmt
+                .query_map([case.0], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            ids
+        };
         self.in_transaction(|s| {
+            for id in &evidence_ids {
+                s.conn
+                    .execute("DELETE FROM evidence_chunks WHERE evidence_id = ?1", [id])?;
+                s.conn.execute("DELETE FROM evidence WHERE id = ?1", [id])?;
+                s.audit(now, "evidence-purged", Some(format!("evidence:{id}")), None)?;
+            }
             // Each removed row is logged, so that verification tells purges from deletions.
             for id in &scan_ids {
                 s.audit(now, "scan-purged", Some(format!("scans:{id}")), None)?;
@@ -581,10 +665,11 @@ impl CaseStore {
                 .and_then(|p| serde_json::from_slice::<AuditEntry>(&p).ok())
             {
                 Some(e) if e.seq == *seq => match (e.action.as_str(), e.object) {
-                    ("case-purged" | "scan-purged", Some(o)) => {
+                    ("case-purged" | "scan-purged" | "evidence-purged", Some(o)) => {
                         purged.insert(o);
                     }
-                    (_, Some(o)) => {
+                    // Entries without content (a login, a check started) only name a row.
+                    (_, Some(o)) if e.sha256.is_some() => {
                         recorded.insert(o, e.sha256);
                     }
                     _ => {}
@@ -592,7 +677,7 @@ impl CaseStore {
                 _ => report.problems.push(problem("case-verify-audit-entry")),
             }
         }
-        for table in ["cases", "scans", "retro"] {
+        for table in ["cases", "scans", "retro", "operators", "evidence"] {
             let mut stmt = self
                 .conn
                 .prepare(&format!("SELECT id, body FROM {table}"))?;
@@ -615,6 +700,7 @@ impl CaseStore {
                 }
             }
         }
+        self.verify_evidence_content(&mut report.problems)?;
         // Rows the log recorded that are gone without a purge entry.
         let mut missing: Vec<String> = recorded
             .into_keys()

@@ -1,0 +1,550 @@
+//! Evidence files in the case file: captures kept from a check, imported files, exported
+//! reports. Content is stored in encrypted chunks bound to the item and their position, so a
+//! chunk cannot be altered, moved or swapped unnoticed; the item's SHA-256 is recorded in the
+//! audit log when it is complete.
+
+use crate::crypto::{open, seal};
+use crate::store::{aad, CaseError, CaseId, CaseStore};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::io::{Read, Write};
+use vigie_core::{Message, Timestamp};
+
+/// Size of the encrypted pieces evidence is stored in.
+pub const CHUNK: usize = 1 << 20;
+
+/// An evidence item's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EvidenceId(pub i64);
+
+/// What an evidence item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// Traffic captured by a live check (purged after the retention period unless kept).
+    Capture,
+    /// A file the operator imported (a capture file, a dump).
+    Import,
+    /// A report or export made from the case.
+    Report,
+}
+
+impl EvidenceKind {
+    /// Stable name (`capture`, `import`, `report`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceKind::Capture => "capture",
+            EvidenceKind::Import => "import",
+            EvidenceKind::Report => "report",
+        }
+    }
+}
+
+/// An evidence item as listed (its content is read with [`CaseStore::read_evidence`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceInfo {
+    /// Its id.
+    pub id: EvidenceId,
+    /// File name (as uploaded, or made by the station).
+    pub name: String,
+    /// What it is.
+    pub kind: EvidenceKind,
+    /// When storing began (UTC).
+    pub added: String,
+    /// SHA-256 of the whole content, once complete.
+    pub sha256: Option<String>,
+    /// Size in bytes, once complete.
+    pub size: u64,
+    /// The operator asked to keep it as evidence (never purged by retention).
+    pub keep: bool,
+    /// The process stopped while it was being stored: the content is what arrived before.
+    pub interrupted: bool,
+    /// When its content was purged by retention (hash, size and findings stay).
+    pub content_purged: Option<String>,
+}
+
+/// An item being written: feed it with [`CaseStore::write_evidence`], end with
+/// [`CaseStore::finish_evidence`]. Each chunk is committed as it is written, so a crash
+/// loses at most the last, unfinished chunk.
+#[derive(Debug)]
+pub struct EvidenceWriter {
+    id: EvidenceId,
+    next_chunk: i64,
+    pending: Vec<u8>,
+    hasher: Sha256,
+    size: u64,
+}
+
+impl EvidenceWriter {
+    /// The item's id.
+    pub fn id(&self) -> EvidenceId {
+        self.id
+    }
+
+    /// Bytes accepted so far.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+}
+
+fn chunk_aad(id: EvidenceId, n: i64) -> Vec<u8> {
+    format!("evidence_chunks:{}:{n}", id.0).into_bytes()
+}
+
+fn damaged(e: impl std::fmt::Display) -> CaseError {
+    CaseError::Damaged(e.to_string())
+}
+
+impl CaseStore {
+    fn evidence_body(&self, id: i64, sealed: &[u8]) -> Result<EvidenceInfo, CaseError> {
+        let plain = open(&self.data_key, &aad("evidence", id), sealed)
+            .ok_or_else(|| CaseError::Damaged(format!("evidence row {id}")))?;
+        serde_json::from_slice(&plain).map_err(damaged)
+    }
+
+    /// Rewrites an item's record with its audit entry (inside the caller's transaction).
+    fn put_evidence(
+        &mut self,
+        case: Option<CaseId>,
+        info: &EvidenceInfo,
+        action: &str,
+        now: Timestamp,
+    ) -> Result<(), CaseError> {
+        let plain = serde_json::to_vec(info).map_err(damaged)?;
+        let sealed = seal(&self.data_key, &aad("evidence", info.id.0), &plain);
+        match case {
+            Some(c) => self.conn.execute(
+                "INSERT INTO evidence (id, case_id, body) VALUES (?1, ?2, ?3)",
+                params![info.id.0, c.0, sealed],
+            )?,
+            None => self.conn.execute(
+                "UPDATE evidence SET body = ?2 WHERE id = ?1",
+                params![info.id.0, sealed],
+            )?,
+        };
+        self.audit(
+            now,
+            action,
+            Some(format!("evidence:{}", info.id.0)),
+            Some(&plain),
+        )
+    }
+
+    /// Starts storing an evidence item in a case.
+    pub fn begin_evidence(
+        &mut self,
+        case: CaseId,
+        name: &str,
+        kind: EvidenceKind,
+        now: Timestamp,
+    ) -> Result<EvidenceWriter, CaseError> {
+        self.in_transaction(|s| {
+            let id = EvidenceId(s.next_id("evidence")?);
+            let info = EvidenceInfo {
+                id,
+                name: name.to_owned(),
+                kind,
+                added: now.to_string(),
+                sha256: None,
+                size: 0,
+                keep: false,
+                interrupted: false,
+                content_purged: None,
+            };
+            s.put_evidence(Some(case), &info, "evidence-started", now)?;
+            Ok(EvidenceWriter {
+                id,
+                next_chunk: 0,
+                pending: Vec::with_capacity(CHUNK),
+                hasher: Sha256::new(),
+                size: 0,
+            })
+        })
+    }
+
+    fn store_chunk(&mut self, id: EvidenceId, n: i64, data: &[u8]) -> Result<(), CaseError> {
+        self.conn.execute(
+            "INSERT INTO evidence_chunks (evidence_id, n, data) VALUES (?1, ?2, ?3)",
+            params![id.0, n, seal(&self.data_key, &chunk_aad(id, n), data)],
+        )?;
+        Ok(())
+    }
+
+    /// Adds bytes to an item; full chunks are encrypted and committed at once.
+    pub fn write_evidence(
+        &mut self,
+        w: &mut EvidenceWriter,
+        bytes: &[u8],
+    ) -> Result<(), CaseError> {
+        w.hasher.update(bytes);
+        w.size += bytes.len() as u64;
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let take = (CHUNK - w.pending.len()).min(rest.len());
+            w.pending.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            if w.pending.len() == CHUNK {
+                self.store_chunk(w.id, w.next_chunk, &w.pending)?;
+                w.next_chunk += 1;
+                w.pending.clear();
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends an item: the last chunk is stored and its SHA-256 and size recorded and logged.
+    pub fn finish_evidence(
+        &mut self,
+        mut w: EvidenceWriter,
+        now: Timestamp,
+    ) -> Result<EvidenceInfo, CaseError> {
+        if !w.pending.is_empty() {
+            self.store_chunk(w.id, w.next_chunk, &w.pending)?;
+        }
+        let mut info = self.evidence_info(w.id)?.1;
+        info.sha256 = Some(hex::encode(w.hasher.finalize_reset()));
+        info.size = w.size;
+        self.in_transaction(|s| {
+            s.put_evidence(None, &info, "evidence-stored", now)?;
+            Ok(info)
+        })
+    }
+
+    /// Stores a whole file read from `content` as one item.
+    pub fn add_evidence(
+        &mut self,
+        case: CaseId,
+        name: &str,
+        kind: EvidenceKind,
+        content: &mut dyn Read,
+        now: Timestamp,
+    ) -> Result<EvidenceInfo, CaseError> {
+        let mut w = self.begin_evidence(case, name, kind, now)?;
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = match content.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(CaseError::Io(e.to_string())),
+            };
+            self.write_evidence(&mut w, &buf[..n])?;
+        }
+        self.finish_evidence(w, now)
+    }
+
+    fn evidence_info(&self, id: EvidenceId) -> Result<(CaseId, EvidenceInfo), CaseError> {
+        let row: Option<(i64, Vec<u8>)> = self
+            .conn
+            .query_row(
+                "SELECT case_id, body FROM evidence WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (case, body) = row.ok_or_else(|| CaseError::NoEvidence(id.0))?;
+        Ok((CaseId(case), self.evidence_body(id.0, &body)?))
+    }
+
+    /// The case an item belongs to, and the item.
+    pub fn evidence_item(&self, id: EvidenceId) -> Result<(CaseId, EvidenceInfo), CaseError> {
+        self.evidence_info(id)
+    }
+
+    /// The evidence items of a case, oldest first.
+    pub fn evidence(&self, case: CaseId) -> Result<Vec<EvidenceInfo>, CaseError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, body FROM evidence WHERE case_id = ?1 ORDER BY id")?;
+        let rows: Vec<(i64, Vec<u8>)> = stmt
+            .query_map([case.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, body)| self.evidence_body(id, &body))
+            .collect()
+    }
+
+    /// Writes an item's content to `out`, checking each chunk and the whole SHA-256.
+    pub fn read_evidence(&self, id: EvidenceId, out: &mut dyn Write) -> Result<u64, CaseError> {
+        let (_, info) = self.evidence_info(id)?;
+        let (hash, size) = self.stream_chunks(id, &mut |c| {
+            out.write_all(c).map_err(|e| CaseError::Io(e.to_string()))
+        })?;
+        if info.sha256.as_deref().is_some_and(|h| h != hash)
+            || (info.sha256.is_some() && size != info.size)
+        {
+            return Err(CaseError::Damaged(format!("evidence {}", id.0)));
+        }
+        Ok(size)
+    }
+
+    /// Decrypts an item's chunks in order, giving each to `each`; returns SHA-256 and size.
+    fn stream_chunks(
+        &self,
+        id: EvidenceId,
+        each: &mut dyn FnMut(&[u8]) -> Result<(), CaseError>,
+    ) -> Result<(String, u64), CaseError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT n, data FROM evidence_chunks WHERE evidence_id = ?1 ORDER BY n")?;
+        let mut rows = stmt.query([id.0])?;
+        let mut hasher = Sha256::new();
+        let (mut expected, mut size) = (0i64, 0u64);
+        while let Some(row) = rows.next()? {
+            let n: i64 = row.get(0)?;
+            let data = crate::store::bytes_of(row.get_ref(1)?);
+            let plain = (n == expected)
+                .then(|| open(&self.data_key, &chunk_aad(id, n), &data))
+                .flatten()
+                .ok_or_else(|| CaseError::Damaged(format!("evidence {} chunk {n}", id.0)))?;
+            hasher.update(&plain);
+            size += plain.len() as u64;
+            each(&plain)?;
+            expected += 1;
+        }
+        Ok((hex::encode(hasher.finalize()), size))
+    }
+
+    /// Marks an item to be kept as evidence: retention never purges it.
+    pub fn keep_evidence(&mut self, id: EvidenceId, now: Timestamp) -> Result<(), CaseError> {
+        let (_, mut info) = self.evidence_info(id)?;
+        info.keep = true;
+        self.in_transaction(|s| s.put_evidence(None, &info, "evidence-kept", now))
+    }
+
+    /// Retention: purges the content of live-check captures added before `cutoff` and not
+    /// kept as evidence; their hash, size and the findings made from them stay. Returns how
+    /// many were purged.
+    pub fn purge_raw_captures(
+        &mut self,
+        cutoff: Timestamp,
+        now: Timestamp,
+    ) -> Result<usize, CaseError> {
+        let cutoff = cutoff.to_string();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, body FROM evidence ORDER BY id")?;
+        let rows: Vec<(i64, Vec<u8>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        drop(stmt);
+        let mut due = vec![];
+        for (id, body) in rows {
+            let info = self.evidence_body(id, &body)?;
+            // RFC 3339 UTC times of one format order as text.
+            if info.kind == EvidenceKind::Capture
+                && !info.keep
+                && info.content_purged.is_none()
+                && info.added < cutoff
+            {
+                due.push(info);
+            }
+        }
+        let count = due.len();
+        self.in_transaction(|s| {
+            for mut info in due {
+                s.conn.execute(
+                    "DELETE FROM evidence_chunks WHERE evidence_id = ?1",
+                    [info.id.0],
+                )?;
+                info.content_purged = Some(now.to_string());
+                s.put_evidence(None, &info, "evidence-content-purged", now)?;
+            }
+            Ok(())
+        })?;
+        Ok(count)
+    }
+
+    /// Items whose storing was cut short (the process was killed): what arrived is kept,
+    /// hashed, marked interrupted and logged, so that nothing already saved is lost.
+    pub(crate) fn recover_interrupted(&mut self, now: Timestamp) -> Result<(), CaseError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, body FROM evidence ORDER BY id")?;
+        let rows: Vec<(i64, Vec<u8>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        drop(stmt);
+        for (id, body) in rows {
+            let Ok(mut info) = self.evidence_body(id, &body) else {
+                continue; // verify() reports it
+            };
+            if info.sha256.is_some() || info.content_purged.is_some() {
+                continue;
+            }
+            let Ok((hash, size)) = self.stream_chunks(info.id, &mut |_| Ok(())) else {
+                continue;
+            };
+            info.sha256 = Some(hash);
+            info.size = size;
+            info.interrupted = true;
+            self.in_transaction(|s| s.put_evidence(None, &info, "evidence-recovered", now))?;
+        }
+        Ok(())
+    }
+
+    /// Checks every complete item's content against its recorded SHA-256.
+    pub(crate) fn verify_evidence_content(
+        &self,
+        problems: &mut Vec<Message>,
+    ) -> Result<(), CaseError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, body FROM evidence ORDER BY id")?;
+        let rows: Vec<(i64, Vec<u8>)> = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, crate::store::bytes_of(r.get_ref(1)?)))
+            })?
+            .collect::<Result<_, _>>()?;
+        for (id, body) in rows {
+            let Ok(info) = self.evidence_body(id, &body) else {
+                continue; // reported with the rows
+            };
+            let Some(recorded) = &info.sha256 else {
+                continue;
+            };
+            if info.content_purged.is_some() {
+                continue;
+            }
+            let ok = matches!(
+                self.stream_chunks(info.id, &mut |_| Ok(())),
+                Ok((hash, size)) if &hash == recorded && size == info.size
+            );
+            if !ok {
+                problems.push(
+                    Message::new("case-verify-evidence-altered")
+                        .arg("row", format!("evidence:{id}"))
+                        .arg("name", &info.name),
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::KdfParams;
+
+    const T: Timestamp = Timestamp(1_764_000_000_000_000_000);
+    const LATER: Timestamp = Timestamp(1_764_000_000_000_000_000 + 40 * 86_400 * 1_000_000_000);
+
+    fn store(name: &str) -> (std::path::PathBuf, CaseStore) {
+        let d = std::env::temp_dir().join(format!("vigie-ev-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).expect("dir");
+        let p = d.join("cases.db");
+        let s = CaseStore::open(&p, "pw", KdfParams::for_tests(), T).expect("open");
+        (p, s)
+    }
+
+    fn content(len: usize) -> Vec<u8> {
+        (0..len).map(|i| (i * 7 % 251) as u8).collect()
+    }
+
+    #[test]
+    fn stores_reads_and_verifies_across_chunks() {
+        let (_, mut s) = store("roundtrip");
+        let c = s.case("R-1", T).expect("case");
+        let data = content(CHUNK * 2 + 123);
+        let info = s
+            .add_evidence(c, "phone.pcap", EvidenceKind::Import, &mut &data[..], T)
+            .expect("add");
+        assert_eq!(info.size, data.len() as u64);
+        assert_eq!(
+            info.sha256.as_deref(),
+            Some(hex::encode(Sha256::digest(&data)).as_str())
+        );
+        let mut out = vec![];
+        s.read_evidence(info.id, &mut out).expect("read");
+        assert_eq!(out, data);
+        assert!(s.verify().expect("verify").problems.is_empty());
+        // One flipped byte in a stored chunk is found.
+        s.conn
+            .execute(
+                "UPDATE evidence_chunks SET data = data || x'00' WHERE n = 1",
+                [],
+            )
+            .expect("tamper");
+        let keys: Vec<String> = s
+            .verify()
+            .expect("verify")
+            .problems
+            .into_iter()
+            .map(|m| m.key)
+            .collect();
+        assert_eq!(keys, vec!["case-verify-evidence-altered".to_owned()]);
+        assert!(s.read_evidence(info.id, &mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn interrupted_items_are_kept_and_marked() {
+        let (path, mut s) = store("interrupted");
+        let c = s.case("R-2", T).expect("case");
+        let mut w = s
+            .begin_evidence(c, "live.pcap", EvidenceKind::Capture, T)
+            .expect("begin");
+        let data = content(CHUNK + 10);
+        s.write_evidence(&mut w, &data).expect("write");
+        // The process dies here: the writer is dropped without finishing.
+        drop(w);
+        drop(s);
+        let s = CaseStore::open(&path, "pw", KdfParams::for_tests(), T).expect("reopen");
+        let items = s.evidence(c).expect("list");
+        assert!(items[0].interrupted);
+        assert_eq!(items[0].size, CHUNK as u64, "the committed chunk is kept");
+        assert!(s.verify().expect("verify").problems.is_empty());
+    }
+
+    #[test]
+    fn retention_purges_unkept_captures_only() {
+        let (_, mut s) = store("retention");
+        let c = s.case("R-3", T).expect("case");
+        let a = s
+            .add_evidence(c, "a.pcap", EvidenceKind::Capture, &mut &b"aaaa"[..], T)
+            .expect("a");
+        let b = s
+            .add_evidence(c, "b.pcap", EvidenceKind::Capture, &mut &b"bbbb"[..], T)
+            .expect("b");
+        let i = s
+            .add_evidence(c, "i.pcap", EvidenceKind::Import, &mut &b"iiii"[..], T)
+            .expect("i");
+        s.keep_evidence(b.id, T).expect("keep");
+        assert_eq!(s.purge_raw_captures(T, LATER).expect("nothing yet"), 0);
+        assert_eq!(s.purge_raw_captures(LATER, LATER).expect("purge"), 1);
+        let items = s.evidence(c).expect("list");
+        assert!(items[0].content_purged.is_some() && items[0].sha256 == a.sha256);
+        assert!(items[1].content_purged.is_none() && items[2].content_purged.is_none());
+        assert!(s.read_evidence(i.id, &mut Vec::new()).is_ok());
+        assert!(s.verify().expect("verify").problems.is_empty());
+        s.purge("R-3", LATER).expect("purge case");
+        assert!(s.verify().expect("verify").problems.is_empty());
+    }
+
+    #[test]
+    fn operators_and_actors() {
+        let (_, mut s) = store("operators");
+        s.set_actor(Some("admin"));
+        let op = s
+            .add_operator("admin", "long passphrase 1", true, T)
+            .expect("add");
+        assert!(op.check_password("long passphrase 1") && !op.check_password("nope"));
+        assert!(matches!(
+            s.add_operator("admin", "x", false, T),
+            Err(CaseError::OperatorExists(_))
+        ));
+        s.log("login", Some("operators:1".into()), T).expect("log");
+        let log = s.audit_log().expect("log");
+        assert_eq!(
+            log.last().and_then(|e| e.actor.clone()).as_deref(),
+            Some("admin")
+        );
+        assert!(s.verify().expect("verify").problems.is_empty());
+        s.case("R-4", T).expect("case");
+        s.close("R-4", T).expect("close");
+        assert!(s.summary("R-4").expect("summary").closed.is_some());
+        assert!(s.verify().expect("verify").problems.is_empty());
+    }
+}

@@ -1,0 +1,121 @@
+//! Operator accounts of the station app, kept in the case file (encrypted like every row),
+//! with passwords hashed by Argon2id.
+
+use crate::crypto::{open, seal};
+use crate::store::{aad, CaseError, CaseStore};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use rand_core::OsRng;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use vigie_core::Timestamp;
+
+/// An operator account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Operator {
+    /// Row id.
+    pub id: i64,
+    /// Login name.
+    pub name: String,
+    /// May manage operators and purge cases.
+    pub admin: bool,
+    /// Argon2id hash of the password (PHC string).
+    pub password_hash: String,
+    /// When the account was created (UTC).
+    pub created: String,
+}
+
+impl Operator {
+    /// Whether `password` is this operator's.
+    pub fn check_password(&self, password: &str) -> bool {
+        PasswordHash::new(&self.password_hash)
+            .map(|h| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &h)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    }
+}
+
+/// Hashes a password with Argon2id and a random salt.
+pub fn hash_password(password: &str) -> Result<String, CaseError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| CaseError::Damaged(e.to_string()))
+}
+
+impl CaseStore {
+    /// Every operator account.
+    pub fn operators(&self) -> Result<Vec<Operator>, CaseError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, body FROM operators ORDER BY id")?;
+        let rows: Vec<(i64, Vec<u8>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, body)| {
+                let plain = open(&self.data_key, &aad("operators", id), &body)
+                    .ok_or_else(|| CaseError::Damaged(format!("operator row {id}")))?;
+                serde_json::from_slice(&plain).map_err(|e| CaseError::Damaged(e.to_string()))
+            })
+            .collect()
+    }
+
+    /// The operator with this login name.
+    pub fn operator(&self, name: &str) -> Result<Option<Operator>, CaseError> {
+        let name = name.trim();
+        Ok(self.operators()?.into_iter().find(|o| o.name == name))
+    }
+
+    /// Creates an operator account (the password is hashed here); logged.
+    pub fn add_operator(
+        &mut self,
+        name: &str,
+        password: &str,
+        admin: bool,
+        now: Timestamp,
+    ) -> Result<Operator, CaseError> {
+        let name = name.trim();
+        if self.operator(name)?.is_some() {
+            return Err(CaseError::OperatorExists(name.to_owned()));
+        }
+        let password_hash = hash_password(password)?;
+        let lookup = self.lookup(&format!("operator:{name}"));
+        self.in_transaction(|s| {
+            let id = s.next_id("operators")?;
+            let op = Operator {
+                id,
+                name: name.to_owned(),
+                admin,
+                password_hash,
+                created: now.to_string(),
+            };
+            let plain = serde_json::to_vec(&op).map_err(|e| CaseError::Damaged(e.to_string()))?;
+            s.conn.execute(
+                "INSERT INTO operators (id, lookup, body) VALUES (?1, ?2, ?3)",
+                params![id, lookup, seal(&s.data_key, &aad("operators", id), &plain)],
+            )?;
+            s.audit(
+                now,
+                "operator-created",
+                Some(format!("operators:{id}")),
+                Some(&plain),
+            )?;
+            Ok(op)
+        })
+    }
+
+    /// Writes an action that changes no record (a login, a check started) to the audit log.
+    pub fn log(
+        &mut self,
+        action: &str,
+        object: Option<String>,
+        now: Timestamp,
+    ) -> Result<(), CaseError> {
+        self.in_transaction(|s| s.audit(now, action, object, None))
+    }
+}
