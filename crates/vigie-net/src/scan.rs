@@ -1,6 +1,6 @@
 //! A network check from start to verdict: captures in, observations and findings out.
 
-use crate::capture::{CaptureError, CaptureReader};
+use crate::capture::{CaptureError, CaptureReader, Packet};
 use crate::observe::{Observation, Observed, Observer, ObserverStats};
 use crate::rules::{ids, NetRules};
 use std::collections::HashSet;
@@ -66,8 +66,39 @@ impl<'a> NetScan<'a> {
         on_observation: &mut dyn FnMut(&Observation),
     ) -> CaptureSummary {
         let mut stopped: Option<CaptureError> = None;
+        {
+            let (observer, mut sink) = self.sink(source, on_observation);
+            loop {
+                match reader.next_packet() {
+                    Ok(Some(p)) => observer.push(&p, &mut sink),
+                    Ok(None) => break,
+                    Err(e) => {
+                        stopped = Some(e);
+                        break;
+                    }
+                }
+            }
+            observer.finish(&mut sink);
+        }
+        let summary = CaptureSummary {
+            source: source.to_owned(),
+            packets: reader.frames_read(),
+            stopped: stopped.as_ref().map(|e| e.to_string()),
+            stopped_message: stopped.as_ref().map(CaptureError::message),
+        };
+        self.captures.push(summary.clone());
+        summary
+    }
+
+    /// The observer, and what it feeds: the name count, the rules and `on_observation`.
+    #[allow(clippy::type_complexity)]
+    fn sink<'s>(
+        &'s mut self,
+        source: &'s str,
+        on_observation: &'s mut dyn FnMut(&Observation),
+    ) -> (&'s mut Observer, impl FnMut(Observation) + use<'s, 'a>) {
         let (observer, rules, names) = (&mut self.observer, &mut self.rules, &mut self.names);
-        let mut sink = |o: Observation| {
+        let sink = move |o: Observation| {
             if names.len() < MAX_NAMES {
                 match &o.what {
                     Observed::DnsQuery { name, .. }
@@ -82,25 +113,46 @@ impl<'a> NetScan<'a> {
             rules.observe(source, &o);
             on_observation(&o);
         };
-        loop {
-            match reader.next_packet() {
-                Ok(Some(p)) => observer.push(&p, &mut sink),
-                Ok(None) => break,
-                Err(e) => {
-                    stopped = Some(e);
-                    break;
-                }
-            }
+        (observer, sink)
+    }
+
+    /// Checks one packet of a live source (an interface) as it arrives.
+    pub fn push_packet(
+        &mut self,
+        source: &str,
+        packet: &Packet<'_>,
+        on_observation: &mut dyn FnMut(&Observation),
+    ) {
+        let (observer, mut sink) = self.sink(source, on_observation);
+        observer.push(packet, &mut sink);
+    }
+
+    /// Ends a live source: open flows are concluded and the source is listed with the
+    /// packets read and, if it stopped on its own, why (`stopped`).
+    pub fn end_live(
+        &mut self,
+        source: &str,
+        packets: u64,
+        stopped: Option<(String, Message)>,
+        on_observation: &mut dyn FnMut(&Observation),
+    ) -> CaptureSummary {
+        {
+            let (observer, mut sink) = self.sink(source, on_observation);
+            observer.finish(&mut sink);
         }
-        observer.finish(&mut sink);
         let summary = CaptureSummary {
             source: source.to_owned(),
-            packets: reader.frames_read(),
-            stopped: stopped.as_ref().map(|e| e.to_string()),
-            stopped_message: stopped.as_ref().map(CaptureError::message),
+            packets,
+            stopped: stopped.as_ref().map(|s| s.0.clone()),
+            stopped_message: stopped.map(|s| s.1),
         };
         self.captures.push(summary.clone());
         summary
+    }
+
+    /// The findings so far (a live check shows them while traffic flows).
+    pub fn findings(&self) -> Vec<vigie_core::Finding> {
+        self.rules.findings()
     }
 
     /// Opens and reads a capture file. Fails only when the file cannot be opened or is not a capture.

@@ -24,6 +24,11 @@ impl<W: Write> PcapWriter<W> {
         Ok(PcapWriter { out })
     }
 
+    /// A writer continuing a stream whose header was already written elsewhere.
+    pub fn continuing(out: W) -> Self {
+        PcapWriter { out }
+    }
+
     /// Appends one packet.
     pub fn write(&mut self, ts: Timestamp, data: &[u8]) -> io::Result<()> {
         let secs = ts.0.div_euclid(1_000_000_000);
@@ -36,6 +41,16 @@ impl<W: Write> PcapWriter<W> {
         self.out.write_all(&len.to_le_bytes())?;
         self.out.write_all(&len.to_le_bytes())?;
         self.out.write_all(data)
+    }
+
+    /// The underlying writer, to hand over what was written so far.
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// The underlying writer.
+    pub fn get_ref(&self) -> &W {
+        &self.out
     }
 
     /// The underlying writer.

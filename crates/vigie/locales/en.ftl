@@ -45,3 +45,5 @@ case-feed-line = indicators: { $name } (SHA-256 { $sha }…)
 check-kind-network = network
 check-kind-android = Android
 check-kind-ios = iPhone
+live-started = Live check on { $interface } for at most { $duration } (Ctrl-C ends it earlier). Services and findings appear below as they are seen.
+live-advice = Advice: keep the phone unlocked and on this network, open a few apps (messages, maps, social networks) and wait; a check of 10 to 15 minutes sees most spy apps that report regularly.

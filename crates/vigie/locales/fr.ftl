@@ -45,3 +45,5 @@ case-feed-line = indicateurs : { $name } (SHA-256 { $sha }…)
 check-kind-network = réseau
 check-kind-android = Android
 check-kind-ios = iPhone
+live-started = Vérification en direct sur { $interface } pendant au plus { $duration } (Ctrl-C l’arrête plus tôt). Les services contactés et les constats apparaissent ci-dessous au fur et à mesure.
+live-advice = Conseil : laissez le téléphone déverrouillé et sur ce réseau, ouvrez quelques applications (messages, cartes, réseaux sociaux) et patientez ; une vérification de 10 à 15 minutes voit la plupart des applications espionnes qui envoient régulièrement leurs données.

@@ -76,6 +76,25 @@ enum ScanTarget {
         #[arg(long = "case")]
         case: Option<String>,
     },
+    /// Check the traffic of a network interface as it flows (e.g. the hotspot's Wi-Fi
+    /// interface). Findings are printed as they appear; Ctrl-C ends the check.
+    Live {
+        /// Network interface to capture on.
+        #[arg(long)]
+        interface: String,
+        /// End the check after this many seconds (default: 15 minutes).
+        #[arg(long, default_value_t = 900)]
+        duration: u64,
+        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
+        #[arg(long = "iocs")]
+        iocs: Vec<PathBuf>,
+        /// Output format of the verdict.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+        /// Store the check, its findings and the captured traffic in case REF.
+        #[arg(long = "case")]
+        case: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -221,6 +240,7 @@ fn catalog(lang: Lang) -> Catalog {
             vigie_core::LOCALES,
             vigie_net::LOCALES,
             vigie_case::LOCALES,
+            vigie_live::LOCALES,
             crate::render::LOCALES,
         ],
     )
@@ -292,7 +312,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 let mut seen = 0u64;
                 let mut tick = |o: &vigie_net::Observation| {
                     if store.is_some() {
-                        cases::observed_keys(o, &mut observed);
+                        vigie_station::observed_keys(o, &mut observed);
                     }
                     seen += 1;
                     if seen % 256 == 0 {
@@ -308,20 +328,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             let verdict = scan.verdict();
             if let (Some(store), Some(reference)) = (store.as_mut(), case.as_deref()) {
-                let mut json = Vec::new();
-                render::verdict_json(
-                    &mut json,
+                let verdict_json = vigie_station::verdict_value(
                     &cat,
                     &verdict,
                     scan.captures(),
                     &set,
                     scan.stats(),
-                )?;
-                let verdict_json = serde_json::from_slice(&json)?;
-                let record = cases::network_record(
+                );
+                let record = vigie_station::network_record(
                     started,
                     &set,
-                    &files,
+                    files
+                        .iter()
+                        .map(|f| (f.display().to_string(), vigie_station::file_sha256(f)))
+                        .collect(),
                     verdict_json,
                     std::mem::take(&mut observed),
                 );
@@ -343,7 +363,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut out = std::io::stdout().lock();
             match format {
                 ScanFormat::Text => render::verdict_text(&mut out, &cat, &verdict)?,
-                ScanFormat::Json => render::verdict_json(
+                ScanFormat::Json => vigie_station::verdict_json(
                     &mut out,
                     &cat,
                     &verdict,
@@ -359,6 +379,25 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Scan {
+            target:
+                ScanTarget::Live {
+                    interface,
+                    duration,
+                    iocs,
+                    format,
+                    case,
+                },
+        } => crate::live::scan_live(
+            &cat,
+            &data_dir,
+            passphrase_file.as_deref(),
+            &interface,
+            std::time::Duration::from_secs(duration),
+            &iocs,
+            format == ScanFormat::Json,
+            case.as_deref(),
+        ),
         Command::Observe { file, format } => {
             let mut reader =
                 CaptureReader::open(&file).map_err(|e| capture_error(&cat, &file, &e))?;

@@ -3,6 +3,7 @@
 mod cases;
 mod cli;
 mod feeds;
+mod live;
 mod render;
 
 use clap::Parser;

@@ -3,13 +3,9 @@
 use serde::Serialize;
 use serde_json::json;
 use std::io::{self, Write};
-use vigie_core::{
-    Catalog, Evidence, Finding, IndicatorRef, Lang, LocaleResource, Message, Severity, Verdict,
-    VerdictLevel,
-};
-use vigie_indicators::{FeedFormat, IndicatorSet, StoreError, StoredFeed};
-use vigie_net::observe::{Observed, ObserverStats};
-use vigie_net::scan::CaptureSummary;
+use vigie_core::{Catalog, Evidence, Finding, Lang, LocaleResource, Message, Verdict};
+use vigie_indicators::{IndicatorSet, StoreError, StoredFeed};
+use vigie_net::observe::Observed;
 
 /// Translation resources of the command line.
 pub const LOCALES: &[LocaleResource] = &[
@@ -141,116 +137,6 @@ fn finding_text(out: &mut dyn Write, cat: &Catalog, n: usize, f: &Finding) -> io
         writeln!(out, "   … {}", cat.text(&more))?;
     }
     Ok(())
-}
-
-/// The JSON form of a finding, shared by every kind of check.
-#[derive(Serialize)]
-pub struct JsonFinding<'a> {
-    rule: &'a str,
-    severity: Severity,
-    title: String,
-    explanation: String,
-    title_key: &'a str,
-    subject: &'a str,
-    indicator: &'a Option<IndicatorRef>,
-    evidence: &'a [Evidence],
-    occurrences: u64,
-}
-
-impl<'a> JsonFinding<'a> {
-    /// A finding with its texts in the catalog's language.
-    pub fn new(cat: &Catalog, f: &'a Finding) -> Self {
-        JsonFinding {
-            rule: &f.rule,
-            severity: f.severity,
-            title: cat.text(&f.title),
-            explanation: cat.text(&f.explanation),
-            title_key: &f.title.key,
-            subject: &f.subject,
-            indicator: &f.indicator,
-            evidence: &f.evidence,
-            occurrences: f.occurrences,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct JsonCoverage {
-    checked: Vec<String>,
-    not_checked: Vec<String>,
-}
-
-/// A network verdict in JSON, serialised as it is written (no intermediate document).
-#[derive(Serialize)]
-struct JsonVerdict<'a> {
-    tool: &'static str,
-    version: &'static str,
-    check: &'static str,
-    lang: &'static str,
-    verdict: VerdictLevel,
-    headline: String,
-    needs_attention: bool,
-    findings: Vec<JsonFinding<'a>>,
-    coverage: JsonCoverage,
-    captures: &'a [CaptureSummary],
-    feeds: Vec<JsonFeed<'a>>,
-    stats: &'a ObserverStats,
-    notice: String,
-}
-
-/// A feed a verdict used, and its exact version.
-#[derive(Serialize)]
-struct JsonFeed<'a> {
-    name: &'a str,
-    path: &'a str,
-    kind: FeedFormat,
-    sha256: &'a str,
-}
-
-/// Prints a verdict for machines.
-pub fn verdict_json(
-    out: &mut dyn Write,
-    cat: &Catalog,
-    v: &Verdict,
-    captures: &[CaptureSummary],
-    feeds: &IndicatorSet,
-    stats: &ObserverStats,
-) -> io::Result<()> {
-    let doc = JsonVerdict {
-        tool: "vigie",
-        version: env!("CARGO_PKG_VERSION"),
-        check: "network",
-        lang: cat.lang().code(),
-        verdict: v.level,
-        headline: cat.key(v.headline_key()),
-        needs_attention: v.needs_attention(),
-        findings: v
-            .findings
-            .iter()
-            .map(|f| JsonFinding::new(cat, f))
-            .collect(),
-        coverage: JsonCoverage {
-            checked: v.coverage.checked.iter().map(|m| cat.text(m)).collect(),
-            not_checked: v.coverage.not_checked.iter().map(|m| cat.text(m)).collect(),
-        },
-        captures,
-        feeds: feeds
-            .sources()
-            .iter()
-            .map(|s| JsonFeed {
-                name: &s.name,
-                path: &s.path,
-                kind: s.format,
-                sha256: &s.sha256,
-            })
-            .collect(),
-        stats,
-        notice: cat.key("verdict-not-proof"),
-    };
-    let mut w = io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut w, &doc)?;
-    writeln!(w)?;
-    w.flush()
 }
 
 /// One line of text for an observation.

@@ -1,0 +1,229 @@
+//! Live capture: packets read from a network interface as they arrive (Linux `AF_PACKET`,
+//! no libpcap needed), handed out as [`vigie_net::Packet`]s so that the same engine as
+//! `vigie scan pcap` checks them.
+//!
+//! The capture only reads: it never sends a packet on the interface.
+
+use std::io;
+use std::time::Duration;
+use vigie_core::{Lang, LocaleResource, Message, Timestamp};
+use vigie_net::{LinkType, Packet};
+
+/// Translation resources of live capture (errors).
+pub const LOCALES: &[LocaleResource] = &[
+    LocaleResource {
+        lang: Lang::En,
+        source: include_str!("../locales/en.ftl"),
+    },
+    LocaleResource {
+        lang: Lang::Fr,
+        source: include_str!("../locales/fr.ftl"),
+    },
+];
+
+/// How long a read waits before giving control back (so that a stop request, a timer or a
+/// vanished interface is noticed).
+pub const POLL: Duration = Duration::from_millis(200);
+
+/// Largest frame read (veth and offloading NICs hand over coalesced 64 KiB frames).
+const READ_BUFFER: usize = 256 * 1024;
+
+/// Why a live capture could not start or went on no longer.
+#[derive(Debug, thiserror::Error)]
+pub enum LiveError {
+    /// No interface of this name.
+    #[error("no network interface named {0}")]
+    NoInterface(String),
+    /// Capturing needs privileges the process lacks.
+    #[error("capturing on {0} needs administrator rights (root or CAP_NET_RAW)")]
+    Permission(String),
+    /// The interface went away or down during the capture.
+    #[error("interface {0} disappeared or went down")]
+    Gone(String),
+    /// Any other system error.
+    #[error("capture on {0}: {1}")]
+    Io(String, io::Error),
+}
+
+impl LiveError {
+    /// The error as a translatable message.
+    pub fn message(&self) -> Message {
+        match self {
+            LiveError::NoInterface(i) => {
+                Message::new("live-error-no-interface").arg("interface", i)
+            }
+            LiveError::Permission(i) => Message::new("live-error-permission").arg("interface", i),
+            LiveError::Gone(i) => Message::new("live-error-gone").arg("interface", i),
+            LiveError::Io(i, e) => Message::new("live-error-io")
+                .arg("interface", i)
+                .arg("detail", e.to_string()),
+        }
+    }
+}
+
+/// A network interface the station could capture on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterfaceInfo {
+    /// Its name (`wlan0`, `eth0`).
+    pub name: String,
+    /// Administratively up.
+    pub up: bool,
+    /// A Wi-Fi interface (can host a hotspot).
+    pub wireless: bool,
+    /// Its addresses.
+    pub addresses: Vec<String>,
+}
+
+/// The interfaces of this machine, loopback excluded.
+pub fn interfaces() -> Vec<InterfaceInfo> {
+    pnet_datalink::interfaces()
+        .into_iter()
+        .filter(|i| !i.is_loopback())
+        .map(|i| InterfaceInfo {
+            wireless: std::path::Path::new("/sys/class/net")
+                .join(&i.name)
+                .join("wireless")
+                .exists(),
+            up: i.is_up(),
+            addresses: i.ips.iter().map(|a| a.to_string()).collect(),
+            name: i.name,
+        })
+        .collect()
+}
+
+/// Whether the interface is still there and not down.
+fn present(name: &str) -> bool {
+    let dir = std::path::Path::new("/sys/class/net").join(name);
+    match std::fs::read_to_string(dir.join("operstate")) {
+        Ok(state) => state.trim() != "down",
+        Err(_) => false,
+    }
+}
+
+fn now() -> Timestamp {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    Timestamp::from_secs_nanos(
+        i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+        d.subsec_nanos(),
+    )
+}
+
+/// Packets from one interface, read as they arrive.
+pub struct LiveCapture {
+    name: String,
+    rx: Box<dyn pnet_datalink::DataLinkReceiver>,
+    frames: u64,
+    bytes: u64,
+}
+
+impl std::fmt::Debug for LiveCapture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LiveCapture")
+            .field("name", &self.name)
+            .field("frames", &self.frames)
+            .finish()
+    }
+}
+
+impl LiveCapture {
+    /// Opens a read-only capture on interface `name` (Ethernet framing; Wi-Fi interfaces in
+    /// access-point mode hand over Ethernet frames too).
+    pub fn open(name: &str) -> Result<Self, LiveError> {
+        let iface = pnet_datalink::interfaces()
+            .into_iter()
+            .find(|i| i.name == name)
+            .ok_or_else(|| LiveError::NoInterface(name.to_owned()))?;
+        let config = pnet_datalink::Config {
+            read_timeout: Some(POLL),
+            read_buffer_size: READ_BUFFER,
+            write_buffer_size: 64,
+            promiscuous: true,
+            ..Default::default()
+        };
+        match pnet_datalink::channel(&iface, config) {
+            Ok(pnet_datalink::Channel::Ethernet(_tx, rx)) => Ok(LiveCapture {
+                name: name.to_owned(),
+                rx,
+                frames: 0,
+                bytes: 0,
+            }),
+            Ok(_) => Err(LiveError::Io(
+                name.to_owned(),
+                io::Error::other("unsupported channel type"),
+            )),
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                Err(LiveError::Permission(name.to_owned()))
+            }
+            Err(e) => Err(LiveError::Io(name.to_owned(), e)),
+        }
+    }
+
+    /// The interface's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Frames read so far.
+    pub fn frames(&self) -> u64 {
+        self.frames
+    }
+
+    /// Bytes read so far.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// The next packet; `Ok(None)` when none arrived within [`POLL`]. An interface that
+    /// disappears or goes down ends the capture with [`LiveError::Gone`].
+    pub fn next_packet(&mut self) -> Result<Option<Packet<'_>>, LiveError> {
+        match self.rx.next() {
+            Ok(data) => {
+                self.frames += 1;
+                self.bytes += data.len() as u64;
+                Ok(Some(Packet {
+                    frame: self.frames,
+                    ts: now(),
+                    link: LinkType::ETHERNET,
+                    orig_len: u32::try_from(data.len()).unwrap_or(u32::MAX),
+                    data,
+                }))
+            }
+            Err(e)
+                if e.kind() == io::ErrorKind::TimedOut
+                    || e.kind() == io::ErrorKind::Interrupted =>
+            {
+                if present(&self.name) {
+                    Ok(None)
+                } else {
+                    Err(LiveError::Gone(self.name.clone()))
+                }
+            }
+            Err(e) => {
+                if present(&self.name) {
+                    Err(LiveError::Io(self.name.clone(), e))
+                } else {
+                    Err(LiveError::Gone(self.name.clone()))
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_interface_is_a_clear_error() {
+        let e = LiveCapture::open("vigie-no-such-if0").expect_err("no interface");
+        assert!(matches!(e, LiveError::NoInterface(_)));
+        assert_eq!(e.message().key, "live-error-no-interface");
+    }
+
+    #[test]
+    fn loopback_is_not_offered() {
+        assert!(interfaces().iter().all(|i| i.name != "lo"));
+    }
+}

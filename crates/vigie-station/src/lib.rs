@@ -1,0 +1,38 @@
+//! Vigie's checks as the station runs them, shared by the command line and the station app:
+//! the verdict document, what a check stores in its case, and live network checks.
+
+pub mod live;
+pub mod record;
+pub mod verdict;
+
+pub use live::{
+    store_live, CaptureEvidence, LiveCheck, LiveOutcome, LiveSnapshot, Service, TrafficSink,
+};
+pub use record::{file_sha256, network_record, observed_keys};
+pub use verdict::{verdict_json, verdict_value, JsonFinding};
+
+use vigie_core::{Catalog, Lang, LocaleResource, Timestamp};
+
+/// The translations every check's results need (shared wording, network, case file, live
+/// capture), plus `extra` (a front end's own).
+pub fn catalog(lang: Lang, extra: &[&[LocaleResource]]) -> Catalog {
+    let mut groups: Vec<&[LocaleResource]> = vec![
+        vigie_core::LOCALES,
+        vigie_net::LOCALES,
+        vigie_case::LOCALES,
+        vigie_live::LOCALES,
+    ];
+    groups.extend_from_slice(extra);
+    Catalog::new(lang, &groups)
+}
+
+/// The current time (UTC).
+pub fn now() -> Timestamp {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    Timestamp::from_secs_nanos(
+        i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+        d.subsec_nanos(),
+    )
+}

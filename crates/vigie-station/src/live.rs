@@ -1,0 +1,391 @@
+//! A live network check: packets from an interface go through the same engine as a capture
+//! file, findings and contacted services are visible while traffic flows, the traffic is
+//! written (pcap) to a sink (the case file), and the check stops on request, after its
+//! duration, or cleanly when the interface goes away or the sink fails (a full disk).
+
+use std::collections::BTreeSet;
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+use vigie_core::{Finding, Message, Timestamp, Verdict};
+use vigie_indicators::IndicatorSet;
+use vigie_live::LiveCapture;
+use vigie_net::observe::ObserverStats;
+use vigie_net::scan::CaptureSummary;
+use vigie_net::write::PcapWriter;
+use vigie_net::{LinkType, NetScan, Observation, Observed};
+
+/// How often the visible state is refreshed.
+const REFRESH: Duration = Duration::from_millis(300);
+/// Most services listed while a check runs.
+const MAX_SERVICES: usize = 2_000;
+/// Raw traffic is handed to the sink in pieces of about this size (and at each refresh).
+const SINK_PIECE: usize = 256 * 1024;
+
+/// Where the captured traffic (a pcap stream) goes; an error stops the check cleanly.
+pub type TrafficSink = Box<dyn FnMut(&[u8]) -> io::Result<()> + Send>;
+
+/// A service the device contacted (a name seen in DNS, TLS, QUIC or HTTP).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Service {
+    /// The name.
+    pub name: String,
+    /// How it was seen first (`dns`, `tls`, `quic`, `http`).
+    pub via: &'static str,
+    /// When it was first seen (UTC).
+    pub first_seen: String,
+    /// How many times.
+    pub count: u64,
+}
+
+/// What a running check shows.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct LiveSnapshot {
+    /// The interface.
+    pub interface: String,
+    /// When the check started (UTC).
+    pub started: String,
+    /// Seconds since the start.
+    pub elapsed_secs: u64,
+    /// Packets read.
+    pub packets: u64,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Contacted services, in the order first seen.
+    pub services: Vec<Service>,
+    /// Findings so far.
+    #[serde(skip)]
+    pub findings: Vec<Finding>,
+    /// Why the check stopped by itself, if it did.
+    #[serde(skip)]
+    pub stopped: Option<Message>,
+    /// The check is over.
+    pub finished: bool,
+}
+
+/// The end of a live check.
+#[derive(Debug)]
+pub struct LiveOutcome {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The source read (the interface), with why it stopped if it did by itself.
+    pub captures: Vec<CaptureSummary>,
+    /// Counters.
+    pub stats: ObserverStats,
+    /// Values for retro-checks.
+    pub observed: BTreeSet<(String, String)>,
+    /// When it started and ended.
+    pub started: Timestamp,
+    /// When it ended.
+    pub ended: Timestamp,
+}
+
+/// A live check running in its own thread.
+#[derive(Debug)]
+pub struct LiveCheck {
+    stop: Arc<AtomicBool>,
+    state: Arc<Mutex<LiveSnapshot>>,
+    thread: JoinHandle<LiveOutcome>,
+}
+
+impl LiveCheck {
+    /// Starts checking the traffic of `capture` against `iocs`; `limit` ends it after a
+    /// duration. The captured traffic goes to `sink` as a pcap stream.
+    pub fn start(
+        capture: LiveCapture,
+        iocs: Arc<IndicatorSet>,
+        limit: Option<Duration>,
+        sink: TrafficSink,
+    ) -> LiveCheck {
+        let stop = Arc::new(AtomicBool::new(false));
+        let started = crate::now();
+        let state = Arc::new(Mutex::new(LiveSnapshot {
+            interface: capture.name().to_owned(),
+            started: started.to_string(),
+            ..LiveSnapshot::default()
+        }));
+        let (stop2, state2) = (stop.clone(), state.clone());
+        let thread =
+            std::thread::spawn(move || run(capture, &iocs, limit, sink, &stop2, &state2, started));
+        LiveCheck {
+            stop,
+            state,
+            thread,
+        }
+    }
+
+    /// What the check shows now.
+    pub fn snapshot(&self) -> LiveSnapshot {
+        self.state.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Whether it ended by itself (duration reached, interface gone, sink failed).
+    pub fn is_finished(&self) -> bool {
+        self.thread.is_finished()
+    }
+
+    /// Stops the check and returns its outcome.
+    pub fn stop(self) -> LiveOutcome {
+        self.stop.store(true, Ordering::SeqCst);
+        match self.thread.join() {
+            Ok(o) => o,
+            // The engine does not panic on any input (fuzzed); should it, the check ends empty.
+            Err(_) => LiveOutcome {
+                verdict: Verdict::new(vec![], vigie_core::Coverage::default()),
+                captures: vec![],
+                stats: ObserverStats::default(),
+                observed: BTreeSet::new(),
+                started: crate::now(),
+                ended: crate::now(),
+            },
+        }
+    }
+}
+
+/// Raw traffic kept in memory until handed to the sink.
+struct Recorder {
+    writer: PcapWriter<Vec<u8>>,
+    sink: TrafficSink,
+    failed: Option<io::Error>,
+}
+
+impl Recorder {
+    fn flush(&mut self) {
+        if self.failed.is_some() {
+            return;
+        }
+        let buf = std::mem::take(self.writer.get_mut());
+        if !buf.is_empty() {
+            if let Err(e) = (self.sink)(&buf) {
+                self.failed = Some(e);
+            }
+        }
+    }
+}
+
+/// What the check has seen: services for the screen, values for retro-checks.
+#[derive(Default)]
+struct Seen {
+    services: Vec<Service>,
+    index: std::collections::HashMap<String, usize>,
+    observed: BTreeSet<(String, String)>,
+}
+
+impl Seen {
+    fn add(&mut self, o: &Observation) {
+        crate::observed_keys(o, &mut self.observed);
+        let (name, via) = match &o.what {
+            Observed::DnsQuery { name, .. } => (name, "dns"),
+            Observed::TlsSni { name, .. } => (name, "tls"),
+            Observed::QuicSni { name, .. } => (name, "quic"),
+            Observed::HttpHost { name, .. } => (name, "http"),
+            _ => return,
+        };
+        let key = name.to_ascii_lowercase();
+        match self.index.get(&key) {
+            Some(&i) => self.services[i].count += 1,
+            None if self.services.len() < MAX_SERVICES => {
+                self.index.insert(key.clone(), self.services.len());
+                self.services.push(Service {
+                    name: key,
+                    via,
+                    first_seen: o.ts.to_string(),
+                    count: 1,
+                });
+            }
+            None => {}
+        }
+    }
+}
+
+fn run(
+    mut capture: LiveCapture,
+    iocs: &IndicatorSet,
+    limit: Option<Duration>,
+    sink: TrafficSink,
+    stop: &AtomicBool,
+    state: &Mutex<LiveSnapshot>,
+    started: Timestamp,
+) -> LiveOutcome {
+    let source = capture.name().to_owned();
+    let mut scan = NetScan::new(iocs);
+    let seen = std::cell::RefCell::new(Seen::default());
+    let mut on_obs = |o: &Observation| seen.borrow_mut().add(o);
+    // Writing to memory cannot fail; the header is handed to the sink with the first packets.
+    let (writer, failed) =
+        match PcapWriter::new(Vec::with_capacity(SINK_PIECE * 2), LinkType::ETHERNET) {
+            Ok(w) => (w, None),
+            Err(e) => (PcapWriter::continuing(Vec::new()), Some(e)),
+        };
+    let mut recorder = Recorder {
+        writer,
+        sink,
+        failed,
+    };
+    let clock = Instant::now();
+    let mut last_refresh = Instant::now();
+    let mut stopped: Option<(String, Message)> = None;
+    loop {
+        if stop.load(Ordering::SeqCst) || limit.is_some_and(|l| clock.elapsed() >= l) {
+            break;
+        }
+        match capture.next_packet() {
+            Ok(Some(p)) => {
+                if recorder.failed.is_none() {
+                    if let Err(e) = recorder.writer.write(p.ts, p.data) {
+                        recorder.failed = Some(e);
+                    }
+                }
+                scan.push_packet(&source, &p, &mut on_obs);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                stopped = Some((e.to_string(), e.message()));
+                break;
+            }
+        }
+        if recorder.writer.get_ref().len() >= SINK_PIECE {
+            recorder.flush();
+        }
+        if let Some(e) = &recorder.failed {
+            stopped = Some((
+                e.to_string(),
+                Message::new("live-error-evidence").arg("detail", e.to_string()),
+            ));
+            break;
+        }
+        if last_refresh.elapsed() >= REFRESH {
+            last_refresh = Instant::now();
+            recorder.flush();
+            if let Ok(mut s) = state.lock() {
+                s.elapsed_secs = clock.elapsed().as_secs();
+                s.packets = capture.frames();
+                s.bytes = capture.bytes();
+                s.services.clone_from(&seen.borrow().services);
+                s.findings = scan.findings();
+            }
+        }
+    }
+    recorder.flush();
+    let summary = scan.end_live(&source, capture.frames(), stopped.clone(), &mut on_obs);
+    let verdict = scan.verdict();
+    if let Ok(mut s) = state.lock() {
+        s.elapsed_secs = clock.elapsed().as_secs();
+        s.packets = capture.frames();
+        s.bytes = capture.bytes();
+        s.services.clone_from(&seen.borrow().services);
+        s.findings = verdict.findings.clone();
+        s.stopped = stopped.map(|s| s.1);
+        s.finished = true;
+    }
+    LiveOutcome {
+        stats: scan.stats().clone(),
+        verdict,
+        captures: vec![summary],
+        observed: seen.into_inner().observed,
+        started,
+        ended: crate::now(),
+    }
+}
+
+/// The live check's traffic being stored in a case as a raw capture (encrypted, chunk by
+/// chunk as it arrives; purged after the retention period unless kept as evidence).
+#[derive(Debug, Clone)]
+pub struct CaptureEvidence {
+    store: Arc<Mutex<vigie_case::CaseStore>>,
+    writer: Arc<Mutex<Option<vigie_case::EvidenceWriter>>>,
+}
+
+impl CaptureEvidence {
+    /// Starts a raw-capture item named `name` in `case`, and the sink that fills it.
+    pub fn start(
+        store: Arc<Mutex<vigie_case::CaseStore>>,
+        case: vigie_case::CaseId,
+        name: &str,
+    ) -> Result<(CaptureEvidence, TrafficSink), vigie_case::CaseError> {
+        let w = {
+            let mut s = store
+                .lock()
+                .map_err(|_| vigie_case::CaseError::Io("case file lock".into()))?;
+            s.begin_evidence(case, name, vigie_case::EvidenceKind::Capture, crate::now())?
+        };
+        let ev = CaptureEvidence {
+            store,
+            writer: Arc::new(Mutex::new(Some(w))),
+        };
+        let sink_ev = ev.clone();
+        let sink: TrafficSink = Box::new(move |bytes: &[u8]| {
+            let mut store = sink_ev
+                .store
+                .lock()
+                .map_err(|_| io::Error::other("case file lock"))?;
+            let mut writer = sink_ev
+                .writer
+                .lock()
+                .map_err(|_| io::Error::other("evidence lock"))?;
+            match writer.as_mut() {
+                Some(w) => store
+                    .write_evidence(w, bytes)
+                    .map_err(|e| io::Error::other(e.to_string())),
+                None => Ok(()),
+            }
+        });
+        Ok((ev, sink))
+    }
+
+    /// Ends the item (after the check stopped): its SHA-256 and size are recorded.
+    pub fn finish(self) -> Result<Option<vigie_case::EvidenceInfo>, vigie_case::CaseError> {
+        let lock_err = || vigie_case::CaseError::Io("case file lock".into());
+        let w = self.writer.lock().map_err(|_| lock_err())?.take();
+        match w {
+            Some(w) => {
+                let mut store = self.store.lock().map_err(|_| lock_err())?;
+                store.finish_evidence(w, crate::now()).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+/// Stores a finished live check in its case: the verdict (in the catalog's language), the
+/// feeds used, the interface and its capture's SHA-256, and the observed values. Returns
+/// the scan's id.
+pub fn store_live(
+    store: &Mutex<vigie_case::CaseStore>,
+    case: vigie_case::CaseId,
+    cat: &vigie_core::Catalog,
+    iocs: &IndicatorSet,
+    outcome: &LiveOutcome,
+    capture: Option<&vigie_case::EvidenceInfo>,
+) -> Result<i64, vigie_case::CaseError> {
+    let doc = crate::verdict_value(
+        cat,
+        &outcome.verdict,
+        &outcome.captures,
+        iocs,
+        &outcome.stats,
+    );
+    let mut record = crate::network_record(
+        outcome.started,
+        iocs,
+        outcome
+            .captures
+            .iter()
+            .map(|c| {
+                (
+                    format!("live:{}", c.source),
+                    capture.and_then(|e| e.sha256.clone()),
+                )
+            })
+            .collect(),
+        doc,
+        outcome.observed.clone(),
+    );
+    record.kind = "network-live".into();
+    let mut s = store
+        .lock()
+        .map_err(|_| vigie_case::CaseError::Io("case file lock".into()))?;
+    s.add_scan(case, &record, crate::now())
+}
