@@ -13,3 +13,7 @@ case-error-no-evidence = There is no evidence item { $id }.
 case-error-operator-exists = An operator named { $name } exists already.
 case-error-io = What was to be stored could not be read ({ $detail }). What was stored before is kept.
 case-verify-evidence-altered = Evidence file { $name } ({ $row }) does not match its recorded SHA-256: it was altered or cut.
+check-kind-network = network
+check-kind-android = Android
+check-kind-ios = iPhone
+check-kind-network-live = live network

@@ -13,3 +13,7 @@ case-error-no-evidence = Il n’y a pas d’élément de preuve { $id }.
 case-error-operator-exists = Un opérateur nommé { $name } existe déjà.
 case-error-io = Ce qui devait être enregistré n’a pas pu être lu ({ $detail }). Ce qui était déjà enregistré est conservé.
 case-verify-evidence-altered = Le fichier de preuve { $name } ({ $row }) ne correspond pas à son SHA-256 enregistré : il a été modifié ou tronqué.
+check-kind-network = réseau
+check-kind-android = Android
+check-kind-ios = iPhone
+check-kind-network-live = réseau en direct

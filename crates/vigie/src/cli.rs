@@ -57,6 +57,37 @@ enum Command {
         #[command(subcommand)]
         action: CaseAction,
     },
+    /// Start the station app (a local web app for operators).
+    Serve {
+        /// Address and port to listen on (loopback unless --allow-remote).
+        #[arg(long, default_value = "127.0.0.1:8470")]
+        listen: std::net::SocketAddr,
+        /// Accept listening on a non-loopback address (the app is then reachable from the network).
+        #[arg(long)]
+        allow_remote: bool,
+        /// Raw captures of live checks are deleted after this many days unless kept as evidence.
+        #[arg(long, default_value_t = 30)]
+        retention_days: u32,
+    },
+    /// Open a Wi-Fi hotspot (hostapd, dnsmasq) with a random name and password shown as a QR
+    /// code, check the traffic of the phone that joins it, and restore the machine after.
+    Hotspot {
+        /// Wi-Fi interface that becomes the access point.
+        #[arg(long)]
+        interface: String,
+        /// Interface towards the internet (NAT); without it, captive mode.
+        #[arg(long)]
+        uplink: Option<String>,
+        /// End the check after this many seconds (default: 15 minutes).
+        #[arg(long, default_value_t = 900)]
+        duration: u64,
+        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
+        #[arg(long = "iocs")]
+        iocs: Vec<PathBuf>,
+        /// Store the check, its findings and the captured traffic in case REF.
+        #[arg(long = "case")]
+        case: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -241,6 +272,8 @@ fn catalog(lang: Lang) -> Catalog {
             vigie_net::LOCALES,
             vigie_case::LOCALES,
             vigie_live::LOCALES,
+            vigie_hotspot::LOCALES,
+            vigie_web::LOCALES,
             crate::render::LOCALES,
         ],
     )
@@ -398,6 +431,55 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format == ScanFormat::Json,
             case.as_deref(),
         ),
+        Command::Serve {
+            listen,
+            allow_remote,
+            retention_days,
+        } => crate::serve::serve(
+            &cat,
+            &data_dir,
+            passphrase_file.as_deref(),
+            listen,
+            allow_remote,
+            retention_days,
+        ),
+        Command::Hotspot {
+            interface,
+            uplink,
+            duration,
+            iocs,
+            case,
+        } => {
+            let config = vigie_hotspot::HotspotConfig::random(&interface, uplink.as_deref());
+            let hotspot = vigie_hotspot::Hotspot::start(config, &data_dir.join("run"))
+                .map_err(|e| anyhow::anyhow!(cat.text(&e.message())))?;
+            let c = hotspot.config();
+            eprintln!(
+                "{}",
+                cat.text(
+                    &vigie_core::Message::new("hotspot-join")
+                        .arg("ssid", &c.ssid)
+                        .arg("password", &c.password)
+                )
+            );
+            eprintln!("{}", c.qr_text());
+            if c.uplink.is_none() {
+                eprintln!("{}", cat.key("hotspot-captive"));
+            }
+            let result = crate::live::scan_live(
+                &cat,
+                &data_dir,
+                passphrase_file.as_deref(),
+                &interface,
+                std::time::Duration::from_secs(duration),
+                &iocs,
+                false,
+                case.as_deref(),
+            );
+            hotspot.stop();
+            eprintln!("{}", cat.key("hotspot-stopped"));
+            result
+        }
         Command::Observe { file, format } => {
             let mut reader =
                 CaptureReader::open(&file).map_err(|e| capture_error(&cat, &file, &e))?;

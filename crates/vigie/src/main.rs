@@ -5,6 +5,7 @@ mod cli;
 mod feeds;
 mod live;
 mod render;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;

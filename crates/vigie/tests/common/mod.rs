@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+pub mod station;
+
 /// `../shared/data`, or `None` (with a message) where it is absent.
 pub fn shared() -> Option<PathBuf> {
     let p = std::env::var_os("VIGIE_SHARED_DATA")

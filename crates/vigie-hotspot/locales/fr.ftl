@@ -1,0 +1,7 @@
+# Vigie — point d’accès (français).
+hotspot-error-missing = Le point d’accès a besoin de { $program }, qui n’est pas installé (Debian : apt install hostapd dnsmasq nftables).
+hotspot-error-command = Le point d’accès n’a pas pu être mis en place : { $command } a répondu « { $detail } ». Tout ce qui avait été modifié a été rétabli.
+hotspot-error-io = La configuration du point d’accès n’a pas pu être écrite : { $detail }.
+hotspot-join = Demandez à la personne de rejoindre le réseau Wi-Fi { $ssid } (mot de passe { $password }), ou de scanner ce code avec l’appareil photo du téléphone :
+hotspot-captive = Pas d’accès à Internet : le téléphone ne pourra pas naviguer. Certains téléphones quittent alors le réseau au bout d’un moment ; dans ce cas, reconnectez-le. Les applications espionnes essaient quand même de se connecter, et c’est ce que la vérification voit.
+hotspot-stopped = Le point d’accès est arrêté et les réglages réseau de la machine sont rétablis.

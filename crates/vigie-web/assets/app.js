@@ -1,0 +1,43 @@
+// Vigie station app: live updates of a running check (server-sent events).
+// Text is only ever set with textContent: nothing received is read as HTML.
+"use strict";
+(function () {
+  const live = document.getElementById("live");
+  if (!live) return;
+  const $ = (id) => document.getElementById(id);
+  const source = new EventSource(live.dataset.events);
+  function item(text, cls) {
+    const li = document.createElement("li");
+    if (cls) li.className = cls;
+    li.textContent = text;
+    return li;
+  }
+  source.onmessage = (ev) => {
+    const s = JSON.parse(ev.data);
+    $("elapsed").textContent = s.elapsed_text;
+    $("packets").textContent = String(s.packets);
+    $("headline").textContent = s.headline;
+    const findings = $("findings");
+    findings.replaceChildren(...s.findings.map((f) => {
+      const li = item("", "finding sev-" + f.severity);
+      const title = document.createElement("strong");
+      title.textContent = "[" + f.severity_label + "] " + f.title;
+      const p = document.createElement("p");
+      p.textContent = f.explanation;
+      const meta = document.createElement("p");
+      meta.className = "meta";
+      meta.textContent = f.rule;
+      li.append(title, p, meta);
+      return li;
+    }));
+    if (s.findings.length === 0) findings.replaceChildren(item(live.dataset.i18nNone, "none"));
+    $("services").replaceChildren(...s.services.map((x) => item(x.name + " (" + x.via + ", " + x.count + "×)")));
+    if (s.stopped) { $("stopped").hidden = false; $("stopped").textContent = s.stopped; }
+    if (s.finished) {
+      $("stop-form").hidden = true;
+      if (s.saved === true) $("saved").hidden = false;
+      if (s.save_error) { $("stopped").hidden = false; $("stopped").textContent = s.save_error; }
+      if (s.saved !== null) source.close();
+    }
+  };
+})();

@@ -1,0 +1,106 @@
+//! HTML building: escaping, the page layout, and the parts pages share.
+
+use crate::auth::Session;
+use vigie_core::Catalog;
+
+/// Escapes text for HTML content and attribute values.
+pub(crate) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes a path segment (case references may hold `/` or spaces).
+pub(crate) fn seg(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The hidden CSRF field of a form.
+pub(crate) fn csrf_field(s: &Session) -> String {
+    format!(
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+        esc(&s.csrf)
+    )
+}
+
+/// A whole page: header with navigation, language switch and logout, then `body`.
+pub(crate) fn page(
+    cat: &Catalog,
+    title: &str,
+    session: Option<&Session>,
+    path: &str,
+    body: &str,
+) -> String {
+    let lang = cat.lang().code();
+    let other = if lang == "fr" { "en" } else { "fr" };
+    let other_label = cat.key("web-lang-other");
+    let mut nav = String::new();
+    if let Some(s) = session {
+        nav.push_str(&format!(
+            "<a href=\"/cases\">{}</a>",
+            esc(&cat.key("web-nav-cases"))
+        ));
+        nav.push_str(&format!(
+            "<a href=\"/hotspot\">{}</a>",
+            esc(&cat.key("web-nav-hotspot"))
+        ));
+        if s.admin {
+            nav.push_str(&format!(
+                "<a href=\"/operators\">{}</a>",
+                esc(&cat.key("web-nav-operators"))
+            ));
+        }
+        nav.push_str(&format!(
+            "<form method=\"post\" action=\"/logout\" class=\"inline\">{}<button type=\"submit\" id=\"logout\">{}</button></form><span class=\"who\">{}</span>",
+            csrf_field(s),
+            esc(&cat.key("web-logout")),
+            esc(&s.operator)
+        ));
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} — Vigie</title><link rel=\"stylesheet\" href=\"/assets/app.css\"><script src=\"/assets/app.js\" defer></script></head><body><header><a class=\"brand\" href=\"/\">Vigie</a><nav>{nav}<a id=\"lang\" href=\"/lang?to={other}&amp;back={back}\" hreflang=\"{other}\">{other_label}</a></nav></header><main><h1>{title}</h1>{body}</main><footer>{footer}</footer></body></html>",
+        title = esc(title),
+        back = seg(path),
+        other_label = esc(&other_label),
+        footer = esc(&cat.key("web-footer")),
+    )
+}
+
+/// A note shown above a page's content.
+pub(crate) fn notice(kind: &str, text: &str) -> String {
+    format!(
+        "<p class=\"notice {kind}\" role=\"status\">{}</p>",
+        esc(text)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(
+            esc("<a href=\"x\">'&"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;"
+        );
+        assert_eq!(seg("PV 2026/42"), "PV%202026%2F42");
+    }
+}

@@ -1,0 +1,126 @@
+//! The station app: a local web app for operators, served by `vigie serve`.
+//!
+//! Server-rendered pages (French by default, English one click away), a little JavaScript
+//! for live updates (server-sent events), every asset embedded in the binary. Operators log
+//! in (Argon2id passwords in the case file, expiring sessions, CSRF tokens, login rate
+//! limiting); every action goes to the case file's audit log. Loopback only unless remote
+//! access is asked for explicitly.
+
+mod auth;
+mod handlers;
+mod html;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+use vigie_case::CaseStore;
+use vigie_core::{Lang, LocaleResource, Message};
+use vigie_indicators::IndicatorSet;
+
+/// Translation resources of the app's pages.
+pub const LOCALES: &[LocaleResource] = &[
+    LocaleResource {
+        lang: Lang::En,
+        source: include_str!("../locales/en.ftl"),
+    },
+    LocaleResource {
+        lang: Lang::Fr,
+        source: include_str!("../locales/fr.ftl"),
+    },
+];
+
+/// Why the app could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// A non-loopback address without `--allow-remote`.
+    #[error("{0} is not a loopback address; remote access must be allowed explicitly")]
+    RemoteNotAllowed(SocketAddr),
+    /// The address could not be listened on.
+    #[error("cannot listen on {0}: {1}")]
+    Listen(SocketAddr, std::io::Error),
+}
+
+impl WebError {
+    /// The error as a translatable message.
+    pub fn message(&self) -> Message {
+        match self {
+            WebError::RemoteNotAllowed(a) => {
+                Message::new("web-error-remote").arg("address", a.to_string())
+            }
+            WebError::Listen(a, e) => Message::new("web-error-listen")
+                .arg("address", a.to_string())
+                .arg("detail", e.to_string()),
+        }
+    }
+}
+
+/// Refuses a non-loopback address unless remote access was asked for.
+pub fn check_listen(addr: SocketAddr, allow_remote: bool) -> Result<(), WebError> {
+    if addr.ip().is_loopback() || allow_remote {
+        Ok(())
+    } else {
+        Err(WebError::RemoteNotAllowed(addr))
+    }
+}
+
+/// Loads the indicator feeds a check uses (the station's stored feeds), or says why not.
+pub type FeedLoader = Arc<dyn Fn() -> Result<IndicatorSet, Message> + Send + Sync>;
+
+/// What the app needs to run.
+pub struct WebConfig {
+    /// The open case file.
+    pub store: CaseStore,
+    /// Where hotspot files go.
+    pub run_dir: PathBuf,
+    /// Raw captures of live checks are purged after this many days unless kept.
+    pub retention_days: u32,
+    /// The feeds for checks.
+    pub feeds: FeedLoader,
+    /// Session idle timeout.
+    pub idle_timeout: std::time::Duration,
+}
+
+/// The app's shared state.
+pub(crate) struct App {
+    pub(crate) store: Arc<Mutex<CaseStore>>,
+    pub(crate) run_dir: PathBuf,
+    pub(crate) retention_days: u32,
+    pub(crate) feeds: FeedLoader,
+    pub(crate) sessions: auth::Sessions,
+    pub(crate) limiter: auth::LoginLimiter,
+    pub(crate) checks: Mutex<HashMap<u64, handlers::RunningCheck>>,
+    pub(crate) next_check: AtomicU64,
+    pub(crate) hotspot: Mutex<Option<vigie_hotspot::Hotspot>>,
+}
+
+/// Serves the app on `listener` until the process ends. Raw captures older than the
+/// retention period are purged at start and every hour.
+pub async fn serve(config: WebConfig, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    let app = Arc::new(App {
+        store: Arc::new(Mutex::new(config.store)),
+        run_dir: config.run_dir,
+        retention_days: config.retention_days,
+        feeds: config.feeds,
+        sessions: auth::Sessions::new(config.idle_timeout),
+        limiter: auth::LoginLimiter::default(),
+        checks: Mutex::new(HashMap::new()),
+        next_check: AtomicU64::new(1),
+        hotspot: Mutex::new(None),
+    });
+    let maintenance = app.clone();
+    tokio::spawn(async move {
+        loop {
+            let app = maintenance.clone();
+            let _ = tokio::task::spawn_blocking(move || handlers::maintenance(&app)).await;
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
+    });
+    let router = handlers::router(app);
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
+}

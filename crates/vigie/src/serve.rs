@@ -1,0 +1,52 @@
+//! `vigie serve`: the station app.
+
+use crate::{cases, feeds};
+use anyhow::{anyhow, Result};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use vigie_core::{Catalog, Message};
+
+/// Opens the case file, then serves the app on `listen` until the process is stopped.
+pub fn serve(
+    cat: &Catalog,
+    data_dir: &Path,
+    passphrase_file: Option<&Path>,
+    listen: SocketAddr,
+    allow_remote: bool,
+    retention_days: u32,
+) -> Result<ExitCode> {
+    vigie_web::check_listen(listen, allow_remote).map_err(|e| anyhow!(cat.text(&e.message())))?;
+    let pass = cases::passphrase(cat, passphrase_file)?;
+    let store = cases::open(cat, data_dir, &pass, feeds::now())?;
+    let feed_dir = feeds::store_dir(data_dir);
+    let loader: vigie_web::FeedLoader = Arc::new(move || {
+        vigie_indicators::FeedStore::new(&feed_dir)
+            .load()
+            .map_err(|e| e.message())
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .map_err(|e| anyhow!(cat.text(&vigie_web::WebError::Listen(listen, e).message())))?;
+        let bound = listener.local_addr()?;
+        eprintln!(
+            "{}",
+            cat.text(&Message::new("web-serving").arg("url", format!("http://{bound}/")))
+        );
+        let config = vigie_web::WebConfig {
+            store,
+            run_dir: data_dir.join("run"),
+            retention_days,
+            feeds: loader,
+            idle_timeout: std::time::Duration::from_secs(30 * 60),
+        };
+        vigie_web::serve(config, listener).await?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,268 @@
+//! A running `vigie serve` for tests, and a small HTTP/1.1 client (cookies, forms, uploads).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A station app process on a free loopback port; killed when dropped.
+pub struct Station {
+    pub child: Child,
+    pub base: String,
+    pub addr: String,
+    pub data: PathBuf,
+}
+
+impl Drop for Station {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub const PASSPHRASE: &str = "station test passphrase";
+
+impl Station {
+    /// Starts `vigie serve` with feeds imported from `../shared` (Echap) when given.
+    pub fn start(name: &str, feeds: Option<&Path>) -> Station {
+        let data =
+            std::env::temp_dir().join(format!("vigie-station-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&data);
+        std::fs::create_dir_all(&data).expect("data dir");
+        if let Some(f) = feeds {
+            let st = Command::new(env!("CARGO_BIN_EXE_vigie"))
+                .args(["--data-dir"])
+                .arg(&data)
+                .args(["iocs", "import"])
+                .arg(f)
+                .env("VIGIE_PASSPHRASE", PASSPHRASE)
+                .output()
+                .expect("import");
+            assert!(
+                st.status.success(),
+                "{}",
+                String::from_utf8_lossy(&st.stderr)
+            );
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .args(["--lang", "en", "--data-dir"])
+            .arg(&data)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env("VIGIE_PASSPHRASE", PASSPHRASE)
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("serve");
+        let mut err = BufReader::new(child.stderr.take().expect("stderr"));
+        let mut line = String::new();
+        err.read_line(&mut line).expect("first line");
+        let base = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .trim_end_matches('/')
+            .to_owned();
+        // Keep draining stderr so the server never blocks on it.
+        std::thread::spawn(move || {
+            let mut sink = String::new();
+            let _ = err.read_to_string(&mut sink);
+        });
+        let addr = base.trim_start_matches("http://").to_owned();
+        Station {
+            child,
+            base,
+            addr,
+            data,
+        }
+    }
+}
+
+/// One HTTP response.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A browser-like client: keeps cookies.
+#[derive(Default)]
+pub struct Client {
+    pub cookies: Vec<(String, String)>,
+}
+
+impl Client {
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    pub fn request(
+        &mut self,
+        addr: &str,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        body: &[u8],
+        extra: &[(&str, &str)],
+    ) -> Resp {
+        let mut s = TcpStream::connect(addr).expect("connect");
+        let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+        if let Some(ct) = content_type {
+            head.push_str(&format!("Content-Type: {ct}\r\n"));
+        }
+        if !self.cookies.is_empty() {
+            head.push_str(&format!("Cookie: {}\r\n", self.cookie_header()));
+        }
+        for (k, v) in extra {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        s.write_all(head.as_bytes()).expect("send");
+        s.write_all(body).expect("send body");
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).expect("read");
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("end of headers");
+        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+        let mut lines = head.lines();
+        let status: u16 = lines
+            .next()
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|c| c.parse().ok())
+            .expect("status");
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+            .collect();
+        for (k, v) in &headers {
+            if k.eq_ignore_ascii_case("set-cookie") {
+                if let Some((name, value)) = v.split(';').next().and_then(|kv| kv.split_once('=')) {
+                    self.cookies.retain(|(n, _)| n != name);
+                    if !value.is_empty() {
+                        self.cookies.push((name.to_owned(), value.to_owned()));
+                    }
+                }
+            }
+        }
+        let mut body = raw[split + 4..].to_vec();
+        if headers
+            .iter()
+            .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"))
+        {
+            body = dechunk(&body);
+        }
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        }
+    }
+
+    pub fn get(&mut self, addr: &str, path: &str) -> Resp {
+        self.request(addr, "GET", path, None, b"", &[])
+    }
+
+    pub fn post_form(&mut self, addr: &str, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        self.request(
+            addr,
+            "POST",
+            path,
+            Some("application/x-www-form-urlencoded"),
+            body.as_bytes(),
+            &[],
+        )
+    }
+
+    pub fn post_files(&mut self, addr: &str, path: &str, files: &[(&str, Vec<u8>)]) -> Resp {
+        let boundary = "vigieTestBoundary7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, content) in files {
+            body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        self.request(
+            addr,
+            "POST",
+            path,
+            Some(&format!("multipart/form-data; boundary={boundary}")),
+            &body,
+            &[],
+        )
+    }
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&b[..eol]).trim(), 16).unwrap_or(0);
+        if size == 0 || b.len() < eol + 2 + size {
+            break;
+        }
+        out.extend_from_slice(&b[eol + 2..eol + 2 + size]);
+        b = &b[(eol + 4 + size).min(b.len())..];
+    }
+    out
+}
+
+/// Percent-encoding for forms and paths.
+pub fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The CSRF token in a page.
+pub fn csrf(page: &str) -> String {
+    page.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("csrf token in page")
+        .to_owned()
+}
+
+/// Creates the administrator and logs in; returns the client.
+pub fn admin(st: &Station) -> Client {
+    let mut c = Client::default();
+    let r = c.post_form(
+        &st.addr,
+        "/setup",
+        &[("name", "admin"), ("password", "correct horse battery")],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let r = c.post_form(
+        &st.addr,
+        "/login",
+        &[("name", "admin"), ("password", "correct horse battery")],
+    );
+    assert_eq!((r.status, r.header("location")), (303, Some("/cases")));
+    c
+}
