@@ -22,6 +22,21 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../vigie-case/locales/fr.ftl"),
     ),
     (
+        "vigie-live",
+        include_str!("../../vigie-live/locales/en.ftl"),
+        include_str!("../../vigie-live/locales/fr.ftl"),
+    ),
+    (
+        "vigie-hotspot",
+        include_str!("../../vigie-hotspot/locales/en.ftl"),
+        include_str!("../../vigie-hotspot/locales/fr.ftl"),
+    ),
+    (
+        "vigie-web",
+        include_str!("../../vigie-web/locales/en.ftl"),
+        include_str!("../../vigie-web/locales/fr.ftl"),
+    ),
+    (
         "vigie",
         include_str!("../locales/en.ftl"),
         include_str!("../locales/fr.ftl"),
@@ -71,6 +86,10 @@ fn every_key_exists_in_both_languages_and_formats() {
         "vigie-indicators",
         "vigie-feeds",
         "vigie-case",
+        "vigie-live",
+        "vigie-hotspot",
+        "vigie-web",
+        "vigie-station",
     ] {
         keys_used_in_code(&root.join(c).join("src"), &mut used);
     }
@@ -93,6 +112,12 @@ fn every_key_exists_in_both_languages_and_formats() {
         "verdict-unusual",
         "verdict-suspicious",
         "verdict-known-spyware",
+        "check-kind-network",
+        "check-kind-network-live",
+        "web-evidence-kind-capture",
+        "web-evidence-kind-import",
+        "web-evidence-kind-report",
+        "web-import-done",
     ] {
         used.insert(k.to_owned());
     }
@@ -162,6 +187,12 @@ fn every_key_exists_in_both_languages_and_formats() {
         "down",
         "kinds",
         "sources",
+        "address",
+        "program",
+        "command",
+        "interface",
+        "ssid",
+        "password",
     ] {
         args.set(a, "x");
     }
