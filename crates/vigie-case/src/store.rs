@@ -559,36 +559,23 @@ impl CaseStore {
             .collect()
     }
 
+    /// The row ids of a case's records in `table` (a table name of this file, never input).
+    fn ids_in_case(&self, table: &str, case: CaseId) -> Result<Vec<i64>, CaseError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id FROM {table} WHERE case_id = ?1 ORDER BY id"
+        ))?;
+        let ids = stmt
+            .query_map([case.0], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
     /// Deletes a case and its scans; the audit log keeps that it happened (not what it held).
     pub fn purge(&mut self, reference: &str, now: Timestamp) -> Result<(), CaseError> {
         let case = self.find(reference)?;
-        let scan_ids: Vec<i64> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id FROM scans WHERE case_id = ?1 ORDER BY id")?;
-            let ids = stmt
-                .query_map([case.0], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            ids
-        };
-        let retro_ids: Vec<i64> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id FROM retro WHERE case_id = ?1 ORDER BY id")?;
-            let ids = stmt
-                .query_map([case.0], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            ids
-        };
-        let evidence_ids: Vec<i64> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id FROM evidence WHERE case_id = ?1 ORDER BY id")?;
-            let ids = stmt
-                .query_map([case.0], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            ids
-        };
+        let scan_ids = self.ids_in_case("scans", case)?;
+        let retro_ids = self.ids_in_case("retro", case)?;
+        let evidence_ids = self.ids_in_case("evidence", case)?;
         self.in_transaction(|s| {
             for id in &evidence_ids {
                 s.conn
