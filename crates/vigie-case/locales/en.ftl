@@ -12,6 +12,7 @@ case-verify-row-missing = Record { $row } was removed without being purged.
 case-error-no-evidence = There is no evidence item { $id }.
 case-error-operator-exists = An operator named { $name } exists already.
 case-error-io = What was to be stored could not be read ({ $detail }). What was stored before is kept.
+case-error-disk-full = The disk holding the case file is nearly full ({ $free } MB left). Vigie stopped writing to keep room for what is already stored, which is kept. Free some space before the next check.
 case-verify-evidence-altered = Evidence file { $name } ({ $row }) does not match its recorded SHA-256: it was altered or cut.
 check-kind-network = network
 check-kind-android = Android

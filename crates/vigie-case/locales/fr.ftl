@@ -12,6 +12,7 @@ case-verify-row-missing = L’enregistrement { $row } a été supprimé sans pur
 case-error-no-evidence = Il n’y a pas d’élément de preuve { $id }.
 case-error-operator-exists = Un opérateur nommé { $name } existe déjà.
 case-error-io = Ce qui devait être enregistré n’a pas pu être lu ({ $detail }). Ce qui était déjà enregistré est conservé.
+case-error-disk-full = Le disque qui contient le dossier est presque plein (il reste { $free } Mo). Vigie a cessé d’écrire pour garder la place d’enregistrer ce qui est déjà là, qui est conservé. Libérez de l’espace avant la prochaine vérification.
 case-verify-evidence-altered = Le fichier de preuve { $name } ({ $row }) ne correspond pas à son SHA-256 enregistré : il a été modifié ou tronqué.
 check-kind-network = réseau
 check-kind-android = Android

@@ -4,7 +4,7 @@
 //! audit log when it is complete.
 
 use crate::crypto::{open, seal};
-use crate::store::{aad, CaseError, CaseId, CaseStore};
+use crate::store::{aad, CaseError, CaseId, CaseStore, SPACE_RESERVE};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -177,20 +177,42 @@ impl CaseStore {
         w: &mut EvidenceWriter,
         bytes: &[u8],
     ) -> Result<(), CaseError> {
-        w.hasher.update(bytes);
-        w.size += bytes.len() as u64;
+        // Only what enters the item counts in its hash and size: after a refusal (a full
+        // disk), the item holds exactly what was hashed.
         let mut rest = bytes;
         while !rest.is_empty() {
+            // A chunk left full by an earlier refusal is stored first (`take` is then 0).
             let take = (CHUNK - w.pending.len()).min(rest.len());
             w.pending.extend_from_slice(&rest[..take]);
+            w.hasher.update(&rest[..take]);
+            w.size += take as u64;
             rest = &rest[take..];
             if w.pending.len() == CHUNK {
+                self.check_space()?;
                 self.store_chunk(w.id, w.next_chunk, &w.pending)?;
                 w.next_chunk += 1;
                 w.pending.clear();
             }
         }
         Ok(())
+    }
+
+    /// Refuses to go on when the case file's disk has less than [`SPACE_RESERVE`] free.
+    /// Where free space cannot be read, writing goes on (the database's own errors remain).
+    fn check_space(&self) -> Result<(), CaseError> {
+        match nix::sys::statvfs::statvfs(&self.dir) {
+            Ok(v) => {
+                let free = v.blocks_available().saturating_mul(v.fragment_size());
+                if free < SPACE_RESERVE {
+                    Err(CaseError::DiskFull {
+                        free_mb: free / 1_000_000,
+                    })
+                } else {
+                    Ok(())
+                }
+            }
+            Err(_) => Ok(()),
+        }
     }
 
     /// Ends an item: the last chunk is stored and its SHA-256 and size recorded and logged.

@@ -33,4 +33,5 @@ pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, CHUNK
 pub use operators::{hash_password, Operator};
 pub use store::{
     AuditEntry, CaseError, CaseId, CaseStore, CaseSummary, RetroMatch, ScanRecord, VerifyReport,
+    SPACE_RESERVE,
 };

@@ -3,7 +3,7 @@
 use crate::crypto::{derive, open, random, seal, sha256, KdfParams};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use vigie_core::{Message, Timestamp};
 
 /// Why the case file could not be used.
@@ -30,6 +30,13 @@ pub enum CaseError {
     /// Reading what was to be stored failed.
     #[error("reading: {0}")]
     Io(String),
+    /// The disk holding the case file is nearly full: writing stopped to keep room for
+    /// recording what is already stored.
+    #[error("the disk holding the case file is nearly full ({free_mb} MB left)")]
+    DiskFull {
+        /// Free space left, in megabytes.
+        free_mb: u64,
+    },
 }
 
 impl CaseError {
@@ -47,6 +54,9 @@ impl CaseError {
                 Message::new("case-error-operator-exists").arg("name", n)
             }
             CaseError::Io(d) => Message::new("case-error-io").arg("detail", d),
+            CaseError::DiskFull { free_mb } => {
+                Message::new("case-error-disk-full").arg("free", free_mb.to_string())
+            }
         }
     }
 }
@@ -143,7 +153,13 @@ pub struct CaseStore {
     pub(crate) data_key: [u8; 32],
     pub(crate) lookup_key: [u8; 32],
     pub(crate) actor: Option<String>,
+    /// The folder holding the case file, whose free space evidence writes watch.
+    pub(crate) dir: PathBuf,
 }
+
+/// Free space kept on the case file's disk: evidence content stops being written below it,
+/// so that closing items, saving checks and the audit log still have room.
+pub const SPACE_RESERVE: u64 = 64 * 1024 * 1024;
 
 impl std::fmt::Debug for CaseStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -181,6 +197,10 @@ impl CaseStore {
         now: Timestamp,
     ) -> Result<Self, CaseError> {
         let conn = Connection::open(path)?;
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.execute_batch(
@@ -220,6 +240,7 @@ impl CaseStore {
                     data_key,
                     lookup_key,
                     actor: None,
+                    dir: dir.clone(),
                 }
             }
             (None, None, None) => {
@@ -241,6 +262,7 @@ impl CaseStore {
                     data_key,
                     lookup_key,
                     actor: None,
+                    dir: dir.clone(),
                 };
                 s.in_transaction(|s| s.audit(now, "store-created", None, None))?;
                 s

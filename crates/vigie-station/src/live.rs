@@ -250,10 +250,14 @@ fn run(
             recorder.flush();
         }
         if let Some(e) = &recorder.failed {
-            stopped = Some((
-                e.to_string(),
-                Message::new("live-error-evidence").arg("detail", e.to_string()),
-            ));
+            let message = match e
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<vigie_case::CaseError>())
+            {
+                Some(case_error) => case_error.message(),
+                None => Message::new("live-error-evidence").arg("detail", e.to_string()),
+            };
+            stopped = Some((e.to_string(), message));
             break;
         }
         if last_refresh.elapsed() >= REFRESH {
@@ -326,9 +330,8 @@ impl CaptureEvidence {
                 .lock()
                 .map_err(|_| io::Error::other("evidence lock"))?;
             match writer.as_mut() {
-                Some(w) => store
-                    .write_evidence(w, bytes)
-                    .map_err(|e| io::Error::other(e.to_string())),
+                // The case file's own error travels inside, for its translated message.
+                Some(w) => store.write_evidence(w, bytes).map_err(io::Error::other),
                 None => Ok(()),
             }
         });

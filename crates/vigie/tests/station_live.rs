@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::station::{admin, csrf, enc, Station};
+use common::station::{admin, csrf, enc, Station, TestLink};
 use std::net::{Ipv4Addr, UdpSocket};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -358,4 +358,113 @@ fn live_check_sees_stalkerware_while_traffic_flows() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+}
+
+/// A tmpfs mounted for the test; unmounted (and its folder removed) when dropped.
+struct SmallDisk(std::path::PathBuf);
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn full_disk_stops_the_live_check_and_keeps_what_was_captured() {
+    let Some(shared) = common::shared() else {
+        eprintln!("skipped: ../shared is absent (Echap indicators needed)");
+        return;
+    };
+    let Some(link) = TestLink::create("vgdf", 77) else {
+        eprintln!("skipped: a test interface needs root (ip link add failed)");
+        return;
+    };
+    // The case file on a 96 MB disk: with Vigie's 64 MiB reserve, about 30 MB fit.
+    let dir = std::env::temp_dir().join(format!("vigie-station-full-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=96m", "tmpfs"])
+        .arg(&dir)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: mounting a small tmpfs needs root");
+        return;
+    }
+    let disk = SmallDisk(dir.clone());
+    let st = Station::start_in(dir.clone(), Some(&shared.join("echap/ioc.yaml")));
+    let mut c = admin(&st);
+    let token = csrf(&c.get(&st.addr, "/cases").body);
+    c.post_form(
+        &st.addr,
+        "/cases",
+        &[("csrf", &token), ("reference", "FULL-1")],
+    );
+    let r = c.post_form(
+        &st.addr,
+        "/cases/FULL-1/live",
+        &[
+            ("csrf", &token),
+            ("interface", &link.name),
+            ("minutes", "5"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let id = r
+        .header("location")
+        .expect("check page")
+        .trim_start_matches("/checks/")
+        .to_owned();
+
+    // The phone looks up a stalkerware name, then sends far more than the disk can hold.
+    let udp = UdpSocket::bind((link.address, 0)).expect("udp");
+    udp.send_to(
+        &common::dns_query_payload("thetruthspy.com"),
+        (link.peer, 53),
+    )
+    .expect("dns");
+    let payload = vec![0x5a_u8; 1400];
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut last = serde_json::Value::Null;
+    while Instant::now() < deadline {
+        for _ in 0..2000 {
+            let _ = udp.send_to(&payload, (link.peer, 9));
+        }
+        last = state(&mut c, &st, &id);
+        if last["finished"].as_bool() == Some(true) && !last["saved"].is_null() {
+            break;
+        }
+    }
+    assert_eq!(last["saved"].as_bool(), Some(true), "{last}");
+    let stopped = last["stopped"].as_str().unwrap_or_default();
+    assert!(stopped.contains("presque plein"), "{last}");
+    assert!(
+        last["findings"]
+            .as_array()
+            .is_some_and(|f| f.iter().any(|x| x["rule"] == "NET-IOC-DOMAIN")),
+        "{last}"
+    );
+    let page = c.get(&st.addr, "/cases/FULL-1").body;
+    assert!(page.contains("réseau en direct") && page.contains("TheTruthSpy"));
+
+    // What was captured is in the case file, whole, and the file verifies.
+    drop(st);
+    let store = vigie_case::CaseStore::open(
+        &dir.join("cases.db"),
+        common::station::PASSPHRASE,
+        vigie_case::KdfParams::standard(),
+        vigie_core::Timestamp(0),
+    )
+    .expect("open");
+    let case = store.find("FULL-1").expect("the case");
+    let items = store.evidence(case).expect("evidence");
+    let capture = items.first().expect("the capture is kept");
+    assert!(capture.size > 10_000_000, "{capture:?}");
+    assert!(capture.sha256.is_some(), "{capture:?}");
+    let report = store.verify().expect("verify");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    drop(store);
+    drop(disk);
 }

@@ -193,6 +193,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "interface",
         "ssid",
         "password",
+        "free",
     ] {
         args.set(a, "x");
     }

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub mod station;
+pub mod webdriver;
 
 /// `../shared/data`, or `None` (with a message) where it is absent.
 pub fn shared() -> Option<PathBuf> {
@@ -125,6 +126,17 @@ pub fn serve_recording(routes: Routes, received: Received) -> String {
         }
     });
     format!("http://{addr}")
+}
+
+/// A DNS query for `name` (type A), as a phone's resolver sends it over UDP.
+pub fn dns_query_payload(name: &str) -> Vec<u8> {
+    let mut q = vec![0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0];
+    for label in name.split('.') {
+        q.push(label.len() as u8);
+        q.extend_from_slice(label.as_bytes());
+    }
+    q.extend_from_slice(&[0, 0, 1, 0, 1]);
+    q
 }
 
 /// A capture in `dir` in which a phone asks its resolver for `name` (one DNS query).

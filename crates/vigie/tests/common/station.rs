@@ -1,7 +1,7 @@
 //! A running `vigie serve` for tests, and a small HTTP/1.1 client (cookies, forms, uploads).
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::net::{Ipv4Addr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
@@ -29,6 +29,11 @@ impl Station {
             std::env::temp_dir().join(format!("vigie-station-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&data);
         std::fs::create_dir_all(&data).expect("data dir");
+        Station::start_in(data, feeds)
+    }
+
+    /// Starts `vigie serve` on an existing, empty data folder.
+    pub fn start_in(data: PathBuf, feeds: Option<&Path>) -> Station {
         if let Some(f) = feeds {
             let st = Command::new(env!("CARGO_BIN_EXE_vigie"))
                 .args(["--data-dir"])
@@ -213,7 +218,7 @@ impl Client {
     }
 }
 
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
+pub fn dechunk(mut b: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
         let size =
@@ -265,4 +270,60 @@ pub fn admin(st: &Station) -> Client {
     );
     assert_eq!((r.status, r.header("location")), (303, Some("/cases")));
     c
+}
+
+/// A veth pair made for the test, with a static neighbour so that packets to `peer` leave
+/// through it at once; removed when dropped.
+pub struct TestLink {
+    pub name: String,
+    pub address: Ipv4Addr,
+    pub peer: Ipv4Addr,
+}
+
+impl TestLink {
+    /// Makes `{tag}{n}a` (and its peer `{tag}{n}b`) with 10.`net`.n.1/24; `None` without
+    /// the rights to (root).
+    pub fn create(tag: &str, net: u8) -> Option<TestLink> {
+        let n = std::process::id() % 200 + 20;
+        let name = format!("{tag}{n}a");
+        let address = Ipv4Addr::new(10, net, n as u8, 1);
+        let peer = Ipv4Addr::new(10, net, n as u8, 2);
+        let ip = |args: &[&str]| {
+            Command::new("ip")
+                .args(args)
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        ip(&["link", "del", &name]);
+        let other = format!("{tag}{n}b");
+        let ok = ip(&["link", "add", &name, "type", "veth", "peer", "name", &other])
+            && ip(&["link", "set", &other, "up"])
+            && ip(&["link", "set", &name, "up"])
+            && ip(&["addr", "add", &format!("{address}/24"), "dev", &name])
+            && ip(&[
+                "neigh",
+                "replace",
+                &peer.to_string(),
+                "lladdr",
+                "02:00:00:00:4e:02",
+                "dev",
+                &name,
+            ]);
+        let link = TestLink {
+            name,
+            address,
+            peer,
+        };
+        ok.then_some(link)
+    }
+}
+
+impl Drop for TestLink {
+    fn drop(&mut self) {
+        let _ = Command::new("ip")
+            .args(["link", "del", &self.name])
+            .stderr(Stdio::null())
+            .status();
+    }
 }

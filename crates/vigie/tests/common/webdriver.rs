@@ -1,0 +1,343 @@
+//! A small W3C WebDriver client for Debian's headless Chromium (through chromedriver), enough to
+//! drive the station app as an operator does: open pages, type, click, upload, read text, and
+//! take screenshots kept as test artefacts.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// Whether the browser and its driver are installed (`.ci/run` installs them).
+pub fn available() -> bool {
+    Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists()
+}
+
+/// One headless Chromium session; the browser and the driver end when dropped.
+pub struct Browser {
+    driver: Child,
+    addr: String,
+    session: String,
+    profile: PathBuf,
+    artefacts: PathBuf,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = call(
+            &self.addr,
+            "DELETE",
+            &format!("/session/{}", self.session),
+            None,
+        );
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+/// One HTTP/1.1 exchange with chromedriver; returns the status and the JSON body.
+fn call(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+) -> std::io::Result<(u16, Value)> {
+    let mut s = TcpStream::connect(addr)?;
+    s.set_read_timeout(Some(Duration::from_secs(60)))?;
+    let payload = body.map(|b| b.to_string()).unwrap_or_default();
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        payload.len()
+    );
+    if body.is_some() {
+        head.push_str("Content-Type: application/json; charset=utf-8\r\n");
+    }
+    head.push_str("\r\n");
+    s.write_all(head.as_bytes())?;
+    s.write_all(payload.as_bytes())?;
+    // chromedriver keeps connections open: read the headers, then exactly the body.
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 16384];
+    let split = loop {
+        if let Some(p) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break p;
+        }
+        let n = s.read(&mut buf)?;
+        if n == 0 {
+            return Err(std::io::Error::other(
+                "connection closed before the headers",
+            ));
+        }
+        raw.extend_from_slice(&buf[..n]);
+    };
+    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let length: Option<usize> = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok());
+    let mut body = raw[split + 4..].to_vec();
+    match length {
+        Some(len) => {
+            while body.len() < len {
+                let n = s.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                body.extend_from_slice(&buf[..n]);
+            }
+        }
+        None => {
+            s.read_to_end(&mut body)?;
+            if head.contains("transfer-encoding: chunked") {
+                body = super::station::dechunk(&body);
+            }
+        }
+    }
+    let value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    Ok((status, value))
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium with an empty profile; screenshots go to
+    /// `target/artefacts/`.
+    pub fn start(name: &str) -> Browser {
+        let port = free_port();
+        let driver = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver");
+        let addr = format!("127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while call(&addr, "GET", "/status", None).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile =
+            std::env::temp_dir().join(format!("vigie-chromium-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&profile);
+        // The flags that keep Chromium quiet on a machine with no outside network.
+        let args = vec![
+            "--headless".to_owned(),
+            "--no-sandbox".to_owned(),
+            "--disable-gpu".to_owned(),
+            "--disable-quic".to_owned(),
+            "--no-first-run".to_owned(),
+            "--disable-background-networking".to_owned(),
+            "--disable-component-update".to_owned(),
+            "--disable-sync".to_owned(),
+            "--window-size=1200,900".to_owned(),
+            format!("--user-data-dir={}", profile.display()),
+        ];
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": CHROMIUM, "args": args}
+        }}});
+        let (status, v) = call(&addr, "POST", "/session", Some(&caps)).expect("new session");
+        assert_eq!(status, 200, "new session: {v}");
+        let session = v["value"]["sessionId"]
+            .as_str()
+            .expect("session id")
+            .to_owned();
+        let artefacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/artefacts");
+        std::fs::create_dir_all(&artefacts).expect("artefacts dir");
+        Browser {
+            driver,
+            addr,
+            session,
+            profile,
+            artefacts,
+        }
+    }
+
+    fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let full = format!("/session/{}{path}", self.session);
+        let (status, v) = call(&self.addr, method, &full, body.as_ref()).expect("webdriver call");
+        assert_eq!(status, 200, "{method} {path}: {v}");
+        v["value"].clone()
+    }
+
+    /// Opens a URL and waits for the page to load.
+    pub fn goto(&self, url: &str) {
+        self.cmd("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    /// The current page's address.
+    pub fn url(&self) -> String {
+        self.cmd("GET", "/url", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Waits up to 10 s for the address to satisfy `want` (a click's navigation may still run).
+    pub fn wait_url(&self, what: &str, want: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let url = self.url();
+            if want(&url) {
+                return url;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never {what}: still {url}:\n{}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub fn script(&self, script: &str) -> Value {
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": [] })),
+        )
+    }
+
+    /// The element that a CSS selector designates, waiting up to 10 s for it.
+    pub fn find(&self, css: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let full = format!("/session/{}/element", self.session);
+            let body = json!({ "using": "css selector", "value": css });
+            if let Ok((200, v)) = call(&self.addr, "POST", &full, Some(&body)) {
+                if let Some(id) = v["value"][ELEMENT].as_str() {
+                    return id.to_owned();
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no element {css} on {}",
+                self.url()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Types text into the element a CSS selector designates (for a file input: a path).
+    pub fn type_into(&self, css: &str, text: &str) {
+        let id = self.find(css);
+        self.cmd("POST", &format!("/element/{id}/clear"), Some(json!({})));
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({ "text": text })),
+        );
+    }
+
+    /// Attaches files to a file input (the browser wants canonical paths).
+    pub fn attach(&self, css: &str, files: &[&Path]) {
+        let id = self.find(css);
+        let text = files
+            .iter()
+            .map(|f| {
+                f.canonicalize()
+                    .expect("file to attach")
+                    .display()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({ "text": text })),
+        );
+    }
+
+    /// Clicks the element a CSS selector designates.
+    pub fn click(&self, css: &str) {
+        let id = self.find(css);
+        self.cmd("POST", &format!("/element/{id}/click"), Some(json!({})));
+    }
+
+    /// The visible text of the whole page.
+    pub fn text(&self) -> String {
+        self.script("return document.body.innerText;")
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The page's `lang` attribute.
+    pub fn lang(&self) -> String {
+        self.script("return document.documentElement.lang;")
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Waits up to `secs` for the page's visible text to contain `needle`.
+    pub fn wait_text(&self, needle: &str, secs: u64) -> String {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let t = self.text();
+            if t.contains(needle) {
+                return t;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{needle:?} never appeared on {}:\n{t}",
+                self.url()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Saves a PNG screenshot as `target/artefacts/<name>.png` and returns its path.
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        let b64 = self.cmd("GET", "/screenshot", None);
+        let png = decode_base64(b64.as_str().expect("screenshot data"));
+        assert!(png.starts_with(b"\x89PNG"), "a PNG");
+        let path = self.artefacts.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write screenshot");
+        path
+    }
+}
+
+/// Standard base64 (WebDriver screenshots), without a dependency for one test.
+fn decode_base64(s: &str) -> Vec<u8> {
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let digits: Vec<u32> = s.bytes().filter_map(value).collect();
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for group in digits.chunks(4) {
+        let mut n = 0u32;
+        for (i, d) in group.iter().enumerate() {
+            n |= d << (18 - 6 * i);
+        }
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..group.len().saturating_sub(1)]);
+    }
+    out
+}
