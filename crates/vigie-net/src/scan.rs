@@ -43,6 +43,8 @@ pub struct NetScan<'a> {
     iocs: &'a IndicatorSet,
     captures: Vec<CaptureSummary>,
     names: HashSet<String>,
+    /// Interfaces read live (rather than capture files).
+    interfaces: Vec<String>,
 }
 
 impl<'a> NetScan<'a> {
@@ -54,6 +56,7 @@ impl<'a> NetScan<'a> {
             iocs,
             captures: vec![],
             names: HashSet::new(),
+            interfaces: vec![],
         }
     }
 
@@ -147,6 +150,7 @@ impl<'a> NetScan<'a> {
             stopped_message: stopped.map(|s| s.1),
         };
         self.captures.push(summary.clone());
+        self.interfaces.push(source.to_owned());
         summary
     }
 
@@ -180,11 +184,22 @@ impl<'a> NetScan<'a> {
         let findings = self.rules.findings();
         let s = self.observer.stats();
         let mut c = Coverage::default();
-        c.checked.push(
-            Message::new("coverage-packets")
-                .arg("packets", s.packets.to_string())
-                .arg("files", self.captures.len().to_string()),
-        );
+        let files = self.captures.len() - self.interfaces.len();
+        if files > 0 || self.interfaces.is_empty() {
+            c.checked.push(
+                Message::new("coverage-packets")
+                    .arg("packets", s.packets.to_string())
+                    .arg("files", files.to_string()),
+            );
+        } else {
+            c.checked.push(
+                Message::new("net-coverage-live")
+                    .arg("packets", s.packets.to_string())
+                    .arg("interface", self.interfaces.join(", ")),
+            );
+            c.not_checked
+                .push(Message::new("net-not-checked-live-missed"));
+        }
         if let (Some(a), Some(b)) = (s.first_ts, s.last_ts) {
             let secs = b.0.saturating_sub(a.0) / 1_000_000_000;
             c.checked.push(
@@ -273,7 +288,27 @@ impl<'a> NetScan<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::human_duration;
+    use super::{human_duration, NetScan};
+    use vigie_indicators::IndicatorSet;
+
+    #[test]
+    fn a_live_check_says_it_read_an_interface() {
+        let iocs = IndicatorSet::default();
+        let mut scan = NetScan::new(&iocs);
+        scan.end_live("wlan0", 0, None, &mut |_| {});
+        let c = scan.verdict().coverage;
+        assert_eq!(c.checked[0].key, "net-coverage-live");
+        assert_eq!(
+            c.checked[0].args.get("interface").map(String::as_str),
+            Some("wlan0")
+        );
+        assert!(c
+            .not_checked
+            .iter()
+            .any(|m| m.key == "net-not-checked-live-missed"));
+        let file = NetScan::new(&iocs).verdict().coverage;
+        assert_eq!(file.checked[0].key, "coverage-packets");
+    }
 
     #[test]
     fn durations_read_naturally() {
