@@ -253,10 +253,22 @@ fn run(program: &Path, args: &[&str]) -> Result<(), HotspotError> {
 
 const IP_FORWARD: &str = "/proc/sys/net/ipv4/ip_forward";
 
+/// Whether `interface` is a Wi-Fi interface (one hostapd can make an access point of).
+pub fn is_wireless(interface: &str) -> bool {
+    let dir = Path::new("/sys/class/net").join(interface);
+    dir.join("wireless").exists() || dir.join("phy80211").exists()
+}
+
 /// A running hotspot; [`Hotspot::stop`] (or dropping it) restores the machine.
+///
+/// On a Wi-Fi interface, hostapd makes it an access point. On any other interface (an
+/// Ethernet port with a travel router in access-point mode plugged in, say), the network
+/// name and password are the external access point's own: Vigie serves addresses (DHCP),
+/// names (DNS) and the way out (NAT) on it, and checks the traffic all the same.
 #[derive(Debug)]
 pub struct Hotspot {
     config: HotspotConfig,
+    wifi: bool,
     run_dir: PathBuf,
     children: Vec<Child>,
     ip: PathBuf,
@@ -270,7 +282,12 @@ impl Hotspot {
     /// Starts the access point described by `config`, writing its files in `run_dir`.
     /// On failure, whatever was already changed is undone.
     pub fn start(config: HotspotConfig, run_dir: &Path) -> Result<Hotspot, HotspotError> {
-        let hostapd = find_program("hostapd")?;
+        let wifi = is_wireless(&config.interface);
+        let hostapd = if wifi {
+            Some(find_program("hostapd")?)
+        } else {
+            None
+        };
         let dnsmasq = find_program("dnsmasq")?;
         let ip = find_program("ip")?;
         let nft = match config.uplink {
@@ -280,6 +297,7 @@ impl Hotspot {
         std::fs::create_dir_all(run_dir)?;
         let mut h = Hotspot {
             config,
+            wifi,
             run_dir: run_dir.to_path_buf(),
             children: vec![],
             ip,
@@ -288,7 +306,7 @@ impl Hotspot {
             address_added: false,
             stopped: false,
         };
-        match h.bring_up(&hostapd, &dnsmasq) {
+        match h.bring_up(hostapd.as_deref(), &dnsmasq) {
             Ok(()) => Ok(h),
             Err(e) => {
                 h.teardown();
@@ -297,11 +315,13 @@ impl Hotspot {
         }
     }
 
-    fn bring_up(&mut self, hostapd: &Path, dnsmasq: &Path) -> Result<(), HotspotError> {
+    fn bring_up(&mut self, hostapd: Option<&Path>, dnsmasq: &Path) -> Result<(), HotspotError> {
         let c = self.config.clone();
         let hostapd_conf = self.run_dir.join("hostapd.conf");
         let dnsmasq_conf = self.run_dir.join("dnsmasq.conf");
-        std::fs::write(&hostapd_conf, c.hostapd_conf(&self.run_dir))?;
+        if hostapd.is_some() {
+            std::fs::write(&hostapd_conf, c.hostapd_conf(&self.run_dir))?;
+        }
         std::fs::write(&dnsmasq_conf, c.dnsmasq_conf(&self.run_dir))?;
         run(&self.ip, &["link", "set", &c.interface, "up"])?;
         run(
@@ -315,13 +335,15 @@ impl Hotspot {
             ],
         )?;
         self.address_added = true;
-        self.children.push(
-            Command::new(hostapd)
-                .arg(&hostapd_conf)
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .spawn()?,
-        );
+        if let Some(hostapd) = hostapd {
+            self.children.push(
+                Command::new(hostapd)
+                    .arg(&hostapd_conf)
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .spawn()?,
+            );
+        }
         self.children.push(
             Command::new(dnsmasq)
                 .arg("--keep-in-foreground")
@@ -352,6 +374,12 @@ impl Hotspot {
     /// The settings in use.
     pub fn config(&self) -> &HotspotConfig {
         &self.config
+    }
+
+    /// Whether Vigie runs the Wi-Fi access point itself (hostapd); otherwise an external
+    /// access point is plugged into the interface, with its own name and password.
+    pub fn runs_wifi(&self) -> bool {
+        self.wifi
     }
 
     fn teardown(&mut self) {

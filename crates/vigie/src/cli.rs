@@ -72,7 +72,8 @@ enum Command {
     /// Open a Wi-Fi hotspot (hostapd, dnsmasq) with a random name and password shown as a QR
     /// code, check the traffic of the phone that joins it, and restore the machine after.
     Hotspot {
-        /// Wi-Fi interface that becomes the access point.
+        /// Wi-Fi interface that becomes the access point (or a wired interface with an
+        /// external access point plugged in).
         #[arg(long)]
         interface: String,
         /// Interface towards the internet (NAT); without it, captive mode.
@@ -454,15 +455,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let hotspot = vigie_hotspot::Hotspot::start(config, &data_dir.join("run"))
                 .map_err(|e| anyhow::anyhow!(cat.text(&e.message())))?;
             let c = hotspot.config();
-            eprintln!(
-                "{}",
-                cat.text(
-                    &vigie_core::Message::new("hotspot-join")
-                        .arg("ssid", &c.ssid)
-                        .arg("password", &c.password)
-                )
-            );
-            eprintln!("{}", c.qr_text());
+            if hotspot.runs_wifi() {
+                eprintln!(
+                    "{}",
+                    cat.text(
+                        &vigie_core::Message::new("hotspot-join")
+                            .arg("ssid", &c.ssid)
+                            .arg("password", &c.password)
+                    )
+                );
+                eprintln!("{}", c.qr_text());
+            } else {
+                eprintln!(
+                    "{}",
+                    cat.text(
+                        &vigie_core::Message::new("hotspot-external-ap")
+                            .arg("interface", &c.interface)
+                            .arg("address", c.address.to_string())
+                    )
+                );
+            }
             if c.uplink.is_none() {
                 eprintln!("{}", cat.key("hotspot-captive"));
             }

@@ -7,19 +7,12 @@
 
 mod common;
 
+use common::ip;
+
 use common::station::{admin, csrf, enc, Station, TestLink};
 use std::net::{Ipv4Addr, UdpSocket};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn ip(args: &[&str]) -> bool {
-    Command::new("ip")
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
 
 /// The namespace, the veth pair and the helper processes; all removed when dropped.
 struct Lab {

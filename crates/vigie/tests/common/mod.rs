@@ -128,6 +128,16 @@ pub fn serve_recording(routes: Routes, received: Received) -> String {
     format!("http://{addr}")
 }
 
+/// Runs `ip` (iproute2) with `args`; true on success.
+pub fn ip(args: &[&str]) -> bool {
+    std::process::Command::new("ip")
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
 /// A DNS query for `name` (type A), as a phone's resolver sends it over UDP.
 pub fn dns_query_payload(name: &str) -> Vec<u8> {
     let mut q = vec![0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0];
