@@ -79,6 +79,15 @@ impl Message {
         self.args.insert(name.to_owned(), value.into());
         self
     }
+
+    /// Adds an argument that is a list of translation keys, each translated when the
+    /// message is shown (e.g. what an app can see: `cap-sms`, `cap-location`). Its name
+    /// ends in `_keys`, as the translation files write it.
+    pub fn arg_keys(mut self, name: &str, keys: &[&str]) -> Self {
+        debug_assert!(name.ends_with("_keys"));
+        self.args.insert(name.to_owned(), keys.join(","));
+        self
+    }
 }
 
 /// The indicator a finding matched, with where it came from.

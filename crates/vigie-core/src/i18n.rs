@@ -118,10 +118,23 @@ impl Catalog {
     }
 
     /// The text of a message, with its arguments substituted.
+    ///
+    /// An argument whose name ends in `_keys` holds translation keys separated by commas
+    /// (see [`Message::arg_keys`]): each is translated, and they are joined with commas.
     pub fn text(&self, msg: &Message) -> String {
         let mut args = FluentArgs::new();
         for (k, v) in &msg.args {
-            args.set(k.as_str(), v.as_str());
+            if k.ends_with("_keys") {
+                let list = v
+                    .split(',')
+                    .filter(|key| !key.is_empty())
+                    .map(|key| self.key(key))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                args.set(k.as_str(), list);
+            } else {
+                args.set(k.as_str(), v.as_str());
+            }
         }
         for b in [&self.primary, &self.fallback] {
             if let Some(pattern) = b.get_message(&msg.key).and_then(|m| m.value()) {

@@ -1,10 +1,12 @@
 //! Vigie's checks as the station runs them, shared by the command line and the station app:
 //! the verdict document, what a check stores in its case, and live network checks.
 
+pub mod android;
 pub mod live;
 pub mod record;
 pub mod verdict;
 
+pub use android::{android_observed, android_record, android_verdict_json, android_verdict_value};
 pub use live::{
     store_live, CaptureEvidence, LiveCheck, LiveOutcome, LiveSnapshot, Service, TrafficSink,
 };
@@ -21,6 +23,7 @@ pub fn catalog(lang: Lang, extra: &[&[LocaleResource]]) -> Catalog {
         vigie_net::LOCALES,
         vigie_case::LOCALES,
         vigie_live::LOCALES,
+        vigie_android::LOCALES,
     ];
     groups.extend_from_slice(extra);
     Catalog::new(lang, &groups)

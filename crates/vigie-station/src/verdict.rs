@@ -39,10 +39,20 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
+/// What a check did and did not cover, in the catalog's language.
 #[derive(Serialize)]
-struct JsonCoverage {
+pub(crate) struct JsonCoverage {
     checked: Vec<String>,
     not_checked: Vec<String>,
+}
+
+impl JsonCoverage {
+    pub(crate) fn new(cat: &Catalog, v: &Verdict) -> Self {
+        JsonCoverage {
+            checked: v.coverage.checked.iter().map(|m| cat.text(m)).collect(),
+            not_checked: v.coverage.not_checked.iter().map(|m| cat.text(m)).collect(),
+        }
+    }
 }
 
 /// A network verdict in JSON, serialised as it is written (no intermediate document).
@@ -65,11 +75,27 @@ struct JsonVerdict<'a> {
 
 /// A feed a verdict used, and its exact version.
 #[derive(Serialize)]
-struct JsonFeed<'a> {
+pub(crate) struct JsonFeed<'a> {
     name: &'a str,
     path: &'a str,
     kind: FeedFormat,
     sha256: &'a str,
+}
+
+impl<'a> JsonFeed<'a> {
+    /// Every feed of a set.
+    pub(crate) fn all(feeds: &'a IndicatorSet) -> Vec<JsonFeed<'a>> {
+        feeds
+            .sources()
+            .iter()
+            .map(|s| JsonFeed {
+                name: &s.name,
+                path: &s.path,
+                kind: s.format,
+                sha256: &s.sha256,
+            })
+            .collect()
+    }
 }
 
 /// Prints a verdict for machines.
@@ -94,21 +120,9 @@ pub fn verdict_json(
             .iter()
             .map(|f| JsonFinding::new(cat, f))
             .collect(),
-        coverage: JsonCoverage {
-            checked: v.coverage.checked.iter().map(|m| cat.text(m)).collect(),
-            not_checked: v.coverage.not_checked.iter().map(|m| cat.text(m)).collect(),
-        },
+        coverage: JsonCoverage::new(cat, v),
         captures,
-        feeds: feeds
-            .sources()
-            .iter()
-            .map(|s| JsonFeed {
-                name: &s.name,
-                path: &s.path,
-                kind: s.format,
-                sha256: &s.sha256,
-            })
-            .collect(),
+        feeds: JsonFeed::all(feeds),
         stats,
         notice: cat.key("verdict-not-proof"),
     };

@@ -127,6 +127,22 @@ enum ScanTarget {
         #[arg(long = "case")]
         case: Option<String>,
     },
+    /// Check an Android dump folder: an androidqf acquisition, MVT-style outputs
+    /// (dumpsys_package.txt, getprop.txt, ...) or an unpacked bug report. Read in place.
+    #[command(name = "android-dump")]
+    AndroidDump {
+        /// The folder.
+        path: PathBuf,
+        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
+        #[arg(long = "iocs")]
+        iocs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+        /// Store the check, its findings and the dump's files (as evidence) in case REF.
+        #[arg(long = "case")]
+        case: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -273,6 +289,7 @@ fn catalog(lang: Lang) -> Catalog {
             vigie_net::LOCALES,
             vigie_case::LOCALES,
             vigie_live::LOCALES,
+            vigie_android::LOCALES,
             vigie_hotspot::LOCALES,
             vigie_web::LOCALES,
             crate::render::LOCALES,
@@ -413,6 +430,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Scan {
+            target:
+                ScanTarget::AndroidDump {
+                    path,
+                    iocs,
+                    format,
+                    case,
+                },
+        } => crate::android::scan_dump(
+            &cat,
+            &data_dir,
+            passphrase_file.as_deref(),
+            &path,
+            &iocs,
+            format == ScanFormat::Json,
+            case.as_deref(),
+        ),
         Command::Scan {
             target:
                 ScanTarget::Live {

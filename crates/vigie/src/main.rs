@@ -1,5 +1,6 @@
 //! Vigie's command line: a thin layer that wires the libraries together and shows results.
 
+mod android;
 mod cases;
 mod cli;
 mod feeds;

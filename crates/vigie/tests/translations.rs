@@ -27,6 +27,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../vigie-live/locales/fr.ftl"),
     ),
     (
+        "vigie-android",
+        include_str!("../../vigie-android/locales/en.ftl"),
+        include_str!("../../vigie-android/locales/fr.ftl"),
+    ),
+    (
         "vigie-hotspot",
         include_str!("../../vigie-hotspot/locales/en.ftl"),
         include_str!("../../vigie-hotspot/locales/fr.ftl"),
@@ -90,6 +95,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "vigie-hotspot",
         "vigie-web",
         "vigie-station",
+        "vigie-android",
     ] {
         keys_used_in_code(&root.join(c).join("src"), &mut used);
     }
@@ -118,6 +124,17 @@ fn every_key_exists_in_both_languages_and_formats() {
         "web-evidence-kind-import",
         "web-evidence-kind-report",
         "web-import-done",
+        "and-ioc-title",
+        "and-ioc-explain",
+        "and-watchware-title",
+        "and-watchware-explain",
+        "and-accessibility-title",
+        "and-accessibility-explain",
+        "and-device-admin-title",
+        "and-device-admin-explain",
+        "and-notification-listener-title",
+        "and-notification-listener-explain",
+        "check-kind-android",
     ] {
         used.insert(k.to_owned());
     }
@@ -194,6 +211,25 @@ fn every_key_exists_in_both_languages_and_formats() {
         "ssid",
         "password",
         "free",
+        "app",
+        "package",
+        "matched",
+        "since",
+        "can_keys",
+        "installer",
+        "component",
+        "what",
+        "certificate",
+        "proxy",
+        "last",
+        "what_keys",
+        "process",
+        "third_party",
+        "outputs",
+        "why",
+        "packages",
+        "count",
+        "sources",
     ] {
         args.set(a, "x");
     }

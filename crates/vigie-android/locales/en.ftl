@@ -1,0 +1,60 @@
+# Vigie — Android check (English)
+
+cap-sms = text messages
+cap-calls = calls and call history
+cap-location = location
+cap-microphone = microphone
+cap-camera = camera
+cap-contacts = contacts
+cap-files = photos and files
+cap-notifications = every notification (so messages from other apps)
+cap-screen = what is on the screen, and typing
+cap-device-admin = device locking and wiping
+cap-none = nothing sensitive that this check could see
+
+and-ioc-title = { $app } is installed ({ $package })
+and-ioc-explain = { $package } is { $app }, listed as stalkerware (a covert spy app); it was recognised by its { $matched }. Installed since: { $since }. With its permissions it can see: { $can_keys }. Do not uninstall it for now: removing it can alert the person behind it and destroys evidence. Decide with a support worker, after a safety plan.
+and-watchware-title = Monitoring app { $app } is installed ({ $package })
+and-watchware-explain = { $package } is { $app }, an app sold for monitoring (parental control, anti-theft, employee tracking) that can also be used to watch a partner; it was recognised by its { $matched }. It is not hidden spyware, but check that the person knows it is there and agreed to it. Installed since: { $since }. It can see: { $can_keys }.
+and-ioc-process-title = A process of { $app } is running ({ $process })
+and-ioc-process-explain = The process { $process } belongs to { $app }, listed as a spy app. It runs on the device even though no installed app was found under this name, which can mean the app hides itself.
+and-sideloaded-title = App installed from outside any store: { $package }
+and-sideloaded-unknown-explain = { $package } was not installed from an app store (no installer recorded), which is how stalkerware is usually installed, by someone holding the phone. Many ordinary apps are installed this way too. Installed since: { $since }. It can see: { $can_keys }.
+and-sideloaded-explain = { $package } was not installed from an app store (installer: "{ $installer }"), which is how stalkerware is usually installed, by someone holding the phone. Many ordinary apps are installed this way too. Installed since: { $since }. It can see: { $can_keys }.
+and-hidden-title = App without an icon holding sensitive permissions: { $package }
+and-hidden-explain = { $package } has no icon in the app list yet can see: { $can_keys }. Spy apps hide this way. Installed since: { $since }.
+and-accessibility-title = Accessibility access held by { $package }
+and-accessibility-explain = { $component } is an enabled accessibility service. Accessibility lets an app read everything on the screen and what is typed, and act on the phone; spy apps ask for it. Check that the person enabled it herself for an app she uses. It can see: { $can_keys }.
+and-device-admin-title = Device administrator: { $package }
+and-device-admin-explain = { $component } is a device administrator: it can lock or wipe the phone and resist being uninstalled. Spy apps use this to stay. It can see: { $can_keys }.
+and-notification-listener-title = Notification access held by { $package }
+and-notification-listener-explain = { $component } reads every notification, so the messages of other apps (WhatsApp, SMS, e-mail). Smartwatch and some ordinary apps use it; spy apps too. It can see: { $can_keys }.
+and-unknown-sources-title = Installing apps from outside a store is allowed
+and-unknown-sources-explain = The phone accepts apps from "unknown sources". This is how stalkerware is installed; it can also have been turned on for an ordinary reason.
+and-verifier-off-title = Play Protect (app verification) is turned off
+and-verifier-off-explain = Google's checking of installed apps is off. Stalkerware installers ask for this so that they are not flagged.
+and-developer-title = Developer options or USB debugging are on
+and-developer-explain = USB debugging was on when these outputs were taken (a check over USB needs it). If the person did not turn it on, someone else may have used it to install an app. Turn it off again after the check.
+and-root-title = The phone shows signs of root access
+and-root-explain = Found: { $what }. Root access gives an app full control of the phone, beyond normal permissions; some spy apps need it. It can also have been done by the owner.
+and-user-ca-title = A certificate authority was added by a user
+and-user-ca-explain = { $certificate } lets whoever holds it read the phone's encrypted traffic (interception). Check who installed it.
+and-vpn-title = Always-on VPN: { $package }
+and-vpn-explain = All traffic goes through { $package }, always. A VPN app can see where the phone connects. Check that the person set it up herself.
+and-proxy-title = A network proxy is set: { $proxy }
+and-proxy-explain = Web traffic is sent through { $proxy }. Whoever runs it can see where the phone connects, and more if a certificate was also added.
+and-background-title = { $package } used { $what_keys } in the background
+and-background-explain = { $package } used { $what_keys } while it was not on the screen (last: { $last }). Navigation, fitness or messaging apps do this; spy apps too.
+
+and-coverage-packages = { $packages } installed packages read ({ $third_party } not part of the system).
+and-coverage-certificates = Signing certificates compared for { $count } packages.
+and-coverage-indicators = { $count } indicators checked, from: { $sources }.
+and-coverage-outputs = Outputs read: { $outputs }.
+and-not-checked-certificates = No signing certificate was available: apps are recognised by their names only, and a spy app renamed would be missed.
+and-not-checked-missing = Not checked: { $what } ({ $why }).
+and-not-checked-general = Spy apps unknown to the indicators, and those that act only through an online account (cloud backups, shared accounts), are not recognised by a device check. The content of apps is not read.
+
+and-dump-unreadable = { $path } could not be read: { $detail }.
+and-dump-nothing = No Android output was found in { $path } (expected an androidqf folder, MVT outputs such as dumpsys_package.txt, or a bug report's dumpstate.txt).
+
+android-advice-after = After the check: turn USB debugging and developer options off again (Settings › System › Developer options), unless a support worker advises otherwise. Nothing was changed on the phone.

@@ -1,0 +1,60 @@
+# Vigie — vérification Android (français)
+
+cap-sms = les SMS
+cap-calls = les appels et l’historique des appels
+cap-location = la position
+cap-microphone = le micro
+cap-camera = l’appareil photo
+cap-contacts = les contacts
+cap-files = les photos et les fichiers
+cap-notifications = toutes les notifications (donc les messages des autres applications)
+cap-screen = ce qui est à l’écran, et la saisie
+cap-device-admin = le verrouillage et l’effacement du téléphone
+cap-none = rien de sensible que cette vérification ait pu voir
+
+and-ioc-title = { $app } est installé ({ $package })
+and-ioc-explain = { $package } est { $app }, répertorié comme logiciel espion (stalkerware, application d’espionnage cachée) ; il a été reconnu par son { $matched }. Installé depuis : { $since }. Avec ses autorisations, il peut voir : { $can_keys }. Ne le désinstallez pas pour l’instant : le supprimer peut alerter la personne qui est derrière et détruit des preuves. Décidez-en avec un ou une intervenante, après un plan de mise en sécurité.
+and-watchware-title = L’application de surveillance { $app } est installée ({ $package })
+and-watchware-explain = { $package } est { $app }, une application vendue pour surveiller (contrôle parental, antivol, suivi de salariés) qui peut aussi servir à surveiller un ou une partenaire ; elle a été reconnue par son { $matched }. Ce n’est pas un logiciel espion caché, mais vérifiez que la personne sait qu’elle est là et l’a acceptée. Installée depuis : { $since }. Elle peut voir : { $can_keys }.
+and-ioc-process-title = Un processus de { $app } est en cours d’exécution ({ $process })
+and-ioc-process-explain = Le processus { $process } appartient à { $app }, répertorié comme application espion. Il tourne sur l’appareil alors qu’aucune application installée n’a été trouvée sous ce nom, ce qui peut signifier que l’application se cache.
+and-sideloaded-title = Application installée hors de toute boutique : { $package }
+and-sideloaded-unknown-explain = { $package } n’a pas été installée depuis une boutique d’applications (aucun installateur enregistré), ce qui est la façon habituelle d’installer un logiciel espion, par quelqu’un qui a eu le téléphone en main. Beaucoup d’applications ordinaires sont aussi installées ainsi. Installée depuis : { $since }. Elle peut voir : { $can_keys }.
+and-sideloaded-explain = { $package } n’a pas été installée depuis une boutique d’applications (installateur : « { $installer } »), ce qui est la façon habituelle d’installer un logiciel espion, par quelqu’un qui a eu le téléphone en main. Beaucoup d’applications ordinaires sont aussi installées ainsi. Installée depuis : { $since }. Elle peut voir : { $can_keys }.
+and-hidden-title = Application sans icône disposant d’autorisations sensibles : { $package }
+and-hidden-explain = { $package } n’a pas d’icône dans la liste des applications mais peut voir : { $can_keys }. Les applications espion se cachent ainsi. Installée depuis : { $since }.
+and-accessibility-title = Accès d’accessibilité accordé à { $package }
+and-accessibility-explain = { $component } est un service d’accessibilité activé. L’accessibilité permet à une application de lire tout ce qui s’affiche et ce qui est saisi, et d’agir sur le téléphone ; les applications espion la demandent. Vérifiez que la personne l’a activé elle-même pour une application qu’elle utilise. Elle peut voir : { $can_keys }.
+and-device-admin-title = Administrateur de l’appareil : { $package }
+and-device-admin-explain = { $component } est administrateur de l’appareil : il peut verrouiller ou effacer le téléphone et résister à la désinstallation. Les applications espion s’en servent pour rester. Elle peut voir : { $can_keys }.
+and-notification-listener-title = Accès aux notifications accordé à { $package }
+and-notification-listener-explain = { $component } lit toutes les notifications, donc les messages des autres applications (WhatsApp, SMS, courriel). Les montres connectées et certaines applications ordinaires l’utilisent ; les applications espion aussi. Elle peut voir : { $can_keys }.
+and-unknown-sources-title = L’installation d’applications hors boutique est autorisée
+and-unknown-sources-explain = Le téléphone accepte les applications de « sources inconnues ». C’est ainsi que s’installent les logiciels espion ; cela peut aussi avoir été activé pour une raison ordinaire.
+and-verifier-off-title = Play Protect (vérification des applications) est désactivé
+and-verifier-off-explain = La vérification des applications installées par Google est désactivée. Les installateurs de logiciels espion le demandent pour ne pas être signalés.
+and-developer-title = Les options pour les développeurs ou le débogage USB sont activés
+and-developer-explain = Le débogage USB était activé au moment du relevé (une vérification par USB en a besoin). Si la personne ne l’a pas activé, quelqu’un d’autre a pu s’en servir pour installer une application. Désactivez-le après la vérification.
+and-root-title = Le téléphone présente des signes d’accès root
+and-root-explain = Trouvé : { $what }. L’accès root donne à une application le contrôle total du téléphone, au-delà des autorisations normales ; certaines applications espion en ont besoin. Il peut aussi avoir été obtenu par la propriétaire.
+and-user-ca-title = Une autorité de certification a été ajoutée par un utilisateur
+and-user-ca-explain = { $certificate } permet à qui le détient de lire le trafic chiffré du téléphone (interception). Vérifiez qui l’a installé.
+and-vpn-title = VPN permanent : { $package }
+and-vpn-explain = Tout le trafic passe en permanence par { $package }. Une application VPN peut voir où le téléphone se connecte. Vérifiez que la personne l’a configuré elle-même.
+and-proxy-title = Un proxy réseau est configuré : { $proxy }
+and-proxy-explain = Le trafic web passe par { $proxy }. Qui l’exploite peut voir où le téléphone se connecte, et davantage si un certificat a aussi été ajouté.
+and-background-title = { $package } a utilisé { $what_keys } en arrière-plan
+and-background-explain = { $package } a utilisé { $what_keys } alors qu’elle n’était pas à l’écran (dernière fois : { $last }). Les applications de navigation, de sport ou de messagerie le font ; les applications espion aussi.
+
+and-coverage-packages = { $packages } paquets installés lus ({ $third_party } hors système).
+and-coverage-certificates = Certificats de signature comparés pour { $count } paquets.
+and-coverage-indicators = { $count } indicateurs vérifiés, provenant de : { $sources }.
+and-coverage-outputs = Relevés lus : { $outputs }.
+and-not-checked-certificates = Aucun certificat de signature n’était disponible : les applications ne sont reconnues que par leur nom, et une application espion renommée passerait inaperçue.
+and-not-checked-missing = Non vérifié : { $what } ({ $why }).
+and-not-checked-general = Les applications espion inconnues des indicateurs, et celles qui passent seulement par un compte en ligne (sauvegardes dans le cloud, comptes partagés), ne sont pas reconnues par une vérification de l’appareil. Le contenu des applications n’est pas lu.
+
+and-dump-unreadable = { $path } n’a pas pu être lu : { $detail }.
+and-dump-nothing = Aucun relevé Android n’a été trouvé dans { $path } (attendu : un dossier androidqf, des relevés MVT comme dumpsys_package.txt, ou le dumpstate.txt d’un rapport de bug).
+
+android-advice-after = Après la vérification : désactivez à nouveau le débogage USB et les options pour les développeurs (Paramètres › Système › Options pour les développeurs), sauf avis contraire d’un ou d’une intervenante. Rien n’a été modifié sur le téléphone.

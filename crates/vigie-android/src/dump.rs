@@ -1,0 +1,219 @@
+//! Reading a dump folder: an androidqf acquisition (`packages.json`, `dumpsys.txt`,
+//! `getprop.txt`, `settings_*.txt`, `ps.txt`, `root_binaries.json`), MVT-style outputs
+//! (`dumpsys_package.txt`, `dumpsys_accessibility.txt`, ...), or an unpacked bug report
+//! (`dumpstate.txt`). Files are read in place, each bounded in size, and recorded with their
+//! SHA-256; a file that cannot be read or understood is listed as not checked.
+
+use crate::model::AndroidDevice;
+use crate::parse;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Largest single file read from a dump (a full bug report stays well under it).
+pub const MAX_FILE: u64 = 512 * 1024 * 1024;
+
+/// Why a dump could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum DumpError {
+    /// The path is not a folder that can be read.
+    #[error("{path}: {detail}")]
+    Unreadable {
+        /// The path given.
+        path: String,
+        /// What the system said.
+        detail: String,
+    },
+    /// Nothing in it is an Android output Vigie knows.
+    #[error("{0}: no Android output found (androidqf, MVT or bug report files)")]
+    NothingKnown(String),
+}
+
+impl DumpError {
+    /// The error as a translatable message.
+    pub fn message(&self) -> vigie_core::Message {
+        match self {
+            DumpError::Unreadable { path, detail } => {
+                vigie_core::Message::new("and-dump-unreadable")
+                    .arg("path", path)
+                    .arg("detail", detail)
+            }
+            DumpError::NothingKnown(path) => {
+                vigie_core::Message::new("and-dump-nothing").arg("path", path)
+            }
+        }
+    }
+}
+
+/// Reads one file, at most [`MAX_FILE`] bytes.
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    let f = std::fs::File::open(path)?;
+    let mut buf = Vec::new();
+    f.take(MAX_FILE + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > MAX_FILE {
+        return Err(std::io::Error::other("file too large"));
+    }
+    Ok(buf)
+}
+
+/// What a file of a dump holds, from its name.
+enum Kind {
+    Getprop,
+    Ps,
+    Settings(String),
+    FullDumpsys,
+    Dumpsys(&'static str),
+    PackagesJson,
+    RootJson,
+    PmList,
+}
+
+fn kind_of(name: &str) -> Option<Kind> {
+    let n = name.to_ascii_lowercase();
+    let stem = n.strip_suffix(".txt").unwrap_or(&n);
+    Some(match stem {
+        "getprop" => Kind::Getprop,
+        "ps" | "processes" => Kind::Ps,
+        "dumpsys" => Kind::FullDumpsys,
+        "packages.json" => Kind::PackagesJson,
+        "root_binaries.json" => Kind::RootJson,
+        "packages" | "pm_list_packages" => Kind::PmList,
+        s if s.starts_with("dumpstate") || s.starts_with("bugreport") => Kind::FullDumpsys,
+        s if s.starts_with("settings_") => Kind::Settings(s["settings_".len()..].to_owned()),
+        s if s.starts_with("dumpsys_package") => Kind::Dumpsys("package"),
+        s if s.starts_with("dumpsys_accessibility") => Kind::Dumpsys("accessibility"),
+        s if s.starts_with("dumpsys_appops") => Kind::Dumpsys("appops"),
+        s if s.starts_with("dumpsys_device_policy") => Kind::Dumpsys("device_policy"),
+        _ => return None,
+    })
+}
+
+/// Applies one `dumpsys` service's output.
+pub fn apply_dumpsys(device: &mut AndroidDevice, service: &str, body: &str, source: &str) {
+    match service {
+        "package" => parse::dumpsys_package(body, device, source),
+        "accessibility" => {
+            for c in parse::dumpsys_accessibility(body) {
+                if !device.accessibility_services.contains(&c) {
+                    device.accessibility_services.push(c);
+                }
+            }
+        }
+        "appops" => device.app_ops.extend(parse::dumpsys_appops(body)),
+        "device_policy" => {
+            for c in parse::dumpsys_device_policy(body) {
+                if !device.device_admins.contains(&c) {
+                    device.device_admins.push(c);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Settings that name special accesses and interception, applied once all are read.
+pub fn apply_settings(device: &mut AndroidDevice) {
+    let list = |v: Option<&str>| -> Vec<String> {
+        v.unwrap_or_default()
+            .split(':')
+            .map(str::trim)
+            .filter(|c| c.contains('/'))
+            .map(str::to_owned)
+            .collect()
+    };
+    for c in list(device.setting("enabled_notification_listeners")) {
+        if !device.notification_listeners.contains(&c) {
+            device.notification_listeners.push(c);
+        }
+    }
+    for c in list(device.setting("enabled_accessibility_services")) {
+        if !device.accessibility_services.contains(&c) {
+            device.accessibility_services.push(c);
+        }
+    }
+    device.always_on_vpn = device
+        .setting("always_on_vpn_app")
+        .filter(|v| !v.is_empty() && *v != "null")
+        .map(str::to_owned);
+    device.http_proxy = device
+        .setting("http_proxy")
+        .filter(|v| !v.is_empty() && *v != "null" && *v != ":0")
+        .map(str::to_owned);
+}
+
+/// Reads a dump folder into what the check observed.
+pub fn load_dump(dir: &Path) -> Result<AndroidDevice, DumpError> {
+    let unreadable = |e: std::io::Error| DumpError::Unreadable {
+        path: dir.display().to_string(),
+        detail: e.to_string(),
+    };
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let path = entry.map_err(unreadable)?.path();
+        if path.is_file() {
+            files.push(path);
+        } else if path.is_dir() {
+            // A bug report unpacked one level down (MVT's `bugreport/dumpstate.txt`).
+            if let Ok(inner) = std::fs::read_dir(&path) {
+                files.extend(inner.flatten().map(|e| e.path()).filter(|p| {
+                    p.is_file()
+                        && p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with("dumpstate"))
+                }));
+            }
+        }
+    }
+    files.sort();
+    let mut device = AndroidDevice::default();
+    let mut known = 0;
+    for path in files {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(kind) = kind_of(name) else { continue };
+        let label = path
+            .strip_prefix(dir)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| name.to_owned());
+        let bytes = match read_bounded(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                device.missing.push((label, e.to_string()));
+                continue;
+            }
+        };
+        known += 1;
+        let source = device.add_output(&label, &bytes);
+        let text = String::from_utf8_lossy(&bytes);
+        match kind {
+            Kind::Getprop => device.properties.extend(parse::getprop(&text)),
+            Kind::Ps => device.processes.extend(parse::ps(&text)),
+            Kind::Settings(ns) => device
+                .settings
+                .entry(ns)
+                .or_default()
+                .extend(parse::settings(&text)),
+            Kind::FullDumpsys => {
+                for (service, body) in parse::dumpsys_sections(&text) {
+                    apply_dumpsys(&mut device, service, body, &source);
+                }
+            }
+            Kind::Dumpsys(service) => apply_dumpsys(&mut device, service, &text, &source),
+            Kind::PmList => parse::pm_list_packages(&text, &mut device, &source),
+            Kind::PackagesJson => {
+                if let Err(e) = parse::androidqf_packages(&bytes, &mut device, &source) {
+                    device.missing.push((label, e.to_string()));
+                }
+            }
+            Kind::RootJson => match serde_json::from_slice::<Vec<String>>(&bytes) {
+                Ok(list) => device.root_traces.extend(list),
+                Err(e) => device.missing.push((label, e.to_string())),
+            },
+        }
+    }
+    if known == 0 {
+        return Err(DumpError::NothingKnown(dir.display().to_string()));
+    }
+    apply_settings(&mut device);
+    Ok(device)
+}

@@ -1,0 +1,167 @@
+//! What an Android check observes on a device, before any rule runs: the packages with their
+//! installer, times, certificates and permissions, the special accesses (accessibility,
+//! device admin, notification listeners), app-ops history, settings, properties, processes
+//! and root traces. Each comes with the raw output it was read from.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One installed package.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Package {
+    /// Package name, e.g. `com.whatsapp`.
+    pub name: String,
+    /// Installer package (`com.android.vending` for Google Play), `None` when unknown or null.
+    pub installer: Option<String>,
+    /// Linux user id of the app.
+    pub uid: Option<u32>,
+    /// Where its APK files are.
+    pub apk_paths: Vec<String>,
+    /// SHA-256 of its APK files (when acquired).
+    pub apk_sha256: Vec<String>,
+    /// SHA-1 of its signing certificates, lowercase hexadecimal.
+    pub cert_sha1: Vec<String>,
+    /// SHA-256 of its signing certificates, lowercase hexadecimal.
+    pub cert_sha256: Vec<String>,
+    /// First installation time as the device gives it.
+    pub first_install: Option<String>,
+    /// Last update time as the device gives it.
+    pub last_update: Option<String>,
+    /// Version name.
+    pub version: Option<String>,
+    /// Part of the system image.
+    pub system: bool,
+    /// Disabled by the user or the system.
+    pub disabled: bool,
+    /// Has an icon in the launcher (`None` when the acquisition could not tell).
+    pub launcher: Option<bool>,
+    /// Permissions requested.
+    pub requested_permissions: Vec<String>,
+    /// Permissions granted (install-time and runtime).
+    pub granted_permissions: Vec<String>,
+    /// Where this package's facts were read (raw output name).
+    pub source: String,
+}
+
+/// One running process.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Process {
+    /// User running it.
+    pub user: String,
+    /// Process id.
+    pub pid: u32,
+    /// Parent process id.
+    pub ppid: u32,
+    /// Process name.
+    pub name: String,
+}
+
+/// A recent use of a sensitive operation by an app (from app-ops).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AppOpUse {
+    /// The package.
+    pub package: String,
+    /// The operation, e.g. `FINE_LOCATION`, `CAMERA`, `RECORD_AUDIO`, `READ_SMS`.
+    pub op: String,
+    /// The app's state then (`fg`, `bg`, `top`, `fgsvc`, `cch`, ...).
+    pub state: String,
+    /// When, as the device gives it.
+    pub when: String,
+}
+
+/// An output acquired from the device (or read from a dump), identified by its hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RawOutput {
+    /// What it is, e.g. `dumpsys package` or `packages.json`.
+    pub name: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
+    /// Its size in bytes.
+    pub size: u64,
+}
+
+/// Everything an Android check observed.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct AndroidDevice {
+    /// System properties (`getprop`).
+    pub properties: BTreeMap<String, String>,
+    /// Settings by namespace (`secure`, `global`, `system`) and key.
+    pub settings: BTreeMap<String, BTreeMap<String, String>>,
+    /// Installed packages, by name.
+    pub packages: BTreeMap<String, Package>,
+    /// Enabled accessibility services (`package/class`).
+    pub accessibility_services: Vec<String>,
+    /// Active device administrators (`package/class`).
+    pub device_admins: Vec<String>,
+    /// Enabled notification listeners (`package/class`).
+    pub notification_listeners: Vec<String>,
+    /// Recent uses of sensitive operations.
+    pub app_ops: Vec<AppOpUse>,
+    /// Running processes.
+    pub processes: Vec<Process>,
+    /// Files found that root tools leave (`su`, Magisk, Xposed, ...).
+    pub root_traces: Vec<String>,
+    /// User-installed CA certificates (file names or subjects).
+    pub user_ca_certificates: Vec<String>,
+    /// Always-on VPN package, if set.
+    pub always_on_vpn: Option<String>,
+    /// Global HTTP proxy, if set.
+    pub http_proxy: Option<String>,
+    /// The outputs this was read from.
+    pub outputs: Vec<RawOutput>,
+    /// Parts of the acquisition that failed or were absent, with why (for coverage).
+    pub missing: Vec<(String, String)>,
+}
+
+impl AndroidDevice {
+    /// Records an output that was read, and returns its name (for evidence pointers).
+    pub fn add_output(&mut self, name: &str, bytes: &[u8]) -> String {
+        use sha2::Digest;
+        self.outputs.push(RawOutput {
+            name: name.to_owned(),
+            sha256: hex::encode(sha2::Sha256::digest(bytes)),
+            size: bytes.len() as u64,
+        });
+        name.to_owned()
+    }
+
+    /// The SHA-256 of a recorded output.
+    pub fn output_sha256(&self, name: &str) -> Option<&str> {
+        self.outputs
+            .iter()
+            .find(|o| o.name == name)
+            .map(|o| o.sha256.as_str())
+    }
+
+    /// A setting's value from any namespace (secure first, then global, system, others).
+    pub fn setting(&self, key: &str) -> Option<&str> {
+        let known = ["secure", "global", "system"];
+        known
+            .iter()
+            .filter_map(|ns| self.settings.get(*ns))
+            .chain(
+                self.settings
+                    .iter()
+                    .filter(|(ns, _)| !known.contains(&ns.as_str()))
+                    .map(|(_, m)| m),
+            )
+            .find_map(|m| m.get(key))
+            .map(String::as_str)
+    }
+
+    /// The package that a component name (`package/class`) belongs to.
+    pub fn component_package(component: &str) -> &str {
+        component.split('/').next().unwrap_or(component).trim()
+    }
+
+    /// Marks a package (creating it) and returns it for filling in.
+    pub fn package_mut(&mut self, name: &str, source: &str) -> &mut Package {
+        self.packages
+            .entry(name.to_owned())
+            .or_insert_with(|| Package {
+                name: name.to_owned(),
+                source: source.to_owned(),
+                ..Package::default()
+            })
+    }
+}

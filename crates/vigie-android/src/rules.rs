@@ -1,0 +1,664 @@
+//! Android rules: indicator matches on package names, signing certificates, APK hashes and
+//! process names, and the heuristics of stalkerware checks (app from outside a store, hidden
+//! app with sensitive permissions, accessibility / device admin / notification access held by
+//! a non-system app, Play Protect off, unknown sources, root, interception, background use
+//! of location, camera or microphone). Every finding names the package and the raw output
+//! that showed it, and says what the app can see.
+
+use crate::model::{AndroidDevice, Package};
+use std::collections::BTreeMap;
+use vigie_core::{
+    Coverage, Evidence, Finding, IndicatorRef, Message, Severity, ThreatCategory, Verdict,
+};
+use vigie_indicators::{Indicator, IndicatorKind, IndicatorSet};
+
+/// Rule identifiers.
+pub mod ids {
+    /// Package name of a known spy app.
+    pub const IOC_PACKAGE: &str = "AND-IOC-PACKAGE";
+    /// Signing certificate of a known spy app.
+    pub const IOC_CERT: &str = "AND-IOC-CERT";
+    /// APK file of a known spy app.
+    pub const IOC_APK: &str = "AND-IOC-APK";
+    /// Running process named as a known spy app.
+    pub const IOC_PROCESS: &str = "AND-IOC-PROCESS";
+    /// A monitoring ("watchware") or anti-theft app listed as such.
+    pub const WATCHWARE: &str = "AND-WATCHWARE";
+    /// App installed from outside any store.
+    pub const SIDELOADED: &str = "AND-SIDELOADED";
+    /// App with no launcher icon holding sensitive permissions.
+    pub const HIDDEN_SENSITIVE: &str = "AND-HIDDEN-SENSITIVE";
+    /// Accessibility service of a non-system app.
+    pub const ACCESSIBILITY: &str = "AND-ACCESSIBILITY";
+    /// Device administrator that is not a system app.
+    pub const DEVICE_ADMIN: &str = "AND-DEVICE-ADMIN";
+    /// Notification listener of a non-system app.
+    pub const NOTIFICATION_LISTENER: &str = "AND-NOTIFICATION-LISTENER";
+    /// Installing from unknown sources allowed.
+    pub const UNKNOWN_SOURCES: &str = "AND-UNKNOWN-SOURCES";
+    /// Play Protect (package verifier) disabled.
+    pub const VERIFIER_OFF: &str = "AND-VERIFIER-OFF";
+    /// Developer options or USB debugging on.
+    pub const DEVELOPER: &str = "AND-DEVELOPER";
+    /// Root or hooking framework traces.
+    pub const ROOT: &str = "AND-ROOT";
+    /// User-installed CA certificate (traffic interception).
+    pub const USER_CA: &str = "AND-USER-CA";
+    /// Always-on VPN or global proxy (traffic interception).
+    pub const INTERCEPTION: &str = "AND-INTERCEPTION";
+    /// Location, camera or microphone used in the background.
+    pub const BACKGROUND_SENSORS: &str = "AND-BACKGROUND-SENSORS";
+}
+
+/// Installers that are app stores.
+const STORES: &[&str] = &[
+    "com.android.vending",
+    "com.google.android.feedback",
+    "com.amazon.venezia",
+    "com.sec.android.app.samsungapps",
+    "com.huawei.appmarket",
+    "com.xiaomi.market",
+    "com.xiaomi.mipicks",
+    "com.heytap.market",
+    "com.oppo.market",
+    "com.bbk.appstore",
+    "com.vivo.appstore",
+    "org.fdroid.fdroid",
+    "com.aurora.store",
+];
+
+/// Packages of root managers and hooking frameworks.
+const ROOT_PACKAGES: &[&str] = &[
+    "com.topjohnwu.magisk",
+    "eu.chainfire.supersu",
+    "com.koushikdutta.superuser",
+    "com.noshufou.android.su",
+    "de.robv.android.xposed.installer",
+    "org.meowcat.edxposed.manager",
+    "org.lsposed.manager",
+    "com.kingroot.kinguser",
+];
+
+/// Permissions and what they let an app see, as translation keys.
+const CAPABILITIES: &[(&str, &str)] = &[
+    ("android.permission.READ_SMS", "cap-sms"),
+    ("android.permission.RECEIVE_SMS", "cap-sms"),
+    ("android.permission.SEND_SMS", "cap-sms"),
+    ("android.permission.READ_CALL_LOG", "cap-calls"),
+    ("android.permission.PROCESS_OUTGOING_CALLS", "cap-calls"),
+    ("android.permission.ANSWER_PHONE_CALLS", "cap-calls"),
+    ("android.permission.ACCESS_FINE_LOCATION", "cap-location"),
+    ("android.permission.ACCESS_COARSE_LOCATION", "cap-location"),
+    (
+        "android.permission.ACCESS_BACKGROUND_LOCATION",
+        "cap-location",
+    ),
+    ("android.permission.RECORD_AUDIO", "cap-microphone"),
+    ("android.permission.CAMERA", "cap-camera"),
+    ("android.permission.READ_CONTACTS", "cap-contacts"),
+    ("android.permission.READ_EXTERNAL_STORAGE", "cap-files"),
+    ("android.permission.READ_MEDIA_IMAGES", "cap-files"),
+    ("android.permission.MANAGE_EXTERNAL_STORAGE", "cap-files"),
+];
+
+/// What a package can see, as translation keys, from its grants and special accesses.
+fn capabilities(device: &AndroidDevice, p: &Package) -> Vec<&'static str> {
+    let mut caps: Vec<&'static str> = Vec::new();
+    let mut add = |c: &'static str| {
+        if !caps.contains(&c) {
+            caps.push(c);
+        }
+    };
+    let perms: &[String] = if p.granted_permissions.is_empty() {
+        &p.requested_permissions
+    } else {
+        &p.granted_permissions
+    };
+    for (perm, cap) in CAPABILITIES {
+        if perms.iter().any(|x| x == perm) {
+            add(cap);
+        }
+    }
+    let holds = |list: &[String]| {
+        list.iter()
+            .any(|c| AndroidDevice::component_package(c) == p.name)
+    };
+    if holds(&device.notification_listeners) {
+        add("cap-notifications");
+    }
+    if holds(&device.accessibility_services) {
+        add("cap-screen");
+    }
+    if holds(&device.device_admins) {
+        add("cap-device-admin");
+    }
+    caps
+}
+
+/// The capability keys, or one saying none was seen.
+fn caps_or_none(caps: &[&'static str]) -> Vec<&'static str> {
+    if caps.is_empty() {
+        vec!["cap-none"]
+    } else {
+        caps.to_vec()
+    }
+}
+
+/// The first install date as the device gives it, or a dash when unknown.
+fn since_of(p: &Package) -> String {
+    p.first_install.clone().unwrap_or_else(|| "—".into())
+}
+
+/// Whether a package is part of the system (unknown packages count as not).
+fn is_system(device: &AndroidDevice, name: &str) -> bool {
+    device.packages.get(name).is_some_and(|p| p.system)
+}
+
+struct Builder<'a> {
+    iocs: &'a IndicatorSet,
+    device: &'a AndroidDevice,
+    findings: BTreeMap<(String, String), Finding>,
+}
+
+impl Builder<'_> {
+    fn indicator_ref(&self, ind: &Indicator) -> IndicatorRef {
+        IndicatorRef {
+            value: ind.value.clone(),
+            kind: ind.kind.as_str().to_owned(),
+            app: ind.app.clone(),
+            source: self
+                .iocs
+                .source_of(ind)
+                .map_or_else(String::new, |s| s.name.clone()),
+            category: ind.category,
+        }
+    }
+
+    fn evidence(&self, output: &str, detail: String) -> Evidence {
+        Evidence::RawOutput {
+            name: output.to_owned(),
+            sha256: self
+                .device
+                .output_sha256(output)
+                .unwrap_or_default()
+                .to_owned(),
+            detail,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn raise(
+        &mut self,
+        rule: &str,
+        severity: Severity,
+        subject: &str,
+        title: Message,
+        explanation: Message,
+        indicator: Option<IndicatorRef>,
+        evidence: Evidence,
+    ) {
+        let f = self
+            .findings
+            .entry((rule.to_owned(), subject.to_owned()))
+            .or_insert_with(|| Finding {
+                rule: rule.to_owned(),
+                severity,
+                title,
+                explanation,
+                subject: subject.to_owned(),
+                indicator,
+                evidence: vec![],
+                occurrences: 0,
+            });
+        f.add_occurrence(Some(evidence));
+    }
+
+    /// An indicator match on a package (name, certificate or APK).
+    fn ioc(&mut self, rule: &str, p: &Package, ind: &Indicator, what: &str, value: &str) {
+        let app = ind.app.clone().unwrap_or_else(|| p.name.clone());
+        let caps = capabilities(self.device, p);
+        let (rule, severity, key) = if ind.category == ThreatCategory::Watchware {
+            (ids::WATCHWARE, Severity::Medium, "and-watchware")
+        } else {
+            (rule, Severity::High, "and-ioc")
+        };
+        let since = since_of(p);
+        let title = Message::new(format!("{key}-title"))
+            .arg("app", &app)
+            .arg("package", &p.name);
+        let explanation = Message::new(format!("{key}-explain"))
+            .arg("app", &app)
+            .arg("package", &p.name)
+            .arg("matched", what)
+            .arg("since", since)
+            .arg_keys("can_keys", &caps_or_none(&caps));
+        let ev = self.evidence(&p.source, format!("{what} {value}"));
+        let r = self.indicator_ref(ind);
+        self.raise(rule, severity, &p.name, title, explanation, Some(r), ev);
+    }
+
+    fn package_rules(&mut self) {
+        let device = self.device;
+        for p in device.packages.values() {
+            for ind in self.iocs.match_exact(IndicatorKind::AppId, &p.name) {
+                self.ioc(ids::IOC_PACKAGE, p, ind, "package", &p.name);
+            }
+            for c in &p.cert_sha1 {
+                for ind in self.iocs.match_exact(IndicatorKind::AppCertSha1, c) {
+                    self.ioc(ids::IOC_CERT, p, ind, "certificate SHA-1", c);
+                }
+            }
+            for c in &p.cert_sha256 {
+                for ind in self.iocs.match_exact(IndicatorKind::AppCertSha256, c) {
+                    self.ioc(ids::IOC_CERT, p, ind, "certificate SHA-256", c);
+                }
+            }
+            for h in &p.apk_sha256 {
+                for ind in self.iocs.match_exact(IndicatorKind::FileSha256, h) {
+                    self.ioc(ids::IOC_APK, p, ind, "APK SHA-256", h);
+                }
+            }
+            if p.system {
+                continue;
+            }
+            let caps = capabilities(device, p);
+            let sensitive = caps.iter().any(|c| *c != "cap-files");
+            let since = since_of(p);
+            let from_store = p.installer.as_deref().is_some_and(|i| STORES.contains(&i));
+            if !from_store {
+                let installer = p.installer.clone();
+                let ev = self.evidence(
+                    &p.source,
+                    format!("installer {}", installer.as_deref().unwrap_or("null")),
+                );
+                let key = match installer {
+                    Some(_) => "and-sideloaded-explain",
+                    None => "and-sideloaded-unknown-explain",
+                };
+                self.raise(
+                    ids::SIDELOADED,
+                    if sensitive {
+                        Severity::Medium
+                    } else {
+                        Severity::Low
+                    },
+                    &p.name,
+                    Message::new("and-sideloaded-title").arg("package", &p.name),
+                    Message::new(key)
+                        .arg("package", &p.name)
+                        .arg("installer", installer.unwrap_or_default())
+                        .arg("since", since.clone())
+                        .arg_keys("can_keys", &caps_or_none(&caps)),
+                    None,
+                    ev,
+                );
+            }
+            if p.launcher == Some(false) && sensitive {
+                let ev = self.evidence(&p.source, "no launcher activity".into());
+                self.raise(
+                    ids::HIDDEN_SENSITIVE,
+                    Severity::Medium,
+                    &p.name,
+                    Message::new("and-hidden-title").arg("package", &p.name),
+                    Message::new("and-hidden-explain")
+                        .arg("package", &p.name)
+                        .arg("since", since)
+                        .arg_keys("can_keys", &caps_or_none(&caps)),
+                    None,
+                    ev,
+                );
+            }
+            if ROOT_PACKAGES.contains(&p.name.as_str()) {
+                let ev = self.evidence(&p.source, format!("package {}", p.name));
+                self.root(&p.name.clone(), ev);
+            }
+        }
+    }
+
+    fn root(&mut self, what: &str, ev: Evidence) {
+        self.raise(
+            ids::ROOT,
+            Severity::Medium,
+            "device",
+            Message::new("and-root-title"),
+            Message::new("and-root-explain").arg("what", what),
+            None,
+            ev,
+        );
+    }
+
+    /// Accessibility, device admin and notification access held by non-system apps.
+    fn special_access(&mut self) {
+        let device = self.device;
+        let lists: [(&[String], &str, &str, Severity, &str); 3] = [
+            (
+                &device.accessibility_services,
+                ids::ACCESSIBILITY,
+                "and-accessibility",
+                Severity::Medium,
+                "dumpsys accessibility",
+            ),
+            (
+                &device.device_admins,
+                ids::DEVICE_ADMIN,
+                "and-device-admin",
+                Severity::Medium,
+                "dumpsys device_policy",
+            ),
+            (
+                &device.notification_listeners,
+                ids::NOTIFICATION_LISTENER,
+                "and-notification-listener",
+                Severity::Low,
+                "settings secure",
+            ),
+        ];
+        for (list, rule, key, severity, output) in lists {
+            for component in list {
+                let pkg = AndroidDevice::component_package(component);
+                if is_system(device, pkg) {
+                    continue;
+                }
+                let caps = device
+                    .packages
+                    .get(pkg)
+                    .map(|p| capabilities(device, p))
+                    .unwrap_or_default();
+                let source = device
+                    .outputs
+                    .iter()
+                    .map(|o| o.name.as_str())
+                    .find(|n| n.contains(output.split(' ').nth(1).unwrap_or(output)))
+                    .unwrap_or(output)
+                    .to_owned();
+                let ev = self.evidence(&source, component.clone());
+                self.raise(
+                    rule,
+                    severity,
+                    pkg,
+                    Message::new(format!("{key}-title")).arg("package", pkg),
+                    Message::new(format!("{key}-explain"))
+                        .arg("package", pkg)
+                        .arg("component", component)
+                        .arg_keys("can_keys", &caps_or_none(&caps)),
+                    None,
+                    ev,
+                );
+            }
+        }
+    }
+
+    fn settings_rules(&mut self) {
+        let device = self.device;
+        let out = |ns: &str| {
+            device
+                .outputs
+                .iter()
+                .map(|o| o.name.clone())
+                .find(|n| n.contains(ns))
+                .unwrap_or_else(|| "settings".into())
+        };
+        if device.setting("install_non_market_apps") == Some("1") {
+            let ev = self.evidence(&out("secure"), "install_non_market_apps=1".into());
+            self.raise(
+                ids::UNKNOWN_SOURCES,
+                Severity::Low,
+                "device",
+                Message::new("and-unknown-sources-title"),
+                Message::new("and-unknown-sources-explain"),
+                None,
+                ev,
+            );
+        }
+        for key in ["package_verifier_enable", "verifier_verify_adb_installs"] {
+            if device.setting(key) == Some("0") {
+                let ev = self.evidence(&out("global"), format!("{key}=0"));
+                self.raise(
+                    ids::VERIFIER_OFF,
+                    Severity::Medium,
+                    "device",
+                    Message::new("and-verifier-off-title"),
+                    Message::new("and-verifier-off-explain"),
+                    None,
+                    ev,
+                );
+            }
+        }
+        for key in ["adb_enabled", "development_settings_enabled"] {
+            if device.setting(key) == Some("1") {
+                let ev = self.evidence(&out("global"), format!("{key}=1"));
+                self.raise(
+                    ids::DEVELOPER,
+                    Severity::Info,
+                    "device",
+                    Message::new("and-developer-title"),
+                    Message::new("and-developer-explain"),
+                    None,
+                    ev,
+                );
+            }
+        }
+        if let Some(vpn) = device
+            .always_on_vpn
+            .as_deref()
+            .filter(|v| !is_system(device, v))
+        {
+            let ev = self.evidence(&out("secure"), format!("always_on_vpn_app={vpn}"));
+            self.raise(
+                ids::INTERCEPTION,
+                Severity::Low,
+                vpn,
+                Message::new("and-vpn-title").arg("package", vpn),
+                Message::new("and-vpn-explain").arg("package", vpn),
+                None,
+                ev,
+            );
+        }
+        if let Some(proxy) = device.http_proxy.as_deref() {
+            let ev = self.evidence(&out("global"), format!("http_proxy={proxy}"));
+            self.raise(
+                ids::INTERCEPTION,
+                Severity::Medium,
+                proxy,
+                Message::new("and-proxy-title").arg("proxy", proxy),
+                Message::new("and-proxy-explain").arg("proxy", proxy),
+                None,
+                ev,
+            );
+        }
+        for ca in &device.user_ca_certificates {
+            let ev = self.evidence("user CA certificates", ca.clone());
+            self.raise(
+                ids::USER_CA,
+                Severity::Medium,
+                ca,
+                Message::new("and-user-ca-title"),
+                Message::new("and-user-ca-explain").arg("certificate", ca),
+                None,
+                ev,
+            );
+        }
+    }
+
+    fn device_rules(&mut self) {
+        let device = self.device;
+        for trace in &device.root_traces {
+            let source = device
+                .outputs
+                .iter()
+                .map(|o| o.name.clone())
+                .find(|n| n.contains("root"))
+                .unwrap_or_else(|| "root".into());
+            let ev = self.evidence(&source, trace.clone());
+            self.root(trace, ev);
+        }
+        for (prop, bad) in [("ro.debuggable", "1"), ("ro.secure", "0")] {
+            if device.properties.get(prop).map(String::as_str) == Some(bad) {
+                let ev = self.evidence("getprop", format!("{prop}={bad}"));
+                self.root(&format!("{prop}={bad}"), ev);
+            }
+        }
+        for proc in &device.processes {
+            let base = proc.name.split(':').next().unwrap_or_default();
+            let mut hits: Vec<&Indicator> = self
+                .iocs
+                .match_exact(IndicatorKind::ProcessName, &proc.name);
+            if !device.packages.contains_key(base) {
+                hits.extend(self.iocs.match_exact(IndicatorKind::AppId, base));
+            }
+            for ind in hits {
+                let ev = self.evidence("ps", format!("pid {} {}", proc.pid, proc.name));
+                let r = self.indicator_ref(ind);
+                let app = ind.app.clone().unwrap_or_else(|| base.to_owned());
+                self.raise(
+                    ids::IOC_PROCESS,
+                    if ind.category == ThreatCategory::Watchware {
+                        Severity::Medium
+                    } else {
+                        Severity::High
+                    },
+                    &proc.name,
+                    Message::new("and-ioc-process-title")
+                        .arg("app", &app)
+                        .arg("process", &proc.name),
+                    Message::new("and-ioc-process-explain")
+                        .arg("app", &app)
+                        .arg("process", &proc.name),
+                    Some(r),
+                    ev,
+                );
+            }
+        }
+        // Location, camera and microphone used while the app was in the background.
+        let mut bg: BTreeMap<&str, Vec<&'static str>> = BTreeMap::new();
+        for u in &device.app_ops {
+            let cap = match u.op.as_str() {
+                "FINE_LOCATION"
+                | "COARSE_LOCATION"
+                | "MONITOR_LOCATION"
+                | "MONITOR_HIGH_POWER_LOCATION" => "cap-location",
+                "CAMERA" => "cap-camera",
+                "RECORD_AUDIO" => "cap-microphone",
+                _ => continue,
+            };
+            if !matches!(u.state.as_str(), "bg" | "cch" | "fgsvc") || is_system(device, &u.package)
+            {
+                continue;
+            }
+            let caps = bg.entry(&u.package).or_default();
+            if !caps.contains(&cap) {
+                caps.push(cap);
+            }
+        }
+        for (pkg, caps) in bg {
+            let last = device
+                .app_ops
+                .iter()
+                .filter(|u| u.package == pkg)
+                .map(|u| u.when.as_str())
+                .max()
+                .unwrap_or_default()
+                .to_owned();
+            let source = device
+                .outputs
+                .iter()
+                .map(|o| o.name.clone())
+                .find(|n| n.contains("appops") || n.contains("dumpsys"))
+                .unwrap_or_else(|| "dumpsys appops".into());
+            let ev = self.evidence(&source, format!("{pkg} {}", caps.join(",")));
+            self.raise(
+                ids::BACKGROUND_SENSORS,
+                Severity::Low,
+                pkg,
+                Message::new("and-background-title").arg("package", pkg),
+                Message::new("and-background-explain")
+                    .arg("package", pkg)
+                    .arg("last", last)
+                    .arg_keys("what_keys", &caps),
+                None,
+                ev,
+            );
+        }
+    }
+}
+
+/// Runs every Android rule on what was observed and returns the verdict, with what was and
+/// was not checked.
+pub fn check(device: &AndroidDevice, iocs: &IndicatorSet) -> Verdict {
+    let mut b = Builder {
+        iocs,
+        device,
+        findings: BTreeMap::new(),
+    };
+    b.package_rules();
+    b.special_access();
+    b.settings_rules();
+    b.device_rules();
+    // An app listed both as stalkerware and as watchware (feeds can disagree) is named
+    // once, as the more serious.
+    let spyware: std::collections::BTreeSet<String> = b
+        .findings
+        .values()
+        .filter(|f| f.severity == Severity::High)
+        .map(|f| f.subject.clone())
+        .collect();
+    let findings: Vec<Finding> = b
+        .findings
+        .into_values()
+        .filter(|f| !(f.rule == ids::WATCHWARE && spyware.contains(&f.subject)))
+        .collect();
+    Verdict::new(findings, coverage(device, iocs))
+}
+
+fn coverage(device: &AndroidDevice, iocs: &IndicatorSet) -> Coverage {
+    let mut c = Coverage::default();
+    let third_party = device.packages.values().filter(|p| !p.system).count();
+    c.checked.push(
+        Message::new("and-coverage-packages")
+            .arg("packages", device.packages.len().to_string())
+            .arg("third_party", third_party.to_string()),
+    );
+    let with_certs = device
+        .packages
+        .values()
+        .filter(|p| !p.cert_sha1.is_empty() || !p.cert_sha256.is_empty())
+        .count();
+    c.checked
+        .push(Message::new("and-coverage-certificates").arg("count", with_certs.to_string()));
+    c.checked.push(
+        Message::new("and-coverage-indicators")
+            .arg("count", iocs.len().to_string())
+            .arg(
+                "sources",
+                iocs.sources()
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+    );
+    c.checked.push(
+        Message::new("and-coverage-outputs").arg(
+            "outputs",
+            device
+                .outputs
+                .iter()
+                .map(|o| o.name.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    );
+    if with_certs == 0 {
+        c.not_checked
+            .push(Message::new("and-not-checked-certificates"));
+    }
+    for (what, why) in &device.missing {
+        c.not_checked.push(
+            Message::new("and-not-checked-missing")
+                .arg("what", what)
+                .arg("why", why),
+        );
+    }
+    c.not_checked.push(Message::new("and-not-checked-general"));
+    c
+}

@@ -1,0 +1,254 @@
+//! The Android check on real dumps (Amnesty MVT's test artefacts: an androidqf acquisition and
+//! MVT-style outputs with a bug report), and on dumps planted with real stalkerware samples
+//! from Echap's `samples.csv`: each is found by its package name, by its signing certificate
+//! and by its APK hash, independently.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use vigie_android::{check, load_dump};
+use vigie_core::Severity;
+use vigie_indicators::{load_path, IndicatorSet};
+
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("SKIPPED: shared test data not found at {}", p.display());
+        None
+    }
+}
+
+fn echap(shared: &std::path::Path) -> IndicatorSet {
+    let mut set = IndicatorSet::new();
+    load_path(&mut set, &shared.join("echap")).expect("Echap feeds");
+    set
+}
+
+fn rules_on(v: &vigie_core::Verdict, subject: &str) -> BTreeSet<String> {
+    v.findings
+        .iter()
+        .filter(|f| f.subject == subject)
+        .map(|f| f.rule.clone())
+        .collect()
+}
+
+#[test]
+fn androidqf_acquisition() {
+    let Some(shared) = shared() else { return };
+    let device = load_dump(&shared.join("mvt/androidqf")).expect("androidqf folder");
+    assert_eq!(device.packages.len(), 9, "{:?}", device.packages.keys());
+    let wa = &device.packages["com.whatsapp"];
+    assert_eq!(
+        wa.cert_sha1,
+        vec!["38a0f7d505fe18fec64fbf343ecaaaf310dbd799".to_owned()]
+    );
+    assert_eq!(wa.installer, None);
+    assert!(device
+        .root_traces
+        .contains(&"/data/local/tmp/magisk".to_owned()));
+    assert!(device.properties.len() > 5);
+    assert!(!device.processes.is_empty());
+    assert!(device
+        .outputs
+        .iter()
+        .any(|o| o.name == "packages.json" && o.sha256.len() == 64));
+
+    let v = check(&device, &echap(&shared));
+    let root = v
+        .findings
+        .iter()
+        .find(|f| f.rule == "AND-ROOT")
+        .expect("root traces");
+    assert_eq!(root.occurrences, 4);
+    assert_eq!(root.severity, Severity::Medium);
+    // Apps from outside a store; one installed by F-Droid (a store) is not.
+    for p in [
+        "com.whatsapp",
+        "app.revanced.manager.flutter",
+        "org.fdroid.fdroid",
+    ] {
+        assert!(rules_on(&v, p).contains("AND-SIDELOADED"), "{p}");
+    }
+    assert!(rules_on(&v, "org.nuclearfog.apollo").is_empty());
+    // System packages are not flagged as sideloaded.
+    assert!(rules_on(&v, "com.malware.blah").is_empty());
+}
+
+#[test]
+fn mvt_outputs_and_bug_report() {
+    let Some(shared) = shared() else { return };
+    let device = load_dump(&shared.join("mvt/android_data")).expect("MVT outputs");
+    assert!(device
+        .accessibility_services
+        .contains(&"com.malware.accessibility/com.malware.service.malwareservice".to_owned()));
+    assert!(device
+        .packages
+        .contains_key("com.sec.android.app.DataCreate"));
+    let dc = &device.packages["com.sec.android.app.DataCreate"];
+    assert!(dc.system && dc.uid == Some(10143));
+    assert!(dc
+        .granted_permissions
+        .contains(&"android.permission.WRITE_SMS".to_owned()));
+    assert!(dc
+        .requested_permissions
+        .contains(&"android.permission.INTERNET".to_owned()));
+    assert!(device
+        .app_ops
+        .iter()
+        .any(|u| u.package == "com.facebook.katana" && u.op == "READ_CONTACTS" && u.state == "bg"));
+    assert!(device
+        .outputs
+        .iter()
+        .any(|o| o.name.ends_with("dumpstate.txt")));
+    let v = check(&device, &echap(&shared));
+    let acc = v
+        .findings
+        .iter()
+        .find(|f| f.rule == "AND-ACCESSIBILITY")
+        .expect("accessibility finding");
+    assert_eq!(acc.subject, "com.malware.accessibility");
+    assert!(matches!(
+        &acc.evidence[0],
+        vigie_core::Evidence::RawOutput { name, sha256, .. }
+            if name.starts_with("dumpsys_accessibility") && sha256.len() == 64
+    ));
+    // No certificate in these outputs: the report says apps were recognised by name only.
+    assert!(v
+        .coverage
+        .not_checked
+        .iter()
+        .any(|m| m.key == "and-not-checked-certificates"));
+}
+
+/// One real sample per app from samples.csv: (APK SHA-256, package, certificate SHA-1, app).
+fn samples(shared: &std::path::Path) -> Vec<(String, String, String, String)> {
+    let text = std::fs::read_to_string(shared.join("echap/samples.csv")).expect("samples.csv");
+    let mut seen = BTreeSet::new();
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f.len() >= 5 && !f[1].is_empty() && !f[2].is_empty()).then(|| {
+                (
+                    f[0].to_lowercase(),
+                    f[1].to_owned(),
+                    f[2].to_lowercase(),
+                    f[4].to_owned(),
+                )
+            })
+        })
+        .filter(|s| seen.insert(s.3.clone()))
+        .collect()
+}
+
+#[test]
+fn planted_samples_are_found_by_package_certificate_and_apk_independently() {
+    let Some(shared) = shared() else { return };
+    let set = echap(&shared);
+    let samples = samples(&shared);
+    assert!(samples.len() >= 20, "{} apps in samples.csv", samples.len());
+    // An androidqf-style folder: for each sample, one package known only by its name, one
+    // renamed but signed with the sample's certificate, one renamed with the sample's APK.
+    let dir = std::env::temp_dir().join(format!("vigie-android-planted-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let mut entries = Vec::new();
+    for (i, (apk, package, cert, _)) in samples.iter().enumerate() {
+        let file = |sha256: &str, sha1: &str| {
+            serde_json::json!({"path": "/data/app/base.apk", "sha256": sha256,
+                "certificate": {"Sha1": sha1, "Sha256": ""}})
+        };
+        entries.push(
+            serde_json::json!({"name": package, "installer": "null", "files": [], "system": false}),
+        );
+        entries.push(serde_json::json!({"name": format!("org.example.cert{i}"), "installer": "com.android.vending",
+            "files": [file("", cert)], "system": false}));
+        entries.push(serde_json::json!({"name": format!("org.example.apk{i}"), "installer": "com.android.vending",
+            "files": [file(apk, "")], "system": false}));
+    }
+    std::fs::write(
+        dir.join("packages.json"),
+        serde_json::to_vec(&entries).expect("json"),
+    )
+    .expect("write");
+    let device = load_dump(&dir).expect("planted dump");
+    let v = check(&device, &set);
+    for (i, (_, package, _, app)) in samples.iter().enumerate() {
+        let by = |subject: &str, rule: &str| {
+            v.findings.iter().any(|f| {
+                f.subject == subject
+                    && f.rule == rule
+                    && f.severity == Severity::High
+                    && f.indicator
+                        .as_ref()
+                        .is_some_and(|r| r.source.contains("Echap") && r.app.is_some())
+            })
+        };
+        assert!(by(package, "AND-IOC-PACKAGE"), "{app}: {package} by name");
+        assert!(
+            by(&format!("org.example.cert{i}"), "AND-IOC-CERT"),
+            "{app}: by certificate"
+        );
+        assert!(
+            by(&format!("org.example.apk{i}"), "AND-IOC-APK"),
+            "{app}: by APK hash"
+        );
+    }
+    // The finding says what the app is and never suggests uninstalling before a plan.
+    let f = v
+        .findings
+        .iter()
+        .find(|f| f.rule == "AND-IOC-PACKAGE")
+        .expect("a package finding");
+    assert_eq!(f.explanation.key, "and-ioc-explain");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn watchware_is_named_as_such_with_a_lower_severity() {
+    let Some(shared) = shared() else { return };
+    let set = echap(&shared);
+    let dir = std::env::temp_dir().join(format!("vigie-android-watch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    // A package Echap lists as watchware only (some are in both files).
+    let yaml = std::fs::read_to_string(shared.join("echap/watchware.yaml")).expect("yaml");
+    let ioc = std::fs::read_to_string(shared.join("echap/ioc.yaml")).expect("yaml");
+    let package = yaml
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- "))
+        .map(str::trim)
+        .filter(|p| p.starts_with("com.") && p.split('.').count() >= 3)
+        .find(|p| !ioc.contains(p))
+        .expect("a watchware package")
+        .to_owned();
+    std::fs::write(
+        dir.join("pm_list_packages.txt"),
+        format!("package:/data/app/base.apk={package} installer=com.android.vending uid:10300\n"),
+    )
+    .expect("write");
+    let v = check(&load_dump(&dir).expect("dump"), &set);
+    let f = v
+        .findings
+        .iter()
+        .find(|f| f.subject == package)
+        .expect("watchware finding");
+    assert_eq!(
+        (f.rule.as_str(), f.severity),
+        ("AND-WATCHWARE", Severity::Medium)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn nothing_known_is_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("vigie-android-empty-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("notes.txt"), "hello").expect("write");
+    let e = load_dump(&dir).expect_err("nothing to read");
+    assert_eq!(e.message().key, "and-dump-nothing");
+    assert!(load_dump(&dir.join("absent")).is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}

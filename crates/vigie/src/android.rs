@@ -1,0 +1,97 @@
+//! `vigie scan android-dump` (and, with the ADB client, `vigie scan android`): an Android
+//! check from the command line.
+
+use crate::{cases, feeds, render};
+use anyhow::{anyhow, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vigie_android::AndroidDevice;
+use vigie_case::{CaseStore, EvidenceKind};
+use vigie_core::{Catalog, Message};
+use vigie_indicators::IndicatorSet;
+
+/// Checks a dump folder; exit codes as for `scan pcap` (1 when something needs attention).
+pub fn scan_dump(
+    cat: &Catalog,
+    data_dir: &Path,
+    passphrase_file: Option<&Path>,
+    path: &Path,
+    iocs: &[PathBuf],
+    json: bool,
+    case: Option<&str>,
+) -> Result<ExitCode> {
+    let set = feeds::load(cat, iocs, data_dir)?;
+    let mut store = open_store(cat, data_dir, passphrase_file, case)?;
+    let device = vigie_android::load_dump(path).map_err(|e| anyhow!(cat.text(&e.message())))?;
+    if let (Some(store), Some(reference)) = (store.as_mut(), case) {
+        // The dump's files go into the case as evidence, as they are.
+        let id = store
+            .case(reference, feeds::now())
+            .map_err(|e| anyhow!(cat.text(&e.message())))?;
+        for o in &device.outputs {
+            let file = path.join(&o.name);
+            let mut f =
+                std::fs::File::open(&file).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+            store
+                .add_evidence(id, &o.name, EvidenceKind::Import, &mut f, feeds::now())
+                .map_err(|e| anyhow!(cat.text(&e.message())))?;
+        }
+    }
+    finish(cat, &set, &device, json, store.as_mut().zip(case))
+}
+
+/// Opens the case file when a case is asked for (before any long work: a wrong passphrase
+/// is said first).
+pub fn open_store(
+    cat: &Catalog,
+    data_dir: &Path,
+    passphrase_file: Option<&Path>,
+    case: Option<&str>,
+) -> Result<Option<CaseStore>> {
+    match case {
+        Some(_) => {
+            let pass = cases::passphrase(cat, passphrase_file)?;
+            Ok(Some(cases::open(cat, data_dir, &pass, feeds::now())?))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Runs the rules, stores the check when asked, prints the verdict and the advice.
+pub fn finish(
+    cat: &Catalog,
+    set: &IndicatorSet,
+    device: &AndroidDevice,
+    json: bool,
+    store: Option<(&mut CaseStore, &str)>,
+) -> Result<ExitCode> {
+    let started = feeds::now();
+    let verdict = vigie_android::check(device, set);
+    if let Some((store, reference)) = store {
+        let doc = vigie_station::android_verdict_value(cat, &verdict, device, set);
+        let record = vigie_station::android_record(started, set, device, doc);
+        let now = feeds::now();
+        store
+            .case(reference, now)
+            .and_then(|id| store.add_scan(id, &record, now))
+            .map_err(|e| anyhow!(cat.text(&e.message())))?;
+        eprintln!(
+            "{}",
+            cat.text(&Message::new("case-scan-stored").arg("reference", reference))
+        );
+    }
+    let mut out = std::io::stdout().lock();
+    if json {
+        vigie_station::android_verdict_json(&mut out, cat, &verdict, device, set)?;
+    } else {
+        render::verdict_text(&mut out, cat, &verdict)?;
+        writeln!(out, "\n{}", cat.key("android-advice-after"))?;
+    }
+    out.flush()?;
+    Ok(if verdict.needs_attention() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
