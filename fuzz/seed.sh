@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 C=fuzz/corpus
-mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds}
+mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android}
 cargo run -q -p vigie-net --example fuzz_seeds -- "$C"
 S=../shared/data
 if [ -d "$S" ]; then
@@ -19,6 +19,14 @@ if [ -d "$S" ]; then
     esac
     [ "$(basename "$f")" = indicators.yaml ] && sel='\x07'
     { printf "$sel"; head -c 200000 "$f"; } > "$C/feeds/seed-$i"; i=$((i+1))
+  done
+  # Android outputs, each behind the byte that picks its parser (see fuzz_targets/android.rs).
+  a=0
+  for pair in "0:mvt/android_data/getprop.txt" "0:mvt/androidqf/settings_random.txt" "1:mvt/android_data/ps.txt" \
+              "2:mvt/androidqf/dumpsys.txt" "3:mvt/android_data/dumpsys_packages.txt" \
+              "4:mvt/android_data/dumpsys_accessibility_v14_or_later.txt" "4:mvt/android_data/dumpsys_appops.txt" \
+              "5:mvt/androidqf/packages.json"; do
+    { printf "\\x0${pair%%:*}"; head -c 200000 "$S/${pair#*:}"; } > "$C/android/seed-$a"; a=$((a+1))
   done
 else
   echo "seed.sh: ../shared/data absent, only the writer's seeds are used" >&2

@@ -58,3 +58,12 @@ and-dump-unreadable = { $path } could not be read: { $detail }.
 and-dump-nothing = No Android output was found in { $path } (expected an androidqf folder, MVT outputs such as dumpsys_package.txt, or a bug report's dumpstate.txt).
 
 android-advice-after = After the check: turn USB debugging and developer options off again (Settings › System › Developer options), unless a support worker advises otherwise. Nothing was changed on the phone.
+
+adb-guide = To check an Android phone: on the phone, open Settings › About phone and tap "Build number" seven times; then in Settings › System › Developer options, turn on "USB debugging". Connect the phone with a USB cable and accept "Allow USB debugging" on its screen. Vigie only reads: nothing is installed or changed.
+adb-error-no-server = No adb server answers at { $address }. Install Debian's adb package and run "adb start-server" (it talks to the phone over USB).
+adb-error-no-device = No Android phone is connected, or USB debugging is off.
+adb-error-several = Several devices are connected ({ $devices }): choose one with --serial.
+adb-error-unauthorized = The phone { $serial } has not authorised this computer yet: unlock it and accept "Allow USB debugging" on its screen, then start again.
+adb-error-disconnected = The phone disconnected while reading { $step } ({ $detail }). What was read before is kept; reconnect it and start the check again.
+adb-error-refused = The phone refused { $request } ({ $detail }).
+adb-step = Reading { $step } ({ $done }/{ $total })…

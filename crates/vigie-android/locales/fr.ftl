@@ -58,3 +58,12 @@ and-dump-unreadable = { $path } n’a pas pu être lu : { $detail }.
 and-dump-nothing = Aucun relevé Android n’a été trouvé dans { $path } (attendu : un dossier androidqf, des relevés MVT comme dumpsys_package.txt, ou le dumpstate.txt d’un rapport de bug).
 
 android-advice-after = Après la vérification : désactivez à nouveau le débogage USB et les options pour les développeurs (Paramètres › Système › Options pour les développeurs), sauf avis contraire d’un ou d’une intervenante. Rien n’a été modifié sur le téléphone.
+
+adb-guide = Pour vérifier un téléphone Android : sur le téléphone, ouvrez Paramètres › À propos du téléphone et touchez sept fois « Numéro de build » ; puis dans Paramètres › Système › Options pour les développeurs, activez « Débogage USB ». Branchez le téléphone avec un câble USB et acceptez « Autoriser le débogage USB » sur son écran. Vigie ne fait que lire : rien n’est installé ni modifié.
+adb-error-no-server = Aucun serveur adb ne répond à { $address }. Installez le paquet adb de Debian et lancez « adb start-server » (il parle au téléphone par USB).
+adb-error-no-device = Aucun téléphone Android n’est branché, ou le débogage USB est désactivé.
+adb-error-several = Plusieurs appareils sont branchés ({ $devices }) : choisissez-en un avec --serial.
+adb-error-unauthorized = Le téléphone { $serial } n’a pas encore autorisé cet ordinateur : déverrouillez-le et acceptez « Autoriser le débogage USB » sur son écran, puis recommencez.
+adb-error-disconnected = Le téléphone s’est déconnecté pendant la lecture de { $step } ({ $detail }). Ce qui avait été lu est conservé ; rebranchez-le et relancez la vérification.
+adb-error-refused = Le téléphone a refusé { $request } ({ $detail }).
+adb-step = Lecture de { $step } ({ $done }/{ $total })…

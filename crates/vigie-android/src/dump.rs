@@ -120,22 +120,22 @@ pub fn apply_settings(device: &mut AndroidDevice) {
             .map(str::to_owned)
             .collect()
     };
-    for c in list(device.setting("enabled_notification_listeners")) {
+    for c in list(device.setting("secure", "enabled_notification_listeners")) {
         if !device.notification_listeners.contains(&c) {
             device.notification_listeners.push(c);
         }
     }
-    for c in list(device.setting("enabled_accessibility_services")) {
+    for c in list(device.setting("secure", "enabled_accessibility_services")) {
         if !device.accessibility_services.contains(&c) {
             device.accessibility_services.push(c);
         }
     }
     device.always_on_vpn = device
-        .setting("always_on_vpn_app")
+        .setting("secure", "always_on_vpn_app")
         .filter(|v| !v.is_empty() && *v != "null")
         .map(str::to_owned);
     device.http_proxy = device
-        .setting("http_proxy")
+        .setting("global", "http_proxy")
         .filter(|v| !v.is_empty() && *v != "null" && *v != ":0")
         .map(str::to_owned);
 }

@@ -133,19 +133,18 @@ impl AndroidDevice {
             .map(|o| o.sha256.as_str())
     }
 
-    /// A setting's value from any namespace (secure first, then global, system, others).
-    pub fn setting(&self, key: &str) -> Option<&str> {
-        let known = ["secure", "global", "system"];
-        known
-            .iter()
-            .filter_map(|ns| self.settings.get(*ns))
-            .chain(
+    /// A setting's value, from the namespace Android keeps it in (`home`: `secure`,
+    /// `global` or `system`) first, then from any other (dumps may file it elsewhere).
+    pub fn setting(&self, home: &str, key: &str) -> Option<&str> {
+        self.settings
+            .get(home)
+            .and_then(|m| m.get(key))
+            .or_else(|| {
                 self.settings
                     .iter()
-                    .filter(|(ns, _)| !known.contains(&ns.as_str()))
-                    .map(|(_, m)| m),
-            )
-            .find_map(|m| m.get(key))
+                    .filter(|(ns, _)| ns.as_str() != home)
+                    .find_map(|(_, m)| m.get(key))
+            })
             .map(String::as_str)
     }
 

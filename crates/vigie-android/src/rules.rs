@@ -398,7 +398,7 @@ impl Builder<'_> {
                 .find(|n| n.contains(ns))
                 .unwrap_or_else(|| "settings".into())
         };
-        if device.setting("install_non_market_apps") == Some("1") {
+        if device.setting("secure", "install_non_market_apps") == Some("1") {
             let ev = self.evidence(&out("secure"), "install_non_market_apps=1".into());
             self.raise(
                 ids::UNKNOWN_SOURCES,
@@ -411,7 +411,7 @@ impl Builder<'_> {
             );
         }
         for key in ["package_verifier_enable", "verifier_verify_adb_installs"] {
-            if device.setting(key) == Some("0") {
+            if device.setting("global", key) == Some("0") {
                 let ev = self.evidence(&out("global"), format!("{key}=0"));
                 self.raise(
                     ids::VERIFIER_OFF,
@@ -425,7 +425,7 @@ impl Builder<'_> {
             }
         }
         for key in ["adb_enabled", "development_settings_enabled"] {
-            if device.setting(key) == Some("1") {
+            if device.setting("global", key) == Some("1") {
                 let ev = self.evidence(&out("global"), format!("{key}=1"));
                 self.raise(
                     ids::DEVELOPER,

@@ -41,6 +41,70 @@ pub fn scan_dump(
     finish(cat, &set, &device, json, store.as_mut().zip(case))
 }
 
+/// Checks the phone connected over USB. Every output read is stored in the case (when one
+/// is given) before anything else, so a disconnection loses nothing already read.
+pub fn scan_device(
+    cat: &Catalog,
+    data_dir: &Path,
+    passphrase_file: Option<&Path>,
+    serial: Option<&str>,
+    iocs: &[PathBuf],
+    json: bool,
+    case: Option<&str>,
+) -> Result<ExitCode> {
+    let set = feeds::load(cat, iocs, data_dir)?;
+    let mut store = open_store(cat, data_dir, passphrase_file, case)?;
+    let client = vigie_android::AdbClient::new(&vigie_android::server_address());
+    let chosen = match client.choose(serial) {
+        Ok(d) => d,
+        Err(e) => {
+            if matches!(e, vigie_android::AdbError::NoDevice) {
+                eprintln!("{}", cat.key("adb-guide"));
+            }
+            return Err(anyhow!(cat.text(&e.message())));
+        }
+    };
+    let mut progress = |done: usize, total: usize, step: &str| {
+        eprintln!(
+            "{}",
+            cat.text(
+                &Message::new("adb-step")
+                    .arg("step", step)
+                    .arg("done", done.to_string())
+                    .arg("total", total.to_string())
+            )
+        );
+    };
+    let (acq, failure) = match vigie_android::acquire(&client, &chosen.serial, &mut progress) {
+        Ok(acq) => (acq, None),
+        Err(boxed) => {
+            let (e, acq) = *boxed;
+            (acq, Some(e))
+        }
+    };
+    if let (Some(store), Some(reference)) = (store.as_mut(), case) {
+        let id = store
+            .case(reference, feeds::now())
+            .map_err(|e| anyhow!(cat.text(&e.message())))?;
+        for (name, bytes) in &acq.outputs {
+            let file = format!("{}-{}.txt", acq.serial, name.replace(' ', "_"));
+            store
+                .add_evidence(
+                    id,
+                    &file,
+                    EvidenceKind::Import,
+                    &mut bytes.as_slice(),
+                    feeds::now(),
+                )
+                .map_err(|e| anyhow!(cat.text(&e.message())))?;
+        }
+    }
+    if let Some(e) = failure {
+        return Err(anyhow!(cat.text(&e.message())));
+    }
+    finish(cat, &set, &acq.device, json, store.as_mut().zip(case))
+}
+
 /// Opens the case file when a case is asked for (before any long work: a wrong passphrase
 /// is said first).
 pub fn open_store(

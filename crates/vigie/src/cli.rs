@@ -127,6 +127,22 @@ enum ScanTarget {
         #[arg(long = "case")]
         case: Option<String>,
     },
+    /// Check an Android phone connected over USB (through the adb server), read-only:
+    /// every output read is kept in the case as evidence with its SHA-256.
+    Android {
+        /// The device's serial number (when several are connected).
+        #[arg(long)]
+        serial: Option<String>,
+        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
+        #[arg(long = "iocs")]
+        iocs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+        /// Store the check, its findings and the raw outputs (as evidence) in case REF.
+        #[arg(long = "case")]
+        case: Option<String>,
+    },
     /// Check an Android dump folder: an androidqf acquisition, MVT-style outputs
     /// (dumpsys_package.txt, getprop.txt, ...) or an unpacked bug report. Read in place.
     #[command(name = "android-dump")]
@@ -430,6 +446,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Scan {
+            target:
+                ScanTarget::Android {
+                    serial,
+                    iocs,
+                    format,
+                    case,
+                },
+        } => crate::android::scan_device(
+            &cat,
+            &data_dir,
+            passphrase_file.as_deref(),
+            serial.as_deref(),
+            &iocs,
+            format == ScanFormat::Json,
+            case.as_deref(),
+        ),
         Command::Scan {
             target:
                 ScanTarget::AndroidDump {
