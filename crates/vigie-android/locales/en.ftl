@@ -31,8 +31,20 @@ and-notification-listener-title = Notification access held by { $package }
 and-notification-listener-explain = { $component } reads every notification, so the messages of other apps (WhatsApp, SMS, e-mail). Smartwatch and some ordinary apps use it; spy apps too. It can see: { $can_keys }.
 and-unknown-sources-title = Installing apps from outside a store is allowed
 and-unknown-sources-explain = The phone accepts apps from "unknown sources". This is how stalkerware is installed; it can also have been turned on for an ordinary reason.
-and-verifier-off-title = Play Protect (app verification) is turned off
-and-verifier-off-explain = Google's checking of installed apps is off. Stalkerware installers ask for this so that they are not flagged.
+and-setting-title = Protection turned off: { $what_keys } ({ $key } = { $value })
+and-verifier-off-explain = The setting { $key } is { $value }: Google's or the phone's checking of installed apps is weakened. Stalkerware installers ask for this so that their app is not flagged.
+and-reports-off-explain = The setting { $key } is { $value }: reports to Google or the phone maker are turned off. Some spy-app installers do this; it is also a privacy choice some people make.
+and-accessibility-on-explain = Accessibility is turned on ({ $key } = { $value }). The apps that use it are listed on their own when they are not part of the system.
+setting-adb-verify-off = apps installed over USB are not checked
+setting-play-protect-off = Play Protect
+setting-apk-verify-off = app verification
+setting-adb-confirm-off = confirmation of installs over USB
+setting-security-reports-off = sharing of security reports
+setting-crash-logs-off = sharing of crash logs with the maker
+setting-app-errors-off = app error reports
+setting-accessibility-on = accessibility is on
+and-third-party-store-title = App from a third-party store: { $package }
+and-third-party-store-explain = { $package } was installed by { $installer }, a store other than Google Play or the phone maker's. Worth knowing; not a sign of spyware by itself.
 and-developer-title = Developer options or USB debugging are on
 and-developer-explain = USB debugging was on when these outputs were taken (a check over USB needs it). If the person did not turn it on, someone else may have used it to install an app. Turn it off again after the check.
 and-root-title = The phone shows signs of root access
@@ -43,6 +55,14 @@ and-vpn-title = Always-on VPN: { $package }
 and-vpn-explain = All traffic goes through { $package }, always. A VPN app can see where the phone connects. Check that the person set it up herself.
 and-proxy-title = A network proxy is set: { $proxy }
 and-proxy-explain = Web traffic is sent through { $proxy }. Whoever runs it can see where the phone connects, and more if a certificate was also added.
+and-installs-apps-title = { $package } may install other apps
+and-installs-apps-explain = { $package } is allowed to install apps ("install unknown apps"). This is how an app file (APK) such as stalkerware gets installed from a browser or a file manager. Check that the person allowed it herself.
+and-installs-apps-asked-explain = { $package } asked to install apps ("install unknown apps"); its setting is now "{ $mode }", so it cannot without being allowed again.
+and-crash-title = A system process crashed: { $process }
+and-crash-explain = { $process }, running as { $who_keys }, crashed ({ $signal }, { $when }). Attacks that take over a phone through a flaw can make such processes crash; most crashes, though, are ordinary bugs. Worth a specialist's look only with other signs.
+uid-root = root (full control)
+uid-system = the system
+uid-shell = the USB debugging shell
 and-background-title = { $package } used { $what_keys } in the background
 and-background-explain = { $package } used { $what_keys } while it was not on the screen (last: { $last }). Navigation, fitness or messaging apps do this; spy apps too.
 

@@ -31,8 +31,20 @@ and-notification-listener-title = Accès aux notifications accordé à { $packag
 and-notification-listener-explain = { $component } lit toutes les notifications, donc les messages des autres applications (WhatsApp, SMS, courriel). Les montres connectées et certaines applications ordinaires l’utilisent ; les applications espion aussi. Elle peut voir : { $can_keys }.
 and-unknown-sources-title = L’installation d’applications hors boutique est autorisée
 and-unknown-sources-explain = Le téléphone accepte les applications de « sources inconnues ». C’est ainsi que s’installent les logiciels espion ; cela peut aussi avoir été activé pour une raison ordinaire.
-and-verifier-off-title = Play Protect (vérification des applications) est désactivé
-and-verifier-off-explain = La vérification des applications installées par Google est désactivée. Les installateurs de logiciels espion le demandent pour ne pas être signalés.
+and-setting-title = Protection désactivée : { $what_keys } ({ $key } = { $value })
+and-verifier-off-explain = Le réglage { $key } vaut { $value } : la vérification des applications installées, par Google ou par le téléphone, est affaiblie. Les installateurs de logiciels espion le demandent pour que leur application ne soit pas signalée.
+and-reports-off-explain = Le réglage { $key } vaut { $value } : les rapports envoyés à Google ou au fabricant sont désactivés. Certains installateurs d’applications espion le font ; c’est aussi un choix de confidentialité que font certaines personnes.
+and-accessibility-on-explain = L’accessibilité est activée ({ $key } = { $value }). Les applications qui l’utilisent sont signalées à part lorsqu’elles ne font pas partie du système.
+setting-adb-verify-off = les applications installées par USB ne sont pas vérifiées
+setting-play-protect-off = Play Protect
+setting-apk-verify-off = la vérification des applications
+setting-adb-confirm-off = la confirmation des installations par USB
+setting-security-reports-off = le partage des rapports de sécurité
+setting-crash-logs-off = le partage des journaux de plantage avec le fabricant
+setting-app-errors-off = les rapports d’erreurs des applications
+setting-accessibility-on = l’accessibilité est activée
+and-third-party-store-title = Application d’une boutique tierce : { $package }
+and-third-party-store-explain = { $package } a été installée par { $installer }, une boutique autre que Google Play ou celle du fabricant. Bon à savoir ; ce n’est pas un signe de logiciel espion à lui seul.
 and-developer-title = Les options pour les développeurs ou le débogage USB sont activés
 and-developer-explain = Le débogage USB était activé au moment du relevé (une vérification par USB en a besoin). Si la personne ne l’a pas activé, quelqu’un d’autre a pu s’en servir pour installer une application. Désactivez-le après la vérification.
 and-root-title = Le téléphone présente des signes d’accès root
@@ -43,6 +55,14 @@ and-vpn-title = VPN permanent : { $package }
 and-vpn-explain = Tout le trafic passe en permanence par { $package }. Une application VPN peut voir où le téléphone se connecte. Vérifiez que la personne l’a configuré elle-même.
 and-proxy-title = Un proxy réseau est configuré : { $proxy }
 and-proxy-explain = Le trafic web passe par { $proxy }. Qui l’exploite peut voir où le téléphone se connecte, et davantage si un certificat a aussi été ajouté.
+and-installs-apps-title = { $package } peut installer d’autres applications
+and-installs-apps-explain = { $package } est autorisée à installer des applications (« installer des applications inconnues »). C’est ainsi qu’un fichier d’application (APK), comme un logiciel espion, s’installe depuis un navigateur ou un gestionnaire de fichiers. Vérifiez que la personne l’a autorisé elle-même.
+and-installs-apps-asked-explain = { $package } a demandé à installer des applications (« installer des applications inconnues ») ; son réglage est maintenant « { $mode } », elle ne le peut donc pas sans nouvelle autorisation.
+and-crash-title = Un processus système a planté : { $process }
+and-crash-explain = { $process }, exécuté en tant que { $who_keys }, a planté ({ $signal }, { $when }). Les attaques qui prennent le contrôle d’un téléphone par une faille peuvent faire planter ces processus ; la plupart des plantages sont cependant des bogues ordinaires. À faire examiner par un spécialiste seulement en présence d’autres signes.
+uid-root = root (contrôle total)
+uid-system = le système
+uid-shell = le shell de débogage USB
 and-background-title = { $package } a utilisé { $what_keys } en arrière-plan
 and-background-explain = { $package } a utilisé { $what_keys } alors qu’elle n’était pas à l’écran (dernière fois : { $last }). Les applications de navigation, de sport ou de messagerie le font ; les applications espion aussi.
 

@@ -65,6 +65,7 @@ enum Kind {
     PackagesJson,
     RootJson,
     PmList,
+    Tombstone,
 }
 
 fn kind_of(name: &str) -> Option<Kind> {
@@ -78,6 +79,7 @@ fn kind_of(name: &str) -> Option<Kind> {
         "root_binaries.json" => Kind::RootJson,
         "packages" | "pm_list_packages" => Kind::PmList,
         s if s.starts_with("dumpstate") || s.starts_with("bugreport") => Kind::FullDumpsys,
+        s if s.starts_with("tombstone_") && !s.ends_with(".pb") => Kind::Tombstone,
         s if s.starts_with("settings_") => Kind::Settings(s["settings_".len()..].to_owned()),
         s if s.starts_with("dumpsys_package") => Kind::Dumpsys("package"),
         s if s.starts_with("dumpsys_accessibility") => Kind::Dumpsys("accessibility"),
@@ -98,7 +100,12 @@ pub fn apply_dumpsys(device: &mut AndroidDevice, service: &str, body: &str, sour
                 }
             }
         }
-        "appops" => device.app_ops.extend(parse::dumpsys_appops(body)),
+        "appops" => {
+            device.app_ops.extend(parse::dumpsys_appops(body));
+            device
+                .app_op_modes
+                .extend(parse::dumpsys_appops_modes(body));
+        }
         "device_policy" => {
             for c in parse::dumpsys_device_policy(body) {
                 if !device.device_admins.contains(&c) {
@@ -152,7 +159,8 @@ pub fn load_dump(dir: &Path) -> Result<AndroidDevice, DumpError> {
         if path.is_file() {
             files.push(path);
         } else if path.is_dir() {
-            // A bug report unpacked one level down (MVT's `bugreport/dumpstate.txt`).
+            // A bug report unpacked one level down (MVT's `bugreport/dumpstate.txt`), with
+            // its tombstones in `FS/data/tombstones`.
             if let Ok(inner) = std::fs::read_dir(&path) {
                 files.extend(inner.flatten().map(|e| e.path()).filter(|p| {
                     p.is_file()
@@ -161,6 +169,20 @@ pub fn load_dump(dir: &Path) -> Result<AndroidDevice, DumpError> {
                             .is_some_and(|n| n.starts_with("dumpstate"))
                 }));
             }
+            for tombstones in [
+                path.join("FS/data/tombstones"),
+                path.join("data/tombstones"),
+            ] {
+                if let Ok(inner) = std::fs::read_dir(&tombstones) {
+                    files.extend(inner.flatten().map(|e| e.path()).filter(|p| p.is_file()));
+                }
+            }
+        }
+    }
+    // An unpacked bug report given itself: its tombstones.
+    for tombstones in [dir.join("FS/data/tombstones"), dir.join("data/tombstones")] {
+        if let Ok(inner) = std::fs::read_dir(&tombstones) {
+            files.extend(inner.flatten().map(|e| e.path()).filter(|p| p.is_file()));
         }
     }
     files.sort();
@@ -203,6 +225,11 @@ pub fn load_dump(dir: &Path) -> Result<AndroidDevice, DumpError> {
             Kind::PackagesJson => {
                 if let Err(e) = parse::androidqf_packages(&bytes, &mut device, &source) {
                     device.missing.push((label, e.to_string()));
+                }
+            }
+            Kind::Tombstone => {
+                if let Some(c) = parse::tombstone(&text, &label) {
+                    device.crashes.push(c);
                 }
             }
             Kind::RootJson => match serde_json::from_slice::<Vec<String>>(&bytes) {

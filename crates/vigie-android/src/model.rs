@@ -69,6 +69,21 @@ pub struct AppOpUse {
     pub when: String,
 }
 
+/// A crash of a native process, from a tombstone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Crash {
+    /// The process (its command line).
+    pub process: String,
+    /// The Linux user it ran as.
+    pub uid: u32,
+    /// The signal, e.g. `SIGSEGV`.
+    pub signal: String,
+    /// When, as the tombstone gives it.
+    pub when: String,
+    /// The tombstone file.
+    pub file: String,
+}
+
 /// An output acquired from the device (or read from a dump), identified by its hash.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RawOutput {
@@ -97,8 +112,13 @@ pub struct AndroidDevice {
     pub notification_listeners: Vec<String>,
     /// Recent uses of sensitive operations.
     pub app_ops: Vec<AppOpUse>,
+    /// App-ops modes of operations that matter (package, operation, mode), e.g. who may
+    /// install other apps (`REQUEST_INSTALL_PACKAGES`).
+    pub app_op_modes: Vec<(String, String, String)>,
     /// Running processes.
     pub processes: Vec<Process>,
+    /// Crashes of native processes (bug report tombstones).
+    pub crashes: Vec<Crash>,
     /// Files found that root tools leave (`su`, Magisk, Xposed, ...).
     pub root_traces: Vec<String>,
     /// User-installed CA certificates (file names or subjects).

@@ -3,7 +3,7 @@
 //! take text already bounded by the caller, skip what they do not understand, never panic,
 //! and allocate no more than the input's size.
 
-use crate::model::{AndroidDevice, AppOpUse, Package, Process};
+use crate::model::{AndroidDevice, AppOpUse, Crash, Package, Process};
 use std::collections::BTreeMap;
 
 /// The sections of a full `dumpsys` (androidqf `dumpsys.txt`, bug reports): service name and
@@ -263,6 +263,69 @@ pub fn dumpsys_device_policy(text: &str) -> Vec<String> {
     out
 }
 
+/// Operations whose mode matters by itself (not only their use).
+const MODE_OPS: &[&str] = &["REQUEST_INSTALL_PACKAGES"];
+
+/// Who holds the operations of [`MODE_OPS`], from `dumpsys appops`: (package, op, mode).
+pub fn dumpsys_appops_modes(text: &str) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut package: Option<&str> = None;
+    for line in text.lines() {
+        let t = line.trim();
+        if let Some(p) = t.strip_prefix("Package ").and_then(|r| r.strip_suffix(':')) {
+            package = Some(p);
+        } else if t.starts_with("Uid ") {
+            package = None;
+        } else if let Some(p) = package {
+            let name = t.split([' ', ':', '(']).next().unwrap_or_default();
+            if MODE_OPS.contains(&name) {
+                let mode = t
+                    .split_once('(')
+                    .and_then(|(_, r)| r.split(')').next())
+                    .or_else(|| t.split_once("mode=").map(|(_, m)| m.trim()))
+                    .unwrap_or_default();
+                out.push((p.to_owned(), name.to_owned(), mode.to_owned()));
+            }
+        }
+    }
+    out
+}
+
+/// A text tombstone (`/data/tombstones/tombstone_NN`): the crashed process, its user, the
+/// signal and the time. `None` when the text is not one.
+pub fn tombstone(text: &str, file: &str) -> Option<Crash> {
+    let mut process = None;
+    let mut uid = None;
+    let mut signal = String::new();
+    let mut when = String::new();
+    for line in text.lines().take(200) {
+        let t = line.trim();
+        if let Some(v) = t.strip_prefix("Timestamp:") {
+            when = v.trim().to_owned();
+        } else if t.starts_with("pid:") && process.is_none() {
+            process = t
+                .split_once(">>> ")
+                .and_then(|(_, r)| r.split(" <<<").next())
+                .map(str::to_owned);
+        } else if let Some(v) = t.strip_prefix("uid:") {
+            uid = v.trim().parse().ok();
+        } else if t.starts_with("signal ") && signal.is_empty() {
+            signal = t
+                .split_once('(')
+                .and_then(|(_, r)| r.split(')').next())
+                .unwrap_or_default()
+                .to_owned();
+        }
+    }
+    Some(Crash {
+        process: process?,
+        uid: uid?,
+        signal,
+        when,
+        file: file.to_owned(),
+    })
+}
+
 /// Sensitive operations recently used, from `dumpsys appops`.
 pub fn dumpsys_appops(text: &str) -> Vec<AppOpUse> {
     let mut out = Vec::new();
@@ -452,6 +515,26 @@ mod tests {
             dumpsys_accessibility(new),
             vec!["com.a/com.a.S", "com.b/.T"]
         );
+    }
+
+    #[test]
+    fn appops_modes_and_tombstones() {
+        let t = "  Uid u0a1:\n    Package org.mozilla.firefox:\n      REQUEST_INSTALL_PACKAGES (allow):\n";
+        assert_eq!(
+            dumpsys_appops_modes(t),
+            vec![(
+                "org.mozilla.firefox".into(),
+                "REQUEST_INSTALL_PACKAGES".into(),
+                "allow".into()
+            )]
+        );
+        let ts = "Timestamp: 2023-04-12 12:32:40\npid: 1, tid: 2, name: x  >>> /system/bin/vold <<<\nuid: 0\nsignal 11 (SIGSEGV), code 1 (SEGV_MAPERR)\n";
+        let c = tombstone(ts, "tombstone_00").expect("a tombstone");
+        assert_eq!(
+            (c.process.as_str(), c.uid, c.signal.as_str()),
+            ("/system/bin/vold", 0, "SIGSEGV")
+        );
+        assert!(tombstone("not one", "x").is_none());
     }
 
     #[test]

@@ -38,6 +38,12 @@ pub mod ids {
     pub const UNKNOWN_SOURCES: &str = "AND-UNKNOWN-SOURCES";
     /// Play Protect (package verifier) disabled.
     pub const VERIFIER_OFF: &str = "AND-VERIFIER-OFF";
+    /// Reports to the maker or Google turned off (what spy-app installers ask for).
+    pub const REPORTS_OFF: &str = "AND-REPORTS-OFF";
+    /// Accessibility turned on (the services that use it are flagged on their own).
+    pub const ACCESSIBILITY_ON: &str = "AND-ACCESSIBILITY-ON";
+    /// An app installed from a store other than Google Play or the phone maker's.
+    pub const THIRD_PARTY_STORE: &str = "AND-THIRD-PARTY-STORE";
     /// Developer options or USB debugging on.
     pub const DEVELOPER: &str = "AND-DEVELOPER";
     /// Root or hooking framework traces.
@@ -46,9 +52,103 @@ pub mod ids {
     pub const USER_CA: &str = "AND-USER-CA";
     /// Always-on VPN or global proxy (traffic interception).
     pub const INTERCEPTION: &str = "AND-INTERCEPTION";
+    /// An app allowed to install other apps.
+    pub const INSTALLS_APPS: &str = "AND-INSTALLS-APPS";
+    /// A crash of a process running as root, system or shell (exploitation attempts crash
+    /// such processes; most crashes are ordinary bugs).
+    pub const PRIVILEGED_CRASH: &str = "AND-PRIVILEGED-CRASH";
     /// Location, camera or microphone used in the background.
     pub const BACKGROUND_SENSORS: &str = "AND-BACKGROUND-SENSORS";
 }
+
+/// Settings that protect the phone, their safe value, and the rule raised otherwise (the
+/// same list as MVT's dangerous settings).
+const PROTECTIONS: &[(&str, &str, &str, Severity, &str)] = &[
+    (
+        "verifier_verify_adb_installs",
+        "1",
+        ids::VERIFIER_OFF,
+        Severity::Medium,
+        "setting-adb-verify-off",
+    ),
+    (
+        "package_verifier_enable",
+        "1",
+        ids::VERIFIER_OFF,
+        Severity::Medium,
+        "setting-play-protect-off",
+    ),
+    (
+        "package_verifier_state",
+        "1",
+        ids::VERIFIER_OFF,
+        Severity::Medium,
+        "setting-apk-verify-off",
+    ),
+    (
+        "package_verifier_user_consent",
+        "1",
+        ids::VERIFIER_OFF,
+        Severity::Medium,
+        "setting-play-protect-off",
+    ),
+    (
+        "upload_apk_enable",
+        "1",
+        ids::VERIFIER_OFF,
+        Severity::Medium,
+        "setting-play-protect-off",
+    ),
+    (
+        "adb_install_need_confirm",
+        "1",
+        ids::VERIFIER_OFF,
+        Severity::Medium,
+        "setting-adb-confirm-off",
+    ),
+    (
+        "send_security_reports",
+        "1",
+        ids::REPORTS_OFF,
+        Severity::Low,
+        "setting-security-reports-off",
+    ),
+    (
+        "samsung_errorlog_agree",
+        "1",
+        ids::REPORTS_OFF,
+        Severity::Low,
+        "setting-crash-logs-off",
+    ),
+    (
+        "send_action_app_error",
+        "1",
+        ids::REPORTS_OFF,
+        Severity::Low,
+        "setting-app-errors-off",
+    ),
+    (
+        "accessibility_enabled",
+        "0",
+        ids::ACCESSIBILITY_ON,
+        Severity::Low,
+        "setting-accessibility-on",
+    ),
+];
+
+/// Stores that come with phones (Google Play and the makers' own).
+const MAIN_STORES: &[&str] = &[
+    "com.android.vending",
+    "com.google.android.feedback",
+    "com.sec.android.app.samsungapps",
+    "com.huawei.appmarket",
+    "com.xiaomi.market",
+    "com.xiaomi.mipicks",
+    "com.heytap.market",
+    "com.oppo.market",
+    "com.bbk.appstore",
+    "com.vivo.appstore",
+];
 
 /// Installers that are app stores.
 const STORES: &[&str] = &[
@@ -258,7 +358,8 @@ impl Builder<'_> {
                     self.ioc(ids::IOC_APK, p, ind, "APK SHA-256", h);
                 }
             }
-            if p.system {
+            // A system app whose installer is not a store was updated from outside one.
+            if p.system && p.installer.as_deref().is_none_or(|i| STORES.contains(&i)) {
                 continue;
             }
             let caps = capabilities(device, p);
@@ -289,6 +390,24 @@ impl Builder<'_> {
                         .arg("installer", installer.unwrap_or_default())
                         .arg("since", since.clone())
                         .arg_keys("can_keys", &caps_or_none(&caps)),
+                    None,
+                    ev,
+                );
+            }
+            if let Some(store) = p
+                .installer
+                .as_deref()
+                .filter(|i| STORES.contains(i) && !MAIN_STORES.contains(i))
+            {
+                let ev = self.evidence(&p.source, format!("installer {store}"));
+                self.raise(
+                    ids::THIRD_PARTY_STORE,
+                    Severity::Info,
+                    &p.name,
+                    Message::new("and-third-party-store-title").arg("package", &p.name),
+                    Message::new("and-third-party-store-explain")
+                        .arg("package", &p.name)
+                        .arg("installer", store),
                     None,
                     ev,
                 );
@@ -372,6 +491,17 @@ impl Builder<'_> {
                     .unwrap_or(output)
                     .to_owned();
                 let ev = self.evidence(&source, component.clone());
+                // An access held by a known spy app that the package list did not show.
+                if !device.packages.contains_key(pkg) {
+                    for ind in self.iocs.match_exact(IndicatorKind::AppId, pkg) {
+                        let p = Package {
+                            name: pkg.to_owned(),
+                            source: source.clone(),
+                            ..Package::default()
+                        };
+                        self.ioc(ids::IOC_PACKAGE, &p, ind, "package", pkg);
+                    }
+                }
                 self.raise(
                     rule,
                     severity,
@@ -410,19 +540,32 @@ impl Builder<'_> {
                 ev,
             );
         }
-        for key in ["package_verifier_enable", "verifier_verify_adb_installs"] {
-            if device.setting("global", key) == Some("0") {
-                let ev = self.evidence(&out("global"), format!("{key}=0"));
-                self.raise(
-                    ids::VERIFIER_OFF,
-                    Severity::Medium,
-                    "device",
-                    Message::new("and-verifier-off-title"),
-                    Message::new("and-verifier-off-explain"),
-                    None,
-                    ev,
-                );
+        for (key, safe, rule, severity, what) in PROTECTIONS {
+            let Some((ns, value)) = device
+                .settings
+                .iter()
+                .find_map(|(ns, m)| m.get(*key).map(|v| (ns.as_str(), v.as_str())))
+            else {
+                continue;
+            };
+            if value == *safe {
+                continue;
             }
+            let ev = self.evidence(&out(ns), format!("{key}={value}"));
+            self.raise(
+                rule,
+                *severity,
+                key,
+                Message::new("and-setting-title")
+                    .arg("key", *key)
+                    .arg("value", value)
+                    .arg_keys("what_keys", &[what]),
+                Message::new(format!("{}-explain", rule.to_ascii_lowercase()))
+                    .arg("key", *key)
+                    .arg("value", value),
+                None,
+                ev,
+            );
         }
         for key in ["adb_enabled", "development_settings_enabled"] {
             if device.setting("global", key) == Some("1") {
@@ -528,6 +671,60 @@ impl Builder<'_> {
                     ev,
                 );
             }
+        }
+        for (pkg, op, mode) in &device.app_op_modes {
+            if is_system(device, pkg) {
+                continue;
+            }
+            let allowed = mode == "allow";
+            let source = device
+                .outputs
+                .iter()
+                .map(|o| o.name.clone())
+                .find(|n| n.contains("appops") || n.contains("dumpsys") || n.contains("dumpstate"))
+                .unwrap_or_else(|| "dumpsys appops".into());
+            let ev = self.evidence(&source, format!("{pkg} {op} ({mode})"));
+            self.raise(
+                ids::INSTALLS_APPS,
+                if allowed {
+                    Severity::Low
+                } else {
+                    Severity::Info
+                },
+                pkg,
+                Message::new("and-installs-apps-title").arg("package", pkg.as_str()),
+                Message::new(if allowed {
+                    "and-installs-apps-explain"
+                } else {
+                    "and-installs-apps-asked-explain"
+                })
+                .arg("package", pkg.as_str())
+                .arg("mode", mode.as_str()),
+                None,
+                ev,
+            );
+        }
+        for c in &device.crashes {
+            let who = match c.uid {
+                0 => "uid-root",
+                1000 => "uid-system",
+                2000 => "uid-shell",
+                _ => continue,
+            };
+            let ev = self.evidence(&c.file, format!("{} uid {} {}", c.process, c.uid, c.signal));
+            self.raise(
+                ids::PRIVILEGED_CRASH,
+                Severity::Low,
+                &c.process,
+                Message::new("and-crash-title").arg("process", c.process.as_str()),
+                Message::new("and-crash-explain")
+                    .arg("process", c.process.as_str())
+                    .arg_keys("who_keys", &[who])
+                    .arg("signal", c.signal.as_str())
+                    .arg("when", c.when.as_str()),
+                None,
+                ev,
+            );
         }
         // Location, camera and microphone used while the app was in the background.
         let mut bg: BTreeMap<&str, Vec<&'static str>> = BTreeMap::new();

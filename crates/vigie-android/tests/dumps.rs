@@ -70,9 +70,16 @@ fn androidqf_acquisition() {
     ] {
         assert!(rules_on(&v, p).contains("AND-SIDELOADED"), "{p}");
     }
-    assert!(rules_on(&v, "org.nuclearfog.apollo").is_empty());
-    // System packages are not flagged as sideloaded.
+    // From F-Droid: a store, named as such for information only.
+    assert_eq!(
+        rules_on(&v, "org.nuclearfog.apollo"),
+        BTreeSet::from(["AND-THIRD-PARTY-STORE".to_owned()])
+    );
+    // A system app updated from outside a store is flagged; one with no installer is not.
+    assert!(rules_on(&v, "com.google.android.youtube").contains("AND-SIDELOADED"));
     assert!(rules_on(&v, "com.malware.blah").is_empty());
+    // A protection setting turned off, as MVT reports it.
+    assert!(rules_on(&v, "samsung_errorlog_agree").contains("AND-REPORTS-OFF"));
 }
 
 #[test]

@@ -249,7 +249,7 @@ fn a_phone_over_adb_is_read_and_checked() {
             || has("AND-SIDELOADED", "com.android.system.update")
     );
     assert!(has("AND-ACCESSIBILITY", "com.malware.accessibility"));
-    assert!(has("AND-VERIFIER-OFF", "device"));
+    assert!(has("AND-VERIFIER-OFF", "package_verifier_enable"));
     let topspy = findings
         .iter()
         .find(|f| f["subject"] == "com.topspy")

@@ -135,6 +135,9 @@ fn every_key_exists_in_both_languages_and_formats() {
         "and-notification-listener-title",
         "and-notification-listener-explain",
         "check-kind-android",
+        "and-verifier-off-explain",
+        "and-reports-off-explain",
+        "and-accessibility-on-explain",
     ] {
         used.insert(k.to_owned());
     }
@@ -227,6 +230,12 @@ fn every_key_exists_in_both_languages_and_formats() {
         "third_party",
         "outputs",
         "why",
+        "key",
+        "mode",
+        "who_keys",
+        "signal",
+        "when",
+        "value",
         "step",
         "request",
         "serial",
