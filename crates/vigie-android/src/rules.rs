@@ -329,10 +329,13 @@ impl Builder<'_> {
         let explanation = Message::new(format!("{key}-explain"))
             .arg("app", &app)
             .arg("package", &p.name)
-            .arg("matched", what)
+            .arg_keys("matched_keys", &[what])
             .arg("since", since)
             .arg_keys("can_keys", &caps_or_none(&caps));
-        let ev = self.evidence(&p.source, format!("{what} {value}"));
+        let ev = self.evidence(
+            &p.source,
+            format!("{} {value}", what.trim_start_matches("match-")),
+        );
         let r = self.indicator_ref(ind);
         self.raise(rule, severity, &p.name, title, explanation, Some(r), ev);
     }
@@ -341,21 +344,21 @@ impl Builder<'_> {
         let device = self.device;
         for p in device.packages.values() {
             for ind in self.iocs.match_exact(IndicatorKind::AppId, &p.name) {
-                self.ioc(ids::IOC_PACKAGE, p, ind, "package", &p.name);
+                self.ioc(ids::IOC_PACKAGE, p, ind, "match-package", &p.name);
             }
             for c in &p.cert_sha1 {
                 for ind in self.iocs.match_exact(IndicatorKind::AppCertSha1, c) {
-                    self.ioc(ids::IOC_CERT, p, ind, "certificate SHA-1", c);
+                    self.ioc(ids::IOC_CERT, p, ind, "match-cert-sha1", c);
                 }
             }
             for c in &p.cert_sha256 {
                 for ind in self.iocs.match_exact(IndicatorKind::AppCertSha256, c) {
-                    self.ioc(ids::IOC_CERT, p, ind, "certificate SHA-256", c);
+                    self.ioc(ids::IOC_CERT, p, ind, "match-cert-sha256", c);
                 }
             }
             for h in &p.apk_sha256 {
                 for ind in self.iocs.match_exact(IndicatorKind::FileSha256, h) {
-                    self.ioc(ids::IOC_APK, p, ind, "APK SHA-256", h);
+                    self.ioc(ids::IOC_APK, p, ind, "match-apk", h);
                 }
             }
             // A system app whose installer is not a store was updated from outside one.
@@ -499,7 +502,7 @@ impl Builder<'_> {
                             source: source.clone(),
                             ..Package::default()
                         };
-                        self.ioc(ids::IOC_PACKAGE, &p, ind, "package", pkg);
+                        self.ioc(ids::IOC_PACKAGE, &p, ind, "match-package", pkg);
                     }
                 }
                 self.raise(

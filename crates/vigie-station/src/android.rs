@@ -139,3 +139,145 @@ pub fn android_record(
         observed: android_observed(device).into_iter().collect(),
     }
 }
+
+/// Stores an acquisition in its case: every raw output as an evidence file (named after the
+/// device and the command), then the verdict and observed values. Returns the scan's id.
+pub fn store_android(
+    store: &std::sync::Mutex<vigie_case::CaseStore>,
+    case: vigie_case::CaseId,
+    cat: &Catalog,
+    iocs: &IndicatorSet,
+    acq: &vigie_android::Acquisition,
+    verdict: Option<&Verdict>,
+) -> Result<Option<i64>, vigie_case::CaseError> {
+    let lock = || vigie_case::CaseError::Io("case file lock".into());
+    for (name, bytes) in &acq.outputs {
+        let file = format!("{}-{}.txt", acq.serial, name.replace(' ', "_"));
+        let mut s = store.lock().map_err(|_| lock())?;
+        s.add_evidence(
+            case,
+            &file,
+            vigie_case::EvidenceKind::Import,
+            &mut bytes.as_slice(),
+            crate::now(),
+        )?;
+    }
+    let Some(v) = verdict else { return Ok(None) };
+    let doc = android_verdict_value(cat, v, &acq.device, iocs);
+    let record = android_record(crate::now(), iocs, &acq.device, doc);
+    let mut s = store.lock().map_err(|_| lock())?;
+    s.add_scan(case, &record, crate::now()).map(Some)
+}
+
+/// Where an Android check running in the station stands.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AndroidProgress {
+    /// Steps done.
+    pub done: usize,
+    /// Steps in all.
+    pub total: usize,
+    /// What is being read.
+    pub step: String,
+    /// The check is over (stored, or failed).
+    pub finished: bool,
+    /// Why it failed, if it did.
+    #[serde(skip)]
+    pub error: Option<vigie_core::Message>,
+    /// The stored scan.
+    pub scan: Option<i64>,
+}
+
+/// The result of a finished Android check, kept for its page.
+#[derive(Debug)]
+pub struct AndroidResult {
+    /// What was observed.
+    pub device: AndroidDevice,
+    /// The verdict.
+    pub verdict: Verdict,
+}
+
+/// An Android check running on its own thread: acquisition (progress visible), then every
+/// output stored in the case, then the rules; a disconnection stores what was read.
+#[derive(Debug)]
+pub struct AndroidCheck {
+    progress: std::sync::Arc<std::sync::Mutex<AndroidProgress>>,
+    thread: Option<std::thread::JoinHandle<Option<AndroidResult>>>,
+    result: Option<AndroidResult>,
+}
+
+impl AndroidCheck {
+    /// Starts reading the device `serial` through `client` for `case`; `lang` is the
+    /// language the stored verdict is written in.
+    pub fn start(
+        client: vigie_android::AdbClient,
+        serial: String,
+        store: std::sync::Arc<std::sync::Mutex<vigie_case::CaseStore>>,
+        case: vigie_case::CaseId,
+        iocs: std::sync::Arc<IndicatorSet>,
+        lang: vigie_core::Lang,
+        operator: Option<String>,
+    ) -> AndroidCheck {
+        let progress = std::sync::Arc::new(std::sync::Mutex::new(AndroidProgress::default()));
+        let shared = progress.clone();
+        let thread = std::thread::spawn(move || {
+            let cat = crate::catalog(lang, &[]);
+            let mut on_step = |done: usize, total: usize, step: &str| {
+                if let Ok(mut p) = shared.lock() {
+                    p.done = done;
+                    p.total = total;
+                    p.step = step.to_owned();
+                }
+            };
+            let (acq, failure) = match vigie_android::acquire(&client, &serial, &mut on_step) {
+                Ok(acq) => (acq, None),
+                Err(b) => {
+                    let (e, acq) = *b;
+                    (acq, Some(e.message()))
+                }
+            };
+            let verdict = failure
+                .is_none()
+                .then(|| vigie_android::check(&acq.device, &iocs));
+            if let Ok(mut s) = store.lock() {
+                s.set_actor(operator.as_deref());
+            }
+            let stored = store_android(&store, case, &cat, &iocs, &acq, verdict.as_ref());
+            if let Ok(mut s) = store.lock() {
+                s.set_actor(None);
+            }
+            let mut p = shared.lock().ok()?;
+            p.finished = true;
+            match stored {
+                Ok(scan) => p.scan = scan,
+                Err(e) => p.error = Some(e.message()),
+            }
+            if failure.is_some() {
+                p.error = failure;
+            }
+            verdict.map(|verdict| AndroidResult {
+                device: acq.device,
+                verdict,
+            })
+        });
+        AndroidCheck {
+            progress,
+            thread: Some(thread),
+            result: None,
+        }
+    }
+
+    /// Where it stands.
+    pub fn progress(&self) -> AndroidProgress {
+        self.progress.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    /// The result once finished (`None` while running, or after a failure).
+    pub fn result(&mut self) -> Option<&AndroidResult> {
+        if self.result.is_none() && self.thread.as_ref().is_some_and(|t| t.is_finished()) {
+            if let Some(t) = self.thread.take() {
+                self.result = t.join().ok().flatten();
+            }
+        }
+        self.result.as_ref()
+    }
+}

@@ -6,7 +6,10 @@ pub mod live;
 pub mod record;
 pub mod verdict;
 
-pub use android::{android_observed, android_record, android_verdict_json, android_verdict_value};
+pub use android::{
+    android_observed, android_record, android_verdict_json, android_verdict_value, store_android,
+    AndroidCheck, AndroidProgress, AndroidResult,
+};
 pub use live::{
     store_live, CaptureEvidence, LiveCheck, LiveOutcome, LiveSnapshot, Service, TrafficSink,
 };

@@ -1,6 +1,27 @@
 // Vigie station app: live updates of a running check (server-sent events).
 // Text is only ever set with textContent: nothing received is read as HTML.
 "use strict";
+// An Android check: the progress bar follows the acquisition; the page reloads at the end.
+(function () {
+  const box = document.getElementById("android");
+  if (!box) return;
+  const bar = document.getElementById("android-progress");
+  const step = document.getElementById("android-step");
+  async function poll() {
+    try {
+      const r = await fetch(box.dataset.state, { credentials: "same-origin" });
+      if (r.ok) {
+        const s = await r.json();
+        bar.max = Math.max(1, s.total);
+        bar.value = s.done;
+        step.textContent = s.step;
+        if (s.finished) { window.location.reload(); return; }
+      }
+    } catch (e) { /* the next poll tries again */ }
+    setTimeout(poll, 400);
+  }
+  poll();
+})();
 (function () {
   const live = document.getElementById("live");
   if (!live) return;

@@ -89,3 +89,15 @@ web-hotspot-start = Open the hotspot
 web-hotspot-stop = Close the hotspot
 web-hotspot-then = Then open the case and start a live check on { $interface }.
 web-hotspot-no-wifi = This machine has no Wi-Fi interface that can host a hotspot. A live check can still watch another interface.
+
+web-android-start = Check an Android phone (USB)
+web-android-title = Android phone check — case { $reference }
+web-android-intro = The phone is read over USB, read-only: its apps, their permissions and special accesses, its settings. Nothing is installed, changed or removed, and every output read is kept in the case with its SHA-256.
+web-android-go = Read this phone
+web-android-wait = Keep the phone connected and unlocked until the end. This takes a minute or two.
+web-android-saved = The check and every output read are saved in the case.
+web-android-apps = Apps, most worrying first
+web-android-phone = About the phone as a whole
+web-android-no-sign = no sign found
+web-android-since = installed since { $since }
+web-android-installer = Installed by: { $installer }

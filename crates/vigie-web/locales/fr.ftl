@@ -89,3 +89,15 @@ web-hotspot-start = Ouvrir le point d’accès
 web-hotspot-stop = Fermer le point d’accès
 web-hotspot-then = Ouvrez ensuite le dossier et lancez une vérification en direct sur { $interface }.
 web-hotspot-no-wifi = Cette machine n’a pas d’interface Wi-Fi capable d’ouvrir un point d’accès. Une vérification en direct peut tout de même observer une autre interface.
+
+web-android-start = Vérifier un téléphone Android (USB)
+web-android-title = Vérification d’un téléphone Android — dossier { $reference }
+web-android-intro = Le téléphone est lu par USB, en lecture seule : ses applications, leurs autorisations et accès spéciaux, ses réglages. Rien n’est installé, modifié ni supprimé, et chaque relevé lu est conservé dans le dossier avec son SHA-256.
+web-android-go = Lire ce téléphone
+web-android-wait = Gardez le téléphone branché et déverrouillé jusqu’à la fin. Cela prend une ou deux minutes.
+web-android-saved = La vérification et chaque relevé lu sont enregistrés dans le dossier.
+web-android-apps = Applications, les plus préoccupantes d’abord
+web-android-phone = À propos du téléphone dans son ensemble
+web-android-no-sign = aucun signe trouvé
+web-android-since = installée depuis { $since }
+web-android-installer = Installée par : { $installer }

@@ -21,8 +21,8 @@ use vigie_core::{Catalog, Lang, Message};
 use vigie_indicators::IndicatorSet;
 use vigie_station::{CaptureEvidence, LiveCheck, LiveSnapshot};
 
-type Shared = State<Arc<App>>;
-type Fields = Form<HashMap<String, String>>;
+pub(crate) type Shared = State<Arc<App>>;
+pub(crate) type Fields = Form<HashMap<String, String>>;
 
 const SESSION_COOKIE: &str = "vigie_session";
 const LANG_COOKIE: &str = "vigie_lang";
@@ -70,6 +70,12 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/checks/{id}/state", get(check_state))
         .route("/checks/{id}/stop", post(check_stop))
         .route("/evidence/{id}/keep", post(keep_evidence))
+        .route(
+            "/cases/{reference}/android",
+            get(crate::android::form).post(crate::android::start),
+        )
+        .route("/android/{id}", get(crate::android::page))
+        .route("/android/{id}/state", get(crate::android::state))
         .route("/operators", get(operators_page).post(add_operator))
         .route("/hotspot", get(hotspot_page))
         .route("/hotspot/start", post(hotspot_start))
@@ -143,7 +149,7 @@ fn ctx(app: &App, headers: &HeaderMap) -> (Catalog, Option<Session>) {
 }
 
 /// Runs `f` on the case file as `actor` (blocking work, off the async threads).
-fn with_store<T>(
+pub(crate) fn with_store<T>(
     app: &App,
     actor: Option<&str>,
     f: impl FnOnce(&mut CaseStore) -> Result<T, CaseError>,
@@ -167,7 +173,7 @@ fn no_operators(app: &App) -> bool {
 /// The session, or the page to go to instead (setup on first start, else login). The
 /// redirect is returned as is: handlers pass it straight back.
 #[allow(clippy::result_large_err)]
-fn require(app: &App, headers: &HeaderMap) -> Result<(Catalog, Session), Response> {
+pub(crate) fn require(app: &App, headers: &HeaderMap) -> Result<(Catalog, Session), Response> {
     let (cat, session) = ctx(app, headers);
     match session {
         Some(s) => Ok((cat, s)),
@@ -177,7 +183,7 @@ fn require(app: &App, headers: &HeaderMap) -> Result<(Catalog, Session), Respons
 }
 
 /// A POST is accepted only with the session's CSRF token, and from this app's own pages.
-fn csrf_ok(session: &Session, headers: &HeaderMap, token: Option<&String>) -> bool {
+pub(crate) fn csrf_ok(session: &Session, headers: &HeaderMap, token: Option<&String>) -> bool {
     let same_origin = match (
         headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
         headers.get(header::HOST).and_then(|v| v.to_str().ok()),
@@ -191,7 +197,7 @@ fn csrf_ok(session: &Session, headers: &HeaderMap, token: Option<&String>) -> bo
     same_origin && token.is_some_and(|t| auth::same(t, &session.csrf))
 }
 
-fn forbidden(cat: &Catalog) -> Response {
+pub(crate) fn forbidden(cat: &Catalog) -> Response {
     (
         StatusCode::FORBIDDEN,
         Html(page(
@@ -205,7 +211,7 @@ fn forbidden(cat: &Catalog) -> Response {
         .into_response()
 }
 
-fn error_page(
+pub(crate) fn error_page(
     cat: &Catalog,
     session: Option<&Session>,
     status: StatusCode,
@@ -228,7 +234,7 @@ fn error_page(
         .into_response()
 }
 
-fn case_error(cat: &Catalog, session: Option<&Session>, e: &CaseError) -> Response {
+pub(crate) fn case_error(cat: &Catalog, session: Option<&Session>, e: &CaseError) -> Response {
     let status = match e {
         CaseError::NoCase(_) | CaseError::NoEvidence(_) => StatusCode::NOT_FOUND,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
@@ -236,7 +242,7 @@ fn case_error(cat: &Catalog, session: Option<&Session>, e: &CaseError) -> Respon
     error_page(cat, session, status, &e.message())
 }
 
-fn now() -> vigie_core::Timestamp {
+pub(crate) fn now() -> vigie_core::Timestamp {
     vigie_station::now()
 }
 
@@ -583,8 +589,9 @@ async fn case_page(
         body.push_str(&html::notice("info", &cat.key("web-case-is-closed")));
     } else {
         body.push_str(&format!(
-            "<div class=\"actions\"><a class=\"button\" id=\"start-live\" href=\"/cases/{r}/live\">{}</a><form method=\"post\" action=\"/cases/{r}/import?csrf={}\" enctype=\"multipart/form-data\" class=\"card\" id=\"import-form\"><label>{}<input type=\"file\" name=\"files\" id=\"import-files\" multiple required></label><button type=\"submit\" id=\"import\">{}</button></form></div>",
+            "<div class=\"actions\"><a class=\"button\" id=\"start-live\" href=\"/cases/{r}/live\">{}</a><a class=\"button\" id=\"start-android\" href=\"/cases/{r}/android\">{}</a><form method=\"post\" action=\"/cases/{r}/import?csrf={}\" enctype=\"multipart/form-data\" class=\"card\" id=\"import-form\"><label>{}<input type=\"file\" name=\"files\" id=\"import-files\" multiple required></label><button type=\"submit\" id=\"import\">{}</button></form></div>",
             esc(&cat.key("web-live-start")),
+            esc(&cat.key("web-android-start")),
             esc(&s.csrf),
             esc(&cat.key("web-import-label")),
             esc(&cat.key("web-import-button"))

@@ -6,6 +6,7 @@
 //! limiting); every action goes to the case file's audit log. Loopback only unless remote
 //! access is asked for explicitly.
 
+mod android;
 mod auth;
 mod handlers;
 mod html;
@@ -93,6 +94,7 @@ pub(crate) struct App {
     pub(crate) checks: Mutex<HashMap<u64, handlers::RunningCheck>>,
     pub(crate) next_check: AtomicU64,
     pub(crate) hotspot: Mutex<Option<vigie_hotspot::Hotspot>>,
+    pub(crate) android: Mutex<HashMap<u64, android::AndroidRun>>,
 }
 
 /// Serves the app on `listener` until the process ends. Raw captures older than the
@@ -108,6 +110,7 @@ pub async fn serve(config: WebConfig, listener: tokio::net::TcpListener) -> std:
         checks: Mutex::new(HashMap::new()),
         next_check: AtomicU64::new(1),
         hotspot: Mutex::new(None),
+        android: Mutex::new(HashMap::new()),
     });
     let maintenance = app.clone();
     tokio::spawn(async move {

@@ -34,14 +34,7 @@ fn operator_in_a_browser() {
     assert_eq!(b.lang(), "fr");
     b.wait_text("administrateur", 5);
     b.screenshot("station-01-setup-fr");
-    b.type_into("#name", "admin");
-    b.type_into("#password", "correct horse battery");
-    b.click("#submit");
-    b.wait_url("/login", |u| u.ends_with("/login"));
-    b.type_into("#name", "admin");
-    b.type_into("#password", "correct horse battery");
-    b.click("#submit");
-    b.wait_url("/cases", |u| u.ends_with("/cases"));
+    b.create_admin_and_login();
 
     // A case, and two captures uploaded into it.
     b.type_into("#reference", "PV-2026/00077");

@@ -216,7 +216,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "free",
         "app",
         "package",
-        "matched",
+        "matched_keys",
         "since",
         "can_keys",
         "installer",

@@ -25,15 +25,25 @@ pub const PASSPHRASE: &str = "station test passphrase";
 impl Station {
     /// Starts `vigie serve` with feeds imported from `../shared` (Echap) when given.
     pub fn start(name: &str, feeds: Option<&Path>) -> Station {
+        Station::start_with_env(name, feeds, &[])
+    }
+
+    /// As [`Station::start`], with environment variables for the server (e.g. the adb
+    /// server's address).
+    pub fn start_with_env(name: &str, feeds: Option<&Path>, env: &[(&str, &str)]) -> Station {
         let data =
             std::env::temp_dir().join(format!("vigie-station-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&data);
         std::fs::create_dir_all(&data).expect("data dir");
-        Station::start_in(data, feeds)
+        Station::start_in_env(data, feeds, env)
     }
 
     /// Starts `vigie serve` on an existing, empty data folder.
     pub fn start_in(data: PathBuf, feeds: Option<&Path>) -> Station {
+        Station::start_in_env(data, feeds, &[])
+    }
+
+    fn start_in_env(data: PathBuf, feeds: Option<&Path>, env: &[(&str, &str)]) -> Station {
         if let Some(f) = feeds {
             let st = Command::new(env!("CARGO_BIN_EXE_vigie"))
                 .args(["--data-dir"])
@@ -53,6 +63,7 @@ impl Station {
             .args(["--lang", "en", "--data-dir"])
             .arg(&data)
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .envs(env.iter().copied())
             .env("VIGIE_PASSPHRASE", PASSPHRASE)
             .stderr(Stdio::piped())
             .stdout(Stdio::null())

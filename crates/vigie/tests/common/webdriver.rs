@@ -306,6 +306,17 @@ impl Browser {
         }
     }
 
+    /// On the setup page: creates the administrator, then logs in as it (ends on /cases).
+    pub fn create_admin_and_login(&self) {
+        for (form, next) in [("/setup", "/login"), ("/login", "/cases")] {
+            self.wait_url(form, |u| u.ends_with(form));
+            self.type_into("#name", "admin");
+            self.type_into("#password", "correct horse battery");
+            self.click("#submit");
+            self.wait_url(next, |u| u.ends_with(next));
+        }
+    }
+
     /// Saves a PNG screenshot as `target/artefacts/<name>.png` and returns its path.
     pub fn screenshot(&self, name: &str) -> PathBuf {
         let b64 = self.cmd("GET", "/screenshot", None);

@@ -1,0 +1,58 @@
+//! The Android check from the station app, in headless Chromium: the operator opens a case,
+//! chooses "Check an Android phone", picks the phone the (test) adb server shows, follows
+//! the progress bar, and reads the apps sorted by risk — the planted TopSpy first, with why
+//! it was flagged — while every output read is listed in the case with its SHA-256.
+//! Skipped with a message where Chromium or `../shared` is missing.
+
+mod common;
+
+use common::adb::{AdbServer, SERIAL};
+use common::station::Station;
+use common::webdriver::{available, Browser};
+
+#[test]
+fn android_check_in_the_app() {
+    if !available() {
+        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (.ci/run installs them)");
+        return;
+    }
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let adb = AdbServer::start(&shared, None, "device");
+    let socket = format!("tcp:{}", adb.addr);
+    let st = Station::start_with_env(
+        "android",
+        Some(&shared.join("echap/ioc.yaml")),
+        &[("ADB_SERVER_SOCKET", socket.as_str())],
+    );
+    let b = Browser::start("android");
+    b.goto(&format!("{}/setup", st.base));
+    b.create_admin_and_login();
+    b.click("#lang");
+    b.wait_text("Cases", 5);
+    b.type_into("#reference", "PV-ANDROID-APP");
+    b.click("#new-case");
+    b.wait_url("the case", |u| u.contains("/cases/PV-ANDROID-APP"));
+
+    b.click("#start-android");
+    let text = b.wait_text(SERIAL, 10);
+    assert!(text.contains("USB debugging"), "the guide is shown: {text}");
+    b.screenshot("android-01-choose-phone-en");
+    b.click("#android-go");
+    b.wait_url("the check", |u| u.contains("/android/"));
+    let text = b.wait_text("Apps, most worrying first", 30);
+    b.screenshot("android-02-apps-by-risk-en");
+    // Sorted by risk: TopSpy (high) before the accessibility holder (medium) before an app
+    // with no sign; its entry says why and since when.
+    let pos = |needle: &str| text.find(needle).unwrap_or(usize::MAX);
+    assert!(pos("com.topspy") < pos("org.nuclearfog.apollo"), "{text}");
+    assert!(text.contains("listed as stalkerware"), "{text}");
+    assert!(text.contains("Do not uninstall it for now"), "{text}");
+    assert!(text.contains("turn USB debugging"), "{text}");
+    // The case lists the check and every output as evidence, hashed.
+    b.goto(&format!("{}/cases/PV-ANDROID-APP", st.base));
+    let text = b.wait_text(&format!("{SERIAL}-dumpsys_package.txt"), 10);
+    assert!(text.contains("Android"), "{text}");
+    b.screenshot("android-03-case-en");
+}
