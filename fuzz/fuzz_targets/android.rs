@@ -1,4 +1,5 @@
-//! Android outputs (getprop, settings, ps, dumpsys, androidqf JSON, pm list, adb replies):
+//! Android outputs (getprop, settings, ps, dumpsys, androidqf JSON, pm list, APK signing
+//! blocks, adb replies):
 //! the first byte picks the parser.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
@@ -8,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&sel, rest)) = data.split_first() else { return };
     let text = String::from_utf8_lossy(rest);
     let mut d = AndroidDevice::default();
-    match sel % 8 {
+    match sel % 9 {
         0 => {
             let _ = parse::getprop(&text);
             let _ = parse::settings(&text);
@@ -31,6 +32,10 @@ fuzz_target!(|data: &[u8]| {
             let _ = parse::androidqf_packages(rest, &mut d, "fuzz");
         }
         6 => parse::pm_list_packages(&text, &mut d, "fuzz"),
+        7 => {
+            let _ = vigie_android::apk::signing_certificates(rest, rest.len() as u64);
+            let _ = vigie_android::apk::signing_certificates(rest, rest.len() as u64 + 4096);
+        }
         _ => {
             let mut cursor = std::io::Cursor::new(rest);
             if let Ok(block) = adb::read_block(&mut cursor) {

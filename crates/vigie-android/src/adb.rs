@@ -271,6 +271,93 @@ pub const STEPS: &[(&str, &str)] = &[
 /// Lists those of the usual root and hooking files that exist (reads nothing else).
 const ROOT_CHECK: &str = "ls -d /system/bin/su /system/xbin/su /sbin/su /system/sbin/su /vendor/bin/su /su/bin/su /data/local/su /data/local/bin/su /data/local/xbin/su /system/app/Superuser.apk /data/adb/magisk /sbin/.magisk /cache/.disable_magisk /data/local/tmp/magisk /system/framework/XposedBridge.jar /system/bin/magiskhide 2>/dev/null";
 
+/// The first bytes read from the end of an APK, and the most ever read.
+const APK_TAIL: u64 = 2 * 1024 * 1024;
+const APK_TAIL_MAX: u64 = 32 * 1024 * 1024;
+
+/// The signing certificates of the apps that are not part of the system, read from the end
+/// of each APK (`stat` for its size, `tail -c` for its last bytes). One output lists, per
+/// APK, its size, the bytes read and their SHA-256, and each certificate (DER, hexadecimal)
+/// with its fingerprints.
+fn apk_certificates(
+    client: &AdbClient,
+    serial: &str,
+    acq: &mut Acquisition,
+) -> Result<(), AdbError> {
+    use std::fmt::Write as _;
+    let targets: Vec<(String, String)> = acq
+        .device
+        .packages
+        .values()
+        .filter(|p| !p.system)
+        .filter_map(|p| {
+            let apk = p.apk_paths.iter().find(|a| a.ends_with(".apk"))?;
+            (!apk.contains(['\'', '"', ' ', ';', '$', '`'])).then(|| (p.name.clone(), apk.clone()))
+        })
+        .collect();
+    let mut report = String::new();
+    let mut unread = 0usize;
+    for (package, path) in targets {
+        let step = "apk certificates";
+        let size = client.shell(serial, &format!("stat -c %s {path}"), step)?;
+        let Some(size) = String::from_utf8_lossy(&size).trim().parse::<u64>().ok() else {
+            unread += 1;
+            continue;
+        };
+        let mut want = size.min(APK_TAIL);
+        let outcome = loop {
+            let tail = client.shell(serial, &format!("tail -c {want} {path}"), step)?;
+            match crate::apk::signing_certificates(&tail, size) {
+                Err(crate::apk::ApkError::NeedMore(more)) if want < size.min(APK_TAIL_MAX) => {
+                    want = size.min(APK_TAIL_MAX).min(want + more + 65_536);
+                }
+                other => break (tail, other),
+            }
+        };
+        let (tail, certs) = outcome;
+        {
+            use sha2::Digest;
+            let _ = writeln!(
+                report,
+                "{package} {path} size={size} read={} sha256={}",
+                tail.len(),
+                hex::encode(sha2::Sha256::digest(&tail))
+            );
+        }
+        match certs {
+            Ok(certs) => {
+                let p = acq.device.package_mut(&package, "apk certificates");
+                for der in certs {
+                    let (sha1, sha256) = crate::apk::fingerprints(&der);
+                    let _ = writeln!(
+                        report,
+                        "  cert sha1={sha1} sha256={sha256} der={}",
+                        hex::encode(&der)
+                    );
+                    if !p.cert_sha1.contains(&sha1) {
+                        p.cert_sha1.push(sha1);
+                    }
+                    if !p.cert_sha256.contains(&sha256) {
+                        p.cert_sha256.push(sha256);
+                    }
+                }
+            }
+            Err(e) => {
+                unread += 1;
+                let _ = writeln!(report, "  no certificate: {e}");
+            }
+        }
+    }
+    acq.keep("apk certificates", report.into_bytes());
+    if unread > 0 {
+        acq.device.missing.push((
+            "apk certificates".into(),
+            format!("{unread} APK(s) without a readable v2/v3 signing block"),
+        ));
+    }
+    Ok(())
+}
+
 /// What an acquisition read: the observations and every raw output, to store as evidence.
 #[derive(Debug, Default)]
 pub struct Acquisition {
@@ -301,7 +388,7 @@ pub fn acquire(
         serial: serial.to_owned(),
         ..Acquisition::default()
     };
-    let total = STEPS.len() + 1;
+    let total = STEPS.len() + 2;
     let mut launcher: Option<Vec<String>> = None;
     for (i, (name, command)) in STEPS.iter().enumerate() {
         progress(i, total, name);
@@ -401,6 +488,10 @@ pub fn acquire(
             }
             Err(e) => return Err(Box::new((e, acq))),
         }
+    }
+    progress(STEPS.len() + 1, total, "apk certificates");
+    if let Err(e) = apk_certificates(client, serial, &mut acq) {
+        return Err(Box::new((e, acq)));
     }
     acq.device.missing.push((
         "user CA certificates".into(),

@@ -3,6 +3,7 @@
 //! rules turn it into findings and a verdict. Nothing here writes to the device.
 
 pub mod adb;
+pub mod apk;
 pub mod dump;
 pub mod model;
 pub mod parse;

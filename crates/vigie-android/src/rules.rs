@@ -332,8 +332,16 @@ impl Builder<'_> {
             .arg_keys("matched_keys", &[what])
             .arg("since", since)
             .arg_keys("can_keys", &caps_or_none(&caps));
+        // Certificates read from the APKs are recorded in their own output.
+        let output = if what.starts_with("match-cert")
+            && self.device.output_sha256("apk certificates").is_some()
+        {
+            "apk certificates"
+        } else {
+            p.source.as_str()
+        };
         let ev = self.evidence(
-            &p.source,
+            output,
             format!("{} {value}", what.trim_start_matches("match-")),
         );
         let r = self.indicator_ref(ind);

@@ -50,6 +50,17 @@ fn a_phone_over_adb_is_read_and_checked() {
     let adb = AdbServer::start(&shared, None, "device");
     let data = fresh("ok");
     let echap = shared.join("echap");
+    // A feed naming the planted app's signing certificate (read from the end of its APK).
+    let (cert_sha1, _) = vigie_android::apk::fingerprints(common::adb::PLANTED_CERT);
+    let feed = data.join("cert-ioc.yaml");
+    std::fs::write(
+        &feed,
+        format!(
+            "- name: RenamedSpy\n  type: stalkerware\n  certificates:\n  - {}\n",
+            cert_sha1.to_uppercase()
+        ),
+    )
+    .expect("feed");
     let out = vigie(
         &data,
         &adb.addr,
@@ -58,6 +69,8 @@ fn a_phone_over_adb_is_read_and_checked() {
             "android",
             "--iocs",
             echap.to_str().expect("path"),
+            "--iocs",
+            feed.to_str().expect("path"),
             "--format",
             "json",
             "--case",
@@ -80,6 +93,10 @@ fn a_phone_over_adb_is_read_and_checked() {
     assert!(
         has("AND-IOC-APK", "com.android.system.update"),
         "renamed, by APK hash"
+    );
+    assert!(
+        has("AND-IOC-CERT", "com.android.system.update"),
+        "renamed, by the certificate read from the end of its APK"
     );
     assert!(
         has("AND-HIDDEN-SENSITIVE", "com.android.system.update")

@@ -10,9 +10,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+/// The DER bytes standing for the signing certificate of the planted, renamed app.
+pub const PLANTED_CERT: &[u8] = b"test signing certificate of a renamed stalkerware";
+
 pub const SERIAL: &str = "R58M123ABC";
 const TOPSPY_APK: &str = "2f3bc9ebe8c249f0416f5b0367f34b4b8f6aaa7d351dc5b4912fe2558491b6b7";
-const HIDDEN_APK_PATH: &str = "/data/app/~~q1==/com.android.system.update-1/base.apk";
+pub const HIDDEN_APK_PATH: &str = "/data/app/~~q1==/com.android.system.update-1/base.apk";
 
 /// What the test device answers to each shell command.
 fn answers(shared: &Path) -> HashMap<String, Vec<u8>> {
@@ -141,7 +144,23 @@ impl AdbServer {
                         } else if let Some(cmd) = req.strip_prefix("shell:") {
                             count.fetch_add(1, Ordering::SeqCst);
                             let _ = s.write_all(b"OKAY");
-                            let out: Vec<u8> = if let Some(paths) = cmd.strip_prefix("sha256sum ") {
+                            let apk = vigie_android::apk::test_apk(&[PLANTED_CERT]);
+                            let out: Vec<u8> = if let Some(path) = cmd.strip_prefix("stat -c %s ") {
+                                if path == HIDDEN_APK_PATH {
+                                    format!("{}\n", apk.len()).into_bytes()
+                                } else {
+                                    format!("stat: '{path}': No such file or directory\n")
+                                        .into_bytes()
+                                }
+                            } else if let Some(rest) = cmd.strip_prefix("tail -c ") {
+                                let (n, path) = rest.split_once(' ').unwrap_or(("0", ""));
+                                let n: usize = n.parse().unwrap_or(0);
+                                if path == HIDDEN_APK_PATH {
+                                    apk[apk.len().saturating_sub(n)..].to_vec()
+                                } else {
+                                    Vec::new()
+                                }
+                            } else if let Some(paths) = cmd.strip_prefix("sha256sum ") {
                                 paths
                                     .split_whitespace()
                                     .map(|p| {
