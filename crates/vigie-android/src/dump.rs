@@ -1,7 +1,7 @@
-//! Reading a dump folder: an androidqf acquisition (`packages.json`, `dumpsys.txt`,
+//! Reading a dump folder, or a zip of one: an androidqf acquisition (`packages.json`, `dumpsys.txt`,
 //! `getprop.txt`, `settings_*.txt`, `ps.txt`, `root_binaries.json`), MVT-style outputs
-//! (`dumpsys_package.txt`, `dumpsys_accessibility.txt`, ...), or an unpacked bug report
-//! (`dumpstate.txt`). Files are read in place, each bounded in size, and recorded with their
+//! (`dumpsys_package.txt`, `dumpsys_accessibility.txt`, ...), or a bug report (its
+//! `dumpstate`/`bugreport-*.txt` and tombstones), unpacked or as the zip the phone makes. Files are read in place, each bounded in size, and recorded with their
 //! SHA-256; a file that cannot be read or understood is listed as not checked.
 
 use crate::model::AndroidDevice;
@@ -147,8 +147,117 @@ pub fn apply_settings(device: &mut AndroidDevice) {
         .map(str::to_owned);
 }
 
-/// Reads a dump folder into what the check observed.
-pub fn load_dump(dir: &Path) -> Result<AndroidDevice, DumpError> {
+/// Adds one file of a dump to what was observed.
+fn apply_file(device: &mut AndroidDevice, label: &str, kind: Kind, bytes: &[u8]) {
+    let source = device.add_output(label, bytes);
+    let text = String::from_utf8_lossy(bytes);
+    match kind {
+        Kind::Getprop => device.properties.extend(parse::getprop(&text)),
+        Kind::Ps => device.processes.extend(parse::ps(&text)),
+        Kind::Settings(ns) => device
+            .settings
+            .entry(ns)
+            .or_default()
+            .extend(parse::settings(&text)),
+        Kind::FullDumpsys => {
+            for (service, body) in parse::dumpsys_sections(&text) {
+                apply_dumpsys(device, service, body, &source);
+            }
+        }
+        Kind::Dumpsys(service) => apply_dumpsys(device, service, &text, &source),
+        Kind::PmList => parse::pm_list_packages(&text, device, &source),
+        Kind::PackagesJson => {
+            if let Err(e) = parse::androidqf_packages(bytes, device, &source) {
+                device.missing.push((label.to_owned(), e.to_string()));
+            }
+        }
+        Kind::Tombstone => {
+            if let Some(c) = parse::tombstone(&text, label) {
+                device.crashes.push(c);
+            }
+        }
+        Kind::RootJson => match serde_json::from_slice::<Vec<String>>(bytes) {
+            Ok(list) => device.root_traces.extend(list),
+            Err(e) => device.missing.push((label.to_owned(), e.to_string())),
+        },
+    }
+}
+
+/// Whether a path inside a dump is one Vigie reads: files at the top, a bug report's
+/// `dumpstate*`, and tombstones.
+fn wanted(relative: &str) -> Option<Kind> {
+    let name = relative.rsplit('/').next().unwrap_or(relative);
+    let kind = kind_of(name)?;
+    let depth = relative.trim_matches('/').matches('/').count();
+    let ok = depth <= 1
+        || matches!(kind, Kind::Tombstone | Kind::FullDumpsys)
+            && (relative.contains("tombstones/") || name.starts_with("dumpstate"));
+    ok.then_some(kind)
+}
+
+/// Reads a dump (a folder, or a zip of one: androidqf archives, bug report zips) into what
+/// the check observed. Zip entries are read in place, each bounded in size.
+pub fn load_dump(path: &Path) -> Result<AndroidDevice, DumpError> {
+    if path.is_file() {
+        return load_zip(path);
+    }
+    load_folder(path)
+}
+
+fn load_zip(path: &Path) -> Result<AndroidDevice, DumpError> {
+    let unreadable = |detail: String| DumpError::Unreadable {
+        path: path.display().to_string(),
+        detail,
+    };
+    let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| unreadable(e.to_string()))?;
+    let mut device = AndroidDevice::default();
+    let mut known = 0;
+    let mut names: Vec<(usize, String)> = (0..archive.len())
+        .filter_map(|i| Some((i, archive.name_for_index(i)?.to_owned())))
+        .collect();
+    names.sort_by(|a, b| a.1.cmp(&b.1));
+    // The archive's single top folder (androidqf zips have one) is not part of the names.
+    let top = names
+        .first()
+        .and_then(|(_, n)| n.split_once('/').map(|(t, _)| format!("{t}/")))
+        .filter(|t| names.iter().all(|(_, n)| n.starts_with(t.as_str())));
+    for (i, name) in names {
+        let relative = top
+            .as_deref()
+            .and_then(|t| name.strip_prefix(t))
+            .unwrap_or(&name)
+            .to_owned();
+        let Some(kind) = wanted(&relative) else {
+            continue;
+        };
+        let mut entry = match archive.by_index(i) {
+            Ok(e) if e.is_file() => e,
+            Ok(_) => continue,
+            Err(e) => {
+                device.missing.push((relative, e.to_string()));
+                continue;
+            }
+        };
+        let mut bytes = Vec::new();
+        let read = (&mut entry).take(MAX_FILE + 1).read_to_end(&mut bytes);
+        match read {
+            Ok(_) if bytes.len() as u64 <= MAX_FILE => {
+                known += 1;
+                apply_file(&mut device, &relative, kind, &bytes);
+            }
+            Ok(_) => device.missing.push((relative, "file too large".into())),
+            Err(e) => device.missing.push((relative, e.to_string())),
+        }
+    }
+    if known == 0 {
+        return Err(DumpError::NothingKnown(path.display().to_string()));
+    }
+    apply_settings(&mut device);
+    Ok(device)
+}
+
+fn load_folder(dir: &Path) -> Result<AndroidDevice, DumpError> {
     let unreadable = |e: std::io::Error| DumpError::Unreadable {
         path: dir.display().to_string(),
         detail: e.to_string(),
@@ -162,12 +271,7 @@ pub fn load_dump(dir: &Path) -> Result<AndroidDevice, DumpError> {
             // A bug report unpacked one level down (MVT's `bugreport/dumpstate.txt`), with
             // its tombstones in `FS/data/tombstones`.
             if let Ok(inner) = std::fs::read_dir(&path) {
-                files.extend(inner.flatten().map(|e| e.path()).filter(|p| {
-                    p.is_file()
-                        && p.file_name()
-                            .and_then(|n| n.to_str())
-                            .is_some_and(|n| n.starts_with("dumpstate"))
-                }));
+                files.extend(inner.flatten().map(|e| e.path()).filter(|p| p.is_file()));
             }
             for tombstones in [
                 path.join("FS/data/tombstones"),
@@ -189,53 +293,21 @@ pub fn load_dump(dir: &Path) -> Result<AndroidDevice, DumpError> {
     let mut device = AndroidDevice::default();
     let mut known = 0;
     for path in files {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        let Some(label) = path
+            .strip_prefix(dir)
+            .ok()
+            .and_then(|p| p.to_str())
+            .map(str::to_owned)
+        else {
             continue;
         };
-        let Some(kind) = kind_of(name) else { continue };
-        let label = path
-            .strip_prefix(dir)
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|_| name.to_owned());
-        let bytes = match read_bounded(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                device.missing.push((label, e.to_string()));
-                continue;
+        let Some(kind) = wanted(&label) else { continue };
+        match read_bounded(&path) {
+            Ok(bytes) => {
+                known += 1;
+                apply_file(&mut device, &label, kind, &bytes);
             }
-        };
-        known += 1;
-        let source = device.add_output(&label, &bytes);
-        let text = String::from_utf8_lossy(&bytes);
-        match kind {
-            Kind::Getprop => device.properties.extend(parse::getprop(&text)),
-            Kind::Ps => device.processes.extend(parse::ps(&text)),
-            Kind::Settings(ns) => device
-                .settings
-                .entry(ns)
-                .or_default()
-                .extend(parse::settings(&text)),
-            Kind::FullDumpsys => {
-                for (service, body) in parse::dumpsys_sections(&text) {
-                    apply_dumpsys(&mut device, service, body, &source);
-                }
-            }
-            Kind::Dumpsys(service) => apply_dumpsys(&mut device, service, &text, &source),
-            Kind::PmList => parse::pm_list_packages(&text, &mut device, &source),
-            Kind::PackagesJson => {
-                if let Err(e) = parse::androidqf_packages(&bytes, &mut device, &source) {
-                    device.missing.push((label, e.to_string()));
-                }
-            }
-            Kind::Tombstone => {
-                if let Some(c) = parse::tombstone(&text, &label) {
-                    device.crashes.push(c);
-                }
-            }
-            Kind::RootJson => match serde_json::from_slice::<Vec<String>>(&bytes) {
-                Ok(list) => device.root_traces.extend(list),
-                Err(e) => device.missing.push((label, e.to_string())),
-            },
+            Err(e) => device.missing.push((label, e.to_string())),
         }
     }
     if known == 0 {

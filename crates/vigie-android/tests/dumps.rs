@@ -259,3 +259,50 @@ fn nothing_known_is_a_clear_error() {
     assert!(load_dump(&dir.join("absent")).is_err());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn zips_are_read_in_place() {
+    let Some(shared) = shared() else { return };
+    // androidqf's own zip (one folder inside).
+    let d = load_dump(&shared.join("mvt/androidqf.zip")).expect("androidqf zip");
+    assert!(d.properties.len() > 5);
+    assert_eq!(d.outputs[0].name, "getprop.txt");
+    // A bug report zip as a phone makes it: the main text file and the tombstones.
+    let dir = std::env::temp_dir().join(format!("vigie-android-zip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let zip_path = dir.join("bugreport-beyond1-2026-11-24.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).expect("create"));
+    let opts = zip::write::SimpleFileOptions::default();
+    let bug = shared.join("mvt/android_data/bugreport");
+    for (inside, file) in [
+        (
+            "bugreport-beyond1-2026-11-24.txt",
+            bug.join("dumpstate.txt"),
+        ),
+        ("main_entry.txt", bug.join("main_entry.txt")),
+        (
+            "FS/data/tombstones/tombstone_01",
+            bug.join("FS/data/tombstones/tombstone_01"),
+        ),
+    ] {
+        use std::io::Write;
+        z.start_file(inside, opts).expect("entry");
+        z.write_all(&std::fs::read(file).expect("read"))
+            .expect("write");
+    }
+    z.finish().expect("zip");
+    let d = load_dump(&zip_path).expect("bug report zip");
+    assert!(d.crashes.iter().any(|c| c.process.contains("tzts_daemon")));
+    assert!(d
+        .app_op_modes
+        .iter()
+        .any(|(p, _, m)| p == "org.mozilla.firefox" && m == "allow"));
+    // Not a zip: a clear error.
+    let junk = dir.join("junk.zip");
+    std::fs::write(&junk, b"not a zip").expect("write");
+    assert!(matches!(
+        load_dump(&junk),
+        Err(vigie_android::DumpError::Unreadable { .. })
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}

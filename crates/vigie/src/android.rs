@@ -25,16 +25,29 @@ pub fn scan_dump(
     let mut store = open_store(cat, data_dir, passphrase_file, case)?;
     let device = vigie_android::load_dump(path).map_err(|e| anyhow!(cat.text(&e.message())))?;
     if let (Some(store), Some(reference)) = (store.as_mut(), case) {
-        // The dump's files go into the case as evidence, as they are.
+        // The dump goes into the case as evidence, as it is: the zip itself, or each file
+        // read from the folder.
         let id = store
             .case(reference, feeds::now())
             .map_err(|e| anyhow!(cat.text(&e.message())))?;
-        for o in &device.outputs {
-            let file = path.join(&o.name);
+        let files: Vec<(String, PathBuf)> = if path.is_file() {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "dump.zip".into());
+            vec![(name, path.to_path_buf())]
+        } else {
+            device
+                .outputs
+                .iter()
+                .map(|o| (o.name.clone(), path.join(&o.name)))
+                .collect()
+        };
+        for (name, file) in files {
             let mut f =
                 std::fs::File::open(&file).map_err(|e| anyhow!("{}: {e}", file.display()))?;
             store
-                .add_evidence(id, &o.name, EvidenceKind::Import, &mut f, feeds::now())
+                .add_evidence(id, &name, EvidenceKind::Import, &mut f, feeds::now())
                 .map_err(|e| anyhow!(cat.text(&e.message())))?;
         }
     }

@@ -143,11 +143,12 @@ enum ScanTarget {
         #[arg(long = "case")]
         case: Option<String>,
     },
-    /// Check an Android dump folder: an androidqf acquisition, MVT-style outputs
-    /// (dumpsys_package.txt, getprop.txt, ...) or an unpacked bug report. Read in place.
+    /// Check an Android dump: an androidqf acquisition, MVT-style outputs
+    /// (dumpsys_package.txt, getprop.txt, ...) or a bug report; a folder or a zip, read in
+    /// place.
     #[command(name = "android-dump")]
     AndroidDump {
-        /// The folder.
+        /// The folder or zip.
         path: PathBuf,
         /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
         #[arg(long = "iocs")]

@@ -242,6 +242,29 @@ fn android_dump_through_the_command_line() {
         .map(|e| e.name)
         .collect();
     assert!(names.contains(&"packages.json".to_owned()), "{names:?}");
+    // A zip is read in place and stored as it is.
+    let out = vigie(
+        &data,
+        "127.0.0.1:9",
+        &[
+            "scan",
+            "android-dump",
+            shared.join("mvt/androidqf.zip").to_str().expect("path"),
+            "--iocs",
+            shared.join("echap").to_str().expect("path"),
+            "--case",
+            "PV-DUMP-1",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = open_store(&data);
+    let items = store.evidence(case).expect("evidence");
+    assert!(items.iter().any(|e| e.name == "androidqf.zip"));
     // Not an Android dump: a clear error.
     let out = vigie(
         &data,
