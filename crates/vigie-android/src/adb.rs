@@ -264,6 +264,7 @@ pub const STEPS: &[(&str, &str)] = &[
     ("dumpsys accessibility", "dumpsys accessibility"),
     ("dumpsys device_policy", "dumpsys device_policy"),
     ("dumpsys appops", "dumpsys appops"),
+    ("dumpsys batterystats", "dumpsys batterystats --history"),
     ("ps", "ps -A"),
     ("root traces", ROOT_CHECK),
 ];

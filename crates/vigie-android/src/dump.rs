@@ -85,6 +85,7 @@ fn kind_of(name: &str) -> Option<Kind> {
         s if s.starts_with("dumpsys_accessibility") => Kind::Dumpsys("accessibility"),
         s if s.starts_with("dumpsys_appops") => Kind::Dumpsys("appops"),
         s if s.starts_with("dumpsys_device_policy") => Kind::Dumpsys("device_policy"),
+        s if s.starts_with("dumpsys_battery") => Kind::Dumpsys("batterystats"),
         _ => return None,
     })
 }
@@ -105,6 +106,11 @@ pub fn apply_dumpsys(device: &mut AndroidDevice, service: &str, body: &str, sour
             device
                 .app_op_modes
                 .extend(parse::dumpsys_appops_modes(body));
+        }
+        "batterystats" => {
+            for (p, line) in parse::batterystats_packages(body) {
+                device.history_packages.entry(p).or_insert(line);
+            }
         }
         "device_policy" => {
             for c in parse::dumpsys_device_policy(body) {

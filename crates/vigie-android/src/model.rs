@@ -119,6 +119,9 @@ pub struct AndroidDevice {
     pub processes: Vec<Process>,
     /// Crashes of native processes (bug report tombstones).
     pub crashes: Vec<Crash>,
+    /// Packages the battery history saw (on screen, running jobs, installed, updated), with
+    /// the first line that showed each: apps removed since are still there.
+    pub history_packages: BTreeMap<String, String>,
     /// Files found that root tools leave (`su`, Magisk, Xposed, ...).
     pub root_traces: Vec<String>,
     /// User-installed CA certificates (file names or subjects).

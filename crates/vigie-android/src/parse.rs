@@ -326,6 +326,43 @@ pub fn tombstone(text: &str, file: &str) -> Option<Crash> {
     })
 }
 
+/// Packages named in `dumpsys batterystats` (history events `top=`, `job=`, `pkginst=`,
+/// `pkgunin=`, and daily `Update PACKAGE vers=`), each with the first line naming it.
+pub fn batterystats_packages(text: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let valid = |p: &str| {
+        p.contains('.')
+            && p.len() < 256
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+    };
+    for line in text.lines() {
+        let t = line.trim();
+        let mut found: Vec<&str> = Vec::new();
+        if let Some(rest) = t.strip_prefix("Update ") {
+            if let Some(p) = rest.split_whitespace().next() {
+                found.push(p);
+            }
+        }
+        for key in ["top=", "job=", "pkginst=", "pkgunin=", "fg=", "longwake="] {
+            let mut rest = t;
+            while let Some(i) = rest.find(key) {
+                rest = &rest[i + key.len()..];
+                // uXaY:"package/..." or uXaY:"package"
+                if let Some(q) = rest.split('"').nth(1) {
+                    found.push(q.split('/').next().unwrap_or(q));
+                }
+            }
+        }
+        for p in found {
+            if valid(p) && !out.contains_key(p) {
+                out.insert(p.to_owned(), t.chars().take(200).collect());
+            }
+        }
+    }
+    out
+}
+
 /// Sensitive operations recently used, from `dumpsys appops`.
 pub fn dumpsys_appops(text: &str) -> Vec<AppOpUse> {
     let mut out = Vec::new();
@@ -535,6 +572,14 @@ mod tests {
             ("/system/bin/vold", 0, "SIGSEGV")
         );
         assert!(tombstone("not one", "x").is_none());
+    }
+
+    #[test]
+    fn battery_history_names_packages() {
+        let t = "  +1h26m (2) 095 +top=u0a280:\"com.whatsapp\"\n  +47s (2) 100 +job=u0a94:\"com.spy.app/.Job\"\n      Update com.facebook.katana vers=315814651\n";
+        let p = batterystats_packages(t);
+        assert!(p.contains_key("com.whatsapp") && p.contains_key("com.spy.app"));
+        assert!(p.contains_key("com.facebook.katana"));
     }
 
     #[test]

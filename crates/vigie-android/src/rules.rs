@@ -20,6 +20,8 @@ pub mod ids {
     pub const IOC_CERT: &str = "AND-IOC-CERT";
     /// APK file of a known spy app.
     pub const IOC_APK: &str = "AND-IOC-APK";
+    /// A known spy app in the battery history (it ran, and may have been removed since).
+    pub const IOC_HISTORY: &str = "AND-IOC-HISTORY";
     /// Running process named as a known spy app.
     pub const IOC_PROCESS: &str = "AND-IOC-PROCESS";
     /// A monitoring ("watchware") or anti-theft app listed as such.
@@ -736,6 +738,40 @@ impl Builder<'_> {
                 None,
                 ev,
             );
+        }
+        for (pkg, line) in &device.history_packages {
+            if device.packages.contains_key(pkg) {
+                continue;
+            }
+            for ind in self.iocs.match_exact(IndicatorKind::AppId, pkg) {
+                let source = device
+                    .outputs
+                    .iter()
+                    .map(|o| o.name.clone())
+                    .find(|n| n.contains("battery") || n.contains("dumpsys"))
+                    .unwrap_or_else(|| "dumpsys batterystats".into());
+                let ev = self.evidence(&source, line.clone());
+                let r = self.indicator_ref(ind);
+                let app = ind.app.clone().unwrap_or_else(|| pkg.clone());
+                let watch = ind.category == ThreatCategory::Watchware;
+                self.raise(
+                    ids::IOC_HISTORY,
+                    if watch {
+                        Severity::Medium
+                    } else {
+                        Severity::High
+                    },
+                    pkg,
+                    Message::new("and-ioc-history-title")
+                        .arg("app", &app)
+                        .arg("package", pkg.as_str()),
+                    Message::new("and-ioc-history-explain")
+                        .arg("app", &app)
+                        .arg("package", pkg.as_str()),
+                    Some(r),
+                    ev,
+                );
+            }
         }
         // Location, camera and microphone used while the app was in the background.
         let mut bg: BTreeMap<&str, Vec<&'static str>> = BTreeMap::new();

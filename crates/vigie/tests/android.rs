@@ -103,6 +103,10 @@ fn a_phone_over_adb_is_read_and_checked() {
             || has("AND-SIDELOADED", "com.android.system.update")
     );
     assert!(has("AND-ACCESSIBILITY", "com.malware.accessibility"));
+    assert!(
+        has("AND-IOC-HISTORY", "com.ispyoo"),
+        "removed since, still in the battery history"
+    );
     assert!(has("AND-VERIFIER-OFF", "package_verifier_enable"));
     let topspy = findings
         .iter()

@@ -79,6 +79,12 @@ fn answers(shared: &Path) -> HashMap<String, Vec<u8>> {
         read(mvt.join("android_data/dumpsys_appops.txt")),
     );
     m.insert("ps -A".into(), read(mvt.join("android_data/ps.txt")));
+    // The real battery history, where a TheTruthSpy package removed since once ran.
+    let mut battery = read(mvt.join("android_data/dumpsys_battery.txt"));
+    battery.extend_from_slice(
+        b"\nBattery History (planted):\n       +2h03m12s (2) 090 +top=u0a311:\"com.ispyoo\"\n",
+    );
+    m.insert("dumpsys batterystats --history".into(), battery);
     m
 }
 
