@@ -108,6 +108,19 @@ fn mvt_outputs_and_bug_report() {
         .outputs
         .iter()
         .any(|o| o.name.ends_with("dumpstate.txt")));
+    // The battery history names the apps that ran, installed or not.
+    assert!(device.history_packages.contains_key("com.whatsapp"));
+    assert!(device.history_packages.contains_key("com.facebook.katana"));
+    // The bug report's tombstones, and who may install apps.
+    assert!(device
+        .crashes
+        .iter()
+        .any(|c| c.uid == 1000 && c.process.contains("tzts_daemon")));
+    assert!(device.app_op_modes.contains(&(
+        "org.mozilla.firefox".to_owned(),
+        "REQUEST_INSTALL_PACKAGES".to_owned(),
+        "allow".to_owned()
+    )));
     let v = check(&device, &echap(&shared));
     let acc = v
         .findings
