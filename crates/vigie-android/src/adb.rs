@@ -265,6 +265,7 @@ pub const STEPS: &[(&str, &str)] = &[
     ("dumpsys device_policy", "dumpsys device_policy"),
     ("dumpsys appops", "dumpsys appops"),
     ("dumpsys batterystats", "dumpsys batterystats --history"),
+    ("batterystats checkin", "dumpsys batterystats --checkin"),
     ("ps", "ps -A"),
     ("root traces", ROOT_CHECK),
 ];
@@ -426,6 +427,9 @@ pub fn acquire(
                 }
             }
             "ps" => d.processes.extend(parse::ps(&text)),
+            "batterystats checkin" => d
+                .network_use
+                .extend(parse::batterystats_checkin_network(&text)),
             "root traces" => d.root_traces.extend(
                 text.lines()
                     .map(str::trim)

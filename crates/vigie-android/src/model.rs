@@ -119,6 +119,9 @@ pub struct AndroidDevice {
     pub processes: Vec<Process>,
     /// Crashes of native processes (bug report tombstones).
     pub crashes: Vec<Crash>,
+    /// Data each app received and sent since the last full charge (bytes, mobile and Wi-Fi
+    /// together), from the battery statistics.
+    pub network_use: BTreeMap<String, (u64, u64)>,
     /// Packages the battery history saw (on screen, running jobs, installed, updated), with
     /// the first line that showed each: apps removed since are still there.
     pub history_packages: BTreeMap<String, String>,

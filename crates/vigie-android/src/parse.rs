@@ -363,6 +363,40 @@ pub fn batterystats_packages(text: &str) -> BTreeMap<String, String> {
     out
 }
 
+/// Data received and sent per package since the last full charge, from
+/// `dumpsys batterystats --checkin`: `uid` lines map a UID to its packages, `nt` lines give
+/// mobile and Wi-Fi bytes (`9,UID,l,nt,mobileRx,mobileTx,wifiRx,wifiTx,...`).
+pub fn batterystats_checkin_network(text: &str) -> BTreeMap<String, (u64, u64)> {
+    let mut packages: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
+    let mut bytes: BTreeMap<u32, (u64, u64)> = BTreeMap::new();
+    for line in text.lines() {
+        let f: Vec<&str> = line.trim().split(',').collect();
+        match f.as_slice() {
+            [_, _, "i", "uid", uid, package, ..] => {
+                if let Ok(u) = uid.parse() {
+                    packages.entry(u).or_default().push(package);
+                }
+            }
+            [_, uid, "l", "nt", mrx, mtx, wrx, wtx, ..] => {
+                let n = |v: &str| v.parse::<u64>().unwrap_or(0);
+                if let Ok(u) = uid.parse::<u32>() {
+                    let e = bytes.entry(u).or_default();
+                    e.0 = e.0.saturating_add(n(mrx).saturating_add(n(wrx)));
+                    e.1 = e.1.saturating_add(n(mtx).saturating_add(n(wtx)));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (uid, use_) in bytes {
+        for p in packages.get(&uid).into_iter().flatten() {
+            out.insert((*p).to_owned(), use_);
+        }
+    }
+    out
+}
+
 /// Sensitive operations recently used, from `dumpsys appops`.
 pub fn dumpsys_appops(text: &str) -> Vec<AppOpUse> {
     let mut out = Vec::new();
@@ -580,6 +614,14 @@ mod tests {
         let p = batterystats_packages(t);
         assert!(p.contains_key("com.whatsapp") && p.contains_key("com.spy.app"));
         assert!(p.contains_key("com.facebook.katana"));
+    }
+
+    #[test]
+    fn network_use_from_checkin() {
+        let t = "9,0,i,uid,10123,com.spy.app\n9,10123,l,nt,100,2000,300,4000,1,2,3,4\n9,10124,l,nt,5,5,5,5\n";
+        let n = batterystats_checkin_network(t);
+        assert_eq!(n.get("com.spy.app"), Some(&(400, 6000)));
+        assert_eq!(n.len(), 1);
     }
 
     #[test]

@@ -33,6 +33,8 @@ struct JsonAndroidVerdict<'a> {
     coverage: JsonCoverage,
     device: JsonDevice<'a>,
     outputs: &'a [RawOutput],
+    /// Bytes received and sent per app since the last full charge.
+    network_use: &'a std::collections::BTreeMap<String, (u64, u64)>,
     feeds: Vec<JsonFeed<'a>>,
     notice: String,
     advice: String,
@@ -69,6 +71,7 @@ pub fn android_verdict_json(
             packages: device.packages.len(),
         },
         outputs: &device.outputs,
+        network_use: &device.network_use,
         feeds: JsonFeed::all(feeds),
         notice: cat.key("verdict-not-proof"),
         advice: cat.key("android-advice-after"),

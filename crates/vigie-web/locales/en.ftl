@@ -101,3 +101,4 @@ web-android-phone = About the phone as a whole
 web-android-no-sign = no sign found
 web-android-since = installed since { $since }
 web-android-installer = Installed by: { $installer }
+web-android-data = Since the last full charge: { $received } MB received, { $sent } MB sent.

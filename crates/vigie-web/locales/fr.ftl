@@ -101,3 +101,4 @@ web-android-phone = À propos du téléphone dans son ensemble
 web-android-no-sign = aucun signe trouvé
 web-android-since = installée depuis { $since }
 web-android-installer = Installée par : { $installer }
+web-android-data = Depuis la dernière charge complète : { $received } Mo reçus, { $sent } Mo envoyés.

@@ -317,6 +317,20 @@ fn result_html(cat: &Catalog, r: &AndroidResult) -> String {
         let installer = p
             .and_then(|p| p.installer.clone())
             .unwrap_or_else(|| "—".into());
+        let data = device
+            .network_use
+            .get(*name)
+            .map(|(rx, tx)| {
+                format!(
+                    "<p class=\"meta\">{}</p>",
+                    esc(&cat.text(
+                        &Message::new("web-android-data")
+                            .arg("received", format!("{:.1}", *rx as f64 / 1e6))
+                            .arg("sent", format!("{:.1}", *tx as f64 / 1e6))
+                    ))
+                )
+            })
+            .unwrap_or_default();
         let findings: String = by_subject
             .get(name)
             .map(|fs| fs.iter().map(|f| finding_html(cat, f)).collect())
@@ -327,7 +341,7 @@ fn result_html(cat: &Catalog, r: &AndroidResult) -> String {
             |s| severity_label(cat, s),
         );
         out.push_str(&format!(
-            "<li class=\"app sev-{level}\"><details{}><summary><strong>{}</strong> — {} <span class=\"meta\">{}</span></summary><p class=\"meta\">{}</p><ol class=\"findings\">{findings}</ol></details></li>",
+            "<li class=\"app sev-{level}\"><details{}><summary><strong>{}</strong> — {} <span class=\"meta\">{}</span></summary><p class=\"meta\">{}</p>{data}<ol class=\"findings\">{findings}</ol></details></li>",
             if risk.is_some_and(|s| s >= Severity::Medium) { " open" } else { "" },
             esc(name),
             esc(&label),

@@ -82,6 +82,7 @@ fn a_phone_over_adb_is_read_and_checked() {
     assert!(stderr.contains("Reading dumpsys package"), "{stderr}");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(doc["check"], "android");
+    assert_eq!(doc["network_use"]["com.topspy"][1], 52428800, "bytes sent");
     assert_eq!(doc["device"]["model"], "SM-G973F", "{}", doc["device"]);
     let findings = doc["findings"].as_array().expect("findings");
     let has = |rule: &str, subject: &str| {

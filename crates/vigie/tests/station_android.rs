@@ -50,6 +50,7 @@ fn android_check_in_the_app() {
     assert!(text.contains("listed as stalkerware"), "{text}");
     assert!(text.contains("Do not uninstall it for now"), "{text}");
     assert!(text.contains("turn USB debugging"), "{text}");
+    assert!(text.contains("52.4 MB sent"), "data sent by TopSpy: {text}");
     // The case lists the check and every output as evidence, hashed.
     b.goto(&format!("{}/cases/PV-ANDROID-APP", st.base));
     let text = b.wait_text(&format!("{SERIAL}-dumpsys_package.txt"), 10);

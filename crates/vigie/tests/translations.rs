@@ -231,6 +231,8 @@ fn every_key_exists_in_both_languages_and_formats() {
         "outputs",
         "why",
         "key",
+        "received",
+        "sent",
         "mode",
         "who_keys",
         "signal",

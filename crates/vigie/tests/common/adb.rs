@@ -85,6 +85,10 @@ fn answers(shared: &Path) -> HashMap<String, Vec<u8>> {
         b"\nBattery History (planted):\n       +2h03m12s (2) 090 +top=u0a311:\"com.ispyoo\"\n",
     );
     m.insert("dumpsys batterystats --history".into(), battery);
+    m.insert(
+        "dumpsys batterystats --checkin".into(),
+        b"9,0,i,vers,36,214,TP1A,TP1A\n9,0,i,uid,10301,com.topspy\n9,10301,l,nt,1000,52428800,0,0,3,4,0,0\n".to_vec(),
+    );
     m
 }
 
