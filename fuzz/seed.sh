@@ -25,6 +25,7 @@ if [ -d "$S" ]; then
   for pair in "0:mvt/android_data/getprop.txt" "0:mvt/androidqf/settings_random.txt" "1:mvt/android_data/ps.txt" \
               "2:mvt/androidqf/dumpsys.txt" "3:mvt/android_data/dumpsys_packages.txt" \
               "4:mvt/android_data/dumpsys_accessibility_v14_or_later.txt" "4:mvt/android_data/dumpsys_appops.txt" \
+              "4:mvt/android_data/tombstone_process.txt" "4:mvt/android_data/dumpsys_battery.txt" \
               "5:mvt/androidqf/packages.json"; do
     { printf "\\x0${pair%%:*}"; head -c 200000 "$S/${pair#*:}"; } > "$C/android/seed-$a"; a=$((a+1))
   done

@@ -27,6 +27,10 @@ fuzz_target!(|data: &[u8]| {
             let _ = parse::dumpsys_accessibility(&text);
             let _ = parse::dumpsys_device_policy(&text);
             let _ = parse::dumpsys_appops(&text);
+            let _ = parse::dumpsys_appops_modes(&text);
+            let _ = parse::batterystats_packages(&text);
+            let _ = parse::batterystats_checkin_network(&text);
+            let _ = parse::tombstone(&text, "fuzz");
         }
         5 => {
             let _ = parse::androidqf_packages(rest, &mut d, "fuzz");
