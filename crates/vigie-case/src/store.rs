@@ -496,6 +496,15 @@ impl CaseStore {
 
     /// The scans of a case, oldest first.
     pub fn scans(&self, case: CaseId) -> Result<Vec<ScanRecord>, CaseError> {
+        Ok(self
+            .scans_with_ids(case)?
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect())
+    }
+
+    /// The scans of a case with their ids, oldest first.
+    pub fn scans_with_ids(&self, case: CaseId) -> Result<Vec<(i64, ScanRecord)>, CaseError> {
         let mut stmt = self
             .conn
             .prepare("SELECT id, body FROM scans WHERE case_id = ?1 ORDER BY id")?;
@@ -503,12 +512,52 @@ impl CaseStore {
             .query_map([case.0], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
-            .map(|(id, body)| {
-                let plain = open(&self.data_key, &aad("scans", id), &body)
-                    .ok_or_else(|| CaseError::Damaged(format!("scan row {id}")))?;
-                serde_json::from_slice(&plain).map_err(|e| CaseError::Damaged(e.to_string()))
-            })
+            .map(|(id, body)| self.scan_row(id, &body).map(|r| (id, r)))
             .collect()
+    }
+
+    /// One scan by its id, with the reference of its case; `None` when there is none.
+    pub fn scan_by_id(&self, id: i64) -> Result<Option<(String, ScanRecord)>, CaseError> {
+        let row: Option<(i64, Vec<u8>)> = self
+            .conn
+            .query_row("SELECT case_id, body FROM scans WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let Some((case_id, body)) = row else {
+            return Ok(None);
+        };
+        let record = self.scan_row(id, &body)?;
+        let reference = self
+            .case_ids()?
+            .into_iter()
+            .find(|(c, _)| c.0 == case_id)
+            .map(|(_, r)| r)
+            .ok_or_else(|| CaseError::Damaged(format!("scan {id} without its case")))?;
+        Ok(Some((reference, record)))
+    }
+
+    fn scan_row(&self, id: i64, body: &[u8]) -> Result<ScanRecord, CaseError> {
+        let plain = open(&self.data_key, &aad("scans", id), body)
+            .ok_or_else(|| CaseError::Damaged(format!("scan row {id}")))?;
+        serde_json::from_slice(&plain).map_err(|e| CaseError::Damaged(e.to_string()))
+    }
+
+    /// The audit entries that concern a case: the case itself, its scans, retro-check
+    /// matches and evidence files, oldest first (its chain of custody).
+    pub fn audit_for_case(&self, case: CaseId) -> Result<Vec<AuditEntry>, CaseError> {
+        let mut objects = std::collections::HashSet::new();
+        objects.insert(format!("cases:{}", case.0));
+        for table in ["scans", "retro", "evidence"] {
+            for id in self.ids_in_case(table, case)? {
+                objects.insert(format!("{table}:{id}"));
+            }
+        }
+        Ok(self
+            .audit_log()?
+            .into_iter()
+            .filter(|e| e.object.as_ref().is_some_and(|o| objects.contains(o)))
+            .collect())
     }
 
     /// Records retro-check matches in a case; one already recorded (same check, observed

@@ -16,6 +16,9 @@ pub struct JsonFinding<'a> {
     title: String,
     explanation: String,
     title_key: &'a str,
+    /// The untranslated messages, so that a report can be written in another language.
+    title_message: &'a vigie_core::Message,
+    explanation_message: &'a vigie_core::Message,
     subject: &'a str,
     indicator: &'a Option<IndicatorRef>,
     evidence: &'a [Evidence],
@@ -31,6 +34,8 @@ impl<'a> JsonFinding<'a> {
             title: cat.text(&f.title),
             explanation: cat.text(&f.explanation),
             title_key: &f.title.key,
+            title_message: &f.title,
+            explanation_message: &f.explanation,
             subject: &f.subject,
             indicator: &f.indicator,
             evidence: &f.evidence,
@@ -44,6 +49,8 @@ impl<'a> JsonFinding<'a> {
 pub(crate) struct JsonCoverage {
     checked: Vec<String>,
     not_checked: Vec<String>,
+    /// The untranslated lines, for reports in another language.
+    messages: vigie_core::Coverage,
 }
 
 impl JsonCoverage {
@@ -51,6 +58,7 @@ impl JsonCoverage {
         JsonCoverage {
             checked: v.coverage.checked.iter().map(|m| cat.text(m)).collect(),
             not_checked: v.coverage.not_checked.iter().map(|m| cat.text(m)).collect(),
+            messages: v.coverage.clone(),
         }
     }
 }

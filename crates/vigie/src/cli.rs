@@ -57,6 +57,21 @@ enum Command {
         #[command(subcommand)]
         action: CaseAction,
     },
+    /// Write the report of a case (or of one check, by its number) as PDF or HTML, in
+    /// French or English (--lang); the report is also kept in the case as evidence.
+    Report {
+        /// A case reference, or the number of one check.
+        reference: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: ReportFormat,
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Country whose helplines the next steps give (FR, BE, ...).
+        #[arg(long, env = "VIGIE_COUNTRY", default_value = "FR")]
+        country: String,
+    },
     /// Start the station app (a local web app for operators).
     Serve {
         /// Address and port to listen on (loopback unless --allow-remote).
@@ -89,6 +104,15 @@ enum Command {
         #[arg(long = "case")]
         case: Option<String>,
     },
+}
+
+/// Formats of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Printable PDF, fonts embedded.
+    Pdf,
+    /// One self-contained HTML page.
+    Html,
 }
 
 #[derive(Debug, Subcommand)]
@@ -307,6 +331,7 @@ fn catalog(lang: Lang) -> Catalog {
             vigie_case::LOCALES,
             vigie_live::LOCALES,
             vigie_android::LOCALES,
+            vigie_report::LOCALES,
             vigie_hotspot::LOCALES,
             vigie_web::LOCALES,
             crate::render::LOCALES,
@@ -499,6 +524,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             &iocs,
             format == ScanFormat::Json,
             case.as_deref(),
+        ),
+        Command::Report {
+            reference,
+            format,
+            out,
+            country,
+        } => crate::report::report(
+            &cat,
+            &data_dir,
+            passphrase_file.as_deref(),
+            &reference,
+            format,
+            &out,
+            &country,
         ),
         Command::Serve {
             listen,

@@ -6,6 +6,7 @@ mod cli;
 mod feeds;
 mod live;
 mod render;
+mod report;
 mod serve;
 
 use clap::Parser;

@@ -32,6 +32,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../vigie-android/locales/fr.ftl"),
     ),
     (
+        "vigie-report",
+        include_str!("../../vigie-report/locales/en.ftl"),
+        include_str!("../../vigie-report/locales/fr.ftl"),
+    ),
+    (
         "vigie-hotspot",
         include_str!("../../vigie-hotspot/locales/en.ftl"),
         include_str!("../../vigie-hotspot/locales/fr.ftl"),
@@ -96,6 +101,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "vigie-web",
         "vigie-station",
         "vigie-android",
+        "vigie-report",
     ] {
         keys_used_in_code(&root.join(c).join("src"), &mut used);
     }
@@ -138,6 +144,10 @@ fn every_key_exists_in_both_languages_and_formats() {
         "and-verifier-off-explain",
         "and-reports-off-explain",
         "and-accessibility-on-explain",
+        "report-means-known-spyware",
+        "report-means-suspicious",
+        "report-means-unusual",
+        "report-means-nothing-found",
     ] {
         used.insert(k.to_owned());
     }
@@ -231,6 +241,26 @@ fn every_key_exists_in_both_languages_and_formats() {
         "outputs",
         "why",
         "key",
+        "when",
+        "version",
+        "opened",
+        "id",
+        "kind",
+        "made",
+        "headline",
+        "first",
+        "last",
+        "flow",
+        "file",
+        "locator",
+        "name",
+        "sha256",
+        "rule",
+        "manufacturer",
+        "model",
+        "android",
+        "patch",
+        "origin",
         "received",
         "sent",
         "mode",

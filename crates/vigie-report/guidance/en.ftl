@@ -1,0 +1,20 @@
+# Next steps in Vigie's reports (English).
+# A support organisation can edit this file and put it in DATA_DIR/guidance/en.ftl:
+# Vigie then uses it instead of this built-in one. Keep the keys; change the texts.
+# Sections are chosen from what was found: before-removing, safety-plan and evidence when
+# something needs attention; accounts when anything was found; the others always.
+# Helplines: one key per country code (helplines-fr, helplines-be, ...), helplines-other else.
+
+title = Next steps
+before-removing = Do not remove or uninstall anything for now, and do not confront the person you suspect. Removing a spy app alerts the person who installed it, can make them escalate, and destroys evidence. Decide together with a support worker, once a safety plan is in place.
+safety-plan = Make a safety plan with a specialised association: who to call in an emergency, a safe place to go, the documents and things to take, and how to keep using the phone normally meanwhile so that nothing looks different.
+evidence = Keep this report and the evidence it lists. Write down, with dates, what makes you think you are being watched (things the person knew, messages, places). Take screenshots of anything suspicious. Do not delete messages or apps.
+accounts = From a safe device (not this phone), check your online accounts (Google, Apple, e-mail, social networks, messaging): connected devices, recovery e-mail and phone number, location sharing, backups. Change passwords only once the safety plan allows it: the person may notice.
+emergency-line = Set up a safe line: a second phone the person has never touched (even a cheap prepaid one), a secure messenger on it, a trusted contact who knows the situation, and code words to ask for help without saying so.
+who-helps = Who can help: associations for victims of domestic violence, digital-security helpers (who check devices and accounts), and legal clinics or lawyers for the complaint and protection orders.
+police-can = What the police can do with this evidence: record the complaint with the report attached, ask a judge for protection orders, and have the devices examined by specialists. The hashes in this report let anyone check that the files were not altered.
+police-cannot = What this report cannot do by itself: prove who installed an app or who reads its data, nor show what was not checked. It is one piece of the file, to be read with the account of the person and other evidence.
+nothing-found = Nothing was found by these checks. This is not proof that there is no spying: some spy apps are unknown, some watch only through online accounts, and a network check only sees apps that talked during it. If your worries remain, talk to a support worker: other checks (accounts, another device) may help.
+helplines-fr = In France: 3919 (violence against women, free and anonymous, 24/7); 17 or SMS to 114 in an emergency; arretonslesviolences.gouv.fr to report online; the Echap association for digital-security help.
+helplines-be = In Belgium: 0800 30 030 (Écoute violences conjugales, free); 101 or 112 in an emergency.
+helplines-other = In an emergency, call the local emergency number (112 in Europe). Ask a specialised association for the national helpline for domestic violence.

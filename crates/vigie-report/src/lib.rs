@@ -1,0 +1,29 @@
+//! Vigie's reports. A case (or one check) is read from the case file and written as a list
+//! of blocks — first a page in plain words, then the findings one by one, next steps for the
+//! person, a timeline, the technical annex and the chain-of-custody log — which is rendered
+//! to HTML or to PDF (in-process, fonts embedded). Next steps come from guidance files an
+//! organisation can edit.
+
+pub mod build;
+pub mod guidance;
+pub mod html;
+pub mod model;
+pub mod pdf;
+
+pub use build::{build, ReportError, Scope};
+pub use guidance::{Guidance, GuidanceError};
+pub use model::{Block, Report};
+
+use vigie_core::{Lang, LocaleResource};
+
+/// Translation resources of the reports.
+pub const LOCALES: &[LocaleResource] = &[
+    LocaleResource {
+        lang: Lang::En,
+        source: include_str!("../locales/en.ftl"),
+    },
+    LocaleResource {
+        lang: Lang::Fr,
+        source: include_str!("../locales/fr.ftl"),
+    },
+];
