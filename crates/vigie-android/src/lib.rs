@@ -14,16 +14,4 @@ pub use dump::{load_dump, DumpError};
 pub use model::{AndroidDevice, AppOpUse, Package, Process, RawOutput};
 pub use rules::check;
 
-use vigie_core::{Lang, LocaleResource};
-
-/// Translation resources of the Android check.
-pub const LOCALES: &[LocaleResource] = &[
-    LocaleResource {
-        lang: Lang::En,
-        source: include_str!("../locales/en.ftl"),
-    },
-    LocaleResource {
-        lang: Lang::Fr,
-        source: include_str!("../locales/fr.ftl"),
-    },
-];
+vigie_core::locales!("Translation resources of the Android check.");

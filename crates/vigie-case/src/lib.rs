@@ -16,19 +16,7 @@ mod store;
 
 pub use crypto::KdfParams;
 
-use vigie_core::{Lang, LocaleResource};
-
-/// Translation resources of the case file (errors, verification problems).
-pub const LOCALES: &[LocaleResource] = &[
-    LocaleResource {
-        lang: Lang::En,
-        source: include_str!("../locales/en.ftl"),
-    },
-    LocaleResource {
-        lang: Lang::Fr,
-        source: include_str!("../locales/fr.ftl"),
-    },
-];
+vigie_core::locales!("Translation resources of the case file (errors, verification problems).");
 pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, CHUNK};
 pub use operators::{hash_password, Operator};
 pub use store::{

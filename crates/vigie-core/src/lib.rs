@@ -16,14 +16,25 @@ pub use i18n::{Catalog, Lang, LocaleResource};
 pub use time::Timestamp;
 pub use verdict::{Coverage, Verdict, VerdictLevel};
 
-/// Translation resources of this crate (verdict and shared wording), for [`Catalog::new`].
-pub const LOCALES: &[LocaleResource] = &[
-    LocaleResource {
-        lang: Lang::En,
-        source: include_str!("../locales/en.ftl"),
-    },
-    LocaleResource {
-        lang: Lang::Fr,
-        source: include_str!("../locales/fr.ftl"),
-    },
-];
+/// Declares a crate's `LOCALES`: its `locales/en.ftl` and `locales/fr.ftl`, embedded, with
+/// the given doc line.
+#[macro_export]
+macro_rules! locales {
+    ($doc:literal) => {
+        #[doc = $doc]
+        pub const LOCALES: &[$crate::LocaleResource] = &[
+            $crate::LocaleResource {
+                lang: $crate::Lang::En,
+                source: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en.ftl")),
+            },
+            $crate::LocaleResource {
+                lang: $crate::Lang::Fr,
+                source: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/fr.ftl")),
+            },
+        ];
+    };
+}
+
+crate::locales!(
+    "Translation resources of this crate (verdict and shared wording), for [`Catalog::new`]."
+);

@@ -8,19 +8,9 @@ use std::fmt::Write as _;
 use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use vigie_core::{Lang, LocaleResource, Message};
+use vigie_core::Message;
 
-/// Translation resources of the hotspot (errors, instructions).
-pub const LOCALES: &[LocaleResource] = &[
-    LocaleResource {
-        lang: Lang::En,
-        source: include_str!("../locales/en.ftl"),
-    },
-    LocaleResource {
-        lang: Lang::Fr,
-        source: include_str!("../locales/fr.ftl"),
-    },
-];
+vigie_core::locales!("Translation resources of the hotspot (errors, instructions).");
 
 /// Name of the nftables table the hotspot adds (and removes).
 pub const NAT_TABLE: &str = "vigie_hotspot";

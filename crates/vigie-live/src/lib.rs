@@ -6,20 +6,10 @@
 
 use std::io;
 use std::time::Duration;
-use vigie_core::{Lang, LocaleResource, Message, Timestamp};
+use vigie_core::{Message, Timestamp};
 use vigie_net::{LinkType, Packet};
 
-/// Translation resources of live capture (errors).
-pub const LOCALES: &[LocaleResource] = &[
-    LocaleResource {
-        lang: Lang::En,
-        source: include_str!("../locales/en.ftl"),
-    },
-    LocaleResource {
-        lang: Lang::Fr,
-        source: include_str!("../locales/fr.ftl"),
-    },
-];
+vigie_core::locales!("Translation resources of live capture (errors).");
 
 /// How long a read waits before giving control back (so that a stop request, a timer or a
 /// vanished interface is noticed).

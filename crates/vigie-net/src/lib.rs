@@ -27,16 +27,6 @@ pub use observe::{Observation, Observed, Observer};
 pub use rules::NetRules;
 pub use scan::NetScan;
 
-use vigie_core::{Lang, LocaleResource};
-
-/// Translation resources of the network check (rule titles and explanations, coverage).
-pub const LOCALES: &[LocaleResource] = &[
-    LocaleResource {
-        lang: Lang::En,
-        source: include_str!("../locales/en.ftl"),
-    },
-    LocaleResource {
-        lang: Lang::Fr,
-        source: include_str!("../locales/fr.ftl"),
-    },
-];
+vigie_core::locales!(
+    "Translation resources of the network check (rule titles and explanations, coverage)."
+);

@@ -14,16 +14,4 @@ pub use build::{build, ReportError, Scope};
 pub use guidance::{Guidance, GuidanceError};
 pub use model::{Block, Report};
 
-use vigie_core::{Lang, LocaleResource};
-
-/// Translation resources of the reports.
-pub const LOCALES: &[LocaleResource] = &[
-    LocaleResource {
-        lang: Lang::En,
-        source: include_str!("../locales/en.ftl"),
-    },
-    LocaleResource {
-        lang: Lang::Fr,
-        source: include_str!("../locales/fr.ftl"),
-    },
-];
+vigie_core::locales!("Translation resources of the reports.");

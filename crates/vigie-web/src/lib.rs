@@ -17,20 +17,10 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
 use vigie_case::CaseStore;
-use vigie_core::{Lang, LocaleResource, Message};
+use vigie_core::Message;
 use vigie_indicators::IndicatorSet;
 
-/// Translation resources of the app's pages.
-pub const LOCALES: &[LocaleResource] = &[
-    LocaleResource {
-        lang: Lang::En,
-        source: include_str!("../locales/en.ftl"),
-    },
-    LocaleResource {
-        lang: Lang::Fr,
-        source: include_str!("../locales/fr.ftl"),
-    },
-];
+vigie_core::locales!("Translation resources of the app's pages.");
 
 /// Why the app could not start.
 #[derive(Debug, thiserror::Error)]

@@ -3,21 +3,11 @@
 use serde::Serialize;
 use serde_json::json;
 use std::io::{self, Write};
-use vigie_core::{Catalog, Evidence, Finding, Lang, LocaleResource, Message, Verdict};
+use vigie_core::{Catalog, Evidence, Finding, Message, Verdict};
 use vigie_indicators::{IndicatorSet, StoreError, StoredFeed};
 use vigie_net::observe::Observed;
 
-/// Translation resources of the command line.
-pub const LOCALES: &[LocaleResource] = &[
-    LocaleResource {
-        lang: Lang::En,
-        source: include_str!("../locales/en.ftl"),
-    },
-    LocaleResource {
-        lang: Lang::Fr,
-        source: include_str!("../locales/fr.ftl"),
-    },
-];
+vigie_core::locales!("Translation resources of the command line.");
 
 fn evidence_line(cat: &Catalog, e: &Evidence) -> String {
     match e {
