@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 C=fuzz/corpus
-mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android}
+mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android,export}
 cargo run -q -p vigie-net --example fuzz_seeds -- "$C"
 S=../shared/data
 if [ -d "$S" ]; then

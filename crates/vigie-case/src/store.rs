@@ -726,6 +726,8 @@ impl CaseStore {
                     ("case-purged" | "scan-purged" | "evidence-purged", Some(o)) => {
                         purged.insert(o);
                     }
+                    // An export's hash is the archive's, not the case row's.
+                    ("case-exported", _) => {}
                     // Entries without content (a login, a check started) only name a row.
                     (_, Some(o)) if e.sha256.is_some() => {
                         recorded.insert(o, e.sha256);

@@ -59,3 +59,4 @@ report-event-evidence-started = evidence file begun
 report-event-evidence-content-purged = raw capture deleted after the retention period (hash kept)
 report-event-evidence-purged = evidence file deleted
 report-event-scan-purged = check deleted
+report-event-case-exported = evidence archive exported (signed)

@@ -59,3 +59,4 @@ report-event-evidence-started = fichier de preuve commencé
 report-event-evidence-content-purged = capture brute supprimée après la durée de conservation (empreinte conservée)
 report-event-evidence-purged = fichier de preuve supprimé
 report-event-scan-purged = vérification supprimée
+report-event-case-exported = archive de preuves exportée (signée)

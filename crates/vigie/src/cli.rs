@@ -72,6 +72,12 @@ enum Command {
         #[arg(long, env = "VIGIE_COUNTRY", default_value = "FR")]
         country: String,
     },
+    /// Check an evidence archive made by `vigie case export`, offline: its signature, and
+    /// every file against its manifest (exit 0 only when everything checks).
+    Verify {
+        /// The archive.
+        file: PathBuf,
+    },
     /// Start the station app (a local web app for operators).
     Serve {
         /// Address and port to listen on (loopback unless --allow-remote).
@@ -211,6 +217,19 @@ enum CaseAction {
     Purge {
         /// Case reference.
         reference: String,
+    },
+    /// Write one archive with the case's evidence files, its report (PDF and HTML, in
+    /// --lang), its chain of custody and a manifest signed with the station's key;
+    /// `vigie verify` checks it anywhere, offline.
+    Export {
+        /// Case reference.
+        reference: String,
+        /// The archive to write (a tar file).
+        #[arg(long)]
+        out: PathBuf,
+        /// Country whose helplines the report gives.
+        #[arg(long, env = "VIGIE_COUNTRY", default_value = "FR")]
+        country: String,
     },
 }
 
@@ -525,6 +544,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format == ScanFormat::Json,
             case.as_deref(),
         ),
+        Command::Verify { file } => crate::report::verify(&cat, &file),
         Command::Report {
             reference,
             format,
@@ -808,6 +828,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     } else {
                         ExitCode::from(1)
                     })
+                }
+                CaseAction::Export {
+                    reference,
+                    out: path,
+                    country,
+                } => {
+                    crate::report::export(&cat, &data_dir, &mut store, &reference, &path, &country)
                 }
                 CaseAction::Purge { reference } => {
                     store.purge(&reference, feeds::now()).map_err(fail)?;

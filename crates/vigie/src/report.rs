@@ -73,3 +73,85 @@ pub fn report(
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// `vigie case export`: the case's evidence, its report in both forms and its custody log,
+/// in one signed archive.
+pub fn export(
+    cat: &Catalog,
+    data_dir: &Path,
+    store: &mut vigie_case::CaseStore,
+    reference: &str,
+    out: &Path,
+    country: &str,
+) -> Result<ExitCode> {
+    let fail = |e: vigie_case::CaseError| anyhow!(cat.text(&e.message()));
+    let case = store.find(reference).map_err(fail)?;
+    let guidance = vigie_report::Guidance::load(cat.lang(), Some(&data_dir.join("guidance")))
+        .map_err(|e| anyhow!("{e}"))?;
+    let report = vigie_report::build(
+        store,
+        &Scope::Case(reference.to_owned()),
+        cat,
+        &guidance,
+        country,
+        feeds::now(),
+    )
+    .map_err(|e| anyhow!(cat.text(&e.message())))?;
+    let lang = cat.lang().code();
+    let pdf = vigie_report::pdf::render(&report).map_err(|e| anyhow!("{e}"))?;
+    let html = vigie_report::html::render(&report).into_bytes();
+    let extra = vec![
+        (format!("report-{lang}.pdf"), pdf),
+        (format!("report-{lang}.html"), html),
+    ];
+    let mut file = std::fs::File::create(out).map_err(|e| anyhow!("{}: {e}", out.display()))?;
+    let sha = store
+        .export(case, reference, &extra, &mut file, feeds::now())
+        .map_err(fail)?;
+    let key = store.station_key(feeds::now()).map_err(fail)?;
+    let fingerprint = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(key.verifying_key().as_bytes()))[..16].to_owned()
+    };
+    eprintln!(
+        "{}",
+        cat.text(
+            &Message::new("export-written")
+                .arg("path", out.display().to_string())
+                .arg("sha256", sha)
+                .arg("key", fingerprint)
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `vigie verify`: checks an export with nothing but the archive.
+pub fn verify(cat: &Catalog, path: &Path) -> Result<ExitCode> {
+    let file = std::fs::File::open(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    let check = vigie_case::check_export(std::io::BufReader::new(file));
+    let mut out = std::io::stdout().lock();
+    use std::io::Write;
+    if let Some(m) = &check.manifest {
+        writeln!(
+            out,
+            "{}",
+            cat.text(
+                &Message::new("export-summary")
+                    .arg("case", &m.case)
+                    .arg("made", &m.made)
+                    .arg("count", check.checked.to_string())
+                    .arg("key", check.key_fingerprint.clone().unwrap_or_default())
+            )
+        )?;
+    }
+    for p in &check.problems {
+        writeln!(out, "  ✗ {}", cat.text(p))?;
+    }
+    if check.problems.is_empty() {
+        writeln!(out, "{}", cat.key("export-all-good"))?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        writeln!(out, "{}", cat.key("export-not-good"))?;
+        Ok(ExitCode::from(1))
+    }
+}

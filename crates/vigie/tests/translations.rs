@@ -261,6 +261,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "android",
         "patch",
         "origin",
+        "case",
         "received",
         "sent",
         "mode",

@@ -1,0 +1,404 @@
+//! Evidence export: one tar archive with a case's evidence files, its reports, its chain of
+//! custody and a manifest, signed (Ed25519) with the station's key; and its check, which
+//! needs nothing but the archive — no case file, no passphrase, no network.
+//!
+//! Layout: `manifest.json` first, then every file, then `manifest.sig` last. The manifest
+//! lists each entry's SHA-256 over its whole tar blocks (header, content, padding) and over
+//! its content; the signature covers every byte before its own header. So any byte changed
+//! anywhere makes the check fail, and the check names the entry it is in.
+
+use crate::crypto::{open, random, seal};
+use crate::store::{CaseError, CaseId, CaseStore};
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::io::{Read, Write};
+use vigie_core::{Message, Timestamp};
+
+const BLOCK: usize = 512;
+
+/// One entry of the manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestEntry {
+    /// Path inside the archive.
+    pub path: String,
+    /// Content size in bytes.
+    pub size: u64,
+    /// SHA-256 of the content.
+    pub sha256: String,
+    /// SHA-256 of the entry's tar blocks (header, content, padding).
+    pub blocks_sha256: String,
+}
+
+/// The manifest of an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Always `vigie-export-1`.
+    pub format: String,
+    /// The case's reference.
+    pub case: String,
+    /// When the archive was made (UTC).
+    pub made: String,
+    /// Vigie's version.
+    pub tool_version: String,
+    /// The station's Ed25519 public key, hexadecimal.
+    pub station_key: String,
+    /// Every other entry of the archive, in order.
+    pub entries: Vec<ManifestEntry>,
+}
+
+/// A file to put in an export: its path in the archive and its content.
+pub type ExportFile = (String, Vec<u8>);
+
+/// A tar header (ustar) for a regular file.
+fn header(path: &str, size: u64, mtime: u64) -> [u8; BLOCK] {
+    let mut h = [0u8; BLOCK];
+    let name = path.as_bytes();
+    let n = name.len().min(99);
+    h[..n].copy_from_slice(&name[..n]);
+    let mut octal = |at: usize, len: usize, v: u64| {
+        let s = format!("{v:0width$o}\0", width = len - 1);
+        h[at..at + len].copy_from_slice(&s.as_bytes()[s.len() - len..]);
+    };
+    octal(100, 8, 0o644);
+    octal(108, 8, 0);
+    octal(116, 8, 0);
+    octal(124, 12, size);
+    octal(136, 12, mtime);
+    h[156] = b'0';
+    h[257..263].copy_from_slice(b"ustar\0");
+    h[263..265].copy_from_slice(b"00");
+    h[148..156].copy_from_slice(b"        ");
+    let sum: u32 = h.iter().map(|&b| u32::from(b)).sum();
+    let s = format!("{sum:06o}\0 ");
+    h[148..156].copy_from_slice(s.as_bytes());
+    h
+}
+
+/// An entry's tar blocks.
+fn blocks(path: &str, content: &[u8], mtime: u64) -> Vec<u8> {
+    let mut out = header(path, content.len() as u64, mtime).to_vec();
+    out.extend_from_slice(content);
+    let pad = (BLOCK - content.len() % BLOCK) % BLOCK;
+    out.extend(std::iter::repeat_n(0u8, pad));
+    out
+}
+
+fn hex_sha256(b: &[u8]) -> String {
+    hex::encode(Sha256::digest(b))
+}
+
+impl CaseStore {
+    /// The station's signing key, made (and logged) the first time it is needed; kept
+    /// sealed in the case file.
+    pub fn station_key(&mut self, now: Timestamp) -> Result<SigningKey, CaseError> {
+        let stored: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE name = 'station-key'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(sealed) = stored {
+            let bytes = open(&self.data_key, b"station-key", &sealed)
+                .ok_or_else(|| CaseError::Damaged("station key".into()))?;
+            let secret: [u8; 32] = bytes
+                .as_slice()
+                .try_into()
+                .map_err(|_| CaseError::Damaged("station key".into()))?;
+            return Ok(SigningKey::from_bytes(&secret));
+        }
+        let key = SigningKey::from_bytes(&random::<32>());
+        let sealed = seal(&self.data_key, b"station-key", key.as_bytes());
+        self.in_transaction(|s| {
+            s.conn.execute(
+                "INSERT INTO meta (name, value) VALUES ('station-key', ?1)",
+                [sealed],
+            )?;
+            s.audit(now, "station-key-created", None, None)
+        })?;
+        Ok(key)
+    }
+
+    /// Writes the export of `case` to `out`: every evidence file whose content is kept,
+    /// the chain of custody, and `extra` files (the reports), all listed in a signed
+    /// manifest. Logged in the audit log with the archive's SHA-256.
+    pub fn export(
+        &mut self,
+        case: CaseId,
+        reference: &str,
+        extra: &[ExportFile],
+        out: &mut dyn Write,
+        now: Timestamp,
+    ) -> Result<String, CaseError> {
+        let key = self.station_key(now)?;
+        let mtime = u64::try_from(now.0 / 1_000_000_000).unwrap_or(0);
+        let io = |e: std::io::Error| CaseError::Io(e.to_string());
+        let mut files: Vec<ExportFile> = Vec::new();
+        for e in self.evidence(case)? {
+            if e.content_purged.is_some() {
+                continue;
+            }
+            let mut content = Vec::new();
+            self.read_evidence(e.id, &mut content)?;
+            let safe: String = e
+                .name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .take(70)
+                .collect();
+            files.push((format!("evidence/{:04}-{safe}", e.id.0), content));
+        }
+        let custody = serde_json::to_vec_pretty(&self.audit_for_case(case)?)
+            .map_err(|e| CaseError::Damaged(e.to_string()))?;
+        files.push(("custody.json".into(), custody));
+        files.extend(extra.iter().cloned());
+        let entries: Vec<(ManifestEntry, Vec<u8>)> = files
+            .iter()
+            .map(|(path, content)| {
+                let b = blocks(path, content, mtime);
+                (
+                    ManifestEntry {
+                        path: path.clone(),
+                        size: content.len() as u64,
+                        sha256: hex_sha256(content),
+                        blocks_sha256: hex_sha256(&b),
+                    },
+                    b,
+                )
+            })
+            .collect();
+        let manifest = Manifest {
+            format: "vigie-export-1".into(),
+            case: reference.to_owned(),
+            made: now.to_string(),
+            tool_version: env!("CARGO_PKG_VERSION").into(),
+            station_key: hex::encode(key.verifying_key().as_bytes()),
+            entries: entries.iter().map(|(e, _)| e.clone()).collect(),
+        };
+        let manifest_json =
+            serde_json::to_vec_pretty(&manifest).map_err(|e| CaseError::Damaged(e.to_string()))?;
+        let mut signed = blocks("manifest.json", &manifest_json, mtime);
+        for (_, b) in &entries {
+            signed.extend_from_slice(b);
+        }
+        let signature = key.sign(&Sha256::digest(&signed));
+        let mut archive = signed;
+        archive.extend(blocks("manifest.sig", &signature.to_bytes(), mtime));
+        archive.extend(std::iter::repeat_n(0u8, 2 * BLOCK));
+        out.write_all(&archive).map_err(io)?;
+        let sha = hex_sha256(&archive);
+        let id = case.0;
+        self.in_transaction(|s| {
+            s.audit(
+                now,
+                "case-exported",
+                Some(format!("cases:{id}")),
+                Some(&archive),
+            )
+        })?;
+        Ok(sha)
+    }
+}
+
+/// What checking an export found.
+#[derive(Debug, Clone, Default)]
+pub struct ExportCheck {
+    /// The manifest, when it could be read.
+    pub manifest: Option<Manifest>,
+    /// The station key's fingerprint (SHA-256 of the public key, first 16 hex digits).
+    pub key_fingerprint: Option<String>,
+    /// Entries checked.
+    pub checked: usize,
+    /// What is wrong, each naming the entry it is in.
+    pub problems: Vec<Message>,
+}
+
+/// One tar entry as read: path, where its blocks start and end, and its content.
+struct TarEntry {
+    path: String,
+    start: usize,
+    end: usize,
+    content: std::ops::Range<usize>,
+}
+
+fn parse_tar(bytes: &[u8]) -> (Vec<TarEntry>, Option<usize>) {
+    let mut entries = Vec::new();
+    let mut at = 0;
+    while at + BLOCK <= bytes.len() {
+        let h = &bytes[at..at + BLOCK];
+        if h.iter().all(|&b| b == 0) {
+            return (entries, Some(at));
+        }
+        let name_end = h[..100].iter().position(|&b| b == 0).unwrap_or(100);
+        let path = String::from_utf8_lossy(&h[..name_end]).into_owned();
+        let size = std::str::from_utf8(&h[124..136])
+            .ok()
+            .map(|s| s.trim_matches(|c: char| c == '\0' || c == ' '))
+            .and_then(|s| u64::from_str_radix(s, 8).ok())
+            .and_then(|s| usize::try_from(s).ok());
+        let Some(size) = size else {
+            entries.push(TarEntry {
+                path,
+                start: at,
+                end: bytes.len(),
+                content: 0..0,
+            });
+            return (entries, None);
+        };
+        let content_start = at + BLOCK;
+        let content_end = content_start.saturating_add(size).min(bytes.len());
+        let end = content_start
+            .saturating_add(size.div_ceil(BLOCK) * BLOCK)
+            .min(bytes.len());
+        entries.push(TarEntry {
+            path,
+            start: at,
+            end,
+            content: content_start..content_end,
+        });
+        at = end;
+    }
+    (entries, None)
+}
+
+/// Checks an export, offline: the signature over everything before it, then each entry's
+/// blocks and content against the manifest, and that nothing is missing or added.
+pub fn check_export(mut archive: impl Read) -> ExportCheck {
+    let mut report = ExportCheck::default();
+    let mut bytes = Vec::new();
+    if let Err(e) = archive.read_to_end(&mut bytes) {
+        report
+            .problems
+            .push(Message::new("export-unreadable").arg("detail", e.to_string()));
+        return report;
+    }
+    let (entries, end) = parse_tar(&bytes);
+    let problem = |key: &str, path: &str| Message::new(key).arg("file", path);
+    let Some(first) = entries.first().filter(|e| e.path == "manifest.json") else {
+        report
+            .problems
+            .push(problem("export-no-manifest", "manifest.json"));
+        return report;
+    };
+    let manifest: Manifest = match serde_json::from_slice(&bytes[first.content.clone()]) {
+        Ok(m) => m,
+        Err(_) => {
+            report
+                .problems
+                .push(problem("export-altered", "manifest.json"));
+            return report;
+        }
+    };
+    // The signature, over every byte before its own header.
+    let sig_entry = entries.iter().rev().find(|e| e.path == "manifest.sig");
+    let key = hex::decode(&manifest.station_key)
+        .ok()
+        .and_then(|k| <[u8; 32]>::try_from(k.as_slice()).ok())
+        .and_then(|k| VerifyingKey::from_bytes(&k).ok());
+    report.key_fingerprint = key
+        .as_ref()
+        .map(|k| hex::encode(Sha256::digest(k.as_bytes()))[..16].to_owned());
+    let signature_ok = match (sig_entry, &key) {
+        (Some(s), Some(k)) => Signature::from_slice(&bytes[s.content.clone()])
+            .map(|sig| k.verify(&Sha256::digest(&bytes[..s.start]), &sig).is_ok())
+            .unwrap_or(false),
+        _ => false,
+    };
+    // Each entry against the manifest.
+    let listed: Vec<&TarEntry> = entries
+        .iter()
+        .filter(|e| e.path != "manifest.json" && e.path != "manifest.sig")
+        .collect();
+    let mut located = false;
+    for want in &manifest.entries {
+        match listed.iter().find(|e| e.path == want.path) {
+            None => report.problems.push(problem("export-missing", &want.path)),
+            Some(e) => {
+                report.checked += 1;
+                let content = &bytes[e.content.clone()];
+                if content.len() as u64 != want.size || hex_sha256(content) != want.sha256 {
+                    report.problems.push(problem("export-altered", &want.path));
+                    located = true;
+                } else if hex_sha256(&bytes[e.start..e.end]) != want.blocks_sha256 {
+                    report
+                        .problems
+                        .push(problem("export-header-altered", &want.path));
+                    located = true;
+                }
+            }
+        }
+    }
+    for e in &listed {
+        if !manifest.entries.iter().any(|w| w.path == e.path) {
+            report.problems.push(problem("export-added", &e.path));
+            located = true;
+        }
+    }
+    // The signature's own blocks are exactly what the station writes (same date as the
+    // signed manifest's header, zero padding): nothing unsigned can hide there.
+    if let Some(s) = sig_entry {
+        let mtime = std::str::from_utf8(&bytes[first.start + 136..first.start + 148])
+            .ok()
+            .map(|t| t.trim_matches(|c: char| c == '\0' || c == ' '))
+            .and_then(|t| u64::from_str_radix(t, 8).ok())
+            .unwrap_or(0);
+        if bytes[s.start..s.end] != blocks("manifest.sig", &bytes[s.content.clone()], mtime)[..] {
+            report
+                .problems
+                .push(problem("export-header-altered", "manifest.sig"));
+            located = true;
+        }
+    }
+    // After the signature: only the end-of-archive zero blocks.
+    if let (Some(s), Some(end)) = (sig_entry, end) {
+        if s.end != end || bytes[end..].iter().any(|&b| b != 0) {
+            report
+                .problems
+                .push(problem("export-trailer-altered", "(end of archive)"));
+            located = true;
+        }
+    } else if end.is_none() {
+        report
+            .problems
+            .push(problem("export-trailer-altered", "(end of archive)"));
+        located = true;
+    }
+    if !signature_ok {
+        // A change the entries do not show is in the manifest or the signature itself.
+        let name = if sig_entry.is_none() || located {
+            "manifest.sig"
+        } else {
+            "manifest.json / manifest.sig"
+        };
+        report.problems.push(problem("export-signature", name));
+    }
+    report.manifest = Some(manifest);
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_valid_ustar() {
+        let h = header("evidence/0001-a.pcap", 1234, 1_760_000_000);
+        assert_eq!(&h[257..262], b"ustar");
+        // The checksum field holds the sum of the header with the field as spaces.
+        let mut copy = h;
+        copy[148..156].copy_from_slice(b"        ");
+        let sum: u32 = copy.iter().map(|&b| u32::from(b)).sum();
+        let stored = u32::from_str_radix(std::str::from_utf8(&h[148..154]).expect("ascii"), 8)
+            .expect("octal");
+        assert_eq!(sum, stored);
+    }
+}
