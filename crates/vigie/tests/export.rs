@@ -9,20 +9,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn vigie(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(["--lang", "en", "--data-dir"])
-        .arg(data)
-        .args(args)
-        .env("VIGIE_PASSPHRASE", common::station::PASSPHRASE)
-        .output()
-        .expect("run vigie")
+    let mut all = vec!["--lang", "en"];
+    all.extend_from_slice(args);
+    common::run_vigie(data, &all)
 }
 
 fn fresh(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vigie-export-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("dir");
-    d
+    common::fresh_dir(&format!("export-{name}"))
 }
 
 #[test]

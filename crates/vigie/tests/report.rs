@@ -7,23 +7,12 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn vigie(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("VIGIE_PASSPHRASE", common::station::PASSPHRASE)
-        .output()
-        .expect("run vigie")
-}
+use common::run_vigie as vigie;
 
 fn fresh(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vigie-report-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("dir");
-    d
+    common::fresh_dir(&format!("report-{name}"))
 }
 
 fn tool(name: &str) -> bool {

@@ -129,6 +129,25 @@ pub fn serve_recording(routes: Routes, received: Received) -> String {
     format!("http://{addr}")
 }
 
+/// Runs `vigie --data-dir DATA ARGS...` with the test passphrase.
+pub fn run_vigie(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("VIGIE_PASSPHRASE", station::PASSPHRASE)
+        .output()
+        .expect("run vigie")
+}
+
+/// An empty temporary folder for one test, named after it.
+pub fn fresh_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("vigie-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("dir");
+    d
+}
+
 /// Runs `ip` (iproute2) with `args`; true on success.
 pub fn ip(args: &[&str]) -> bool {
     std::process::Command::new("ip")
