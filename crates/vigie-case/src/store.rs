@@ -211,7 +211,8 @@ impl CaseStore {
              CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, prev BLOB NOT NULL, entry BLOB NOT NULL, hash BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS operators (id INTEGER PRIMARY KEY, lookup BLOB NOT NULL UNIQUE, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS evidence (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
-             CREATE TABLE IF NOT EXISTS evidence_chunks (evidence_id INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (evidence_id, n));",
+             CREATE TABLE IF NOT EXISTS evidence_chunks (evidence_id INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (evidence_id, n));
+             CREATE TABLE IF NOT EXISTS interviews (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);",
         )?;
         let meta = |name: &str| -> Result<Option<Vec<u8>>, CaseError> {
             Ok(conn
@@ -548,7 +549,7 @@ impl CaseStore {
     pub fn audit_for_case(&self, case: CaseId) -> Result<Vec<AuditEntry>, CaseError> {
         let mut objects = std::collections::HashSet::new();
         objects.insert(format!("cases:{}", case.0));
-        for table in ["scans", "retro", "evidence"] {
+        for table in ["scans", "retro", "evidence", "interviews"] {
             for id in self.ids_in_case(table, case)? {
                 objects.insert(format!("{table}:{id}"));
             }
@@ -647,7 +648,13 @@ impl CaseStore {
         let scan_ids = self.ids_in_case("scans", case)?;
         let retro_ids = self.ids_in_case("retro", case)?;
         let evidence_ids = self.ids_in_case("evidence", case)?;
+        let interview_ids = self.ids_in_case("interviews", case)?;
         self.in_transaction(|s| {
+            for id in &interview_ids {
+                s.audit(now, "scan-purged", Some(format!("interviews:{id}")), None)?;
+            }
+            s.conn
+                .execute("DELETE FROM interviews WHERE case_id = ?1", [case.0])?;
             for id in &evidence_ids {
                 s.conn
                     .execute("DELETE FROM evidence_chunks WHERE evidence_id = ?1", [id])?;
@@ -669,6 +676,54 @@ impl CaseStore {
                 .execute("DELETE FROM cases WHERE id = ?1", [case.0])?;
             s.audit(now, "case-purged", Some(format!("cases:{}", case.0)), None)
         })
+    }
+
+    /// Records the answers of the interview checklist for a case (a JSON document the app
+    /// writes); earlier answers stay in the file, the latest count.
+    pub fn save_interview(
+        &mut self,
+        case: CaseId,
+        answers: &serde_json::Value,
+        now: Timestamp,
+    ) -> Result<(), CaseError> {
+        let plain = serde_json::to_vec(answers).map_err(|e| CaseError::Damaged(e.to_string()))?;
+        self.in_transaction(|s| {
+            let id = s.next_id("interviews")?;
+            s.conn.execute(
+                "INSERT INTO interviews (id, case_id, body) VALUES (?1, ?2, ?3)",
+                params![
+                    id,
+                    case.0,
+                    seal(&s.data_key, &aad("interviews", id), &plain)
+                ],
+            )?;
+            s.audit(
+                now,
+                "interview-saved",
+                Some(format!("interviews:{id}")),
+                Some(&plain),
+            )
+        })
+    }
+
+    /// The latest answers of the interview checklist of a case, if any.
+    pub fn interview(&self, case: CaseId) -> Result<Option<serde_json::Value>, CaseError> {
+        let row: Option<(i64, Vec<u8>)> = self
+            .conn
+            .query_row(
+                "SELECT id, body FROM interviews WHERE case_id = ?1 ORDER BY id DESC LIMIT 1",
+                [case.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((id, body)) = row else {
+            return Ok(None);
+        };
+        let plain = open(&self.data_key, &aad("interviews", id), &body)
+            .ok_or_else(|| CaseError::Damaged(format!("interview row {id}")))?;
+        serde_json::from_slice(&plain)
+            .map(Some)
+            .map_err(|e| CaseError::Damaged(e.to_string()))
     }
 
     /// The audit log, decrypted, oldest first.
@@ -737,7 +792,14 @@ impl CaseStore {
                 _ => report.problems.push(problem("case-verify-audit-entry")),
             }
         }
-        for table in ["cases", "scans", "retro", "operators", "evidence"] {
+        for table in [
+            "cases",
+            "scans",
+            "retro",
+            "operators",
+            "evidence",
+            "interviews",
+        ] {
             let mut stmt = self
                 .conn
                 .prepare(&format!("SELECT id, body FROM {table}"))?;

@@ -233,6 +233,25 @@ pub fn build(
             ),
         ));
     }
+    // What the person said (the interview checklist), when it was gone through.
+    let interview = store
+        .interview(case)?
+        .map(|v| crate::Interview::from_json(&v))
+        .unwrap_or_default();
+    if !interview.answers.is_empty() {
+        b.push(Block::Subheading(t("report-interview-title")));
+        for (q, a, note) in &interview.answers {
+            let mut line = format!(
+                "{} {}",
+                t(&format!("interview-{q}")),
+                t(&format!("interview-answer-{}", a.code()))
+            );
+            if !note.is_empty() {
+                line.push_str(&format!(" — {note}"));
+            }
+            b.push(Block::Bullet(line));
+        }
+    }
     b.push(Block::Subheading(t("report-means-title")));
     b.push(Block::Para(t(&format!(
         "report-means-{}",
@@ -278,15 +297,29 @@ pub fn build(
     b.push(Block::Heading(
         g("title").unwrap_or_else(|| t("report-next-title")),
     ));
-    let attention = level_rank(&overall) >= 2;
+    // What was found, and what the person said, choose the sections.
+    let attention = level_rank(&overall) >= 2 || interview.yes("phone-access");
+    let accounts = total > 0
+        || [
+            "shared-accounts",
+            "location-sharing",
+            "cloud-backup",
+            "unknown-devices",
+        ]
+        .iter()
+        .any(|q| interview.yes(q));
     let mut keys: Vec<String> = Vec::new();
     if attention {
         keys.extend(["before-removing", "safety-plan", "evidence"].map(String::from));
     }
-    if total > 0 {
-        keys.push("accounts".into());
-    } else {
+    if total == 0 {
         keys.push("nothing-found".into());
+    }
+    if accounts {
+        keys.push("accounts".into());
+    }
+    if interview.yes("images-shared") {
+        keys.push("images".into());
     }
     keys.extend(["emergency-line", "who-helps"].map(String::from));
     let helplines = format!("helplines-{}", country.to_ascii_lowercase());

@@ -7,11 +7,13 @@
 pub mod build;
 pub mod guidance;
 pub mod html;
+pub mod interview;
 pub mod model;
 pub mod pdf;
 
 pub use build::{build, ReportError, Scope};
 pub use guidance::{Guidance, GuidanceError};
+pub use interview::{Answer, Interview, QUESTIONS};
 pub use model::{Block, Report};
 
 vigie_core::locales!("Translation resources of the reports.");

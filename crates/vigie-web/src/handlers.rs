@@ -75,6 +75,12 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             get(crate::android::form).post(crate::android::start),
         )
         .route("/android/{id}", get(crate::android::page))
+        .route(
+            "/cases/{reference}/interview",
+            get(crate::reports::interview_form).post(crate::reports::interview_save),
+        )
+        .route("/cases/{reference}/report", post(crate::reports::report))
+        .route("/cases/{reference}/export", post(crate::reports::export))
         .route("/android/{id}/state", get(crate::android::state))
         .route("/operators", get(operators_page).post(add_operator))
         .route("/hotspot", get(hotspot_page))
@@ -130,7 +136,14 @@ fn lang_of(headers: &HeaderMap) -> Lang {
 }
 
 fn catalog(lang: Lang) -> Catalog {
-    vigie_station::catalog(lang, &[crate::LOCALES, vigie_hotspot::LOCALES])
+    vigie_station::catalog(
+        lang,
+        &[
+            crate::LOCALES,
+            vigie_hotspot::LOCALES,
+            vigie_report::LOCALES,
+        ],
+    )
 }
 
 fn session_token(headers: &HeaderMap) -> Option<String> {
@@ -597,6 +610,7 @@ async fn case_page(
             esc(&cat.key("web-import-button"))
         ));
     }
+    body.push_str(&crate::reports::case_tools(&cat, &s, &reference));
     body.push_str(&format!("<h2>{}</h2>", esc(&cat.key("web-case-checks"))));
     if scans.is_empty() {
         body.push_str(&format!("<p>{}</p>", esc(&cat.key("web-case-no-checks"))));

@@ -10,6 +10,7 @@ mod android;
 mod auth;
 mod handlers;
 mod html;
+mod reports;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -71,6 +72,8 @@ pub struct WebConfig {
     pub feeds: FeedLoader,
     /// Session idle timeout.
     pub idle_timeout: std::time::Duration,
+    /// Where an organisation's own guidance files (next steps of reports) may be.
+    pub guidance_dir: PathBuf,
 }
 
 /// The app's shared state.
@@ -85,6 +88,7 @@ pub(crate) struct App {
     pub(crate) next_check: AtomicU64,
     pub(crate) hotspot: Mutex<Option<vigie_hotspot::Hotspot>>,
     pub(crate) android: Mutex<HashMap<u64, android::AndroidRun>>,
+    pub(crate) guidance_dir: PathBuf,
 }
 
 /// Serves the app on `listener` until the process ends. Raw captures older than the
@@ -101,6 +105,7 @@ pub async fn serve(config: WebConfig, listener: tokio::net::TcpListener) -> std:
         next_check: AtomicU64::new(1),
         hotspot: Mutex::new(None),
         android: Mutex::new(HashMap::new()),
+        guidance_dir: config.guidance_dir,
     });
     let maintenance = app.clone();
     tokio::spawn(async move {

@@ -44,6 +44,7 @@ pub fn serve(
             retention_days,
             feeds: loader,
             idle_timeout: std::time::Duration::from_secs(30 * 60),
+            guidance_dir: data_dir.join("guidance"),
         };
         vigie_web::serve(config, listener).await?;
         Ok::<_, anyhow::Error>(())

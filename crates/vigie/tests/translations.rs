@@ -148,6 +148,16 @@ fn every_key_exists_in_both_languages_and_formats() {
         "report-means-suspicious",
         "report-means-unusual",
         "report-means-nothing-found",
+        "web-interview-saved",
+        "interview-phone-access",
+        "interview-shared-accounts",
+        "interview-location-sharing",
+        "interview-cloud-backup",
+        "interview-unknown-devices",
+        "interview-images-shared",
+        "interview-answer-yes",
+        "interview-answer-no",
+        "interview-answer-unknown",
     ] {
         used.insert(k.to_owned());
     }

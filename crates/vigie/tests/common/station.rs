@@ -99,6 +99,8 @@ pub struct Resp {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// The body's bytes (downloads).
+    pub raw: Vec<u8>,
 }
 
 impl Resp {
@@ -186,6 +188,7 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&body).into_owned(),
+            raw: body,
         }
     }
 
