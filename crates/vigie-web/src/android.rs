@@ -3,7 +3,7 @@
 //! it was flagged and since when it is installed.
 
 use crate::handlers::{
-    case_error, csrf_ok, error_page, forbidden, now, require, with_store, Fields, Shared,
+    case_error, error_page, now, require, require_post, with_store, Fields, Shared,
 };
 use crate::html::{self, csrf_field, esc, seg};
 use axum::extract::{Path, State};
@@ -93,13 +93,10 @@ pub(crate) async fn start(
     Path(reference): Path<String>,
     axum::Form(f): Fields,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
+    let (cat, s) = match require_post(&app, &headers, &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
-    }
     let Some(serial) = f.get("serial").filter(|v| !v.is_empty()).cloned() else {
         return error_page(
             &cat,

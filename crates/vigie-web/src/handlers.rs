@@ -210,6 +210,22 @@ pub(crate) fn csrf_ok(session: &Session, headers: &HeaderMap, token: Option<&Str
     same_origin && token.is_some_and(|t| auth::same(t, &session.csrf))
 }
 
+/// The session of a form post whose CSRF token and origin check, or the page to send
+/// instead (login, setup, or refused).
+#[allow(clippy::result_large_err)]
+pub(crate) fn require_post(
+    app: &App,
+    headers: &HeaderMap,
+    form: &HashMap<String, String>,
+) -> Result<(Catalog, Session), Response> {
+    let (cat, s) = require(app, headers)?;
+    if csrf_ok(&s, headers, form.get("csrf")) {
+        Ok((cat, s))
+    } else {
+        Err(forbidden(&cat))
+    }
+}
+
 pub(crate) fn forbidden(cat: &Catalog) -> Response {
     (
         StatusCode::FORBIDDEN,
@@ -525,13 +541,10 @@ async fn cases_page(State(app): Shared, headers: HeaderMap) -> Response {
 }
 
 async fn new_case(State(app): Shared, headers: HeaderMap, Form(f): Fields) -> Response {
-    let (cat, s) = match require(&app, &headers) {
+    let (cat, s) = match require_post(&app, &headers, &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
-    }
     let reference = f
         .get("reference")
         .map(|r| r.trim().to_owned())
@@ -744,13 +757,10 @@ async fn close_case(
     Path(reference): Path<String>,
     Form(f): Fields,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
+    let (cat, s) = match require_post(&app, &headers, &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
-    }
     match with_store(&app, Some(&s.operator), |st| st.close(&reference, now())) {
         Ok(()) => Redirect::to(&format!("/cases/{}", seg(&reference))).into_response(),
         Err(e) => case_error(&cat, Some(&s), &e),
@@ -785,13 +795,10 @@ async fn keep_evidence(
     Path(id): Path<i64>,
     Form(f): Fields,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
+    let (cat, s) = match require_post(&app, &headers, &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
-    }
     let id = vigie_case::EvidenceId(id);
     let done = with_store(&app, Some(&s.operator), |st| {
         st.keep_evidence(id, now())?;
@@ -1065,13 +1072,10 @@ async fn live_start(
     Path(reference): Path<String>,
     Form(f): Fields,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
+    let (cat, s) = match require_post(&app, &headers, &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
-    }
     let interface = f.get("interface").cloned().unwrap_or_default();
     let minutes: u64 = f
         .get("minutes")
@@ -1334,12 +1338,8 @@ async fn check_stop(
     Path(id): Path<u64>,
     Form(f): Fields,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
+    if let Err(r) = require_post(&app, &headers, &f) {
+        return r;
     }
     tokio::task::block_in_place(|| finalize(&app, id));
     Redirect::to(&format!("/checks/{id}")).into_response()
@@ -1476,13 +1476,10 @@ async fn hotspot_page(State(app): Shared, headers: HeaderMap) -> Response {
 }
 
 async fn hotspot_start(State(app): Shared, headers: HeaderMap, Form(f): Fields) -> Response {
-    let (cat, s) = match require(&app, &headers) {
+    let (cat, s) = match require_post(&app, &headers, &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
-    }
     let interface = f.get("interface").cloned().unwrap_or_default();
     let uplink = f.get("uplink").filter(|u| !u.is_empty()).cloned();
     let config = vigie_hotspot::HotspotConfig::random(&interface, uplink.as_deref());
@@ -1503,13 +1500,10 @@ async fn hotspot_start(State(app): Shared, headers: HeaderMap, Form(f): Fields) 
 }
 
 async fn hotspot_stop(State(app): Shared, headers: HeaderMap, Form(f): Fields) -> Response {
-    let (cat, s) = match require(&app, &headers) {
+    let (_, s) = match require_post(&app, &headers, &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
-    }
     let h = app.hotspot.lock().ok().and_then(|mut h| h.take());
     if let Some(h) = h {
         tokio::task::block_in_place(|| h.stop());

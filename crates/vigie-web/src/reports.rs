@@ -4,7 +4,7 @@
 
 use crate::auth::Session;
 use crate::handlers::{
-    case_error, csrf_ok, error_page, forbidden, now, require, with_store, Fields, Shared,
+    case_error, error_page, now, require, require_post, with_store, Fields, Shared,
 };
 use crate::html::{self, csrf_field, esc, seg};
 use axum::extract::{Path, State};
@@ -93,13 +93,10 @@ pub(crate) async fn interview_save(
     Path(reference): Path<String>,
     axum::Form(f): Fields,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
+    let (cat, s) = match require_post(&app, &headers, &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
-    }
     let answers = Interview {
         answers: QUESTIONS
             .iter()
@@ -154,13 +151,10 @@ pub(crate) async fn report(
     Path(reference): Path<String>,
     axum::Form(f): Fields,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
+    let (cat, s) = match require_post(&app, &headers, &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
-    }
     let html_wanted = f.get("format").is_some_and(|v| v == "html");
     let guidance = match vigie_report::Guidance::load(cat.lang(), Some(&app.guidance_dir)) {
         Ok(g) => g,
@@ -232,13 +226,10 @@ pub(crate) async fn export(
     Path(reference): Path<String>,
     axum::Form(f): Fields,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
+    let (cat, s) = match require_post(&app, &headers, &f) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if !csrf_ok(&s, &headers, f.get("csrf")) {
-        return forbidden(&cat);
-    }
     let guidance = vigie_report::Guidance::load(cat.lang(), Some(&app.guidance_dir));
     let made = tokio::task::block_in_place(|| {
         with_store(&app, Some(&s.operator), |st| {
