@@ -70,3 +70,5 @@ interview-images-shared = Have intimate images been shared, or threatened to be 
 interview-answer-yes = Yes.
 interview-answer-no = No.
 interview-answer-unknown = Does not know.
+report-event-seen = first seen in the traffic: { $what }
+report-event-installed = app installed: { $what }

@@ -70,3 +70,5 @@ interview-images-shared = Des images intimes ont-elles été diffusées, ou mena
 interview-answer-yes = Oui.
 interview-answer-no = Non.
 interview-answer-unknown = Ne sait pas.
+report-event-seen = vu pour la première fois dans le trafic : { $what }
+report-event-installed = application installée : { $what }

@@ -335,26 +335,57 @@ pub fn build(
         }
     }
 
-    // 4. Timeline.
+    // 4. Timeline: what the findings date (first packets, installs), and what was done.
     b.push(Block::Heading(t("report-timeline-title")));
+    let mut rows: Vec<Vec<String>> = custody
+        .iter()
+        .map(|e| {
+            let key = format!("report-event-{}", e.action);
+            let event = if cat.has(&key) {
+                t(&key)
+            } else {
+                e.action.clone()
+            };
+            vec![e.at.clone(), event, e.actor.clone().unwrap_or_default()]
+        })
+        .collect();
+    for (_, r) in &scans {
+        for f in r.verdict["findings"].as_array().into_iter().flatten() {
+            let title = stored_text(cat, f, "title");
+            let first_seen = f["evidence"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e["first_ts"].as_str())
+                .min();
+            if let Some(when) = first_seen {
+                rows.push(vec![
+                    when.to_owned(),
+                    cat.text(&Message::new("report-event-seen").arg("what", &title)),
+                    String::new(),
+                ]);
+            }
+            let since = f["explanation_message"]["args"]["since"]
+                .as_str()
+                .filter(|v| !v.is_empty() && *v != "—");
+            if let Some(when) = since {
+                rows.push(vec![
+                    when.to_owned(),
+                    cat.text(&Message::new("report-event-installed").arg("what", s(&f["subject"]))),
+                    String::new(),
+                ]);
+            }
+        }
+    }
+    rows.sort_by(|a, b| a[0].cmp(&b[0]));
+    rows.dedup();
     b.push(Block::Table {
         headers: vec![
             t("report-col-when"),
             t("report-col-event"),
             t("report-col-who"),
         ],
-        rows: custody
-            .iter()
-            .map(|e| {
-                let key = format!("report-event-{}", e.action);
-                let event = if cat.has(&key) {
-                    t(&key)
-                } else {
-                    e.action.clone()
-                };
-                vec![e.at.clone(), event, e.actor.clone().unwrap_or_default()]
-            })
-            .collect(),
+        rows,
     });
 
     // 5. Technical annex.

@@ -195,6 +195,16 @@ fn every_report_variant() {
                     "Do not remove or uninstall anything"
                 };
                 assert!(text.contains(plan), "{text}");
+                // The timeline dates the finding from its first packet.
+                let seen = if lang == "fr" {
+                    "vu pour la première fois dans le trafic"
+                } else {
+                    "first seen in the traffic"
+                };
+                assert!(
+                    html.contains(seen) && html.contains("2025-10-09"),
+                    "timeline of {stem}"
+                );
             } else {
                 let none = if lang == "fr" {
                     "Aucune constatation."

@@ -271,6 +271,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "android",
         "patch",
         "origin",
+        "what",
         "case",
         "received",
         "sent",
