@@ -266,6 +266,8 @@ impl CaseStore {
                     dir: dir.clone(),
                 };
                 s.in_transaction(|s| s.audit(now, "store-created", None, None))?;
+                // The station's signing key (for evidence exports) is made with the store.
+                s.station_key(now)?;
                 s
             }
             _ => return Err(CaseError::Damaged("incomplete key records".into())),
@@ -888,7 +890,8 @@ mod tests {
         );
         let r = s.verify().expect("verify");
         assert!(r.problems.is_empty(), "{:?}", r.problems);
-        assert_eq!((r.entries, r.rows), (4, 3));
+        // store-created, station-key-created, case-opened, two scans.
+        assert_eq!((r.entries, r.rows), (5, 3));
         assert!(matches!(
             CaseStore::open(&path, "wrong", KdfParams::for_tests(), T),
             Err(CaseError::WrongPassphrase)

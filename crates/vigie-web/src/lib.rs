@@ -74,6 +74,8 @@ pub struct WebConfig {
     pub idle_timeout: std::time::Duration,
     /// Where an organisation's own guidance files (next steps of reports) may be.
     pub guidance_dir: PathBuf,
+    /// Country whose helplines reports give (FR, BE, ...).
+    pub country: String,
 }
 
 /// The app's shared state.
@@ -89,6 +91,7 @@ pub(crate) struct App {
     pub(crate) hotspot: Mutex<Option<vigie_hotspot::Hotspot>>,
     pub(crate) android: Mutex<HashMap<u64, android::AndroidRun>>,
     pub(crate) guidance_dir: PathBuf,
+    pub(crate) country: String,
 }
 
 /// Serves the app on `listener` until the process ends. Raw captures older than the
@@ -106,6 +109,7 @@ pub async fn serve(config: WebConfig, listener: tokio::net::TcpListener) -> std:
         hotspot: Mutex::new(None),
         android: Mutex::new(HashMap::new()),
         guidance_dir: config.guidance_dir,
+        country: config.country,
     });
     let maintenance = app.clone();
     tokio::spawn(async move {

@@ -174,7 +174,7 @@ pub(crate) async fn report(
                 &Scope::Case(reference.clone()),
                 &cat,
                 &guidance,
-                "FR",
+                &app.country,
                 now(),
             )
             .map_err(|e| match e {
@@ -241,7 +241,7 @@ pub(crate) async fn export(
                 &Scope::Case(reference.clone()),
                 &cat,
                 guidance,
-                "FR",
+                &app.country,
                 now(),
             )
             .map_err(|e| vigie_case::CaseError::Damaged(e.to_string()))?;

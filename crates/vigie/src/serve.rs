@@ -45,6 +45,7 @@ pub fn serve(
             feeds: loader,
             idle_timeout: std::time::Duration::from_secs(30 * 60),
             guidance_dir: data_dir.join("guidance"),
+            country: std::env::var("VIGIE_COUNTRY").unwrap_or_else(|_| "FR".into()),
         };
         vigie_web::serve(config, listener).await?;
         Ok::<_, anyhow::Error>(())
