@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 C=fuzz/corpus
-mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android,export}
+mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android,export,image}
 cargo run -q -p vigie-net --example fuzz_seeds -- "$C"
 S=../shared/data
 if [ -d "$S" ]; then
@@ -29,6 +29,8 @@ if [ -d "$S" ]; then
               "5:mvt/androidqf/packages.json"; do
     { printf "\\x0${pair%%:*}"; head -c 200000 "$S/${pair#*:}"; } > "$C/android/seed-$a"; a=$((a+1))
   done
+  # Images: small PNG and JPEG files of the system as seeds.
+  find /usr/share/pixmaps /usr/share/icons -maxdepth 3 -type f \( -name '*.png' -o -name '*.jpg' \) -size -64k 2>/dev/null | head -20 | xargs -r cp -t "$C/image"
 else
   echo "seed.sh: ../shared/data absent, only the writer's seeds are used" >&2
 fi

@@ -72,6 +72,11 @@ enum Command {
         #[arg(long, env = "VIGIE_COUNTRY", default_value = "FR")]
         country: String,
     },
+    /// Intimate images shared without consent: perceptual hashes computed locally.
+    Ncii {
+        #[command(subcommand)]
+        action: NciiAction,
+    },
     /// Check an evidence archive made by `vigie case export`, offline: its signature, and
     /// every file against its manifest (exit 0 only when everything checks).
     Verify {
@@ -109,6 +114,20 @@ enum Command {
         /// Store the check, its findings and the captured traffic in case REF.
         #[arg(long = "case")]
         case: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum NciiAction {
+    /// Print the PDQ hash (64 hexadecimal digits) and quality (0–100) of each image; the
+    /// images never leave this machine, and the hashes can be given to a take-down service.
+    Hash {
+        /// Image files (JPEG, PNG, WebP, GIF, BMP).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
     },
 }
 
@@ -351,6 +370,7 @@ fn catalog(lang: Lang) -> Catalog {
             vigie_live::LOCALES,
             vigie_android::LOCALES,
             vigie_report::LOCALES,
+            vigie_ncii::LOCALES,
             vigie_hotspot::LOCALES,
             vigie_web::LOCALES,
             crate::render::LOCALES,
@@ -545,6 +565,42 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             case.as_deref(),
         ),
         Command::Verify { file } => crate::report::verify(&cat, &file),
+        Command::Ncii {
+            action: NciiAction::Hash { files, format },
+        } => {
+            let mut out = std::io::stdout().lock();
+            let mut rows = Vec::new();
+            let mut failed = false;
+            for f in &files {
+                match vigie_ncii::hash_image_file(f) {
+                    Ok(h) => rows.push((f.display().to_string(), h)),
+                    Err(e) => {
+                        failed = true;
+                        eprintln!("{}", cat.text(&e.message(f)));
+                    }
+                }
+            }
+            if format == ScanFormat::Json {
+                let doc: Vec<serde_json::Value> = rows
+                    .iter()
+                    .map(|(file, h)| {
+                        serde_json::json!({"file": file, "pdq": h.pdq, "quality": h.quality,
+                            "width": h.width, "height": h.height})
+                    })
+                    .collect();
+                serde_json::to_writer_pretty(&mut out, &doc)?;
+                writeln!(out)?;
+            } else {
+                for (file, h) in &rows {
+                    writeln!(out, "{} {:>3} {file}", h.pdq, h.quality)?;
+                }
+            }
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Report {
             reference,
             format,

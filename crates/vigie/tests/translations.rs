@@ -37,6 +37,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../vigie-report/locales/fr.ftl"),
     ),
     (
+        "vigie-ncii",
+        include_str!("../../vigie-ncii/locales/en.ftl"),
+        include_str!("../../vigie-ncii/locales/fr.ftl"),
+    ),
+    (
         "vigie-hotspot",
         include_str!("../../vigie-hotspot/locales/en.ftl"),
         include_str!("../../vigie-hotspot/locales/fr.ftl"),
@@ -102,6 +107,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "vigie-station",
         "vigie-android",
         "vigie-report",
+        "vigie-ncii",
     ] {
         keys_used_in_code(&root.join(c).join("src"), &mut used);
     }

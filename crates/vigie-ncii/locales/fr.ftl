@@ -1,0 +1,5 @@
+# Vigie — preuves d’images intimes (français)
+
+ncii-error-io = { $path } n’a pas pu être lu : { $detail }.
+ncii-error-unsupported = { $path } n’est pas un format d’image que Vigie sait lire (JPEG, PNG, WebP, GIF, BMP ; les photos HEIC doivent d’abord être converties).
+ncii-error-decode = { $path } n’a pas pu être décodé : { $detail }.
