@@ -191,7 +191,12 @@ impl Layout<'_> {
             Block::Table { headers, rows } => {
                 self.text(&headers.join("  ·  "), true, 8.5, 0.0, GREY, 4.0, 20.0);
                 for r in rows {
-                    self.text(&r.join("  ·  "), false, 8.0, 0.0, INK, 2.0, 0.0);
+                    let cells: Vec<&str> = r
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    self.text(&cells.join("  ·  "), false, 8.0, 0.0, INK, 2.0, 0.0);
                 }
             }
             Block::PageBreak => {
