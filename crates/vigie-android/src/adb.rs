@@ -406,6 +406,16 @@ pub fn acquire(
         let text = String::from_utf8_lossy(&acq.outputs[acq.outputs.len() - 1].1).into_owned();
         let d = &mut acq.device;
         match *name {
+            "settings secure" | "settings global" | "settings system" | "getprop" | "ps"
+            | "root traces" => d.note_source(
+                &name
+                    .replace("settings ", "settings-")
+                    .replace("root traces", "root"),
+                &source,
+            ),
+            _ => {}
+        }
+        match *name {
             "getprop" => d.properties.extend(parse::getprop(&text)),
             "settings secure" | "settings global" | "settings system" => {
                 let ns = name.trim_start_matches("settings ").to_owned();

@@ -92,6 +92,12 @@ fn kind_of(name: &str) -> Option<Kind> {
 
 /// Applies one `dumpsys` service's output.
 pub fn apply_dumpsys(device: &mut AndroidDevice, service: &str, body: &str, source: &str) {
+    if matches!(
+        service,
+        "package" | "accessibility" | "appops" | "batterystats" | "device_policy"
+    ) {
+        device.note_source(service, source);
+    }
     match service {
         "package" => parse::dumpsys_package(body, device, source),
         "accessibility" => {
@@ -158,13 +164,22 @@ fn apply_file(device: &mut AndroidDevice, label: &str, kind: Kind, bytes: &[u8])
     let source = device.add_output(label, bytes);
     let text = String::from_utf8_lossy(bytes);
     match kind {
-        Kind::Getprop => device.properties.extend(parse::getprop(&text)),
-        Kind::Ps => device.processes.extend(parse::ps(&text)),
-        Kind::Settings(ns) => device
-            .settings
-            .entry(ns)
-            .or_default()
-            .extend(parse::settings(&text)),
+        Kind::Getprop => {
+            device.note_source("getprop", &source);
+            device.properties.extend(parse::getprop(&text));
+        }
+        Kind::Ps => {
+            device.note_source("ps", &source);
+            device.processes.extend(parse::ps(&text));
+        }
+        Kind::Settings(ns) => {
+            device.note_source(&format!("settings-{ns}"), &source);
+            device
+                .settings
+                .entry(ns)
+                .or_default()
+                .extend(parse::settings(&text));
+        }
         Kind::FullDumpsys => {
             for (service, body) in parse::dumpsys_sections(&text) {
                 apply_dumpsys(device, service, body, &source);
@@ -183,7 +198,10 @@ fn apply_file(device: &mut AndroidDevice, label: &str, kind: Kind, bytes: &[u8])
             }
         }
         Kind::RootJson => match serde_json::from_slice::<Vec<String>>(bytes) {
-            Ok(list) => device.root_traces.extend(list),
+            Ok(list) => {
+                device.note_source("root", &source);
+                device.root_traces.extend(list);
+            }
             Err(e) => device.missing.push((label.to_owned(), e.to_string())),
         },
     }

@@ -135,6 +135,9 @@ pub struct AndroidDevice {
     pub http_proxy: Option<String>,
     /// The outputs this was read from.
     pub outputs: Vec<RawOutput>,
+    /// Which output each kind of observation came from (`package`, `appops`, `root`,
+    /// `settings-secure`, ...), for the evidence of findings.
+    pub sources: BTreeMap<String, String>,
     /// Parts of the acquisition that failed or were absent, with why (for coverage).
     pub missing: Vec<(String, String)>,
 }
@@ -149,6 +152,21 @@ impl AndroidDevice {
             size: bytes.len() as u64,
         });
         name.to_owned()
+    }
+
+    /// Notes that observations of `kind` come from `output` (the first one named stays).
+    pub fn note_source(&mut self, kind: &str, output: &str) {
+        self.sources
+            .entry(kind.to_owned())
+            .or_insert_with(|| output.to_owned());
+    }
+
+    /// The output observations of `kind` came from, or `default`.
+    pub fn source_of(&self, kind: &str, default: &str) -> String {
+        self.sources
+            .get(kind)
+            .cloned()
+            .unwrap_or_else(|| default.to_owned())
     }
 
     /// The SHA-256 of a recorded output.

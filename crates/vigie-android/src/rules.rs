@@ -462,30 +462,39 @@ impl Builder<'_> {
     /// Accessibility, device admin and notification access held by non-system apps.
     fn special_access(&mut self) {
         let device = self.device;
-        let lists: [(&[String], &str, &str, Severity, &str); 3] = [
+        // What gives each access: rule, message key, severity, kind of source, and the
+        // output's name when the source was not noted.
+        let specs = [
             (
-                &device.accessibility_services,
                 ids::ACCESSIBILITY,
                 "and-accessibility",
                 Severity::Medium,
+                "accessibility",
                 "dumpsys accessibility",
             ),
             (
-                &device.device_admins,
                 ids::DEVICE_ADMIN,
                 "and-device-admin",
                 Severity::Medium,
+                "device_policy",
                 "dumpsys device_policy",
             ),
             (
-                &device.notification_listeners,
                 ids::NOTIFICATION_LISTENER,
                 "and-notification-listener",
                 Severity::Low,
+                "settings-secure",
                 "settings secure",
             ),
         ];
-        for (list, rule, key, severity, output) in lists {
+        let lists = [
+            &device.accessibility_services,
+            &device.device_admins,
+            &device.notification_listeners,
+        ]
+        .into_iter()
+        .zip(specs);
+        for (list, (rule, key, severity, kind, output)) in lists {
             for component in list {
                 let pkg = AndroidDevice::component_package(component);
                 if is_system(device, pkg) {
@@ -496,13 +505,7 @@ impl Builder<'_> {
                     .get(pkg)
                     .map(|p| capabilities(device, p))
                     .unwrap_or_default();
-                let source = device
-                    .outputs
-                    .iter()
-                    .map(|o| o.name.as_str())
-                    .find(|n| n.contains(output.split(' ').nth(1).unwrap_or(output)))
-                    .unwrap_or(output)
-                    .to_owned();
+                let source = device.source_of(kind, output);
                 let ev = self.evidence(&source, component.clone());
                 // An access held by a known spy app that the package list did not show.
                 if !device.packages.contains_key(pkg) {
@@ -533,14 +536,7 @@ impl Builder<'_> {
 
     fn settings_rules(&mut self) {
         let device = self.device;
-        let out = |ns: &str| {
-            device
-                .outputs
-                .iter()
-                .map(|o| o.name.clone())
-                .find(|n| n.contains(ns))
-                .unwrap_or_else(|| "settings".into())
-        };
+        let out = |ns: &str| device.source_of(&format!("settings-{ns}"), "settings");
         if device.setting("secure", "install_non_market_apps") == Some("1") {
             let ev = self.evidence(&out("secure"), "install_non_market_apps=1".into());
             self.raise(
@@ -639,18 +635,16 @@ impl Builder<'_> {
     fn device_rules(&mut self) {
         let device = self.device;
         for trace in &device.root_traces {
-            let source = device
-                .outputs
-                .iter()
-                .map(|o| o.name.clone())
-                .find(|n| n.contains("root"))
-                .unwrap_or_else(|| "root".into());
+            let source = device.source_of("root", "root");
             let ev = self.evidence(&source, trace.clone());
             self.root(trace, ev);
         }
         for (prop, bad) in [("ro.debuggable", "1"), ("ro.secure", "0")] {
             if device.properties.get(prop).map(String::as_str) == Some(bad) {
-                let ev = self.evidence("getprop", format!("{prop}={bad}"));
+                let ev = self.evidence(
+                    &device.source_of("getprop", "getprop"),
+                    format!("{prop}={bad}"),
+                );
                 self.root(&format!("{prop}={bad}"), ev);
             }
         }
@@ -663,7 +657,10 @@ impl Builder<'_> {
                 hits.extend(self.iocs.match_exact(IndicatorKind::AppId, base));
             }
             for ind in hits {
-                let ev = self.evidence("ps", format!("pid {} {}", proc.pid, proc.name));
+                let ev = self.evidence(
+                    &device.source_of("ps", "ps"),
+                    format!("pid {} {}", proc.pid, proc.name),
+                );
                 let r = self.indicator_ref(ind);
                 let app = ind.app.clone().unwrap_or_else(|| base.to_owned());
                 self.raise(
@@ -690,12 +687,7 @@ impl Builder<'_> {
                 continue;
             }
             let allowed = mode == "allow";
-            let source = device
-                .outputs
-                .iter()
-                .map(|o| o.name.clone())
-                .find(|n| n.contains("appops") || n.contains("dumpsys") || n.contains("dumpstate"))
-                .unwrap_or_else(|| "dumpsys appops".into());
+            let source = device.source_of("appops", "dumpsys appops");
             let ev = self.evidence(&source, format!("{pkg} {op} ({mode})"));
             self.raise(
                 ids::INSTALLS_APPS,
@@ -744,12 +736,7 @@ impl Builder<'_> {
                 continue;
             }
             for ind in self.iocs.match_exact(IndicatorKind::AppId, pkg) {
-                let source = device
-                    .outputs
-                    .iter()
-                    .map(|o| o.name.clone())
-                    .find(|n| n.contains("battery") || n.contains("dumpsys"))
-                    .unwrap_or_else(|| "dumpsys batterystats".into());
+                let source = device.source_of("batterystats", "dumpsys batterystats");
                 let ev = self.evidence(&source, line.clone());
                 let r = self.indicator_ref(ind);
                 let app = ind.app.clone().unwrap_or_else(|| pkg.clone());
@@ -803,12 +790,7 @@ impl Builder<'_> {
                 .max()
                 .unwrap_or_default()
                 .to_owned();
-            let source = device
-                .outputs
-                .iter()
-                .map(|o| o.name.clone())
-                .find(|n| n.contains("appops") || n.contains("dumpsys"))
-                .unwrap_or_else(|| "dumpsys appops".into());
+            let source = device.source_of("appops", "dumpsys appops");
             let ev = self.evidence(&source, format!("{pkg} {}", caps.join(",")));
             self.raise(
                 ids::BACKGROUND_SENSORS,
