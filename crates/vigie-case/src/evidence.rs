@@ -276,13 +276,8 @@ impl CaseStore {
 
     /// The evidence items of a case, oldest first.
     pub fn evidence(&self, case: CaseId) -> Result<Vec<EvidenceInfo>, CaseError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, body FROM evidence WHERE case_id = ?1 ORDER BY id")?;
-        let rows: Vec<(i64, Vec<u8>)> = stmt
-            .query_map([case.0], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        rows.into_iter()
+        self.rows_of_case("evidence", case)?
+            .into_iter()
             .map(|(id, body)| self.evidence_body(id, &body))
             .collect()
     }

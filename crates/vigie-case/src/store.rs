@@ -508,13 +508,8 @@ impl CaseStore {
 
     /// The scans of a case with their ids, oldest first.
     pub fn scans_with_ids(&self, case: CaseId) -> Result<Vec<(i64, ScanRecord)>, CaseError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, body FROM scans WHERE case_id = ?1 ORDER BY id")?;
-        let rows: Vec<(i64, Vec<u8>)> = stmt
-            .query_map([case.0], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        rows.into_iter()
+        self.rows_of_case("scans", case)?
+            .into_iter()
             .map(|(id, body)| self.scan_row(id, &body).map(|r| (id, r)))
             .collect()
     }
@@ -605,13 +600,8 @@ impl CaseStore {
 
     /// The retro-check matches recorded in a case, oldest first.
     pub fn retro_matches(&self, case: CaseId) -> Result<Vec<RetroMatch>, CaseError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, body FROM retro WHERE case_id = ?1 ORDER BY id")?;
-        let rows: Vec<(i64, Vec<u8>)> = stmt
-            .query_map([case.0], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        rows.into_iter()
+        self.rows_of_case("retro", case)?
+            .into_iter()
             .map(|(id, body)| {
                 let plain = open(&self.data_key, &aad("retro", id), &body)
                     .ok_or_else(|| CaseError::Damaged(format!("retro row {id}")))?;
@@ -634,6 +624,21 @@ impl CaseStore {
     }
 
     /// The row ids of a case's records in `table` (a table name of this file, never input).
+    /// The (id, sealed body) rows of a case in `table`, oldest first.
+    pub(crate) fn rows_of_case(
+        &self,
+        table: &str,
+        case: CaseId,
+    ) -> Result<Vec<(i64, Vec<u8>)>, CaseError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, body FROM {table} WHERE case_id = ?1 ORDER BY id"
+        ))?;
+        let rows = stmt
+            .query_map([case.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
     fn ids_in_case(&self, table: &str, case: CaseId) -> Result<Vec<i64>, CaseError> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id FROM {table} WHERE case_id = ?1 ORDER BY id"
