@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 C=fuzz/corpus
 mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android,export,image}
 cargo run -q -p vigie-net --example fuzz_seeds -- "$C"
+cargo run -q -p vigie-ncii --example fuzz_seeds -- "$C/image"
 S=../shared/data
 if [ -d "$S" ]; then
   find "$S/pcaps" -name '*.pcap*' -size -256k -exec cp -t "$C/capture" {} +

@@ -10,9 +10,13 @@ use std::path::Path;
 
 vigie_core::locales!("Translation resources of the intimate-image evidence.");
 
-/// Largest image accepted, in pixels per side, and bytes of decoded memory.
+/// Largest image accepted, in pixels per side.
 const MAX_SIDE: u32 = 20_000;
-const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+/// Largest image accepted, in pixels (a 48-megapixel phone photo fits); hashing needs about
+/// 11 bytes per pixel besides the decoded image, so this keeps one image under 600 MB.
+const MAX_PIXELS: u64 = 50_000_000;
+/// Largest decoder allocation, in bytes (an 8-bit RGB image of [`MAX_PIXELS`] fits).
+const MAX_ALLOC: u64 = 160 * 1024 * 1024;
 
 /// An image's PDQ hash and what it was computed on.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -36,9 +40,17 @@ pub enum NciiError {
     /// A format no decoder here reads (HEIC, for instance).
     #[error("unsupported image format")]
     Unsupported,
-    /// The image is damaged or too large.
+    /// The image is damaged, or its decoder needs more memory than allowed.
     #[error("the image could not be decoded: {0}")]
     Decode(String),
+    /// The image has more pixels than Vigie hashes.
+    #[error("the image is too large ({width}×{height} pixels)")]
+    TooLarge {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
 }
 
 impl NciiError {
@@ -48,6 +60,11 @@ impl NciiError {
             NciiError::Io(d) => vigie_core::Message::new("ncii-error-io").arg("detail", d),
             NciiError::Unsupported => vigie_core::Message::new("ncii-error-unsupported"),
             NciiError::Decode(d) => vigie_core::Message::new("ncii-error-decode").arg("detail", d),
+            NciiError::TooLarge { width, height } => {
+                vigie_core::Message::new("ncii-error-too-large")
+                    .arg("width", width.to_string())
+                    .arg("height", height.to_string())
+            }
         };
         m.arg("path", path.display().to_string())
     }
@@ -72,9 +89,16 @@ fn decode<R: std::io::BufRead + std::io::Seek>(
         return Err(NciiError::Unsupported);
     }
     reader.limits(limits());
-    let img = reader
-        .decode()
+    let decoder = reader
+        .into_decoder()
         .map_err(|e| NciiError::Decode(e.to_string()))?;
+    let (width, height) = image::ImageDecoder::dimensions(&decoder);
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(NciiError::TooLarge { width, height });
+    }
+    // Pixels as stored, without applying the EXIF orientation, as Meta's reference does.
+    let img =
+        image::DynamicImage::from_decoder(decoder).map_err(|e| NciiError::Decode(e.to_string()))?;
     Ok(hash_image(&img))
 }
 
@@ -90,14 +114,60 @@ pub fn hash_image_bytes(bytes: &[u8]) -> Result<ImageHash, NciiError> {
 
 /// The PDQ hash of a decoded image.
 pub fn hash_image(img: &image::DynamicImage) -> ImageHash {
-    let rgb = img.to_rgb8();
-    let (width, height) = rgb.dimensions();
-    let mut luma = pdq::luma_from_rgb(rgb.as_raw());
+    let (width, height) = (img.width(), img.height());
+    let mut luma = match img {
+        image::DynamicImage::ImageRgb8(rgb) => pdq::luma_from_rgb(rgb.as_raw()),
+        other => pdq::luma_from_rgb(other.to_rgb8().as_raw()),
+    };
     let (hash, quality) = pdq::pdq_from_luma(&mut luma, height as usize, width as usize);
     ImageHash {
         pdq: hash.to_hex(),
         quality,
         width,
         height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A BMP header announcing `width`×`height` 24-bit pixels, with no pixel data.
+    fn bmp_header(width: i32, height: i32) -> Vec<u8> {
+        let mut b = b"BM".to_vec();
+        b.extend_from_slice(&0u32.to_le_bytes()); // file size (unchecked)
+        b.extend_from_slice(&0u32.to_le_bytes()); // reserved
+        b.extend_from_slice(&54u32.to_le_bytes()); // pixel data offset
+        b.extend_from_slice(&40u32.to_le_bytes()); // BITMAPINFOHEADER
+        b.extend_from_slice(&width.to_le_bytes());
+        b.extend_from_slice(&height.to_le_bytes());
+        b.extend_from_slice(&1u16.to_le_bytes()); // planes
+        b.extend_from_slice(&24u16.to_le_bytes()); // bits per pixel
+        b.extend_from_slice(&[0; 24]); // no compression, default sizes and palette
+        b
+    }
+
+    #[test]
+    fn an_image_with_too_many_pixels_is_refused_before_decoding() {
+        let err =
+            hash_image_bytes(&bmp_header(10_000, 8_000)).expect_err("the image must be refused");
+        assert!(
+            matches!(
+                err,
+                NciiError::TooLarge {
+                    width: 10_000,
+                    height: 8_000
+                }
+            ),
+            "{err:?}"
+        );
+        let text = err.message(Path::new("big.bmp")).key;
+        assert_eq!(text, "ncii-error-too-large");
+    }
+
+    #[test]
+    fn a_truncated_image_is_a_decode_error() {
+        let err = hash_image_bytes(&bmp_header(64, 64)).expect_err("the image must be refused");
+        assert!(matches!(err, NciiError::Decode(_)), "{err:?}");
     }
 }

@@ -295,6 +295,8 @@ fn every_key_exists_in_both_languages_and_formats() {
         "packages",
         "count",
         "sources",
+        "width",
+        "height",
     ] {
         args.set(a, "x");
     }
