@@ -30,3 +30,4 @@ export-missing = { $file } is missing from the archive.
 export-added = { $file } was added to the archive (it is not in the manifest).
 export-trailer-altered = { $file }: bytes after the signature were changed.
 export-signature = { $file }: the signature does not match (the manifest or the signature was altered, or the archive was not made by this station).
+case-error-no-locker-item = There is no locker item { $id }.

@@ -30,3 +30,4 @@ export-missing = { $file } manque dans l’archive.
 export-added = { $file } a été ajouté à l’archive (il n’est pas dans le manifeste).
 export-trailer-altered = { $file } : des octets après la signature ont été changés.
 export-signature = { $file } : la signature ne correspond pas (le manifeste ou la signature a été modifié, ou l’archive n’a pas été faite par cette station).
+case-error-no-locker-item = Il n’y a pas d’élément { $id } dans le coffre de preuves.

@@ -28,15 +28,18 @@ pub enum EvidenceKind {
     Import,
     /// A report or export made from the case.
     Report,
+    /// A file of the evidence locker (a screenshot, a photo, a saved page): always kept.
+    Locker,
 }
 
 impl EvidenceKind {
-    /// Stable name (`capture`, `import`, `report`).
+    /// Stable name (`capture`, `import`, `report`, `locker`).
     pub fn as_str(self) -> &'static str {
         match self {
             EvidenceKind::Capture => "capture",
             EvidenceKind::Import => "import",
             EvidenceKind::Report => "report",
+            EvidenceKind::Locker => "locker",
         }
     }
 }

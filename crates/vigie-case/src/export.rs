@@ -123,7 +123,7 @@ impl CaseStore {
     }
 
     /// Writes the export of `case` to `out`: every evidence file whose content is kept,
-    /// the chain of custody, and `extra` files (the reports), all listed in a signed
+    /// the chain of custody, the evidence locker's records, and `extra` files (the reports), all listed in a signed
     /// manifest. Logged in the audit log with the archive's SHA-256.
     pub fn export(
         &mut self,
@@ -160,6 +160,13 @@ impl CaseStore {
         let custody = serde_json::to_vec_pretty(&self.audit_for_case(case)?)
             .map_err(|e| CaseError::Damaged(e.to_string()))?;
         files.push(("custody.json".into(), custody));
+        let locker = self.locker(case)?;
+        if !locker.is_empty() {
+            // What was typed about each item and what its file says, apart; no image.
+            let json = serde_json::to_vec_pretty(&locker)
+                .map_err(|e| CaseError::Damaged(e.to_string()))?;
+            files.push(("locker.json".into(), json));
+        }
         files.extend(extra.iter().cloned());
         let entries: Vec<(ManifestEntry, Vec<u8>)> = files
             .iter()

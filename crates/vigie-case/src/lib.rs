@@ -12,6 +12,7 @@
 mod crypto;
 mod evidence;
 mod export;
+mod locker;
 mod operators;
 mod store;
 
@@ -20,6 +21,7 @@ pub use crypto::KdfParams;
 vigie_core::locales!("Translation resources of the case file (errors, verification problems).");
 pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, CHUNK};
 pub use export::{check_export, ExportCheck, ExportFile, Manifest, ManifestEntry};
+pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
 pub use operators::{hash_password, Operator};
 pub use store::{
     AuditEntry, CaseError, CaseId, CaseStore, CaseSummary, RetroMatch, ScanRecord, VerifyReport,

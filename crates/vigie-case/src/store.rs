@@ -24,6 +24,9 @@ pub enum CaseError {
     /// No evidence item with this id.
     #[error("no evidence item {0}")]
     NoEvidence(i64),
+    /// No locker item with this id.
+    #[error("no locker item {0}")]
+    NoLockerItem(i64),
     /// An operator with this name exists already.
     #[error("operator {0} exists already")]
     OperatorExists(String),
@@ -49,6 +52,9 @@ impl CaseError {
             CaseError::NoCase(r) => Message::new("case-error-no-case").arg("reference", r),
             CaseError::NoEvidence(id) => {
                 Message::new("case-error-no-evidence").arg("id", id.to_string())
+            }
+            CaseError::NoLockerItem(id) => {
+                Message::new("case-error-no-locker-item").arg("id", id.to_string())
             }
             CaseError::OperatorExists(n) => {
                 Message::new("case-error-operator-exists").arg("name", n)
@@ -212,7 +218,8 @@ impl CaseStore {
              CREATE TABLE IF NOT EXISTS operators (id INTEGER PRIMARY KEY, lookup BLOB NOT NULL UNIQUE, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS evidence (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS evidence_chunks (evidence_id INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (evidence_id, n));
-             CREATE TABLE IF NOT EXISTS interviews (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);",
+             CREATE TABLE IF NOT EXISTS interviews (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS locker (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);",
         )?;
         let meta = |name: &str| -> Result<Option<Vec<u8>>, CaseError> {
             Ok(conn
@@ -284,6 +291,11 @@ impl CaseStore {
     /// e.g. the command line).
     pub fn set_actor(&mut self, actor: Option<&str>) {
         self.actor = actor.map(str::to_owned);
+    }
+
+    /// The operator named in the next audit entries, if any.
+    pub fn actor(&self) -> Option<&str> {
+        self.actor.as_deref()
     }
 
     pub(crate) fn in_transaction<T>(
@@ -546,7 +558,7 @@ impl CaseStore {
     pub fn audit_for_case(&self, case: CaseId) -> Result<Vec<AuditEntry>, CaseError> {
         let mut objects = std::collections::HashSet::new();
         objects.insert(format!("cases:{}", case.0));
-        for table in ["scans", "retro", "evidence", "interviews"] {
+        for table in ["scans", "retro", "evidence", "interviews", "locker"] {
             for id in self.ids_in_case(table, case)? {
                 objects.insert(format!("{table}:{id}"));
             }
@@ -656,12 +668,18 @@ impl CaseStore {
         let retro_ids = self.ids_in_case("retro", case)?;
         let evidence_ids = self.ids_in_case("evidence", case)?;
         let interview_ids = self.ids_in_case("interviews", case)?;
+        let locker_ids = self.ids_in_case("locker", case)?;
         self.in_transaction(|s| {
             for id in &interview_ids {
                 s.audit(now, "scan-purged", Some(format!("interviews:{id}")), None)?;
             }
             s.conn
                 .execute("DELETE FROM interviews WHERE case_id = ?1", [case.0])?;
+            for id in &locker_ids {
+                s.audit(now, "scan-purged", Some(format!("locker:{id}")), None)?;
+            }
+            s.conn
+                .execute("DELETE FROM locker WHERE case_id = ?1", [case.0])?;
             for id in &evidence_ids {
                 s.conn
                     .execute("DELETE FROM evidence_chunks WHERE evidence_id = ?1", [id])?;
@@ -806,6 +824,7 @@ impl CaseStore {
             "operators",
             "evidence",
             "interviews",
+            "locker",
         ] {
             let mut stmt = self
                 .conn

@@ -2,8 +2,12 @@
 //! platforms to block re-uploads (StopNCII-style hash lists) without any image leaving her
 //! device, and so that copies can be found among seized files.
 
+pub mod find;
+pub mod media;
 pub mod pdq;
 
+pub use find::{find_copies, CopyMatch, FindReport, Target, DEFAULT_MAX_DISTANCE};
+pub use media::{inspect_file, inspect_reader, MediaFacts, MediaInspector, MediaKind};
 pub use pdq::Pdq;
 
 use std::path::Path;
@@ -19,7 +23,7 @@ const MAX_PIXELS: u64 = 50_000_000;
 const MAX_ALLOC: u64 = 160 * 1024 * 1024;
 
 /// An image's PDQ hash and what it was computed on.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ImageHash {
     /// The hash, 64 hexadecimal digits.
     pub pdq: String,

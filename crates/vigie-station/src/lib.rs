@@ -3,6 +3,7 @@
 
 pub mod android;
 pub mod live;
+pub mod locker;
 pub mod record;
 pub mod verdict;
 
@@ -13,6 +14,7 @@ pub use android::{
 pub use live::{
     store_live, CaptureEvidence, LiveCheck, LiveOutcome, LiveSnapshot, Service, TrafficSink,
 };
+pub use locker::{add_locker_file, kind_of, LockerFileInfo, LockerUpload};
 pub use record::{file_sha256, network_record, observed_keys};
 pub use verdict::{verdict_json, verdict_value, JsonFinding};
 

@@ -5,6 +5,7 @@ mod cases;
 mod cli;
 mod feeds;
 mod live;
+mod ncii;
 mod render;
 mod report;
 mod serve;

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub mod adb;
+pub mod images;
 pub mod station;
 pub mod webdriver;
 

@@ -1,0 +1,145 @@
+//! Adding files to a case's evidence locker, shared by `vigie ncii add` and the app: the
+//! content is stored encrypted as it arrives while its facts (hashes, PDQ, EXIF) are gathered
+//! in the same pass, then the item's record joins the locker.
+
+use vigie_case::{
+    CaseError, CaseId, CaseStore, EvidenceId, EvidenceKind, EvidenceWriter, LockerDescription,
+    LockerEntry, LockerItem, LockerKind,
+};
+use vigie_core::Timestamp;
+use vigie_ncii::{MediaFacts, MediaInspector, MediaKind};
+
+/// A file being added to the locker: feed it with [`LockerUpload::write`], end with
+/// [`LockerUpload::finish`].
+pub struct LockerUpload {
+    name: String,
+    writer: EvidenceWriter,
+    inspector: MediaInspector,
+}
+
+/// What the operator says about a file being added.
+#[derive(Clone, Debug, Default)]
+pub struct LockerFileInfo {
+    /// What the file is; without it, the kind comes from the file (see [`kind_of`]).
+    pub kind: Option<LockerKind>,
+    /// What was typed (its `kind` is replaced by the one above).
+    pub description: LockerDescription,
+    /// The image is intimate.
+    pub sensitive: bool,
+    /// The file's own modification time (UTC), where it came with one.
+    pub file_modified: Option<String>,
+}
+
+impl LockerUpload {
+    /// Starts storing file `name` in case `case`.
+    pub fn begin(
+        store: &mut CaseStore,
+        case: CaseId,
+        name: &str,
+        now: Timestamp,
+    ) -> Result<LockerUpload, CaseError> {
+        Ok(LockerUpload {
+            name: name.to_owned(),
+            writer: store.begin_evidence(case, name, EvidenceKind::Locker, now)?,
+            inspector: MediaInspector::new(),
+        })
+    }
+
+    /// Stores the next bytes of the file.
+    pub fn write(&mut self, store: &mut CaseStore, bytes: &[u8]) -> Result<(), CaseError> {
+        store.write_evidence(&mut self.writer, bytes)?;
+        self.inspector.update(bytes);
+        Ok(())
+    }
+
+    /// Ends the file and records the item.
+    pub fn finish(
+        self,
+        store: &mut CaseStore,
+        case: CaseId,
+        info: LockerFileInfo,
+        now: Timestamp,
+    ) -> Result<LockerItem, CaseError> {
+        let stored = store.finish_evidence(self.writer, now)?;
+        record(
+            store,
+            case,
+            stored.id,
+            self.name,
+            self.inspector.finish(),
+            info,
+            now,
+        )
+    }
+}
+
+/// Records the locker item of a stored file.
+fn record(
+    store: &mut CaseStore,
+    case: CaseId,
+    evidence: EvidenceId,
+    name: String,
+    facts: MediaFacts,
+    info: LockerFileInfo,
+    now: Timestamp,
+) -> Result<LockerItem, CaseError> {
+    let mut description = info.description;
+    description.kind = info.kind.unwrap_or_else(|| kind_of(&facts));
+    store.add_locker_item(
+        case,
+        LockerEntry {
+            description,
+            sensitive: info.sensitive,
+            evidence: Some(evidence),
+            file_name: Some(name),
+            file_modified: info.file_modified,
+            facts: Some(facts),
+        },
+        now,
+    )
+}
+
+/// The kind of an item when the operator did not say: a video, a photo (a picture with the
+/// time it was taken), a screenshot (another picture), or other.
+pub fn kind_of(facts: &MediaFacts) -> LockerKind {
+    match facts.kind {
+        MediaKind::Video => LockerKind::Video,
+        MediaKind::Image if facts.exif.as_ref().is_some_and(|e| e.taken.is_some()) => {
+            LockerKind::Photo
+        }
+        MediaKind::Image => LockerKind::Screenshot,
+        MediaKind::Other => LockerKind::Other,
+    }
+}
+
+/// A reader that shows every byte it gives to an inspector.
+struct Inspecting<'a> {
+    inner: &'a mut dyn std::io::Read,
+    inspector: MediaInspector,
+}
+
+impl std::io::Read for Inspecting<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.inspector.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Adds a whole file read from `content` to the locker.
+pub fn add_locker_file(
+    store: &mut CaseStore,
+    case: CaseId,
+    name: &str,
+    content: &mut dyn std::io::Read,
+    info: LockerFileInfo,
+    now: Timestamp,
+) -> Result<LockerItem, CaseError> {
+    let mut reader = Inspecting {
+        inner: content,
+        inspector: MediaInspector::new(),
+    };
+    let stored = store.add_evidence(case, name, EvidenceKind::Locker, &mut reader, now)?;
+    let facts = reader.inspector.finish();
+    record(store, case, stored.id, name.to_owned(), facts, info, now)
+}

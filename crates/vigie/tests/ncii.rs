@@ -1,0 +1,344 @@
+//! `vigie ncii`: the evidence locker of a case (files and links, typed facts apart from the
+//! file's own), copies found among thousands of unrelated pictures, the hash list for a
+//! take-down service, and the locker in the case's export.
+
+mod common;
+
+use common::images::{cropped, jpeg, png, resized, scene};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+fn vigie(data: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["--lang", "en"];
+    all.extend_from_slice(args);
+    common::run_vigie(data, &all)
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}\n{}\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("path")
+}
+
+#[test]
+fn hash_prints_pdq_for_pictures_and_md5_for_videos() {
+    let dir = common::fresh_dir("ncii-hash");
+    let picture = dir.join("p.jpg");
+    std::fs::write(&picture, jpeg(&scene(1, 320, 240), 90)).expect("write");
+    let video = dir.join("v.mp4");
+    let mut mp4 = vec![0, 0, 0, 0x18];
+    mp4.extend_from_slice(b"ftypmp42");
+    mp4.extend_from_slice(&[7; 500]);
+    std::fs::write(&video, &mp4).expect("write");
+    let out = ok(&vigie(
+        &dir,
+        &["ncii", "hash", s(&picture), s(&video), "--format", "json"],
+    ));
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(doc[0]["pdq"].as_str().map(str::len), Some(64));
+    assert!(doc[0]["quality"].as_u64().is_some_and(|q| q >= 50), "{doc}");
+    assert!(doc[1].get("pdq").is_none());
+    assert_eq!(doc[1]["kind"], "video");
+    let md5 = doc[1]["md5"].as_str().expect("md5").to_owned();
+    let text = ok(&vigie(&dir, &["ncii", "hash", s(&video)]));
+    assert_eq!(text.trim(), format!("md5:{md5} {}", video.display()));
+}
+
+/// Plants, under `root`, transformed copies of the sensitive pictures among `unrelated`
+/// generated ones; returns the planted paths with the item each copies.
+fn plant(root: &Path, originals: &[(i64, image::RgbImage)], unrelated: u64) -> Vec<(PathBuf, i64)> {
+    for n in 0..unrelated {
+        let dir = root.join(format!("DCIM/{:03}", n / 250));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let img = scene(10_000 + n, 128, 96);
+        if n % 2 == 0 {
+            std::fs::write(dir.join(format!("IMG_{n:05}.jpg")), jpeg(&img, 85)).expect("write");
+        } else {
+            std::fs::write(dir.join(format!("IMG_{n:05}.png")), png(&img)).expect("write");
+        }
+    }
+    std::fs::write(root.join("DCIM/notes.txt"), b"shopping list").expect("write");
+    let mut planted = vec![];
+    for (item, img) in originals {
+        // The changes a re-upload makes: smaller, re-compressed, a border trimmed (PDQ,
+        // like Meta's reference, loses most bits past a crop of 1-2 % per side).
+        let copies: [(String, Vec<u8>); 4] = [
+            (
+                format!("Download/resized-{item}.png"),
+                png(&resized(img, 55)),
+            ),
+            (format!("DCIM/001/reencoded-{item}.jpg"), jpeg(img, 60)),
+            (
+                format!("WhatsApp/Media/cropped-{item}.jpg"),
+                jpeg(&cropped(img, 1), 80),
+            ),
+            (
+                format!("Telegram/small-{item}.jpg"),
+                jpeg(&resized(img, 75), 70),
+            ),
+        ];
+        for (rel, bytes) in copies {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("dir");
+            std::fs::write(&p, bytes).expect("write");
+            planted.push((p, *item));
+        }
+    }
+    planted
+}
+
+#[test]
+fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
+    let data = common::fresh_dir("ncii-locker");
+    let inbox = data.join("inbox");
+    std::fs::create_dir_all(&inbox).expect("dir");
+    // Three intimate pictures (stand-ins) the person brings, and a screenshot of the post.
+    let originals: Vec<image::RgbImage> = (0..3).map(|k| scene(k, 400, 300)).collect();
+    let mut files = vec![];
+    for (k, img) in originals.iter().enumerate() {
+        let p = inbox.join(format!("photo-{k}.png"));
+        std::fs::write(&p, png(img)).expect("write");
+        files.push(p);
+    }
+    let args: Vec<&str> = [
+        "ncii",
+        "add",
+        "--case",
+        "PV-NCII",
+        "--sensitive",
+        "--seen-at",
+        "2026-11-20 22:10",
+        "--where",
+        "a Telegram channel",
+        "--posted-by",
+        "account @ex",
+        "--note",
+        "she was told by a colleague",
+        "--format",
+        "json",
+    ]
+    .into_iter()
+    .chain(files.iter().map(|p| s(p)))
+    .collect();
+    let out = ok(&vigie(&data, &args));
+    let added: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(added.as_array().map(Vec::len), Some(3));
+    let first = &added[0];
+    // What was typed, and what the file says, are kept apart.
+    assert_eq!(first["description"]["seen_at"], "2026-11-20 22:10");
+    assert_eq!(first["description"]["place"], "a Telegram channel");
+    assert_eq!(first["description"]["kind"], "screenshot");
+    assert_eq!(first["sensitive"], true);
+    assert_eq!(first["file_name"], "photo-0.png");
+    assert!(first["file_modified"]
+        .as_str()
+        .is_some_and(|t| t.ends_with('Z')));
+    assert_eq!(first["facts"]["kind"], "image");
+    assert_eq!(
+        first["facts"]["pdq"]["pdq"].as_str().map(str::len),
+        Some(64)
+    );
+    let shot = inbox.join("post.jpg");
+    std::fs::write(&shot, jpeg(&scene(99, 300, 500), 90)).expect("write");
+    ok(&vigie(
+        &data,
+        &[
+            "ncii",
+            "add",
+            "--case",
+            "PV-NCII",
+            "--kind",
+            "screenshot",
+            "--where",
+            "Telegram",
+            s(&shot),
+        ],
+    ));
+    ok(&vigie(
+        &data,
+        &[
+            "ncii",
+            "add-link",
+            "--case",
+            "PV-NCII",
+            "https://t.me/example/123",
+            "--seen-at",
+            "2026-11-21",
+        ],
+    ));
+    let listed = ok(&vigie(
+        &data,
+        &["ncii", "list", "--case", "PV-NCII", "--format", "json"],
+    ));
+    let listed: serde_json::Value = serde_json::from_str(&listed).expect("json");
+    let items = listed.as_array().expect("items");
+    assert_eq!(items.len(), 5);
+    assert_eq!(items[4]["description"]["kind"], "link");
+    assert_eq!(items[4]["description"]["link"], "https://t.me/example/123");
+    assert!(items[4]["facts"].is_null());
+    let text = ok(&vigie(&data, &["ncii", "list", "--case", "PV-NCII"]));
+    assert!(
+        text.contains("[sensitive image]") && text.contains("PDQ "),
+        "{text}"
+    );
+
+    // Copies among 3,000 unrelated pictures.
+    let seized = data.join("seized");
+    let ids: Vec<i64> = items[..3]
+        .iter()
+        .map(|i| i["id"].as_i64().expect("id"))
+        .collect();
+    let planted = plant(
+        &seized,
+        &ids.iter()
+            .copied()
+            .zip(originals.iter().cloned())
+            .collect::<Vec<_>>(),
+        3000,
+    );
+    // An exact copy too.
+    std::fs::copy(&files[1], seized.join("Download/exact.png")).expect("copy");
+    let out = vigie(
+        &data,
+        &[
+            "ncii",
+            "find",
+            "--case",
+            "PV-NCII",
+            s(&seized),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(found["files"], 3000 + 12 + 1 + 1);
+    let matches = found["matches"].as_array().expect("matches");
+    let mut worst = 0;
+    for (path, item) in &planted {
+        let m = matches
+            .iter()
+            .find(|m| m["path"] == s(path) && m["item"] == *item)
+            .unwrap_or_else(|| panic!("{} (item {item}) not found: {found}", path.display()));
+        worst = worst.max(m["distance"].as_u64().expect("distance"));
+    }
+    let exact = matches
+        .iter()
+        .find(|m| m["path"] == s(&seized.join("Download/exact.png")))
+        .expect("exact copy found");
+    assert_eq!(
+        (exact["exact"].as_bool(), exact["item"].as_i64()),
+        (Some(true), Some(ids[1]))
+    );
+    // Nothing unrelated under the threshold.
+    let planted_paths: Vec<String> = planted.iter().map(|(p, _)| s(p).to_owned()).collect();
+    let stray: Vec<_> = matches
+        .iter()
+        .filter(|m| !planted_paths.contains(&m["path"].as_str().unwrap_or("").to_owned()))
+        .filter(|m| m["exact"] != true)
+        .collect();
+    assert!(stray.is_empty(), "unrelated pictures matched: {stray:?}");
+    eprintln!(
+        "find: {} files in {:.1} s, farthest planted copy at distance {worst}",
+        found["files"],
+        found["seconds"].as_f64().unwrap_or_default()
+    );
+    let text = String::from_utf8_lossy(
+        &vigie(
+            &data,
+            &[
+                "ncii",
+                "find",
+                "--case",
+                "PV-NCII",
+                s(&seized),
+                "--max-distance",
+                "10",
+            ],
+        )
+        .stdout,
+    )
+    .into_owned();
+    assert!(text.contains("Finding nothing is not proof"), "{text}");
+
+    // The hash list: sensitive items only, no names.
+    let list = data.join("hashes.json");
+    ok(&vigie(
+        &data,
+        &["ncii", "hashes", "--case", "PV-NCII", "--out", s(&list)],
+    ));
+    let doc = std::fs::read_to_string(&list).expect("read");
+    let hashes: serde_json::Value = serde_json::from_str(&doc).expect("json");
+    assert_eq!(hashes["hashes"].as_array().map(Vec::len), Some(3));
+    for item in &items[..3] {
+        assert!(doc.contains(item["facts"]["pdq"]["pdq"].as_str().expect("pdq")));
+    }
+    assert!(!doc.contains("photo-0") && !doc.contains("Telegram") && !doc.contains("post.jpg"));
+    let csv = data.join("hashes.csv");
+    ok(&vigie(
+        &data,
+        &[
+            "ncii",
+            "hashes",
+            "--case",
+            "PV-NCII",
+            "--out",
+            s(&csv),
+            "--csv",
+        ],
+    ));
+    assert_eq!(
+        std::fs::read_to_string(&csv).expect("read").lines().count(),
+        4
+    );
+
+    // The case file verifies; the export holds the files and the locker's records.
+    ok(&vigie(&data, &["case", "verify"]));
+    let archive = data.join("PV-NCII.tar");
+    ok(&vigie(
+        &data,
+        &["case", "export", "PV-NCII", "--out", s(&archive)],
+    ));
+    ok(&vigie(&data, &["verify", s(&archive)]));
+    let tar = std::fs::read(&archive).expect("read");
+    let has = |needle: &[u8]| tar.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"locker.json") && has(b"evidence/0001-photo-0.png"));
+    assert!(
+        has(&std::fs::read(&files[2]).expect("read")),
+        "the file itself is in the export"
+    );
+}
+
+#[test]
+fn find_says_when_there_is_nothing_to_look_for() {
+    let data = common::fresh_dir("ncii-empty");
+    ok(&vigie(
+        &data,
+        &[
+            "ncii",
+            "add-link",
+            "--case",
+            "PV-EMPTY",
+            "https://example.org/x",
+        ],
+    ));
+    let out = vigie(&data, &["ncii", "find", "--case", "PV-EMPTY", s(&data)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no sensitive item"));
+    let out = vigie(&data, &["ncii", "list", "--case", "PV-NONE"]);
+    assert_eq!(out.status.code(), Some(2));
+}
