@@ -168,6 +168,19 @@ impl CaseStore {
         })
     }
 
+    /// Writes to the audit log that a sensitive item was shown in full, and by whom.
+    pub fn note_locker_shown(&mut self, id: LockerId, now: Timestamp) -> Result<(), CaseError> {
+        self.locker_item(id)?;
+        self.in_transaction(|s| {
+            s.audit(
+                now,
+                "locker-item-shown",
+                Some(format!("locker:{}", id.0)),
+                None,
+            )
+        })
+    }
+
     /// The items of a case's locker, oldest first.
     pub fn locker(&self, case: CaseId) -> Result<Vec<LockerItem>, CaseError> {
         self.rows_of_case("locker", case)?

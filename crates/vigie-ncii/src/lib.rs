@@ -86,6 +86,14 @@ fn limits() -> image::Limits {
 fn decode<R: std::io::BufRead + std::io::Seek>(
     reader: image::ImageReader<R>,
 ) -> Result<ImageHash, NciiError> {
+    Ok(hash_image(&decode_image(reader)?))
+}
+
+/// Decodes an image within the limits (pixels as stored, without applying the EXIF
+/// orientation, as Meta's reference does).
+fn decode_image<R: std::io::BufRead + std::io::Seek>(
+    reader: image::ImageReader<R>,
+) -> Result<image::DynamicImage, NciiError> {
     let mut reader = reader
         .with_guessed_format()
         .map_err(|e| NciiError::Io(e.to_string()))?;
@@ -100,10 +108,20 @@ fn decode<R: std::io::BufRead + std::io::Seek>(
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(NciiError::TooLarge { width, height });
     }
-    // Pixels as stored, without applying the EXIF orientation, as Meta's reference does.
-    let img =
-        image::DynamicImage::from_decoder(decoder).map_err(|e| NciiError::Decode(e.to_string()))?;
-    Ok(hash_image(&img))
+    image::DynamicImage::from_decoder(decoder).map_err(|e| NciiError::Decode(e.to_string()))
+}
+
+/// A small PNG of an image held in memory, at most `side` pixels on its longer side. With a
+/// side of a dozen pixels no detail is left: what a sensitive image shows until someone
+/// asks to see it.
+pub fn preview_png(bytes: &[u8], side: u32) -> Result<Vec<u8>, NciiError> {
+    let img = decode_image(image::ImageReader::new(std::io::Cursor::new(bytes)))?;
+    let small = img.thumbnail(side, side).to_rgb8();
+    let mut out = Vec::new();
+    small
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .map_err(|e| NciiError::Decode(e.to_string()))?;
+    Ok(out)
 }
 
 /// The PDQ hash of an image file (JPEG, PNG, WebP, GIF, BMP), decoded with bounded memory.

@@ -19,3 +19,27 @@ nothing-found = Nothing was found by these checks. This is not proof that there 
 helplines-fr = In France: 3919 (violence against women, free and anonymous, 24/7); 17 or SMS to 114 in an emergency; arretonslesviolences.gouv.fr to report online; the Echap association for digital-security help.
 helplines-be = In Belgium: 0800 30 030 (Écoute violences conjugales, free); 101 or 112 in an emergency.
 helplines-other = In an emergency, call the local emergency number (112 in Europe). Ask a specialised association for the national helpline for domestic violence.
+
+# Intimate images: the chronology and the take-down requests the app drafts from the
+# evidence locker. Variables: $case (the case reference), $when, $where, $who, $link,
+# $what (the kind of item), $hash (its SHA-256), $pdq (its PDQ hash, or nothing).
+takedown-title = Take-down requests and chronology
+takedown-intro = These drafts are made from the evidence locker. Read them with the person, change what is not right, and send them only if she agrees. The images themselves are never attached: platforms can find the content from its address.
+takedown-legal = The law, in plain words (France): spreading, without someone's agreement, an image or video of a sexual nature showing them is an offence (article 226-2-1 of the penal code), even when the person agreed to the picture being taken or sent it herself. Threats to spread such images and blackmail can be offences too. Platforms must act on reports of illegal content. This is general information, not legal advice: a lawyer or a victim-support association can say what applies to this situation.
+takedown-services = Services that help: each platform's own reporting form (choose "non-consensual intimate image" where offered); StopNCII.org, which shares only the hashes of the images (for adults); Take It Down (NCMEC) for images taken before 18; in France, PHAROS (internet-signalement.gouv.fr) to report illegal content to the police.
+takedown-chronology = Chronology for the complaint
+takedown-chronology-note = Dates and places as told by the person; the times the files record themselves are in the locker.
+takedown-not-said = not said
+takedown-draft-title = Request to { $where }
+takedown-draft =
+    Subject: Removal of an intimate image published without consent
+
+    Hello,
+
+    Intimate content showing me ({ $what }) was published without my consent on { $where }, around { $when }, by { $who }.
+    Address of the content: { $link }
+
+    I did not agree to this publication. I ask you to remove this content without delay and to prevent it from being published again.
+    A complaint is being made (reference { $case }). The file's SHA-256 fingerprint is { $hash }.
+
+    Thank you for confirming when it has been removed.

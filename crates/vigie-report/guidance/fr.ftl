@@ -20,3 +20,27 @@ nothing-found = Ces vérifications n’ont rien trouvé. Ce n’est pas une preu
 helplines-fr = En France : 3919 (Violences Femmes Info, gratuit et anonyme, 24 h/24, 7 j/7) ; le 17 ou un SMS au 114 en cas d’urgence ; arretonslesviolences.gouv.fr pour signaler en ligne ; l’association Echap pour l’accompagnement en sécurité numérique.
 helplines-be = En Belgique : 0800 30 030 (Écoute violences conjugales, gratuit) ; le 101 ou le 112 en cas d’urgence.
 helplines-other = En cas d’urgence, appelez le numéro d’urgence local (112 en Europe). Demandez à une association spécialisée le numéro national d’écoute pour les violences conjugales.
+
+# Images intimes : la chronologie et les demandes de retrait que l’application rédige à
+# partir du coffre de preuves. Variables : $case (la référence du dossier), $when, $where,
+# $who, $link, $what (le type d’élément), $hash (son SHA-256), $pdq (son empreinte PDQ).
+takedown-title = Demandes de retrait et chronologie
+takedown-intro = Ces brouillons sont faits à partir du coffre de preuves. Relisez-les avec la personne, corrigez ce qui n’est pas juste, et envoyez-les seulement si elle est d’accord. Les images elles-mêmes ne sont jamais jointes : les plateformes retrouvent le contenu par son adresse.
+takedown-legal = La loi, en mots simples (France) : diffuser, sans l’accord de la personne, une image ou une vidéo à caractère sexuel la montrant est un délit (article 226-2-1 du Code pénal), même si la personne avait accepté la prise de vue ou avait elle-même envoyé l’image. Les menaces de diffusion et le chantage peuvent aussi être des infractions. Les plateformes doivent agir sur les signalements de contenus illicites. Ceci est une information générale, pas un conseil juridique : un avocat ou une association d’aide aux victimes peut dire ce qui s’applique à cette situation.
+takedown-services = Services qui aident : le formulaire de signalement de chaque plateforme (choisir « image intime diffusée sans consentement » quand il existe) ; StopNCII.org, qui ne partage que les empreintes des images (pour les adultes) ; Take It Down (NCMEC) pour les images prises avant 18 ans ; en France, PHAROS (internet-signalement.gouv.fr) pour signaler un contenu illicite à la police.
+takedown-chronology = Chronologie pour la plainte
+takedown-chronology-note = Dates et lieux tels que la personne les a indiqués ; les heures enregistrées par les fichiers eux-mêmes sont dans le coffre.
+takedown-not-said = non précisé
+takedown-draft-title = Demande à { $where }
+takedown-draft =
+    Objet : Retrait d’une image intime publiée sans mon consentement
+
+    Bonjour,
+
+    Un contenu intime me représentant ({ $what }) a été publié sans mon consentement sur { $where }, vers { $when }, par { $who }.
+    Adresse du contenu : { $link }
+
+    Je n’ai pas consenti à cette publication. Je vous demande de retirer ce contenu sans délai et d’empêcher qu’il soit publié à nouveau.
+    Une plainte est en cours (référence { $case }). L’empreinte SHA-256 du fichier est { $hash }.
+
+    Merci de me confirmer son retrait.

@@ -144,6 +144,115 @@ fn coverage_lines(cat: &Catalog, verdict: &Value, which: &str) -> Vec<String> {
     }
 }
 
+/// The evidence locker's part of a report: each item by its description and fingerprints
+/// (what was told apart from what the file records), then the chronology as told.
+fn locker_blocks(
+    b: &mut Vec<Block>,
+    cat: &Catalog,
+    guidance: &Guidance,
+    reference: &str,
+    locker: &[vigie_case::LockerItem],
+) {
+    let t = |key: &str| cat.key(key);
+    let field = |key: &str, value: &str| {
+        cat.text(
+            &Message::new("report-locker-field")
+                .arg("label", t(key))
+                .arg("value", value),
+        )
+    };
+    let kind_name = |k: vigie_case::LockerKind| t(&format!("ncii-kind-{}", k.as_str()));
+    b.push(Block::PageBreak);
+    b.push(Block::Heading(t("report-locker-title")));
+    b.push(Block::Para(t("report-locker-intro")));
+    for item in locker {
+        let e = &item.entry;
+        let d = &e.description;
+        let mut title = format!(
+            "#{} {} — {}",
+            item.id.0,
+            kind_name(d.kind),
+            e.file_name.as_deref().unwrap_or(&d.link)
+        );
+        if e.sensitive {
+            title.push_str(&format!(" ({})", t("ncii-sensitive")));
+        }
+        b.push(Block::Subheading(title));
+        let told = [
+            ("report-locker-seen-at", &d.seen_at),
+            ("report-locker-place", &d.place),
+            ("report-locker-posted-by", &d.posted_by),
+            ("report-locker-link", &d.link),
+            ("report-locker-note", &d.note),
+        ];
+        for (key, value) in told {
+            if !value.trim().is_empty() {
+                b.push(Block::Bullet(field(key, value)));
+            }
+        }
+        let mut file = vec![field("report-locker-added", &item.added)];
+        if let Some(f) = &e.facts {
+            file.push(format!("SHA-256 {}", f.sha256));
+            if let Some(h) = &f.pdq {
+                file.push(format!(
+                    "PDQ {} ({} {})",
+                    h.pdq,
+                    t("ncii-quality"),
+                    h.quality
+                ));
+            }
+            file.push(format!("MD5 {}", f.md5));
+            if let Some(m) = &e.file_modified {
+                file.push(field("report-locker-file-date", m));
+            }
+            if let Some(x) = &f.exif {
+                if let Some(taken) = &x.taken {
+                    file.push(field("report-locker-exif-taken", taken));
+                }
+                if let Some(device) = &x.device {
+                    file.push(field("report-locker-exif-device", device));
+                }
+            }
+        }
+        b.push(Block::Para(format!(
+            "{} {}",
+            t("report-locker-file-says"),
+            file.join(" · ")
+        )));
+    }
+    let chronology = crate::takedown(guidance, reference, locker, &kind_name);
+    b.push(Block::Subheading(
+        guidance
+            .text("takedown-chronology", &[])
+            .unwrap_or_else(|| t("report-locker-chronology")),
+    ));
+    b.push(Block::Table {
+        headers: vec![
+            "#".into(),
+            t("report-locker-seen-at"),
+            t("report-locker-place"),
+            t("report-locker-posted-by"),
+            t("report-locker-what"),
+        ],
+        rows: chronology
+            .chronology
+            .iter()
+            .map(|r| {
+                vec![
+                    r.item.to_string(),
+                    r.when.clone(),
+                    r.place.clone(),
+                    r.who.clone(),
+                    r.what.clone(),
+                ]
+            })
+            .collect(),
+    });
+    if let Some(legal) = guidance.text("takedown-legal", &[]) {
+        b.push(Block::Para(legal));
+    }
+}
+
 /// Writes the report of `scope`. `country` picks the helplines of the next steps.
 pub fn build(
     store: &CaseStore,
@@ -170,6 +279,7 @@ pub fn build(
     let summary = store.summary(&reference)?;
     let evidence = store.evidence(case)?;
     let custody = store.audit_for_case(case)?;
+    let locker = store.locker(case)?;
     let t = |key: &str| cat.key(key);
     let kind = |k: &str| cat.key(&format!("check-kind-{k}"));
     let mut b = Vec::new();
@@ -291,6 +401,11 @@ pub fn build(
         b.extend(findings.iter().map(|f| finding_block(cat, f)));
     }
 
+    // The evidence locker: by fingerprint and description, never an image.
+    if !locker.is_empty() {
+        locker_blocks(&mut b, cat, guidance, &reference, &locker);
+    }
+
     // 3. Next steps.
     b.push(Block::PageBreak);
     let g = |key: &str| guidance.text(key, &[]);
@@ -318,7 +433,7 @@ pub fn build(
     if accounts {
         keys.push("accounts".into());
     }
-    if interview.yes("images-shared") {
+    if interview.yes("images-shared") || !locker.is_empty() {
         keys.push("images".into());
     }
     keys.extend(["emergency-line", "who-helps"].map(String::from));

@@ -10,10 +10,12 @@ pub mod html;
 pub mod interview;
 pub mod model;
 pub mod pdf;
+pub mod takedown;
 
 pub use build::{build, ReportError, Scope};
 pub use guidance::{Guidance, GuidanceError};
 pub use interview::{Answer, Interview, QUESTIONS};
 pub use model::{Block, Report};
+pub use takedown::{takedown, ChronologyRow, Draft, Takedown};
 
 vigie_core::locales!("Translation resources of the reports.");

@@ -14,14 +14,16 @@ pub use android::{
 pub use live::{
     store_live, CaptureEvidence, LiveCheck, LiveOutcome, LiveSnapshot, Service, TrafficSink,
 };
-pub use locker::{add_locker_file, kind_of, LockerFileInfo, LockerUpload};
+pub use locker::{
+    add_locker_file, hash_list_csv, hash_list_json, kind_of, LockerFileInfo, LockerUpload,
+};
 pub use record::{file_sha256, network_record, observed_keys};
 pub use verdict::{verdict_json, verdict_value, JsonFinding};
 
 use vigie_core::{Catalog, Lang, LocaleResource, Timestamp};
 
 /// The translations every check's results need (shared wording, network, case file, live
-/// capture), plus `extra` (a front end's own).
+/// capture, Android, intimate images), plus `extra` (a front end's own).
 pub fn catalog(lang: Lang, extra: &[&[LocaleResource]]) -> Catalog {
     let mut groups: Vec<&[LocaleResource]> = vec![
         vigie_core::LOCALES,
@@ -29,6 +31,7 @@ pub fn catalog(lang: Lang, extra: &[&[LocaleResource]]) -> Catalog {
         vigie_case::LOCALES,
         vigie_live::LOCALES,
         vigie_android::LOCALES,
+        vigie_ncii::LOCALES,
     ];
     groups.extend_from_slice(extra);
     Catalog::new(lang, &groups)

@@ -143,3 +143,60 @@ pub fn add_locker_file(
     let facts = reader.inspector.finish();
     record(store, case, stored.id, name.to_owned(), facts, info, now)
 }
+
+/// The facts of the items a hash list holds: the sensitive ones (or all with `all`) that
+/// are pictures or videos.
+fn listed(items: &[LockerItem], all: bool) -> Vec<&MediaFacts> {
+    items
+        .iter()
+        .filter(|i| i.entry.sensitive || all)
+        .filter_map(|i| i.entry.facts.as_ref())
+        .filter(|f| f.kind != MediaKind::Other)
+        .collect()
+}
+
+/// The hash list of a locker for a take-down service, as JSON: PDQ (with quality), MD5 and
+/// SHA-256 of each picture or video, and nothing else (no image, name or description).
+/// Returns the document and how many items it lists.
+pub fn hash_list_json(items: &[LockerItem], all: bool) -> (Vec<u8>, usize) {
+    let rows = listed(items, all);
+    let list: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|f| {
+            let mut v = serde_json::json!({"kind": f.kind, "md5": f.md5, "sha256": f.sha256});
+            if let Some(h) = &f.pdq {
+                v["pdq"] = h.pdq.clone().into();
+                v["quality"] = h.quality.into();
+            }
+            v
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "algorithms": {"pdq": "Meta PDQ, 256 bits, hexadecimal", "md5": "MD5 of the file",
+            "sha256": "SHA-256 of the file"},
+        "hashes": list,
+    });
+    let mut text = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    text.push(b'\n');
+    (text, rows.len())
+}
+
+/// The same hash list as comma-separated values (`kind,pdq,quality,md5,sha256`).
+pub fn hash_list_csv(items: &[LockerItem], all: bool) -> (Vec<u8>, usize) {
+    let rows = listed(items, all);
+    let mut text = String::from("kind,pdq,quality,md5,sha256\n");
+    for f in &rows {
+        let (pdq, quality) = f
+            .pdq
+            .as_ref()
+            .map(|h| (h.pdq.clone(), h.quality.to_string()))
+            .unwrap_or_default();
+        let kind = if f.kind == MediaKind::Video {
+            "video"
+        } else {
+            "image"
+        };
+        text.push_str(&format!("{kind},{pdq},{quality},{},{}\n", f.md5, f.sha256));
+    }
+    (text.into_bytes(), rows.len())
+}

@@ -62,3 +62,13 @@
     }
   };
 })();
+
+// Evidence locker: send the chosen file's own date (the browser does not send it).
+(function () {
+  var files = document.getElementById("locker-files");
+  var date = document.getElementById("locker-file-modified");
+  if (!files || !date) return;
+  files.addEventListener("change", function () {
+    date.value = files.files.length === 1 ? String(files.files[0].lastModified) : "";
+  });
+})();

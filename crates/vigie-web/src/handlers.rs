@@ -79,6 +79,26 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             "/cases/{reference}/interview",
             get(crate::reports::interview_form).post(crate::reports::interview_save),
         )
+        .route(
+            "/cases/{reference}/locker",
+            get(crate::locker::page)
+                .post(crate::locker::add_files)
+                .layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+        )
+        .route(
+            "/cases/{reference}/locker/link",
+            post(crate::locker::add_link),
+        )
+        .route(
+            "/cases/{reference}/locker/drafts",
+            get(crate::locker::drafts),
+        )
+        .route(
+            "/cases/{reference}/locker/hashes",
+            get(crate::locker::hashes),
+        )
+        .route("/locker/{id}/image", get(crate::locker::image))
+        .route("/locker/{id}/preview", get(crate::locker::preview))
         .route("/cases/{reference}/report", post(crate::reports::report))
         .route("/cases/{reference}/export", post(crate::reports::export))
         .route("/android/{id}/state", get(crate::android::state))
@@ -615,9 +635,10 @@ async fn case_page(
         body.push_str(&html::notice("info", &cat.key("web-case-is-closed")));
     } else {
         body.push_str(&format!(
-            "<div class=\"actions\"><a class=\"button\" id=\"start-live\" href=\"/cases/{r}/live\">{}</a><a class=\"button\" id=\"start-android\" href=\"/cases/{r}/android\">{}</a><form method=\"post\" action=\"/cases/{r}/import?csrf={}\" enctype=\"multipart/form-data\" class=\"card\" id=\"import-form\"><label>{}<input type=\"file\" name=\"files\" id=\"import-files\" multiple required></label><button type=\"submit\" id=\"import\">{}</button></form></div>",
+            "<div class=\"actions\"><a class=\"button\" id=\"start-live\" href=\"/cases/{r}/live\">{}</a><a class=\"button\" id=\"start-android\" href=\"/cases/{r}/android\">{}</a><a class=\"button\" id=\"open-locker\" href=\"/cases/{r}/locker\">{}</a><form method=\"post\" action=\"/cases/{r}/import?csrf={}\" enctype=\"multipart/form-data\" class=\"card\" id=\"import-form\"><label>{}<input type=\"file\" name=\"files\" id=\"import-files\" multiple required></label><button type=\"submit\" id=\"import\">{}</button></form></div>",
             esc(&cat.key("web-live-start")),
             esc(&cat.key("web-android-start")),
+            esc(&cat.key("web-locker-open")),
             esc(&s.csrf),
             esc(&cat.key("web-import-label")),
             esc(&cat.key("web-import-button"))

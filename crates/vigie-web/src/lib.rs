@@ -10,6 +10,7 @@ mod android;
 mod auth;
 mod handlers;
 mod html;
+mod locker;
 mod reports;
 
 use std::collections::HashMap;

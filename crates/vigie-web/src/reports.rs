@@ -123,7 +123,25 @@ pub(crate) async fn interview_save(
     }
 }
 
-fn attachment(name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
+/// The guidance texts in the page's language (the organisation's files, else built in), or
+/// the error page saying why they cannot be read (handlers pass it straight back).
+#[allow(clippy::result_large_err)]
+pub(crate) fn guidance(
+    app: &crate::App,
+    cat: &Catalog,
+    s: &Session,
+) -> Result<vigie_report::Guidance, Response> {
+    vigie_report::Guidance::load(cat.lang(), Some(&app.guidance_dir)).map_err(|e| {
+        error_page(
+            cat,
+            Some(s),
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &Message::new("web-report-failed").arg("detail", e.to_string()),
+        )
+    })
+}
+
+pub(crate) fn attachment(name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
@@ -137,7 +155,7 @@ fn attachment(name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
         .into_response()
 }
 
-fn file_stem(reference: &str) -> String {
+pub(crate) fn file_stem(reference: &str) -> String {
     reference
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
@@ -156,16 +174,9 @@ pub(crate) async fn report(
         Err(r) => return r,
     };
     let html_wanted = f.get("format").is_some_and(|v| v == "html");
-    let guidance = match vigie_report::Guidance::load(cat.lang(), Some(&app.guidance_dir)) {
+    let guidance = match guidance(&app, &cat, &s) {
         Ok(g) => g,
-        Err(e) => {
-            return error_page(
-                &cat,
-                Some(&s),
-                StatusCode::INTERNAL_SERVER_ERROR,
-                &Message::new("web-report-failed").arg("detail", e.to_string()),
-            )
-        }
+        Err(r) => return r,
     };
     let made = tokio::task::block_in_place(|| {
         with_store(&app, Some(&s.operator), |st| {

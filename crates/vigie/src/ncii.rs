@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vigie_case::{CaseStore, LockerDescription, LockerItem, LockerKind};
 use vigie_core::{Catalog, Message, Timestamp};
-use vigie_ncii::{MediaFacts, MediaKind};
+use vigie_ncii::MediaKind;
 
 /// What the operator says about the items being added.
 pub struct Described {
@@ -411,53 +411,17 @@ pub fn hashes(
     let store = open_store(cat, data_dir, passphrase_file)?;
     let case = store.find(reference).map_err(fail(cat))?;
     let items = store.locker(case).map_err(fail(cat))?;
-    let rows: Vec<&MediaFacts> = items
-        .iter()
-        .filter(|i| i.entry.sensitive || all)
-        .filter_map(|i| i.entry.facts.as_ref())
-        .filter(|f| f.kind != MediaKind::Other)
-        .collect();
-    let mut text = Vec::new();
-    if csv {
-        writeln!(text, "kind,pdq,quality,md5,sha256")?;
-        for f in &rows {
-            let (pdq, quality) = f
-                .pdq
-                .as_ref()
-                .map(|h| (h.pdq.clone(), h.quality.to_string()))
-                .unwrap_or_default();
-            let kind = if f.kind == MediaKind::Video {
-                "video"
-            } else {
-                "image"
-            };
-            writeln!(text, "{kind},{pdq},{quality},{},{}", f.md5, f.sha256)?;
-        }
+    let (text, count) = if csv {
+        vigie_station::hash_list_csv(&items, all)
     } else {
-        let list: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|f| {
-                let mut v = serde_json::json!({"kind": f.kind, "md5": f.md5, "sha256": f.sha256});
-                if let Some(h) = &f.pdq {
-                    v["pdq"] = h.pdq.clone().into();
-                    v["quality"] = h.quality.into();
-                }
-                v
-            })
-            .collect();
-        serde_json::to_writer_pretty(
-            &mut text,
-            &serde_json::json!({"algorithms": {"pdq": "Meta PDQ, 256 bits, hexadecimal",
-                "md5": "MD5 of the file", "sha256": "SHA-256 of the file"}, "hashes": list}),
-        )?;
-        writeln!(text)?;
-    }
+        vigie_station::hash_list_json(&items, all)
+    };
     std::fs::write(out_path, &text)?;
     println!(
         "{}",
         cat.text(
             &Message::new("ncii-hashes-written")
-                .arg("count", rows.len().to_string())
+                .arg("count", count.to_string())
                 .arg("path", out_path.display().to_string())
         )
     );

@@ -137,6 +137,16 @@ fn every_key_exists_in_both_languages_and_formats() {
         "web-evidence-kind-report",
         "web-import-done",
         "and-ioc-title",
+        "web-locker-no-pdq-unsupported",
+        "web-locker-no-pdq-too_large",
+        "web-locker-no-pdq-damaged",
+        "web-locker-added-msg",
+        "web-evidence-kind-locker",
+        "web-locker-seen_at",
+        "web-locker-place",
+        "web-locker-posted_by",
+        "web-locker-link",
+        "web-locker-note",
         "ncii-no-pdq-unsupported",
         "ncii-no-pdq-too_large",
         "ncii-no-pdq-damaged",
@@ -313,6 +323,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "seconds",
         "images",
         "videos",
+        "label",
     ] {
         args.set(a, "x");
     }
