@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 C=fuzz/corpus
-mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android,export,image}
+mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android,export,image,ios}
 cargo run -q -p vigie-net --example fuzz_seeds -- "$C"
 cargo run -q -p vigie-ncii --example fuzz_seeds -- "$C/image"
 S=../shared/data
@@ -30,6 +30,12 @@ if [ -d "$S" ]; then
               "5:mvt/androidqf/packages.json"; do
     { printf "\\x0${pair%%:*}"; head -c 200000 "$S/${pair#*:}"; } > "$C/android/seed-$a"; a=$((a+1))
   done
+  # iPhone: the plists and the Manifest.db of MVT's test backup (first byte: the part read).
+  for f in "$S"/mvt/ios_backup/Info.plist "$S"/mvt/ios_backup/0d/0dc926a1810f7aee4e8f38793ed788701f93bf9d; do
+    { printf '\x00'; cat "$f"; } > "$C/ios/seed-plist-$(basename "$f")"
+  done
+  { printf '\x01'; echo "Please click here https://badbadbad.example.org/ (or http://x.example)"; } > "$C/ios/seed-text"
+  { printf '\x02'; head -c 262144 "$S"/mvt/ios_backup/Manifest.db; } > "$C/ios/seed-manifest"
   # Images: small PNG and JPEG files of the system as seeds.
   find /usr/share/pixmaps /usr/share/icons -maxdepth 3 -type f \( -name '*.png' -o -name '*.jpg' \) -size -64k 2>/dev/null | head -20 | xargs -r cp -t "$C/image"
 else

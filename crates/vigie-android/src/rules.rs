@@ -263,19 +263,6 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn indicator_ref(&self, ind: &Indicator) -> IndicatorRef {
-        IndicatorRef {
-            value: ind.value.clone(),
-            kind: ind.kind.as_str().to_owned(),
-            app: ind.app.clone(),
-            source: self
-                .iocs
-                .source_of(ind)
-                .map_or_else(String::new, |s| s.name.clone()),
-            category: ind.category,
-        }
-    }
-
     fn evidence(&self, output: &str, detail: String) -> Evidence {
         Evidence::RawOutput {
             name: output.to_owned(),
@@ -346,7 +333,7 @@ impl Builder<'_> {
             output,
             format!("{} {value}", what.trim_start_matches("match-")),
         );
-        let r = self.indicator_ref(ind);
+        let r = self.iocs.reference(ind);
         self.raise(rule, severity, &p.name, title, explanation, Some(r), ev);
     }
 
@@ -661,7 +648,7 @@ impl Builder<'_> {
                     &device.source_of("ps", "ps"),
                     format!("pid {} {}", proc.pid, proc.name),
                 );
-                let r = self.indicator_ref(ind);
+                let r = self.iocs.reference(ind);
                 let app = ind.app.clone().unwrap_or_else(|| base.to_owned());
                 self.raise(
                     ids::IOC_PROCESS,
@@ -738,7 +725,7 @@ impl Builder<'_> {
             for ind in self.iocs.match_exact(IndicatorKind::AppId, pkg) {
                 let source = device.source_of("batterystats", "dumpsys batterystats");
                 let ev = self.evidence(&source, line.clone());
-                let r = self.indicator_ref(ind);
+                let r = self.iocs.reference(ind);
                 let app = ind.app.clone().unwrap_or_else(|| pkg.clone());
                 let watch = ind.category == ThreatCategory::Watchware;
                 self.raise(

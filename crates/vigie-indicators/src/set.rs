@@ -285,6 +285,20 @@ impl IndicatorSet {
             .collect()
     }
 
+    /// What a finding says about a matched indicator: its value and kind, its app, its
+    /// source with credit, its category.
+    pub fn reference(&self, ind: &Indicator) -> vigie_core::IndicatorRef {
+        vigie_core::IndicatorRef {
+            value: ind.value.clone(),
+            kind: ind.kind.as_str().to_owned(),
+            app: ind.app.clone(),
+            source: self
+                .source_of(ind)
+                .map_or_else(String::new, |s| s.name.clone()),
+            category: ind.category,
+        }
+    }
+
     /// Indicators matching a name: the most specific indicator domain that equals the name or
     /// one of its parent domains (so `a.evil.com` matches `evil.com`). Case, a trailing dot and
     /// IDNA form do not matter. Costs one hash probe per label.

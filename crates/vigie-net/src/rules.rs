@@ -226,19 +226,6 @@ impl<'a> NetRules<'a> {
         }
     }
 
-    fn indicator_ref(&self, ind: &Indicator) -> IndicatorRef {
-        IndicatorRef {
-            value: ind.value.clone(),
-            kind: ind.kind.as_str().to_owned(),
-            app: ind.app.clone(),
-            source: self
-                .iocs
-                .source_of(ind)
-                .map_or_else(String::new, |s| s.name.clone()),
-            category: ind.category,
-        }
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn raise(
         &mut self,
@@ -296,7 +283,7 @@ impl<'a> NetRules<'a> {
         }
         let matches = self.iocs.match_domain(name);
         if let Some(ind) = best(&matches) {
-            let r = self.indicator_ref(ind);
+            let r = self.iocs.reference(ind);
             let app = ind.app.clone().unwrap_or_else(|| ind.value.clone());
             let role = match ind.role {
                 IndicatorRole::Website => "website",
@@ -348,7 +335,7 @@ impl<'a> NetRules<'a> {
             .map(str::to_owned)
             .or_else(|| dyn_feed.first().map(|i| i.value.clone()));
         if let Some(provider) = provider {
-            let ind = dyn_feed.first().map(|i| self.indicator_ref(i));
+            let ind = dyn_feed.first().map(|i| self.iocs.reference(i));
             self.raise(
                 ids::DYNDNS,
                 Severity::Medium,
@@ -374,7 +361,7 @@ impl<'a> NetRules<'a> {
             .map(str::to_owned)
             .or_else(|| tld_feed.first().map(|i| i.value.clone()));
         if let Some(tld) = tld.filter(|t| t.as_str() != name) {
-            let ind = tld_feed.first().map(|i| self.indicator_ref(i));
+            let ind = tld_feed.first().map(|i| self.iocs.reference(i));
             self.raise(
                 ids::SUSPICIOUS_TLD,
                 Severity::Low,
@@ -394,7 +381,7 @@ impl<'a> NetRules<'a> {
     fn check_ip(&mut self, ip: IpAddr, how: &str, evidence: &dyn Fn() -> Evidence) {
         let matches = self.iocs.match_ip(ip);
         if let Some(ind) = best(&matches) {
-            let r = self.indicator_ref(ind);
+            let r = self.iocs.reference(ind);
             let app = ind.app.clone().unwrap_or_else(|| ind.value.clone());
             let ip_s = ip.to_string();
             self.raise(
@@ -468,7 +455,7 @@ impl<'a> NetRules<'a> {
                 if let Some(u) = url {
                     let m = self.iocs.match_url(u);
                     if let Some(ind) = best(&m) {
-                        let r = self.indicator_ref(ind);
+                        let r = self.iocs.reference(ind);
                         let app = ind.app.clone().unwrap_or_else(|| ind.value.clone());
                         self.raise(
                             ids::IOC_URL,
@@ -505,7 +492,7 @@ impl<'a> NetRules<'a> {
         ] {
             let m = self.iocs.match_exact(kind, hash);
             if let Some(ind) = best(&m) {
-                let r = self.indicator_ref(ind);
+                let r = self.iocs.reference(ind);
                 let app = ind.app.clone().unwrap_or_else(|| ind.value.clone());
                 self.raise(
                     ids::IOC_CERT,

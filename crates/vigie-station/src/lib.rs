@@ -2,6 +2,7 @@
 //! the verdict document, what a check stores in its case, and live network checks.
 
 pub mod android;
+pub mod ios;
 pub mod live;
 pub mod locker;
 pub mod record;
@@ -11,6 +12,7 @@ pub use android::{
     android_observed, android_record, android_verdict_json, android_verdict_value, store_android,
     AndroidCheck, AndroidProgress, AndroidResult,
 };
+pub use ios::{ios_observed, ios_record, ios_verdict_json, ios_verdict_value};
 pub use live::{
     store_live, CaptureEvidence, LiveCheck, LiveOutcome, LiveSnapshot, Service, TrafficSink,
 };
@@ -23,7 +25,7 @@ pub use verdict::{verdict_json, verdict_value, JsonFinding};
 use vigie_core::{Catalog, Lang, LocaleResource, Timestamp};
 
 /// The translations every check's results need (shared wording, network, case file, live
-/// capture, Android, intimate images), plus `extra` (a front end's own).
+/// capture, Android, iPhone, intimate images), plus `extra` (a front end's own).
 pub fn catalog(lang: Lang, extra: &[&[LocaleResource]]) -> Catalog {
     let mut groups: Vec<&[LocaleResource]> = vec![
         vigie_core::LOCALES,
@@ -32,6 +34,7 @@ pub fn catalog(lang: Lang, extra: &[&[LocaleResource]]) -> Catalog {
         vigie_live::LOCALES,
         vigie_android::LOCALES,
         vigie_ncii::LOCALES,
+        vigie_ios::LOCALES,
     ];
     groups.extend_from_slice(extra);
     Catalog::new(lang, &groups)

@@ -320,6 +320,25 @@ enum ScanTarget {
         #[arg(long = "case")]
         case: Option<String>,
     },
+    /// Check an iPhone backup made by Finder or iTunes, read in place (nothing in it is
+    /// changed): apps, messages, browsing, data use, permissions and settings.
+    #[command(name = "ios-backup")]
+    IosBackup {
+        /// The backup folder (it holds Manifest.db and Info.plist).
+        path: PathBuf,
+        /// File holding the backup's password, for an encrypted backup.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
+        #[arg(long = "iocs")]
+        iocs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+        /// Store the check, its findings and the databases read (as evidence) in case REF.
+        #[arg(long = "case")]
+        case: Option<String>,
+    },
     /// Check an Android dump: an androidqf acquisition, MVT-style outputs
     /// (dumpsys_package.txt, getprop.txt, ...) or a bug report; a folder or a zip, read in
     /// place.
@@ -499,6 +518,7 @@ fn catalog(lang: Lang) -> Catalog {
             vigie_android::LOCALES,
             vigie_report::LOCALES,
             vigie_ncii::LOCALES,
+            vigie_ios::LOCALES,
             vigie_hotspot::LOCALES,
             vigie_web::LOCALES,
             crate::render::LOCALES,
@@ -669,6 +689,25 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             &data_dir,
             passphrase_file.as_deref(),
             &path,
+            &iocs,
+            format == ScanFormat::Json,
+            case.as_deref(),
+        ),
+        Command::Scan {
+            target:
+                ScanTarget::IosBackup {
+                    path,
+                    password_file,
+                    iocs,
+                    format,
+                    case,
+                },
+        } => crate::ios::scan_backup(
+            &cat,
+            &data_dir,
+            passphrase_file.as_deref(),
+            &path,
+            password_file.as_deref(),
             &iocs,
             format == ScanFormat::Json,
             case.as_deref(),

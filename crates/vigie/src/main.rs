@@ -4,6 +4,7 @@ mod android;
 mod cases;
 mod cli;
 mod feeds;
+mod ios;
 mod live;
 mod ncii;
 mod render;

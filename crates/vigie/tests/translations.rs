@@ -42,6 +42,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../vigie-ncii/locales/fr.ftl"),
     ),
     (
+        "vigie-ios",
+        include_str!("../../vigie-ios/locales/en.ftl"),
+        include_str!("../../vigie-ios/locales/fr.ftl"),
+    ),
+    (
         "vigie-hotspot",
         include_str!("../../vigie-hotspot/locales/en.ftl"),
         include_str!("../../vigie-hotspot/locales/fr.ftl"),
@@ -108,6 +113,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "vigie-android",
         "vigie-report",
         "vigie-ncii",
+        "vigie-ios",
     ] {
         keys_used_in_code(&root.join(c).join("src"), &mut used);
     }
@@ -137,6 +143,21 @@ fn every_key_exists_in_both_languages_and_formats() {
         "web-evidence-kind-report",
         "web-import-done",
         "and-ioc-title",
+        "ios-ioc-title",
+        "ios-ioc-explain",
+        "ios-watchware-title",
+        "ios-watchware-explain",
+        "ios-what-app",
+        "ios-what-sms",
+        "ios-what-safari_history",
+        "ios-what-safari_browser_state",
+        "ios-what-webkit_resource_load_statistics",
+        "ios-what-chrome_history",
+        "ios-what-firefox_history",
+        "ios-what-whatsapp",
+        "ios-what-datausage",
+        "ios-what-tcc",
+        "ios-what-global_preferences",
         "web-locker-no-pdq-unsupported",
         "web-locker-no-pdq-too_large",
         "web-locker-no-pdq-damaged",
@@ -324,6 +345,9 @@ fn every_key_exists_in_both_languages_and_formats() {
         "images",
         "videos",
         "label",
+        "entries",
+        "apps",
+        "rows",
     ] {
         args.set(a, "x");
     }

@@ -1,0 +1,33 @@
+# Vigie — iPhone check (English)
+
+ios-error-not-a-backup = { $path } is not an iPhone backup (it has no Manifest.db). Give the folder that holds Manifest.db and Info.plist, made by Finder or iTunes.
+ios-error-encrypted = This backup is encrypted. Vigie cannot yet read encrypted backups; make an unencrypted backup for this check, or keep this one for an expert. Nothing was changed.
+ios-error-unreadable = { $file } could not be read ({ $detail }). Nothing in the backup was changed.
+ios-ioc-title = { $app } — listed spyware
+ios-ioc-explain = The backup shows { $value }, in { $what_keys }, which is listed as belonging to { $app }, a spy app or spyware. Do not delete anything for now: deleting can alert the person behind it and destroys evidence. Decide with a support worker, after a safety plan.
+ios-watchware-title = { $app } — monitoring app
+ios-watchware-explain = The backup shows { $value }, in { $what_keys }, which belongs to { $app }, an app sold for monitoring (parental control, anti-theft) that can also be used to watch a partner. Check that the person knows it is there and agreed to it.
+ios-jailbreak-title = Traces of a jailbreak
+ios-jailbreak-explain = The backup holds apps or folders that only a jailbroken iPhone has (Cydia, Sileo, Zebra or a jailbreak tool). A jailbreak removes the iPhone's protections and is how most spy apps for iPhone are installed, by someone holding the phone. An expert can confirm it on the phone itself.
+ios-missing-process-title = Records missing from the data-use database
+ios-missing-process-explain = The database where the iPhone counts the data each program uses has numbers missing in its sequence: records may have been deleted, which some spyware does to hide. It also happens for ordinary reasons; read it with the other findings.
+ios-lockdown-title = Lockdown Mode is on
+ios-lockdown-explain = Lockdown Mode, Apple's extra protection against targeted spyware, is on. This is good for the person's safety; some features (attachments, links, calls from unknown people) are limited while it is on.
+ios-what-app = the apps installed
+ios-what-sms = messages (SMS and iMessage)
+ios-what-safari_history = Safari history
+ios-what-safari_browser_state = Safari open tabs
+ios-what-webkit_resource_load_statistics = sites visited in apps (WebKit statistics)
+ios-what-chrome_history = Chrome history
+ios-what-firefox_history = Firefox history
+ios-what-whatsapp = WhatsApp messages
+ios-what-datausage = data use per program
+ios-what-tcc = privacy permissions
+ios-what-global_preferences = general settings
+ios-covered-backup = The backup's file list ({ $entries } entries) and its { $apps } apps.
+ios-covered-module = { $what_keys }: { $rows } record(s) read.
+ios-covered-module-absent = { $what_keys }: not in this backup.
+ios-covered-module-problem = { $what_keys }: could not be read ({ $detail }).
+ios-not-covered-unencrypted = An unencrypted backup leaves out saved passwords, Wi-Fi settings, browsing history of recent iOS versions, call history and Health data; an encrypted backup holds them.
+ios-not-covered-icloud = The iCloud account: someone who knows its password can see photos, messages and location without any app on the phone. Check its devices and sign-ins from a safe device.
+ios-not-covered-profiles = Configuration (MDM) profiles, paired watches and location sharing are not read yet by this version.

@@ -1,0 +1,33 @@
+# Vigie — vérification d’iPhone (français)
+
+ios-error-not-a-backup = { $path } n’est pas une sauvegarde d’iPhone (il n’y a pas de Manifest.db). Indiquez le dossier qui contient Manifest.db et Info.plist, fait par le Finder ou iTunes.
+ios-error-encrypted = Cette sauvegarde est chiffrée. Vigie ne sait pas encore lire les sauvegardes chiffrées ; faites une sauvegarde non chiffrée pour cette vérification, ou gardez celle-ci pour un expert. Rien n’a été modifié.
+ios-error-unreadable = { $file } n’a pas pu être lu ({ $detail }). Rien n’a été modifié dans la sauvegarde.
+ios-ioc-title = { $app } — logiciel espion répertorié
+ios-ioc-explain = La sauvegarde contient { $value }, dans { $what_keys }, qui est répertorié comme appartenant à { $app }, une application espion ou un logiciel espion. Ne supprimez rien pour l’instant : supprimer peut alerter la personne qui est derrière et détruit des preuves. Décidez avec un ou une intervenante, après un plan de mise en sécurité.
+ios-watchware-title = { $app } — application de surveillance
+ios-watchware-explain = La sauvegarde contient { $value }, dans { $what_keys }, qui appartient à { $app }, une application vendue pour surveiller (contrôle parental, antivol) qui peut aussi servir à surveiller un ou une partenaire. Vérifiez que la personne sait qu’elle est là et l’a acceptée.
+ios-jailbreak-title = Traces de jailbreak
+ios-jailbreak-explain = La sauvegarde contient des applications ou des dossiers que seul un iPhone « jailbreaké » possède (Cydia, Sileo, Zebra ou un outil de jailbreak). Un jailbreak retire les protections de l’iPhone ; c’est ainsi que s’installent la plupart des applications espion pour iPhone, par quelqu’un qui a eu le téléphone en main. Un expert peut le confirmer sur le téléphone lui-même.
+ios-missing-process-title = Enregistrements manquants dans la base de consommation de données
+ios-missing-process-explain = La base où l’iPhone compte les données utilisées par chaque programme a des numéros manquants : des enregistrements ont peut-être été effacés, ce que font certains logiciels espions pour se cacher. Cela arrive aussi pour des raisons ordinaires ; lisez-le avec les autres constats.
+ios-lockdown-title = Le mode Isolement est activé
+ios-lockdown-explain = Le mode Isolement, la protection renforcée d’Apple contre les logiciels espions ciblés, est activé. C’est bon pour la sécurité de la personne ; certaines fonctions (pièces jointes, liens, appels d’inconnus) sont limitées tant qu’il est actif.
+ios-what-app = les applications installées
+ios-what-sms = les messages (SMS et iMessage)
+ios-what-safari_history = l’historique de Safari
+ios-what-safari_browser_state = les onglets ouverts de Safari
+ios-what-webkit_resource_load_statistics = les sites visités dans les applications (statistiques WebKit)
+ios-what-chrome_history = l’historique de Chrome
+ios-what-firefox_history = l’historique de Firefox
+ios-what-whatsapp = les messages WhatsApp
+ios-what-datausage = la consommation de données par programme
+ios-what-tcc = les autorisations de confidentialité
+ios-what-global_preferences = les réglages généraux
+ios-covered-backup = La liste des fichiers de la sauvegarde ({ $entries } entrées) et ses { $apps } applications.
+ios-covered-module = { $what_keys } : { $rows } enregistrement(s) lu(s).
+ios-covered-module-absent = { $what_keys } : absent de cette sauvegarde.
+ios-covered-module-problem = { $what_keys } : illisible ({ $detail }).
+ios-not-covered-unencrypted = Une sauvegarde non chiffrée ne contient pas les mots de passe enregistrés, les réglages Wi-Fi, l’historique de navigation des versions récentes d’iOS, l’historique des appels ni les données Santé ; une sauvegarde chiffrée les contient.
+ios-not-covered-icloud = Le compte iCloud : quelqu’un qui en connaît le mot de passe peut voir photos, messages et position sans aucune application sur le téléphone. Vérifiez ses appareils et connexions depuis un appareil sûr.
+ios-not-covered-profiles = Les profils de configuration (MDM), les montres jumelées et le partage de position ne sont pas encore lus par cette version.

@@ -1,0 +1,17 @@
+//! Vigie's iPhone check. An iTunes/Finder backup is read in place ([`Backup`]): the device,
+//! its apps, and the databases where spyware leaves traces (messages, browser history and
+//! tabs, WebKit statistics, data use per process, privacy permissions, preferences) fill an
+//! [`IosBackup`]; the rules turn it into findings and a verdict. Nothing in the backup is
+//! written.
+
+pub mod backup;
+pub mod model;
+pub mod modules;
+pub mod rules;
+
+pub use backup::{Backup, BackupError};
+pub use model::{IosBackup, Seen, SeenKind};
+pub use modules::read_backup;
+pub use rules::check;
+
+vigie_core::locales!("Translation resources of the iPhone check.");

@@ -1,0 +1,647 @@
+//! The databases and files of a backup that a check reads, one module each (the set MVT's
+//! `check-backup` reads, by the same names where there is one). Each module finds its file
+//! through the manifest, reads it in place, and notes what it read or why it could not.
+
+use crate::backup::{open_db, read_plist, Backup, BackupError};
+use crate::model::{IosBackup, MissingProcess, ModuleRun, PrivacyGrant, Seen, SeenKind};
+use rusqlite::Connection;
+use std::path::Path;
+
+/// Seconds between 1970-01-01 and 2001-01-01 (Apple's "Cocoa" epoch).
+const COCOA_EPOCH: i64 = 978_307_200;
+
+/// Most missing process records reported (a damaged database could skip millions).
+const MAX_MISSING: usize = 100;
+
+/// RFC 3339 UTC time of Unix seconds (fractional), if plausible.
+fn unix_time(secs: f64) -> Option<String> {
+    (secs.is_finite() && secs > 0.0 && secs < 32_503_680_000.0).then(|| {
+        let whole = secs.floor();
+        vigie_core::Timestamp::from_secs_nanos(whole as i64, ((secs - whole) * 1e9) as u32)
+            .to_string()
+    })
+}
+
+/// RFC 3339 UTC time of a Cocoa timestamp: seconds since 2001, or nanoseconds since 2001
+/// (recent Messages databases).
+fn cocoa_time(value: f64) -> Option<String> {
+    let secs = if value.abs() > 1e11 {
+        value / 1e9
+    } else {
+        value
+    };
+    unix_time(secs + COCOA_EPOCH as f64)
+}
+
+/// The links in a text: every `http://` or `https://` run up to a space, a quote or a
+/// bracket, without trailing punctuation.
+pub fn links_in(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = vec![];
+    let mut from = 0;
+    loop {
+        let rest = &lower[from..];
+        let Some(start) = [rest.find("http://"), rest.find("https://")]
+            .into_iter()
+            .flatten()
+            .min()
+            .map(|p| p + from)
+        else {
+            return out;
+        };
+        let end = text[start..]
+            .find(|c: char| c.is_whitespace() || "\"'<>()[]{}".contains(c))
+            .map_or(text.len(), |e| start + e);
+        let link = text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        if link.len() > "https://".len() {
+            out.push(link.to_owned());
+        }
+        from = end.max(start + 1);
+    }
+}
+
+struct Reader<'a> {
+    backup: &'a Backup,
+    out: &'a mut IosBackup,
+}
+
+impl Reader<'_> {
+    fn run(
+        &mut self,
+        module: &'static str,
+        files: Vec<(String, std::path::PathBuf)>,
+        read: fn(&Connection, &str, &mut IosBackup, &'static str) -> rusqlite::Result<u64>,
+    ) {
+        let mut run = ModuleRun {
+            module,
+            files: vec![],
+            rows: 0,
+            problem: None,
+        };
+        for (label, path) in files {
+            match open_db(&path) {
+                Ok(conn) => match read(&conn, &label, self.out, module) {
+                    Ok(n) => run.rows += n,
+                    Err(e) => run.problem = Some(format!("{label}: {e}")),
+                },
+                Err(e) => run.problem = Some(e.to_string()),
+            }
+            run.files.push(label);
+        }
+        self.out.modules.push(run);
+    }
+
+    fn file(&self, domain: &str, path: &str) -> Vec<(String, std::path::PathBuf)> {
+        self.backup
+            .file(domain, path)
+            .map(|p| vec![(format!("{domain}/{path}"), p)])
+            .unwrap_or_default()
+    }
+
+    fn ending(&self, suffix: &str) -> Vec<(String, std::path::PathBuf)> {
+        self.backup
+            .files_ending_with(suffix)
+            .into_iter()
+            .map(|(d, p, s)| (format!("{d}/{p}"), s))
+            .collect()
+    }
+}
+
+fn push(
+    out: &mut IosBackup,
+    module: &'static str,
+    kind: SeenKind,
+    value: String,
+    file: &str,
+    locator: String,
+    when: Option<String>,
+) {
+    out.seen.push(Seen {
+        kind,
+        value,
+        file: file.to_owned(),
+        locator,
+        when,
+        module,
+    });
+}
+
+/// A query whose rows are an id, a text and an optional time.
+struct LinkRows {
+    /// The query.
+    sql: &'static str,
+    /// How its rows are named in evidence (`message ROWID`).
+    table: &'static str,
+    /// How its times read.
+    time: fn(f64) -> Option<String>,
+    /// The text is one link (history) rather than a message holding links.
+    whole_url: bool,
+}
+
+/// Rows of a [`LinkRows`] query, each text's links recorded.
+fn links_of_rows(
+    conn: &Connection,
+    q: LinkRows,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    let LinkRows {
+        sql,
+        table,
+        time,
+        whole_url,
+    } = q;
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        n += 1;
+        let id: i64 = row.get(0).unwrap_or_default();
+        let Ok(Some(text)) = row.get::<_, Option<String>>(1) else {
+            continue;
+        };
+        let when = row.get::<_, Option<f64>>(2).ok().flatten().and_then(time);
+        let links = if whole_url {
+            vec![text]
+        } else {
+            links_in(&text)
+        };
+        for link in links {
+            push(
+                out,
+                module,
+                SeenKind::Url,
+                link,
+                file,
+                format!("{table} {id}"),
+                when.clone(),
+            );
+        }
+    }
+    Ok(n)
+}
+
+fn sms(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    let n = links_of_rows(
+        conn,
+        LinkRows {
+            sql: "SELECT ROWID, text, date FROM message",
+            table: "message ROWID",
+            time: cocoa_time,
+            whole_url: false,
+        },
+        file,
+        out,
+        module,
+    )?;
+    // Correspondents written as e-mail addresses (iMessage).
+    if let Ok(mut stmt) = conn.prepare("SELECT ROWID, id FROM handle") {
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0).unwrap_or_default();
+            if let Ok(Some(h)) = row.get::<_, Option<String>>(1) {
+                if h.contains('@') {
+                    push(
+                        out,
+                        module,
+                        SeenKind::Email,
+                        h,
+                        file,
+                        format!("handle ROWID {id}"),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+    Ok(n)
+}
+
+fn safari_history(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    links_of_rows(conn, LinkRows { sql: "SELECT history_items.id, history_items.url, max(history_visits.visit_time) FROM history_items LEFT JOIN history_visits ON history_visits.history_item = history_items.id GROUP BY history_items.id", table: "history_items id", time: cocoa_time, whole_url: true }, file, out, module)
+}
+
+fn safari_browser_state(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    links_of_rows(
+        conn,
+        LinkRows {
+            sql: "SELECT id, url, last_viewed_time FROM tabs",
+            table: "tabs id",
+            time: cocoa_time,
+            whole_url: true,
+        },
+        file,
+        out,
+        module,
+    )
+}
+
+fn chrome_history(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    // Chrome counts microseconds since 1601.
+    fn chrome_time(v: f64) -> Option<String> {
+        unix_time(v / 1e6 - 11_644_473_600.0)
+    }
+    links_of_rows(
+        conn,
+        LinkRows {
+            sql: "SELECT id, url, last_visit_time FROM urls",
+            table: "urls id",
+            time: chrome_time,
+            whole_url: true,
+        },
+        file,
+        out,
+        module,
+    )
+}
+
+fn firefox_history(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    links_of_rows(
+        conn,
+        LinkRows {
+            sql: "SELECT id, url, NULL FROM history",
+            table: "history id",
+            time: unix_time,
+            whole_url: true,
+        },
+        file,
+        out,
+        module,
+    )
+}
+
+fn whatsapp(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    links_of_rows(
+        conn,
+        LinkRows {
+            sql: "SELECT Z_PK, ZTEXT, ZMESSAGEDATE FROM ZWAMESSAGE",
+            table: "ZWAMESSAGE Z_PK",
+            time: cocoa_time,
+            whole_url: false,
+        },
+        file,
+        out,
+        module,
+    )
+}
+
+fn webkit_resource_load_statistics(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    let mut stmt =
+        conn.prepare("SELECT domainID, registrableDomain, lastSeen FROM ObservedDomains")?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        n += 1;
+        let id: i64 = row.get(0).unwrap_or_default();
+        if let Ok(Some(domain)) = row.get::<_, Option<String>>(1) {
+            let when = row
+                .get::<_, Option<f64>>(2)
+                .ok()
+                .flatten()
+                .and_then(unix_time);
+            push(
+                out,
+                module,
+                SeenKind::Domain,
+                domain,
+                file,
+                format!("ObservedDomains domainID {id}"),
+                when,
+            );
+        }
+    }
+    Ok(n)
+}
+
+fn datausage(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    let mut stmt = conn.prepare(
+        "SELECT Z_PK, ZPROCNAME, ZBUNDLENAME, ZFIRSTTIMESTAMP FROM ZPROCESS ORDER BY Z_PK",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    let mut previous: Option<(i64, String, Option<String>)> = None;
+    while let Some(row) = rows.next()? {
+        n += 1;
+        let id: i64 = row.get(0).unwrap_or_default();
+        let proc_name: String = row
+            .get::<_, Option<String>>(1)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let bundle: Option<String> = row.get(2).ok().flatten();
+        let when = row
+            .get::<_, Option<f64>>(3)
+            .ok()
+            .flatten()
+            .and_then(cocoa_time);
+        let locator = format!("ZPROCESS Z_PK {id}");
+        // "UUID/com.apple.Fitness": the name after the last slash is the process.
+        let name = proc_name
+            .rsplit('/')
+            .next()
+            .unwrap_or(&proc_name)
+            .to_owned();
+        if !name.is_empty() {
+            push(
+                out,
+                module,
+                SeenKind::Process,
+                name.clone(),
+                file,
+                locator.clone(),
+                when.clone(),
+            );
+        }
+        if let Some(b) = bundle.filter(|b| !b.is_empty() && *b != name) {
+            push(
+                out,
+                module,
+                SeenKind::Process,
+                b,
+                file,
+                locator,
+                when.clone(),
+            );
+        }
+        if let Some((prev_id, prev_name, prev_when)) = &previous {
+            for missing in prev_id + 1..id {
+                if out.missing_processes.len() >= MAX_MISSING {
+                    break;
+                }
+                out.missing_processes.push(MissingProcess {
+                    id: missing,
+                    previous: prev_name.clone(),
+                    previous_when: prev_when.clone(),
+                });
+            }
+        }
+        previous = Some((id, proc_name, when));
+    }
+    Ok(n)
+}
+
+fn tcc(
+    conn: &Connection,
+    _file: &str,
+    out: &mut IosBackup,
+    _module: &'static str,
+) -> rusqlite::Result<u64> {
+    let columns: Vec<String> = conn
+        .prepare("PRAGMA table_info(access)")?
+        .query_map([], |r| r.get::<_, String>(1))?
+        .filter_map(Result::ok)
+        .collect();
+    let has = |c: &str| columns.iter().any(|x| x == c);
+    // iOS 14 and later: auth_value (2 = allowed); before: allowed (1).
+    let allowed = if has("auth_value") {
+        "auth_value = 2"
+    } else {
+        "allowed = 1"
+    };
+    let modified = if has("last_modified") {
+        "last_modified"
+    } else {
+        "NULL"
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT service, client, {allowed}, {modified} FROM access"
+    ))?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        n += 1;
+        out.grants.push(PrivacyGrant {
+            service: row
+                .get::<_, Option<String>>(0)
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+            client: row
+                .get::<_, Option<String>>(1)
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+            allowed: row
+                .get::<_, Option<bool>>(2)
+                .ok()
+                .flatten()
+                .unwrap_or(false),
+            when: row
+                .get::<_, Option<f64>>(3)
+                .ok()
+                .flatten()
+                .and_then(unix_time),
+        });
+    }
+    Ok(n)
+}
+
+/// Markers of a jailbreak in a backup's domains and paths (apps and folders of Cydia,
+/// Sileo, Zebra and the jailbreak tools).
+const JAILBREAK_MARKERS: [&str; 10] = [
+    "com.saurik.Cydia",
+    "org.coolstar.SileoStore",
+    "xyz.willy.Zebra",
+    "science.xnu.undecimus",
+    "com.opa334.Dopamine",
+    "palera1n",
+    "checkra1n",
+    "unc0ver",
+    "/Library/MobileSubstrate",
+    "com.opa334.TrollStore",
+];
+
+/// Whether an app is one that only a jailbroken phone can have.
+pub(crate) fn is_jailbreak_app(app: &str) -> bool {
+    JAILBREAK_MARKERS
+        .iter()
+        .any(|m| m.contains('.') && !m.contains('/') && app == *m)
+}
+
+/// Reads every module of the backup.
+pub fn read_backup(backup: &Backup) -> Result<IosBackup, BackupError> {
+    let mut out = IosBackup::default();
+    for key in [
+        "Device Name",
+        "Product Type",
+        "Product Version",
+        "Build Version",
+        "Last Backup Date",
+        "Serial Number",
+        "Unique Identifier",
+    ] {
+        if let Some(v) = backup.info_text(key) {
+            out.device.insert(key.to_owned(), v);
+        }
+    }
+    // Installed apps: Info.plist, and the apps' own domains in the manifest.
+    if let Some(list) = backup
+        .info
+        .as_ref()
+        .and_then(|i| i.as_dictionary())
+        .and_then(|d| d.get("Installed Applications"))
+        .and_then(plist::Value::as_array)
+    {
+        for app in list.iter().filter_map(plist::Value::as_string) {
+            out.apps
+                .entry(app.to_owned())
+                .or_default()
+                .push("Info.plist");
+        }
+    }
+    let mut jailbreak = std::collections::BTreeSet::new();
+    let mut app_domains = std::collections::BTreeSet::new();
+    out.manifest_entries = backup.for_each_entry(&mut |domain, path| {
+        if let Some(app) = domain.strip_prefix("AppDomain-") {
+            app_domains.insert(app.to_owned());
+        }
+        for marker in JAILBREAK_MARKERS {
+            if (domain.contains(marker) || path.contains(marker)) && jailbreak.len() < 50 {
+                jailbreak.insert(format!("{domain}/{path}"));
+            }
+        }
+    })?;
+    for app in app_domains {
+        out.apps.entry(app).or_default().push("Manifest.db");
+    }
+    out.jailbreak_paths = jailbreak.into_iter().collect();
+
+    let mut r = Reader {
+        backup,
+        out: &mut out,
+    };
+    let f = r.file("HomeDomain", "Library/SMS/sms.db");
+    r.run("sms", f, sms);
+    let f = r.file("HomeDomain", "Library/Safari/History.db");
+    r.run("safari_history", f, safari_history);
+    let f = r.file("HomeDomain", "Library/Safari/BrowserState.db");
+    r.run("safari_browser_state", f, safari_browser_state);
+    let f = r.ending("WebsiteData/ResourceLoadStatistics/observations.db");
+    r.run(
+        "webkit_resource_load_statistics",
+        f,
+        webkit_resource_load_statistics,
+    );
+    let f = r.file(
+        "AppDomain-com.google.chrome.ios",
+        "Library/Application Support/Google/Chrome/Default/History",
+    );
+    r.run("chrome_history", f, chrome_history);
+    let f = r.file(
+        "AppDomainGroup-group.org.mozilla.ios.Firefox",
+        "profile.profile/browser.db",
+    );
+    r.run("firefox_history", f, firefox_history);
+    let f = r.file(
+        "AppDomainGroup-group.net.whatsapp.WhatsApp.shared",
+        "ChatStorage.sqlite",
+    );
+    r.run("whatsapp", f, whatsapp);
+    let f = r.file("WirelessDomain", "Library/Databases/DataUsage.sqlite");
+    r.run("datausage", f, datausage);
+    let f = r.file("HomeDomain", "Library/TCC/TCC.db");
+    r.run("tcc", f, tcc);
+    global_preferences(backup, &mut out);
+    Ok(out)
+}
+
+fn global_preferences(backup: &Backup, out: &mut IosBackup) {
+    let label = "HomeDomain/Library/Preferences/.GlobalPreferences.plist";
+    let mut run = ModuleRun {
+        module: "global_preferences",
+        files: vec![],
+        rows: 0,
+        problem: None,
+    };
+    if let Some(path) = backup.file("HomeDomain", "Library/Preferences/.GlobalPreferences.plist") {
+        run.files.push(label.to_owned());
+        match read_plist(Path::new(&path)) {
+            Ok(v) => {
+                if let Some(d) = v.as_dictionary() {
+                    run.rows = d.len() as u64;
+                    out.lockdown_mode =
+                        d.get("LDMGlobalEnabled").and_then(plist::Value::as_boolean);
+                }
+            }
+            Err(e) => run.problem = Some(e.to_string()),
+        }
+    }
+    out.modules.push(run);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_cut_at_spaces_and_punctuation() {
+        assert_eq!(
+            links_in(
+                "Please click here https://badbadbad.example.org/, or HTTP://x.example/a?b=1."
+            ),
+            vec!["https://badbadbad.example.org/", "HTTP://x.example/a?b=1"]
+        );
+        assert!(links_in("no link, just http:// alone").is_empty());
+        assert_eq!(
+            links_in("(https://a.example/x)"),
+            vec!["https://a.example/x"]
+        );
+    }
+
+    #[test]
+    fn apple_times_read_as_utc() {
+        assert_eq!(
+            cocoa_time(0.5).as_deref(),
+            Some("2001-01-01T00:00:00.500000Z")
+        );
+        assert_eq!(
+            cocoa_time(588_813_210_539_788_032.0)
+                .as_deref()
+                .map(|s| &s[..19]),
+            Some("2019-08-29T23:13:30")
+        );
+        assert_eq!(unix_time(-1.0), None);
+        assert_eq!(unix_time(f64::NAN), None);
+    }
+}

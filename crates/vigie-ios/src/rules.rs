@@ -1,0 +1,225 @@
+//! From what a backup shows to findings: indicator matches on apps, links, domains,
+//! processes and e-mail addresses (each naming the database and row), and the signs that
+//! matter on their own (jailbreak traces, deleted data-use records, Lockdown Mode).
+
+use crate::model::{IosBackup, SeenKind};
+use std::collections::BTreeMap;
+use vigie_core::{
+    Coverage, Evidence, Finding, IndicatorRef, Message, Severity, ThreatCategory, Verdict,
+};
+use vigie_indicators::{Indicator, IndicatorKind, IndicatorSet};
+
+struct Builder<'a> {
+    iocs: &'a IndicatorSet,
+    findings: BTreeMap<(String, String), Finding>,
+}
+
+impl Builder<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn raise(
+        &mut self,
+        rule: &str,
+        severity: Severity,
+        subject: &str,
+        title: Message,
+        explanation: Message,
+        indicator: Option<IndicatorRef>,
+        evidence: Evidence,
+    ) {
+        self.findings
+            .entry((rule.to_owned(), subject.to_owned()))
+            .or_insert_with(|| Finding {
+                rule: rule.to_owned(),
+                severity,
+                title,
+                explanation,
+                subject: subject.to_owned(),
+                indicator,
+                evidence: vec![],
+                occurrences: 0,
+            })
+            .add_occurrence(Some(evidence));
+    }
+
+    /// A finding for each indicator matched by `value`.
+    fn matched(
+        &mut self,
+        rule: &str,
+        what: &str,
+        value: &str,
+        found: Vec<&Indicator>,
+        evidence: Evidence,
+    ) {
+        for ind in found {
+            let watchware = ind.category == ThreatCategory::Watchware;
+            let app = ind.app.clone().unwrap_or_else(|| ind.value.clone());
+            let (severity, key) = if watchware {
+                (Severity::Medium, "ios-watchware")
+            } else {
+                (Severity::High, "ios-ioc")
+            };
+            let title = Message::new(format!("{key}-title")).arg("app", &app);
+            let explanation = Message::new(format!("{key}-explain"))
+                .arg("app", &app)
+                .arg("value", value)
+                .arg_keys("what_keys", &[what]);
+            let r = self.iocs.reference(ind);
+            self.raise(
+                rule,
+                severity,
+                &app,
+                title,
+                explanation,
+                Some(r),
+                evidence.clone(),
+            );
+        }
+    }
+}
+
+/// The indicators a value of this kind matches.
+fn matches<'a>(iocs: &'a IndicatorSet, kind: SeenKind, value: &str) -> Vec<&'a Indicator> {
+    match kind {
+        SeenKind::Url => {
+            let mut found = iocs.match_url(value);
+            if found.is_empty() {
+                if let Some(host) = vigie_indicators::url_host(value) {
+                    found = iocs.match_domain(&host);
+                }
+            }
+            found
+        }
+        SeenKind::Domain => iocs.match_domain(value),
+        SeenKind::Process => iocs.match_exact(IndicatorKind::ProcessName, value),
+        SeenKind::Email => iocs.match_exact(IndicatorKind::Email, value),
+    }
+}
+
+/// Checks what a backup shows against the indicators.
+pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
+    let mut b = Builder {
+        iocs,
+        findings: BTreeMap::new(),
+    };
+    for (app, sources) in &backup.apps {
+        let found = iocs.match_exact(IndicatorKind::AppId, app);
+        let evidence = Evidence::Record {
+            file: sources.join(", "),
+            locator: app.clone(),
+            detail: format!("app {app}"),
+        };
+        b.matched("IOS-IOC-APP", "ios-what-app", app, found, evidence);
+    }
+    for s in &backup.seen {
+        let found = matches(iocs, s.kind, &s.value);
+        if found.is_empty() {
+            continue;
+        }
+        let rule = match s.kind {
+            SeenKind::Url => "IOS-IOC-URL",
+            SeenKind::Domain => "IOS-IOC-DOMAIN",
+            SeenKind::Process => "IOS-IOC-PROCESS",
+            SeenKind::Email => "IOS-IOC-EMAIL",
+        };
+        let evidence = Evidence::Record {
+            file: s.file.clone(),
+            locator: s.locator.clone(),
+            detail: match &s.when {
+                Some(w) => format!("{} {} ({w})", s.kind.as_str(), s.value),
+                None => format!("{} {}", s.kind.as_str(), s.value),
+            },
+        };
+        let what = format!("ios-what-{}", s.module);
+        b.matched(rule, &what, &s.value, found, evidence);
+    }
+    let jailbreak_apps: Vec<&String> = backup
+        .apps
+        .keys()
+        .filter(|a| crate::modules::is_jailbreak_app(a))
+        .collect();
+    if !backup.jailbreak_paths.is_empty() || !jailbreak_apps.is_empty() {
+        for p in backup.jailbreak_paths.iter().chain(jailbreak_apps) {
+            b.raise(
+                "IOS-JAILBREAK",
+                Severity::Medium,
+                "jailbreak",
+                Message::new("ios-jailbreak-title"),
+                Message::new("ios-jailbreak-explain"),
+                None,
+                Evidence::Record {
+                    file: "Manifest.db".into(),
+                    locator: p.clone(),
+                    detail: p.clone(),
+                },
+            );
+        }
+    }
+    for m in &backup.missing_processes {
+        b.raise(
+            "IOS-DATAUSAGE-MISSING",
+            Severity::Low,
+            "DataUsage.sqlite",
+            Message::new("ios-missing-process-title"),
+            Message::new("ios-missing-process-explain"),
+            None,
+            Evidence::Record {
+                file: "WirelessDomain/Library/Databases/DataUsage.sqlite".into(),
+                locator: format!("ZPROCESS Z_PK {}", m.id),
+                detail: format!(
+                    "missing process {} after {} ({})",
+                    m.id,
+                    m.previous,
+                    m.previous_when.as_deref().unwrap_or("?")
+                ),
+            },
+        );
+    }
+    if backup.lockdown_mode == Some(true) {
+        b.raise(
+            "IOS-LOCKDOWN-MODE",
+            Severity::Info,
+            "lockdown",
+            Message::new("ios-lockdown-title"),
+            Message::new("ios-lockdown-explain"),
+            None,
+            Evidence::Record {
+                file: "HomeDomain/Library/Preferences/.GlobalPreferences.plist".into(),
+                locator: "LDMGlobalEnabled".into(),
+                detail: "LDMGlobalEnabled = true".into(),
+            },
+        );
+    }
+    Verdict::new(b.findings.into_values().collect(), coverage(backup))
+}
+
+/// What the check read, and what it could not.
+fn coverage(backup: &IosBackup) -> Coverage {
+    let mut c = Coverage::default();
+    c.checked.push(
+        Message::new("ios-covered-backup")
+            .arg("entries", backup.manifest_entries.to_string())
+            .arg("apps", backup.apps.len().to_string()),
+    );
+    for m in &backup.modules {
+        let key = match (&m.problem, m.files.is_empty()) {
+            (Some(_), _) => "ios-covered-module-problem",
+            (None, true) => "ios-covered-module-absent",
+            (None, false) => "ios-covered-module",
+        };
+        let what = format!("ios-what-{}", m.module);
+        let line = Message::new(key)
+            .arg_keys("what_keys", &[what.as_str()])
+            .arg("rows", m.rows.to_string())
+            .arg("detail", m.problem.clone().unwrap_or_default());
+        if key == "ios-covered-module" {
+            c.checked.push(line);
+        } else {
+            c.not_checked.push(line);
+        }
+    }
+    c.not_checked
+        .push(Message::new("ios-not-covered-unencrypted"));
+    c.not_checked.push(Message::new("ios-not-covered-icloud"));
+    c.not_checked.push(Message::new("ios-not-covered-profiles"));
+    c
+}

@@ -1,0 +1,72 @@
+//! `vigie scan ios-backup`: an iPhone backup checked in place, read-only.
+
+use crate::android::open_store;
+use crate::{feeds, render};
+use anyhow::{anyhow, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vigie_case::EvidenceKind;
+use vigie_core::{Catalog, Message};
+
+/// Reads the backup in `path`, checks it, stores it in the case when asked (the databases
+/// read, as evidence with their SHA-256, then the verdict), and prints the verdict.
+#[allow(clippy::too_many_arguments)]
+pub fn scan_backup(
+    cat: &Catalog,
+    data_dir: &Path,
+    passphrase_file: Option<&Path>,
+    path: &Path,
+    password_file: Option<&Path>,
+    iocs: &[PathBuf],
+    json: bool,
+    case: Option<&str>,
+) -> Result<ExitCode> {
+    let set = feeds::load(cat, iocs, data_dir)?;
+    let mut store = open_store(cat, data_dir, passphrase_file, case)?;
+    let started = feeds::now();
+    // Encrypted backups are refused with a clear message whether or not a password file
+    // is given: their decryption is not built yet.
+    let _ = password_file;
+    let backup = vigie_ios::Backup::open(path).map_err(|e| anyhow!(cat.text(&e.message())))?;
+    let read = vigie_ios::read_backup(&backup).map_err(|e| anyhow!(cat.text(&e.message())))?;
+    let verdict = vigie_ios::check(&read, &set);
+    if let (Some(store), Some(reference)) = (store.as_mut(), case) {
+        let fail = |e: vigie_case::CaseError| anyhow!(cat.text(&e.message()));
+        let id = store.case(reference, feeds::now()).map_err(fail)?;
+        let mut files = vec![];
+        for label in read.modules.iter().flat_map(|m| m.files.iter()) {
+            let Some((domain, relative)) = label.split_once('/') else {
+                continue;
+            };
+            let Some(stored) = backup.file(domain, relative) else {
+                continue;
+            };
+            let mut f =
+                std::fs::File::open(&stored).map_err(|e| anyhow!("{}: {e}", stored.display()))?;
+            let info = store
+                .add_evidence(id, label, EvidenceKind::Import, &mut f, feeds::now())
+                .map_err(fail)?;
+            files.push((label.clone(), info.sha256));
+        }
+        let doc = vigie_station::ios_verdict_value(cat, &verdict, &read, &set);
+        let record = vigie_station::ios_record(started, &set, &read, files, doc);
+        store.add_scan(id, &record, feeds::now()).map_err(fail)?;
+        eprintln!(
+            "{}",
+            cat.text(&Message::new("case-scan-stored").arg("reference", reference))
+        );
+    }
+    let mut out = std::io::stdout().lock();
+    if json {
+        vigie_station::ios_verdict_json(&mut out, cat, &verdict, &read, &set)?;
+    } else {
+        render::verdict_text(&mut out, cat, &verdict)?;
+    }
+    out.flush()?;
+    Ok(if verdict.needs_attention() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

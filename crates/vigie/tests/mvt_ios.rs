@@ -1,0 +1,216 @@
+//! Vigie against Amnesty's MVT on MVT's own iPhone test backup, with the same indicators:
+//! every alert `mvt-ios check-backup` raises must have a Vigie finding naming the database
+//! and row (MVT is the peer; `.ci/run` installs it from PyPI). Also: the backup stored in a
+//! case (the databases read, as evidence) verifies, the backup folder is left unchanged, and
+//! an encrypted backup or a wrong folder is a clear error. Skipped with a message where
+//! `../shared` is absent; the MVT part is skipped where `mvt-ios` is not installed.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Indicators for the test: a domain in an SMS link, a domain in WebKit statistics, a
+/// process name in the data-use database and an installed app.
+fn test_stix(dir: &Path) -> PathBuf {
+    let id = |n: u32| format!("00000000-0000-4000-8000-{n:012}");
+    let mut objects = vec![serde_json::json!({"type": "malware", "spec_version": "2.1",
+        "id": format!("malware--{}", id(1)), "created": "2026-01-01T00:00:00Z",
+        "modified": "2026-01-01T00:00:00Z", "name": "TestSpy", "is_family": false})];
+    let patterns = [
+        "[domain-name:value='badbadbad.example.org']",
+        "[domain-name:value='google.com']",
+        "[process:name='com.apple.iBooks']",
+        "[app:id='ch.icoaching.typewise']",
+    ];
+    for (n, p) in patterns.iter().enumerate() {
+        let n = n as u32;
+        objects.push(
+            serde_json::json!({"type": "indicator", "spec_version": "2.1",
+            "id": format!("indicator--{}", id(10 + n)), "created": "2026-01-01T00:00:00Z",
+            "modified": "2026-01-01T00:00:00Z", "pattern": p, "pattern_type": "stix",
+            "valid_from": "2026-01-01T00:00:00Z"}),
+        );
+        objects.push(
+            serde_json::json!({"type": "relationship", "spec_version": "2.1",
+            "id": format!("relationship--{}", id(20 + n)), "created": "2026-01-01T00:00:00Z",
+            "modified": "2026-01-01T00:00:00Z", "relationship_type": "indicates",
+            "source_ref": format!("indicator--{}", id(10 + n)),
+            "target_ref": format!("malware--{}", id(1))}),
+        );
+    }
+    let bundle = serde_json::json!({"type": "bundle", "id": format!("bundle--{}", id(0)),
+        "objects": objects});
+    let path = dir.join("test.stix2");
+    std::fs::write(&path, serde_json::to_vec_pretty(&bundle).expect("json")).expect("write");
+    path
+}
+
+fn vigie(data: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--lang", "en"];
+    all.extend_from_slice(args);
+    common::run_vigie(data, &all)
+}
+
+/// Size and modification time of every file of a folder.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
+    let mut out = vec![];
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
+            let m = e.metadata().expect("metadata");
+            if m.is_dir() {
+                pending.push(e.path());
+            } else {
+                out.push((e.path(), m.len(), m.modified().expect("mtime")));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_mvt_alert_has_a_vigie_finding_and_the_backup_is_untouched() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let backup = shared.join("mvt/ios_backup");
+    let data = common::fresh_dir("mvt-ios");
+    let stix = test_stix(&data);
+    let before = snapshot(&backup);
+    let out = vigie(
+        &data,
+        &[
+            "scan",
+            "ios-backup",
+            backup.to_str().expect("path"),
+            "--iocs",
+            stix.to_str().expect("path"),
+            "--format",
+            "json",
+            "--case",
+            "PV-IOS",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let findings = doc["findings"].as_array().expect("findings").clone();
+    let has = |rule: &str, needle: &str| {
+        findings
+            .iter()
+            .any(|f| f["rule"] == rule && serde_json::to_string(f).expect("json").contains(needle))
+    };
+    // Each finding names the database and the row.
+    assert!(
+        has("IOS-IOC-URL", "HomeDomain/Library/SMS/sms.db")
+            && has("IOS-IOC-URL", "message ROWID 3")
+    );
+    assert!(has("IOS-IOC-DOMAIN", "ObservedDomains domainID 1"));
+    assert!(has("IOS-IOC-PROCESS", "ZPROCESS Z_PK 30"));
+    assert!(has("IOS-IOC-APP", "ch.icoaching.typewise"));
+    assert!(has("IOS-DATAUSAGE-MISSING", "ZPROCESS Z_PK 5"));
+    assert!(has("IOS-LOCKDOWN-MODE", "LDMGlobalEnabled"));
+    assert_eq!(doc["device"]["Product Type"], "iPhone9,3");
+    assert_eq!(doc["lockdown_mode"], true);
+    assert!(doc["privacy_grants"]
+        .as_array()
+        .is_some_and(|g| g.len() == 11));
+    // Nothing in the backup folder changed (no journal, no lock file, no new file).
+    assert_eq!(snapshot(&backup), before, "the backup folder was changed");
+    // The databases read are evidence in the case, and the case file verifies.
+    let show = vigie(&data, &["case", "show", "PV-IOS"]);
+    let shown = String::from_utf8_lossy(&show.stdout);
+    assert!(shown.contains("iPhone"), "{shown}");
+    let verify = vigie(&data, &["case", "verify"]);
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+
+    // The peer, on the same backup and indicators.
+    if Command::new("mvt-ios").arg("--help").output().is_err() {
+        eprintln!("SKIPPED: mvt-ios is not installed (pip install mvt; .ci/run installs it)");
+        return;
+    }
+    let mvt_out = data.join("mvt");
+    let run = Command::new("mvt-ios")
+        .args(["check-backup", "--iocs"])
+        .arg(&stix)
+        .arg("--output")
+        .arg(&mvt_out)
+        .arg(&backup)
+        .output()
+        .expect("mvt-ios");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let alerts: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(mvt_out.join("alerts.json")).expect("alerts"))
+            .expect("alerts json");
+    assert!(alerts.len() >= 5, "MVT raised {} alerts", alerts.len());
+    for a in &alerts {
+        let module = a["module"].as_str().unwrap_or_default();
+        let matched = a["matched_indicator"]["value"].as_str();
+        let found = match (module, matched) {
+            (_, Some(value)) => findings.iter().any(|f| f["indicator"]["value"] == value),
+            ("datausage", None) => {
+                let id = a["event"]["proc_id"].as_i64().expect("proc_id") + 1;
+                has("IOS-DATAUSAGE-MISSING", &format!("ZPROCESS Z_PK {id}"))
+            }
+            ("global_preferences", None) => has("IOS-LOCKDOWN-MODE", "LDMGlobalEnabled"),
+            _ => false,
+        };
+        assert!(found, "MVT alert without a Vigie finding: {a}");
+    }
+    eprintln!(
+        "MVT: {} alerts; Vigie: {} findings, each MVT alert matched",
+        alerts.len(),
+        findings.len()
+    );
+}
+
+#[test]
+fn an_encrypted_backup_or_a_wrong_folder_is_a_clear_error() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let data = common::fresh_dir("ios-errors");
+    let copy = data.join("backup");
+    std::fs::create_dir_all(&copy).expect("dir");
+    std::fs::copy(
+        shared.join("mvt/ios_backup/Manifest.db"),
+        copy.join("Manifest.db"),
+    )
+    .expect("copy");
+    std::fs::write(
+        copy.join("Manifest.plist"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\"><dict><key>IsEncrypted</key><true/></dict></plist>\n",
+    )
+    .expect("write");
+    let out = vigie(&data, &["scan", "ios-backup", copy.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("encrypted"));
+    let out = vigie(&data, &["scan", "ios-backup", data.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an iPhone backup"));
+    // A damaged Manifest.db: an error, no panic.
+    std::fs::remove_file(copy.join("Manifest.plist")).expect("remove");
+    std::fs::write(copy.join("Manifest.db"), b"SQLite format 3\0garbage").expect("write");
+    let out = vigie(&data, &["scan", "ios-backup", copy.to_str().expect("path")]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not be read"));
+}
