@@ -1,6 +1,6 @@
 //! What the iPhone check reads from a backup: plists (binary and XML), the links in message
-//! texts, and a whole backup whose Manifest.db and databases are the fuzzed bytes. The first
-//! byte chooses.
+//! texts, keybags of encrypted backups, and a whole backup whose Manifest.db is the fuzzed
+//! bytes. The first byte chooses.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -19,9 +19,12 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else {
         return;
     };
-    match selector % 3 {
+    match selector % 4 {
         0 => {
             let _ = vigie_ios::backup::plist_from_bytes(rest);
+        }
+        3 => {
+            let _ = vigie_ios::crypto::parse_keybag(rest);
         }
         1 => {
             let _ = vigie_ios::modules::links_in(&String::from_utf8_lossy(rest));
@@ -29,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
         _ => {
             let dir = folder();
             if std::fs::write(dir.join("Manifest.db"), rest).is_ok() {
-                if let Ok(backup) = vigie_ios::Backup::open(dir) {
+                if let Ok(backup) = vigie_ios::Backup::open(dir, None) {
                     let _ = vigie_ios::read_backup(&backup);
                 }
             }

@@ -1,7 +1,7 @@
 # Vigie — iPhone check (English)
 
 ios-error-not-a-backup = { $path } is not an iPhone backup (it has no Manifest.db). Give the folder that holds Manifest.db and Info.plist, made by Finder or iTunes.
-ios-error-encrypted = This backup is encrypted. Vigie cannot yet read encrypted backups; make an unencrypted backup for this check, or keep this one for an expert. Nothing was changed.
+ios-error-encrypted = This backup is encrypted: give its password with --password-file FILE (the password chosen when the backup was made). Nothing was changed.
 ios-error-unreadable = { $file } could not be read ({ $detail }). Nothing in the backup was changed.
 ios-ioc-title = { $app } — listed spyware
 ios-ioc-explain = The backup shows { $value }, in { $what_keys }, which is listed as belonging to { $app }, a spy app or spyware. Do not delete anything for now: deleting can alert the person behind it and destroys evidence. Decide with a support worker, after a safety plan.
@@ -31,3 +31,5 @@ ios-covered-module-problem = { $what_keys }: could not be read ({ $detail }).
 ios-not-covered-unencrypted = An unencrypted backup leaves out saved passwords, Wi-Fi settings, browsing history of recent iOS versions, call history and Health data; an encrypted backup holds them.
 ios-not-covered-icloud = The iCloud account: someone who knows its password can see photos, messages and location without any app on the phone. Check its devices and sign-ins from a safe device.
 ios-not-covered-profiles = Configuration (MDM) profiles, paired watches and location sharing are not read yet by this version.
+ios-error-wrong-password = This password does not open the backup. Nothing was changed; try again with the password chosen when the backup was made.
+ios-password-file = The password file { $path } cannot be read: { $detail }.

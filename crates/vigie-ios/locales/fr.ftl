@@ -1,7 +1,7 @@
 # Vigie — vérification d’iPhone (français)
 
 ios-error-not-a-backup = { $path } n’est pas une sauvegarde d’iPhone (il n’y a pas de Manifest.db). Indiquez le dossier qui contient Manifest.db et Info.plist, fait par le Finder ou iTunes.
-ios-error-encrypted = Cette sauvegarde est chiffrée. Vigie ne sait pas encore lire les sauvegardes chiffrées ; faites une sauvegarde non chiffrée pour cette vérification, ou gardez celle-ci pour un expert. Rien n’a été modifié.
+ios-error-encrypted = Cette sauvegarde est chiffrée : donnez son mot de passe avec --password-file FICHIER (celui choisi quand la sauvegarde a été faite). Rien n’a été modifié.
 ios-error-unreadable = { $file } n’a pas pu être lu ({ $detail }). Rien n’a été modifié dans la sauvegarde.
 ios-ioc-title = { $app } — logiciel espion répertorié
 ios-ioc-explain = La sauvegarde contient { $value }, dans { $what_keys }, qui est répertorié comme appartenant à { $app }, une application espion ou un logiciel espion. Ne supprimez rien pour l’instant : supprimer peut alerter la personne qui est derrière et détruit des preuves. Décidez avec un ou une intervenante, après un plan de mise en sécurité.
@@ -31,3 +31,5 @@ ios-covered-module-problem = { $what_keys } : illisible ({ $detail }).
 ios-not-covered-unencrypted = Une sauvegarde non chiffrée ne contient pas les mots de passe enregistrés, les réglages Wi-Fi, l’historique de navigation des versions récentes d’iOS, l’historique des appels ni les données Santé ; une sauvegarde chiffrée les contient.
 ios-not-covered-icloud = Le compte iCloud : quelqu’un qui en connaît le mot de passe peut voir photos, messages et position sans aucune application sur le téléphone. Vérifiez ses appareils et connexions depuis un appareil sûr.
 ios-not-covered-profiles = Les profils de configuration (MDM), les montres jumelées et le partage de position ne sont pas encore lus par cette version.
+ios-error-wrong-password = Ce mot de passe n’ouvre pas la sauvegarde. Rien n’a été modifié ; réessayez avec le mot de passe choisi quand la sauvegarde a été faite.
+ios-password-file = Le fichier de mot de passe { $path } ne peut pas être lu : { $detail }.

@@ -1,14 +1,16 @@
 //! An iTunes/Finder backup, read in place: `Info.plist` (the device), `Manifest.plist`
-//! (encrypted or not), `Manifest.db` (where each file of the phone is: the file
-//! `xx/<fileID>`, fileID being the SHA-1 of `domain-relativePath`). Nothing in the backup
-//! folder is written: databases are opened read-only and immutable (no journal, no lock
-//! file).
+//! (encrypted or not, and the keybag), `Manifest.db` (where each file of the phone is: the
+//! file `xx/<fileID>`, fileID being the SHA-1 of `domain-relativePath`). Nothing in the
+//! backup folder is written: plain databases are opened read-only and immutable (no journal,
+//! no lock file); those of an encrypted backup are decrypted in memory only.
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 
 /// Largest plist read from a backup (device information, preferences).
 pub const MAX_PLIST: u64 = 16 * 1024 * 1024;
+/// Largest database of an encrypted backup decrypted in memory.
+pub const MAX_DECRYPTED: u64 = 1024 * 1024 * 1024;
 
 /// Why a backup could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -19,6 +21,9 @@ pub enum BackupError {
     /// The backup is encrypted and the check needs its password.
     #[error("the backup is encrypted")]
     Encrypted,
+    /// The password given does not open the backup.
+    #[error("the password does not open this backup")]
+    WrongPassword,
     /// A file of the backup could not be read.
     #[error("{file}: {detail}")]
     Unreadable {
@@ -36,6 +41,7 @@ impl BackupError {
         match self {
             BackupError::NotABackup(p) => Message::new("ios-error-not-a-backup").arg("path", p),
             BackupError::Encrypted => Message::new("ios-error-encrypted"),
+            BackupError::WrongPassword => Message::new("ios-error-wrong-password"),
             BackupError::Unreadable { file, detail } => Message::new("ios-error-unreadable")
                 .arg("file", file)
                 .arg("detail", detail),
@@ -66,6 +72,35 @@ pub fn plist_from_bytes(bytes: &[u8]) -> Result<plist::Value, String> {
     plist::Value::from_reader(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())
 }
 
+/// Reads a whole file, refusing one larger than `max` bytes.
+fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, BackupError> {
+    let unreadable = |detail: String| BackupError::Unreadable {
+        file: path.display().to_string(),
+        detail,
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| unreadable(e.to_string()))?
+        .len();
+    if size > max {
+        return Err(unreadable(format!("{size} bytes, more than is read here")));
+    }
+    std::fs::read(path).map_err(|e| unreadable(e.to_string()))
+}
+
+/// An SQLite database held in memory (a decrypted one), opened read-only.
+fn memory_db(bytes: Vec<u8>, name: &Path) -> Result<Connection, BackupError> {
+    let unreadable = |e: rusqlite::Error| BackupError::Unreadable {
+        file: name.display().to_string(),
+        detail: e.to_string(),
+    };
+    let mut conn = Connection::open_in_memory().map_err(unreadable)?;
+    let len = bytes.len();
+    conn.deserialize_read_exact(rusqlite::MAIN_DB, std::io::Cursor::new(bytes), len, true)
+        .map_err(unreadable)?;
+    let _ = conn.pragma_update(None, "cache_size", -8_000);
+    Ok(conn)
+}
+
 /// Opens an SQLite file read-only and immutable: the backup is never changed, not even by
 /// a journal or lock file.
 pub fn open_db(path: &Path) -> Result<Connection, BackupError> {
@@ -92,45 +127,102 @@ pub fn open_db(path: &Path) -> Result<Connection, BackupError> {
     Ok(conn)
 }
 
+/// A file of the backup, as the manifest lists it.
+#[derive(Clone, Debug)]
+pub struct FileRef {
+    /// `domain/relativePath`, as evidence names it.
+    pub label: String,
+    /// Where the backup keeps it.
+    pub stored: PathBuf,
+    /// Its manifest record (an archived `MBFile`: encryption key, size), for encrypted backups.
+    record: Option<Vec<u8>>,
+}
+
 /// A backup folder.
 pub struct Backup {
     dir: PathBuf,
     manifest: Connection,
+    keys: Option<crate::crypto::ClassKeys>,
     /// `Info.plist`, where the backup has one.
     pub info: Option<plist::Value>,
 }
 
+/// The file key and size recorded in an archived `MBFile` (NSKeyedArchiver plist).
+fn archived_key_and_size(record: &[u8]) -> Option<(Vec<u8>, Option<u64>)> {
+    let v = plist_from_bytes(record).ok()?;
+    let d = v.as_dictionary()?;
+    let objects = d.get("$objects")?.as_array()?;
+    let root = d.get("$top")?.as_dictionary()?.get("root")?.as_uid()?.get();
+    let root = objects.get(usize::try_from(root).ok()?)?.as_dictionary()?;
+    let size = root.get("Size").and_then(plist::Value::as_unsigned_integer);
+    let key = root.get("EncryptionKey")?.as_uid()?.get();
+    let key = objects.get(usize::try_from(key).ok()?)?.as_dictionary()?;
+    Some((key.get("NS.data")?.as_data()?.to_vec(), size))
+}
+
 impl Backup {
-    /// Opens the backup in `dir`. An encrypted backup is refused with
-    /// [`BackupError::Encrypted`] (its files cannot be read without the password).
-    pub fn open(dir: &Path) -> Result<Backup, BackupError> {
+    /// Opens the backup in `dir`. An encrypted backup needs its `password`
+    /// ([`BackupError::Encrypted`] without one, [`BackupError::WrongPassword`] when it does
+    /// not open it).
+    pub fn open(dir: &Path, password: Option<&str>) -> Result<Backup, BackupError> {
         let manifest_db = dir.join("Manifest.db");
         if !manifest_db.is_file() {
             return Err(BackupError::NotABackup(dir.display().to_string()));
         }
         let manifest_plist = dir.join("Manifest.plist");
-        if manifest_plist.is_file() {
-            let m = read_plist(&manifest_plist)?;
-            let encrypted = m
-                .as_dictionary()
-                .and_then(|d| d.get("IsEncrypted"))
-                .and_then(plist::Value::as_boolean)
-                .unwrap_or(false);
-            if encrypted {
+        let manifest_info = if manifest_plist.is_file() {
+            Some(read_plist(&manifest_plist)?)
+        } else {
+            None
+        };
+        let field = |k: &str| {
+            manifest_info
+                .as_ref()
+                .and_then(|m| m.as_dictionary())
+                .and_then(|d| d.get(k))
+        };
+        let encrypted = field("IsEncrypted")
+            .and_then(plist::Value::as_boolean)
+            .unwrap_or(false);
+        let damaged = |detail: &str| BackupError::Unreadable {
+            file: manifest_plist.display().to_string(),
+            detail: detail.to_owned(),
+        };
+        let (manifest, keys) = if encrypted {
+            let password = password.ok_or(BackupError::Encrypted)?;
+            let keybag = field("BackupKeyBag")
+                .and_then(plist::Value::as_data)
+                .ok_or_else(|| damaged("no BackupKeyBag"))?;
+            let keybag = crate::crypto::parse_keybag(keybag).map_err(|e| damaged(&e))?;
+            let keys = keybag.unlock(password).map_err(|e| match e {
+                crate::crypto::UnlockError::WrongPassword => BackupError::WrongPassword,
+                crate::crypto::UnlockError::Unreasonable => damaged("unreasonable keybag"),
+            })?;
+            let manifest_key = field("ManifestKey")
+                .and_then(plist::Value::as_data)
+                .and_then(|k| keys.file_key(k))
+                .ok_or_else(|| damaged("no usable ManifestKey"))?;
+            let bytes = read_bounded(&manifest_db, MAX_DECRYPTED)?;
+            let plain = crate::crypto::decrypt(&manifest_key, bytes, None).map_err(|e| {
+                BackupError::Unreadable {
+                    file: manifest_db.display().to_string(),
+                    detail: e,
+                }
+            })?;
+            (memory_db(plain, &manifest_db)?, Some(keys))
+        } else {
+            // An encrypted Manifest.db is not SQLite (no header): say so rather than "file
+            // is not a database".
+            let mut header = [0u8; 16];
+            let is_sqlite = std::fs::File::open(&manifest_db)
+                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+                .is_ok()
+                && &header == b"SQLite format 3\0";
+            if !is_sqlite {
                 return Err(BackupError::Encrypted);
             }
-        }
-        // An encrypted Manifest.db is not SQLite (no header): say so rather than "file is
-        // not a database".
-        let mut header = [0u8; 16];
-        let is_sqlite = std::fs::File::open(&manifest_db)
-            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
-            .is_ok()
-            && &header == b"SQLite format 3\0";
-        if !is_sqlite {
-            return Err(BackupError::Encrypted);
-        }
-        let manifest = open_db(&manifest_db)?;
+            (open_db(&manifest_db)?, None)
+        };
         manifest
             .query_row("SELECT count(*) FROM Files", [], |r| r.get::<_, i64>(0))
             .map_err(|e| BackupError::Unreadable {
@@ -146,8 +238,14 @@ impl Backup {
         Ok(Backup {
             dir: dir.to_path_buf(),
             manifest,
+            keys,
             info,
         })
+    }
+
+    /// Whether the backup is encrypted (and was opened with its password).
+    pub fn is_encrypted(&self) -> bool {
+        self.keys.is_some()
     }
 
     /// The backup folder.
@@ -163,19 +261,23 @@ impl Backup {
             .or_else(|| v.as_date().map(|d| d.to_xml_format()))
     }
 
-    /// Where the backup keeps the file `relative_path` of `domain`, if it has it.
-    pub fn file(&self, domain: &str, relative_path: &str) -> Option<PathBuf> {
-        let id: String = self
+    /// The file `relative_path` of `domain`, if the backup has it.
+    pub fn file(&self, domain: &str, relative_path: &str) -> Option<FileRef> {
+        let (id, record): (String, Option<Vec<u8>>) = self
             .manifest
             .query_row(
-                "SELECT fileID FROM Files WHERE domain = ?1 AND relativePath = ?2 AND flags = 1",
+                "SELECT fileID, file FROM Files WHERE domain = ?1 AND relativePath = ?2 AND flags = 1",
                 [domain, relative_path],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1).ok())),
             )
             .optional()
             .ok()
             .flatten()?;
-        self.stored(&id)
+        Some(FileRef {
+            label: format!("{domain}/{relative_path}"),
+            stored: self.stored(&id)?,
+            record,
+        })
     }
 
     /// The stored copy of file `id`, if present (`xx/<id>`, or flat in old backups).
@@ -188,11 +290,10 @@ impl Backup {
             .find(|p| p.is_file())
     }
 
-    /// Every file whose relative path ends with `suffix`, in any domain: (domain, relative
-    /// path, stored copy).
-    pub fn files_ending_with(&self, suffix: &str) -> Vec<(String, String, PathBuf)> {
+    /// Every file whose relative path ends with `suffix`, in any domain.
+    pub fn files_ending_with(&self, suffix: &str) -> Vec<FileRef> {
         let Ok(mut stmt) = self.manifest.prepare(
-            "SELECT fileID, domain, relativePath FROM Files WHERE flags = 1 AND relativePath LIKE ?1 ESCAPE '\\'",
+            "SELECT fileID, domain, relativePath, file FROM Files WHERE flags = 1 AND relativePath LIKE ?1 ESCAPE '\\'",
         ) else {
             return vec![];
         };
@@ -208,17 +309,53 @@ impl Backup {
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
+                r.get::<_, Vec<u8>>(3).ok(),
             ))
         });
         let Ok(rows) = rows else {
             return vec![];
         };
         rows.filter_map(Result::ok)
-            .filter(|(_, _, p)| p.ends_with(suffix))
-            .filter_map(|(id, d, p)| self.stored(&id).map(|s| (d, p, s)))
+            .filter(|(_, _, p, _)| p.ends_with(suffix))
+            .filter_map(|(id, d, p, record)| {
+                Some(FileRef {
+                    label: format!("{d}/{p}"),
+                    stored: self.stored(&id)?,
+                    record,
+                })
+            })
             .collect()
     }
 
+    /// The content of a file: as stored, or decrypted in memory for an encrypted backup.
+    pub fn read(&self, file: &FileRef) -> Result<Vec<u8>, BackupError> {
+        let bytes = read_bounded(&file.stored, MAX_DECRYPTED)?;
+        let Some(keys) = &self.keys else {
+            return Ok(bytes);
+        };
+        let unreadable = |detail: String| BackupError::Unreadable {
+            file: file.label.clone(),
+            detail,
+        };
+        let (stored_key, size) = file
+            .record
+            .as_deref()
+            .and_then(archived_key_and_size)
+            .ok_or_else(|| unreadable("no encryption key in the manifest".into()))?;
+        let key = keys
+            .file_key(&stored_key)
+            .ok_or_else(|| unreadable("its key does not unwrap".into()))?;
+        crate::crypto::decrypt(&key, bytes, size).map_err(unreadable)
+    }
+
+    /// A database of the backup, opened read-only: in place when the backup is plain,
+    /// decrypted in memory when it is encrypted.
+    pub fn database(&self, file: &FileRef) -> Result<Connection, BackupError> {
+        if self.keys.is_none() {
+            return open_db(&file.stored);
+        }
+        memory_db(self.read(file)?, Path::new(&file.label))
+    }
     /// Calls `each` with the domain and relative path of every entry of the manifest.
     pub fn for_each_entry(&self, each: &mut dyn FnMut(&str, &str)) -> Result<u64, BackupError> {
         let fail = |e: rusqlite::Error| BackupError::Unreadable {

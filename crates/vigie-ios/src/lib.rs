@@ -5,11 +5,13 @@
 //! written.
 
 pub mod backup;
+pub mod crypto;
 pub mod model;
 pub mod modules;
 pub mod rules;
+pub mod synthetic;
 
-pub use backup::{Backup, BackupError};
+pub use backup::{Backup, BackupError, FileRef};
 pub use model::{IosBackup, Seen, SeenKind};
 pub use modules::read_backup;
 pub use rules::check;

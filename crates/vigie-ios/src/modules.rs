@@ -2,10 +2,9 @@
 //! `check-backup` reads, by the same names where there is one). Each module finds its file
 //! through the manifest, reads it in place, and notes what it read or why it could not.
 
-use crate::backup::{open_db, read_plist, Backup, BackupError};
+use crate::backup::{plist_from_bytes, Backup, BackupError, FileRef};
 use crate::model::{IosBackup, MissingProcess, ModuleRun, PrivacyGrant, Seen, SeenKind};
 use rusqlite::Connection;
-use std::path::Path;
 
 /// Seconds between 1970-01-01 and 2001-01-01 (Apple's "Cocoa" epoch).
 const COCOA_EPOCH: i64 = 978_307_200;
@@ -69,7 +68,7 @@ impl Reader<'_> {
     fn run(
         &mut self,
         module: &'static str,
-        files: Vec<(String, std::path::PathBuf)>,
+        files: Vec<FileRef>,
         read: fn(&Connection, &str, &mut IosBackup, &'static str) -> rusqlite::Result<u64>,
     ) {
         let mut run = ModuleRun {
@@ -78,32 +77,25 @@ impl Reader<'_> {
             rows: 0,
             problem: None,
         };
-        for (label, path) in files {
-            match open_db(&path) {
-                Ok(conn) => match read(&conn, &label, self.out, module) {
+        for f in files {
+            match self.backup.database(&f) {
+                Ok(conn) => match read(&conn, &f.label, self.out, module) {
                     Ok(n) => run.rows += n,
-                    Err(e) => run.problem = Some(format!("{label}: {e}")),
+                    Err(e) => run.problem = Some(format!("{}: {e}", f.label)),
                 },
                 Err(e) => run.problem = Some(e.to_string()),
             }
-            run.files.push(label);
+            run.files.push(f.label);
         }
         self.out.modules.push(run);
     }
 
-    fn file(&self, domain: &str, path: &str) -> Vec<(String, std::path::PathBuf)> {
-        self.backup
-            .file(domain, path)
-            .map(|p| vec![(format!("{domain}/{path}"), p)])
-            .unwrap_or_default()
+    fn file(&self, domain: &str, path: &str) -> Vec<FileRef> {
+        self.backup.file(domain, path).into_iter().collect()
     }
 
-    fn ending(&self, suffix: &str) -> Vec<(String, std::path::PathBuf)> {
-        self.backup
-            .files_ending_with(suffix)
-            .into_iter()
-            .map(|(d, p, s)| (format!("{d}/{p}"), s))
-            .collect()
+    fn ending(&self, suffix: &str) -> Vec<FileRef> {
+        self.backup.files_ending_with(suffix)
     }
 }
 
@@ -587,16 +579,21 @@ pub fn read_backup(backup: &Backup) -> Result<IosBackup, BackupError> {
 }
 
 fn global_preferences(backup: &Backup, out: &mut IosBackup) {
-    let label = "HomeDomain/Library/Preferences/.GlobalPreferences.plist";
     let mut run = ModuleRun {
         module: "global_preferences",
         files: vec![],
         rows: 0,
         problem: None,
     };
-    if let Some(path) = backup.file("HomeDomain", "Library/Preferences/.GlobalPreferences.plist") {
-        run.files.push(label.to_owned());
-        match read_plist(Path::new(&path)) {
+    if let Some(file) = backup.file("HomeDomain", "Library/Preferences/.GlobalPreferences.plist") {
+        run.files.push(file.label.clone());
+        let parsed = backup.read(&file).and_then(|bytes| {
+            plist_from_bytes(&bytes).map_err(|detail| BackupError::Unreadable {
+                file: file.label.clone(),
+                detail,
+            })
+        });
+        match parsed {
             Ok(v) => {
                 if let Some(d) = v.as_dictionary() {
                     run.rows = d.len() as u64;

@@ -25,27 +25,49 @@ pub fn scan_backup(
     let set = feeds::load(cat, iocs, data_dir)?;
     let mut store = open_store(cat, data_dir, passphrase_file, case)?;
     let started = feeds::now();
-    // Encrypted backups are refused with a clear message whether or not a password file
-    // is given: their decryption is not built yet.
-    let _ = password_file;
-    let backup = vigie_ios::Backup::open(path).map_err(|e| anyhow!(cat.text(&e.message())))?;
+    let password = match password_file {
+        Some(f) => Some(
+            std::fs::read_to_string(f)
+                .map_err(|e| {
+                    anyhow!(cat.text(
+                        &Message::new("ios-password-file")
+                            .arg("path", f.display().to_string())
+                            .arg("detail", e.to_string())
+                    ))
+                })?
+                .trim_end_matches(['\n', '\r'])
+                .to_owned(),
+        ),
+        None => None,
+    };
+    let backup = vigie_ios::Backup::open(path, password.as_deref())
+        .map_err(|e| anyhow!(cat.text(&e.message())))?;
     let read = vigie_ios::read_backup(&backup).map_err(|e| anyhow!(cat.text(&e.message())))?;
     let verdict = vigie_ios::check(&read, &set);
     if let (Some(store), Some(reference)) = (store.as_mut(), case) {
         let fail = |e: vigie_case::CaseError| anyhow!(cat.text(&e.message()));
         let id = store.case(reference, feeds::now()).map_err(fail)?;
         let mut files = vec![];
+        // The databases read go into the (encrypted) case file: decrypted ones never touch
+        // the disk anywhere else.
         for label in read.modules.iter().flat_map(|m| m.files.iter()) {
             let Some((domain, relative)) = label.split_once('/') else {
                 continue;
             };
-            let Some(stored) = backup.file(domain, relative) else {
+            let Some(file) = backup.file(domain, relative) else {
                 continue;
             };
-            let mut f =
-                std::fs::File::open(&stored).map_err(|e| anyhow!("{}: {e}", stored.display()))?;
+            let content = backup
+                .read(&file)
+                .map_err(|e| anyhow!(cat.text(&e.message())))?;
             let info = store
-                .add_evidence(id, label, EvidenceKind::Import, &mut f, feeds::now())
+                .add_evidence(
+                    id,
+                    label,
+                    EvidenceKind::Import,
+                    &mut content.as_slice(),
+                    feeds::now(),
+                )
                 .map_err(fail)?;
             files.push((label.clone(), info.sha256));
         }

@@ -214,3 +214,124 @@ fn an_encrypted_backup_or_a_wrong_folder_is_a_clear_error() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("could not be read"));
 }
+
+#[test]
+fn an_encrypted_backup_is_read_with_its_password_and_never_decrypted_to_disk() {
+    use vigie_ios::synthetic::{database, write_backup, PhoneFile, Protection};
+    let data = common::fresh_dir("ios-encrypted");
+    let stix = test_stix(&data);
+    let backup = data.join("backup");
+    let sms = database(
+        "CREATE TABLE message (ROWID INTEGER PRIMARY KEY, text TEXT, date INTEGER);
+         INSERT INTO message VALUES (7, 'Please click here https://badbadbad.example.org/', 588813210539788032);
+         CREATE TABLE handle (ROWID INTEGER PRIMARY KEY, id TEXT);",
+    )
+    .expect("sms.db");
+    let files = [PhoneFile {
+        domain: "HomeDomain".into(),
+        path: "Library/SMS/sms.db".into(),
+        content: sms,
+    }];
+    let protection = Protection {
+        password: "a long backup password",
+        sha256_rounds: 10_000,
+        sha1_rounds: 1_000,
+    };
+    write_backup(&backup, &files, &["com.example.app"], Some(&protection)).expect("backup");
+    let pw = data.join("password.txt");
+    std::fs::write(&pw, "a long backup password\n").expect("write");
+    let wrong = data.join("wrong.txt");
+    std::fs::write(&wrong, "not it\n").expect("write");
+    let b = backup.to_str().expect("path");
+    let out = vigie(&data, &["scan", "ios-backup", b]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--password-file"));
+    let out = vigie(
+        &data,
+        &[
+            "scan",
+            "ios-backup",
+            b,
+            "--password-file",
+            wrong.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not open"));
+    let out = vigie(
+        &data,
+        &[
+            "scan",
+            "ios-backup",
+            b,
+            "--password-file",
+            pw.to_str().expect("path"),
+            "--iocs",
+            stix.to_str().expect("path"),
+            "--format",
+            "json",
+            "--case",
+            "PV-ENC",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let text = serde_json::to_string(&doc["findings"]).expect("json");
+    assert!(
+        text.contains("IOS-IOC-URL") && text.contains("message ROWID 7"),
+        "{text}"
+    );
+    // The decrypted sms.db went into the encrypted case file only: no clear text anywhere
+    // in the station's folder or the backup.
+    for dir in [&data, &backup] {
+        let mut pending = vec![dir.clone()];
+        while let Some(d) = pending.pop() {
+            for e in std::fs::read_dir(&d).expect("dir").flatten() {
+                if e.path().is_dir() {
+                    pending.push(e.path());
+                } else if e
+                    .path()
+                    .extension()
+                    .is_none_or(|x| x != "stix2" && x != "txt")
+                {
+                    let bytes = std::fs::read(e.path()).expect("read");
+                    assert!(
+                        !bytes.windows(9).any(|w| w == b"badbadbad"),
+                        "clear text in {}",
+                        e.path().display()
+                    );
+                }
+            }
+        }
+    }
+    let verify = vigie(&data, &["case", "verify"]);
+    assert!(verify.status.success());
+    // The peer decrypts the same backup with the same password: the format is iOS's.
+    if Command::new("mvt-ios").arg("--help").output().is_err() {
+        eprintln!("SKIPPED: mvt-ios is not installed (pip install mvt; .ci/run installs it)");
+        return;
+    }
+    let decrypted = data.join("mvt-decrypted");
+    let run = Command::new("mvt-ios")
+        .args(["decrypt-backup", "-p", "a long backup password", "-d"])
+        .arg(&decrypted)
+        .arg(&backup)
+        .output()
+        .expect("mvt-ios");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let id = vigie_ios::synthetic::file_id("HomeDomain", "Library/SMS/sms.db");
+    let clear = std::fs::read(decrypted.join(&id[..2]).join(&id)).expect("MVT decrypted sms.db");
+    assert_eq!(
+        clear, files[0].content,
+        "MVT decrypts the file to its original bytes"
+    );
+}
