@@ -13,9 +13,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let messages: u64 = args.next().map(|n| n.parse()).transpose()?.unwrap_or(10);
     let password = args.next();
     let mut sql = String::from(
-        "CREATE TABLE message (ROWID INTEGER PRIMARY KEY, text TEXT, date INTEGER);
-         CREATE TABLE handle (ROWID INTEGER PRIMARY KEY, id TEXT);
-         INSERT INTO handle VALUES (1, '+33600000000');
+        // The columns of iOS's sms.db that MVT and Vigie read.
+        "CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL,
+             text TEXT, handle_id INTEGER DEFAULT 0, service TEXT, date INTEGER, date_read INTEGER,
+             date_delivered INTEGER, is_from_me INTEGER DEFAULT 0, account TEXT);
+         CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, id TEXT NOT NULL,
+             country TEXT, service TEXT NOT NULL, uncanonicalized_id TEXT);
+         INSERT INTO handle VALUES (1, '+33600000000', 'fr', 'SMS', NULL);
          BEGIN;",
     );
     for n in 1..=messages {
@@ -24,12 +28,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else {
             format!("message number {n}, see you later")
         };
+        let date = 600_000_000_000_000_000u64 + n * 1_000_000_000;
         sql.push_str(&format!(
-            "INSERT INTO message VALUES ({n}, '{text}', {});",
-            600_000_000_000_000_000u64 + n * 1_000_000_000
+            "INSERT INTO message VALUES ({n}, 'guid-{n}', '{text}', 1, 'SMS', {date}, {date}, {date}, {}, 'p:+33600000001');",
+            n % 2
         ));
     }
-    sql.push_str("INSERT INTO message VALUES (0, 'Please click here https://badbadbad.example.org/', 588813210539788032); COMMIT;");
+    sql.push_str("INSERT INTO message VALUES (0, 'guid-0', 'Please click here https://badbadbad.example.org/', 1, 'SMS', 588813210539788032, 0, 0, 0, 'p:+33600000001'); COMMIT;");
     let mut files = vec![PhoneFile {
         domain: "HomeDomain".into(),
         path: "Library/SMS/sms.db".into(),

@@ -66,16 +66,24 @@ fn tlv(out: &mut Vec<u8>, tag: &[u8; 4], value: &[u8]) {
     out.extend_from_slice(value);
 }
 
-/// The archived `MBFile` record of a file (what Manifest.db's `file` column holds).
-fn mbfile(size: u64, class: u32, stored_key: Option<Vec<u8>>) -> io::Result<Vec<u8>> {
+/// The archived `MBFile` record of a file (what Manifest.db's `file` column holds): its
+/// path, size, mode, owner, times, protection class and, when encrypted, its wrapped key.
+fn mbfile(path: &str, size: u64, class: u32, stored_key: Option<Vec<u8>>) -> io::Result<Vec<u8>> {
     use plist::{Dictionary, Uid, Value};
+    let int = |v: u64| Value::Integer(v.into());
     let mut file = Dictionary::new();
     file.insert("$class".into(), Value::Uid(Uid::new(3)));
-    file.insert("Size".into(), Value::Integer(size.into()));
-    file.insert(
-        "ProtectionClass".into(),
-        Value::Integer(u64::from(class).into()),
-    );
+    file.insert("RelativePath".into(), Value::Uid(Uid::new(4)));
+    file.insert("Size".into(), int(size));
+    file.insert("ProtectionClass".into(), int(u64::from(class)));
+    file.insert("Mode".into(), int(0o100644));
+    file.insert("UserID".into(), int(501));
+    file.insert("GroupID".into(), int(501));
+    file.insert("InodeNumber".into(), int(1_000_000 + size));
+    file.insert("Flags".into(), int(0));
+    for t in ["LastModified", "LastStatusChange", "Birth"] {
+        file.insert(t.into(), int(1_700_000_000));
+    }
     let mut objects = vec![Value::String("$null".into())];
     let mut key_object = Dictionary::new();
     if let Some(k) = stored_key {
@@ -94,6 +102,7 @@ fn mbfile(size: u64, class: u32, stored_key: Option<Vec<u8>>) -> io::Result<Vec<
         ]),
     );
     objects.push(Value::Dictionary(class));
+    objects.push(Value::String(path.into()));
     let mut top = Dictionary::new();
     top.insert("root".into(), Value::Uid(Uid::new(1)));
     let mut archive = Dictionary::new();
@@ -150,12 +159,12 @@ pub fn write_backup(
                 stored.extend(wrap(&class_key(FILE_CLASS), &key)?);
                 (
                     encrypt(&key, &f.content),
-                    mbfile(f.content.len() as u64, FILE_CLASS, Some(stored))?,
+                    mbfile(&f.path, f.content.len() as u64, FILE_CLASS, Some(stored))?,
                 )
             }
             None => (
                 f.content.clone(),
-                mbfile(f.content.len() as u64, FILE_CLASS, None)?,
+                mbfile(&f.path, f.content.len() as u64, FILE_CLASS, None)?,
             ),
         };
         std::fs::write(sub.join(&id), content)?;
