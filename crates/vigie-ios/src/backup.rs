@@ -290,6 +290,35 @@ impl Backup {
             .find(|p| p.is_file())
     }
 
+    /// Every file of `domain` whose name starts with `prefix`.
+    pub fn files_named(&self, domain: &str, prefix: &str) -> Vec<FileRef> {
+        let Ok(mut stmt) = self.manifest.prepare(
+            "SELECT fileID, relativePath, file FROM Files WHERE flags = 1 AND domain = ?1",
+        ) else {
+            return vec![];
+        };
+        let rows = stmt.query_map([domain], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Vec<u8>>(2).ok(),
+            ))
+        });
+        let Ok(rows) = rows else {
+            return vec![];
+        };
+        rows.filter_map(Result::ok)
+            .filter(|(_, p, _)| p.rsplit('/').next().is_some_and(|n| n.starts_with(prefix)))
+            .filter_map(|(id, p, record)| {
+                Some(FileRef {
+                    label: format!("{domain}/{p}"),
+                    stored: self.stored(&id)?,
+                    record,
+                })
+            })
+            .collect()
+    }
+
     /// Every file whose relative path ends with `suffix`, in any domain.
     pub fn files_ending_with(&self, suffix: &str) -> Vec<FileRef> {
         let Ok(mut stmt) = self.manifest.prepare(

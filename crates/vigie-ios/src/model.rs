@@ -85,6 +85,45 @@ pub struct MissingProcess {
     pub previous_when: Option<String>,
 }
 
+/// A configuration profile installed on the phone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    /// Its file in the backup.
+    pub file: String,
+    /// `PayloadUUID`.
+    pub uuid: String,
+    /// `PayloadIdentifier`.
+    pub identifier: String,
+    /// `PayloadDisplayName`.
+    pub name: String,
+    /// `PayloadOrganization` (who made it), where given.
+    pub organization: Option<String>,
+    /// The payload types it installs (`com.apple.vpn.managed`, `com.apple.mdm`, ...).
+    pub payload_types: Vec<String>,
+    /// When it was installed (UTC), where recorded.
+    pub installed: Option<String>,
+}
+
+/// An account set up on the phone (Apple ID, mail, social networks).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Account {
+    /// The account type (`com.apple.account.AppleAccount`, ...).
+    pub kind: String,
+    /// The user name (an e-mail address for an Apple ID).
+    pub user: String,
+    /// Its description as the phone shows it.
+    pub description: Option<String>,
+    /// When it was added (UTC), where recorded.
+    pub added: Option<String>,
+}
+
+impl Account {
+    /// Whether this is the Apple ID (iCloud) the phone is signed in with.
+    pub fn is_apple_id(&self) -> bool {
+        self.kind == "com.apple.account.AppleAccount"
+    }
+}
+
 /// Everything read from a backup.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct IosBackup {
@@ -100,6 +139,10 @@ pub struct IosBackup {
     pub lockdown_mode: Option<bool>,
     /// Records missing from the data-use database.
     pub missing_processes: Vec<MissingProcess>,
+    /// Configuration profiles.
+    pub profiles: Vec<Profile>,
+    /// Accounts set up on the phone.
+    pub accounts: Vec<Account>,
     /// Paths of the backup that only a jailbroken phone has.
     pub jailbreak_paths: Vec<String>,
     /// What each module read.

@@ -574,8 +574,110 @@ pub fn read_backup(backup: &Backup) -> Result<IosBackup, BackupError> {
     r.run("datausage", f, datausage);
     let f = r.file("HomeDomain", "Library/TCC/TCC.db");
     r.run("tcc", f, tcc);
+    let f = r.file("HomeDomain", "Library/Accounts/Accounts3.sqlite");
+    r.run("accounts", f, accounts);
     global_preferences(backup, &mut out);
+    profiles(backup, &mut out);
     Ok(out)
+}
+
+fn accounts(
+    conn: &Connection,
+    _file: &str,
+    out: &mut IosBackup,
+    _module: &'static str,
+) -> rusqlite::Result<u64> {
+    let mut stmt = conn.prepare(
+        "SELECT ZACCOUNTTYPE.ZIDENTIFIER, ZACCOUNT.ZUSERNAME, ZACCOUNT.ZACCOUNTDESCRIPTION, ZACCOUNT.ZDATE
+         FROM ZACCOUNT LEFT JOIN ZACCOUNTTYPE ON ZACCOUNTTYPE.Z_PK = ZACCOUNT.ZACCOUNTTYPE",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        n += 1;
+        let user: Option<String> = row.get(1).ok().flatten();
+        let Some(user) = user.filter(|u| !u.is_empty()) else {
+            continue;
+        };
+        out.accounts.push(crate::model::Account {
+            kind: row
+                .get::<_, Option<String>>(0)
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+            user,
+            description: row.get(2).ok().flatten(),
+            added: row
+                .get::<_, Option<f64>>(3)
+                .ok()
+                .flatten()
+                .and_then(cocoa_time),
+        });
+    }
+    Ok(n)
+}
+
+/// The domain where iOS keeps configuration profiles.
+const PROFILES_DOMAIN: &str =
+    "SysSharedContainerDomain-systemgroup.com.apple.configurationprofiles";
+
+/// Configuration profiles: every `profile-*` plist of their domain.
+fn profiles(backup: &Backup, out: &mut IosBackup) {
+    let mut run = ModuleRun {
+        module: "profiles",
+        files: vec![],
+        rows: 0,
+        problem: None,
+    };
+    for file in backup.files_named(PROFILES_DOMAIN, "profile-") {
+        let parsed = backup.read(&file).and_then(|bytes| {
+            plist_from_bytes(&bytes).map_err(|detail| BackupError::Unreadable {
+                file: file.label.clone(),
+                detail,
+            })
+        });
+        run.files.push(file.label.clone());
+        let v = match parsed {
+            Ok(v) => v,
+            Err(e) => {
+                run.problem = Some(e.to_string());
+                continue;
+            }
+        };
+        let Some(d) = v.as_dictionary() else {
+            continue;
+        };
+        run.rows += 1;
+        let text = |k: &str| {
+            d.get(k)
+                .and_then(plist::Value::as_string)
+                .map(str::to_owned)
+        };
+        let payload_types = d
+            .get("PayloadContent")
+            .and_then(plist::Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i.as_dictionary()?.get("PayloadType")?.as_string())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.profiles.push(crate::model::Profile {
+            file: file.label.clone(),
+            uuid: text("PayloadUUID").unwrap_or_default(),
+            identifier: text("PayloadIdentifier").unwrap_or_default(),
+            name: text("PayloadDisplayName").unwrap_or_default(),
+            organization: text("PayloadOrganization").filter(|o| !o.is_empty()),
+            payload_types,
+            installed: d
+                .get("InstallDate")
+                .and_then(plist::Value::as_date)
+                .map(|t| t.to_xml_format()),
+        });
+    }
+    out.modules.push(run);
 }
 
 fn global_preferences(backup: &Backup, out: &mut IosBackup) {

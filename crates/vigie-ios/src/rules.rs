@@ -95,6 +95,20 @@ fn matches<'a>(iocs: &'a IndicatorSet, kind: SeenKind, value: &str) -> Vec<&'a I
     }
 }
 
+/// What a profile's payload lets its maker do, when it matters for someone being watched.
+fn profile_capability(payload_type: &str) -> Option<&'static str> {
+    Some(match payload_type {
+        "com.apple.mdm" => "ios-cap-profile-mdm",
+        "com.apple.vpn.managed" | "com.apple.vpn.managed.applayer" => "ios-cap-profile-vpn",
+        "com.apple.proxy.http.global" => "ios-cap-profile-proxy",
+        "com.apple.security.root" | "com.apple.security.pem" | "com.apple.security.pkcs1" => {
+            "ios-cap-profile-root"
+        }
+        "com.apple.notificationsettings" => "ios-cap-profile-notifications",
+        _ => return None,
+    })
+}
+
 /// Checks what a backup shows against the indicators.
 pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
     let mut b = Builder {
@@ -131,6 +145,72 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
         };
         let what = format!("ios-what-{}", s.module);
         b.matched(rule, &what, &s.value, found, evidence);
+    }
+    for p in &backup.profiles {
+        let evidence = Evidence::Record {
+            file: p.file.clone(),
+            locator: format!("PayloadUUID {}", p.uuid),
+            detail: format!("{} ({})", p.name, p.identifier),
+        };
+        for value in [&p.uuid, &p.identifier] {
+            let found = iocs.match_exact(IndicatorKind::ConfigurationProfile, value);
+            b.matched(
+                "IOS-IOC-PROFILE",
+                "ios-what-profiles",
+                value,
+                found,
+                evidence.clone(),
+            );
+        }
+        let caps: Vec<&str> = p
+            .payload_types
+            .iter()
+            .filter_map(|t| profile_capability(t))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let severity = if caps.is_empty() {
+            Severity::Low
+        } else {
+            Severity::Medium
+        };
+        let caps = if caps.is_empty() {
+            vec!["ios-cap-profile-settings"]
+        } else {
+            caps
+        };
+        b.raise(
+            "IOS-PROFILE",
+            severity,
+            &p.uuid,
+            Message::new("ios-profile-title").arg("name", &p.name),
+            Message::new(if p.organization.is_some() {
+                "ios-profile-explain"
+            } else {
+                "ios-profile-explain-unknown"
+            })
+            .arg("name", &p.name)
+            .arg("organization", p.organization.clone().unwrap_or_default())
+            .arg("when", p.installed.clone().unwrap_or_else(|| "—".into()))
+            .arg_keys("can_keys", &caps),
+            None,
+            evidence,
+        );
+    }
+    for a in backup.accounts.iter().filter(|a| a.is_apple_id()) {
+        b.raise(
+            "IOS-APPLE-ID",
+            Severity::Info,
+            &a.user,
+            Message::new("ios-apple-id-title").arg("user", &a.user),
+            Message::new("ios-apple-id-explain").arg("user", &a.user),
+            None,
+            Evidence::Record {
+                file: "HomeDomain/Library/Accounts/Accounts3.sqlite".into(),
+                locator: format!("ZACCOUNT {}", a.user),
+                detail: format!("{} {}", a.kind, a.user),
+            },
+        );
     }
     let jailbreak_apps: Vec<&String> = backup
         .apps

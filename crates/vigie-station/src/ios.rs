@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use vigie_case::ScanRecord;
 use vigie_core::{Catalog, Timestamp, Verdict, VerdictLevel};
 use vigie_indicators::IndicatorSet;
-use vigie_ios::model::{ModuleRun, PrivacyGrant};
+use vigie_ios::model::{Account, ModuleRun, PrivacyGrant, Profile};
 use vigie_ios::{IosBackup, SeenKind};
 
 #[derive(Serialize)]
@@ -25,6 +25,8 @@ struct JsonIosVerdict<'a> {
     device: &'a BTreeMap<String, String>,
     apps: Vec<&'a String>,
     privacy_grants: &'a [PrivacyGrant],
+    profiles: &'a [Profile],
+    accounts: &'a [Account],
     lockdown_mode: Option<bool>,
     modules: &'a [ModuleRun],
     feeds: Vec<JsonFeed<'a>>,
@@ -56,6 +58,8 @@ pub fn ios_verdict_json(
         device: &backup.device,
         apps: backup.apps.keys().collect(),
         privacy_grants: &backup.grants,
+        profiles: &backup.profiles,
+        accounts: &backup.accounts,
         lockdown_mode: backup.lockdown_mode,
         modules: &backup.modules,
         feeds: JsonFeed::all(feeds),
