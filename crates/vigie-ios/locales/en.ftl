@@ -46,3 +46,4 @@ ios-cap-profile-notifications = changes how notifications are shown
 ios-cap-profile-settings = changes settings of the phone
 ios-apple-id-title = Signed in with the Apple ID { $user }
 ios-apple-id-explain = The iPhone uses the Apple ID { $user } (iCloud). Check with the person that this account is hers and that nobody else knows its password: whoever does can see photos, messages, location (Find My) and backups from any computer, without touching the phone.
+ios-what-manifest = the backup's file list and apps

@@ -46,3 +46,4 @@ ios-cap-profile-notifications = change l’affichage des notifications
 ios-cap-profile-settings = change des réglages du téléphone
 ios-apple-id-title = Connecté avec l’identifiant Apple { $user }
 ios-apple-id-explain = L’iPhone utilise l’identifiant Apple { $user } (iCloud). Vérifiez avec la personne que ce compte est le sien et que personne d’autre n’en connaît le mot de passe : qui le connaît peut voir photos, messages, position (Localiser) et sauvegardes depuis n’importe quel ordinateur, sans toucher au téléphone.
+ios-what-manifest = la liste des fichiers et des applications de la sauvegarde

@@ -13,7 +13,7 @@ pub mod synthetic;
 
 pub use backup::{Backup, BackupError, FileRef};
 pub use model::{IosBackup, Seen, SeenKind};
-pub use modules::read_backup;
+pub use modules::{read_backup, read_backup_with_progress};
 pub use rules::check;
 
 vigie_core::locales!("Translation resources of the iPhone check.");

@@ -62,6 +62,8 @@ pub fn links_in(text: &str) -> Vec<String> {
 struct Reader<'a> {
     backup: &'a Backup,
     out: &'a mut IosBackup,
+    progress: &'a mut dyn FnMut(usize, &'static str),
+    step: usize,
 }
 
 impl Reader<'_> {
@@ -88,6 +90,8 @@ impl Reader<'_> {
             run.files.push(f.label);
         }
         self.out.modules.push(run);
+        self.step += 1;
+        (self.progress)(self.step, module);
     }
 
     fn file(&self, domain: &str, path: &str) -> Vec<FileRef> {
@@ -491,8 +495,20 @@ pub(crate) fn is_jailbreak_app(app: &str) -> bool {
         .any(|m| m.contains('.') && !m.contains('/') && app == *m)
 }
 
+/// How many steps [`read_backup_with_progress`] reports.
+pub const STEPS: usize = 13;
+
 /// Reads every module of the backup.
 pub fn read_backup(backup: &Backup) -> Result<IosBackup, BackupError> {
+    read_backup_with_progress(backup, &mut |_, _| {})
+}
+
+/// Reads every module of the backup, telling `progress` each step done (its number, of
+/// [`STEPS`], and the module's name).
+pub fn read_backup_with_progress(
+    backup: &Backup,
+    progress: &mut dyn FnMut(usize, &'static str),
+) -> Result<IosBackup, BackupError> {
     let mut out = IosBackup::default();
     for key in [
         "Device Name",
@@ -539,9 +555,12 @@ pub fn read_backup(backup: &Backup) -> Result<IosBackup, BackupError> {
     }
     out.jailbreak_paths = jailbreak.into_iter().collect();
 
+    progress(1, "manifest");
     let mut r = Reader {
         backup,
         out: &mut out,
+        progress,
+        step: 1,
     };
     let f = r.file("HomeDomain", "Library/SMS/sms.db");
     r.run("sms", f, sms);
@@ -576,8 +595,11 @@ pub fn read_backup(backup: &Backup) -> Result<IosBackup, BackupError> {
     r.run("tcc", f, tcc);
     let f = r.file("HomeDomain", "Library/Accounts/Accounts3.sqlite");
     r.run("accounts", f, accounts);
+    let step = r.step;
     global_preferences(backup, &mut out);
+    progress(step + 1, "global_preferences");
     profiles(backup, &mut out);
+    progress(step + 2, "profiles");
     Ok(out)
 }
 

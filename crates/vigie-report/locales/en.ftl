@@ -89,3 +89,4 @@ report-locker-exif-device = device
 report-locker-chronology = Chronology
 report-event-locker-item-added = evidence locker item added
 report-event-locker-item-shown = sensitive image shown on screen
+report-event-ios-check-started = iPhone check started

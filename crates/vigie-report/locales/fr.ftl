@@ -89,3 +89,4 @@ report-locker-exif-device = appareil
 report-locker-chronology = Chronologie
 report-event-locker-item-added = élément ajouté au coffre de preuves
 report-event-locker-item-shown = image sensible affichée à l’écran
+report-event-ios-check-started = vérification d’iPhone lancée

@@ -172,9 +172,9 @@ pub fn store_android(
     s.add_scan(case, &record, crate::now()).map(Some)
 }
 
-/// Where an Android check running in the station stands.
+/// Where a device check (Android phone, iPhone backup) running in the station stands.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct AndroidProgress {
+pub struct CheckProgress {
     /// Steps done.
     pub done: usize,
     /// Steps in all.
@@ -203,7 +203,7 @@ pub struct AndroidResult {
 /// output stored in the case, then the rules; a disconnection stores what was read.
 #[derive(Debug)]
 pub struct AndroidCheck {
-    progress: std::sync::Arc<std::sync::Mutex<AndroidProgress>>,
+    progress: std::sync::Arc<std::sync::Mutex<CheckProgress>>,
     thread: Option<std::thread::JoinHandle<Option<AndroidResult>>>,
     result: Option<AndroidResult>,
 }
@@ -220,7 +220,7 @@ impl AndroidCheck {
         lang: vigie_core::Lang,
         operator: Option<String>,
     ) -> AndroidCheck {
-        let progress = std::sync::Arc::new(std::sync::Mutex::new(AndroidProgress::default()));
+        let progress = std::sync::Arc::new(std::sync::Mutex::new(CheckProgress::default()));
         let shared = progress.clone();
         let thread = std::thread::spawn(move || {
             let cat = crate::catalog(lang, &[]);
@@ -270,7 +270,7 @@ impl AndroidCheck {
     }
 
     /// Where it stands.
-    pub fn progress(&self) -> AndroidProgress {
+    pub fn progress(&self) -> CheckProgress {
         self.progress.lock().map(|p| p.clone()).unwrap_or_default()
     }
 

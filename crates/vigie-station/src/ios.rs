@@ -130,3 +130,149 @@ pub fn ios_record(
         observed: ios_observed(backup).into_iter().collect(),
     }
 }
+
+/// Stores an iPhone check in its case: every database read (decrypted, for an encrypted
+/// backup: the case file is encrypted) as an evidence file, then the verdict and observed
+/// values. Returns the scan's id.
+#[allow(clippy::too_many_arguments)]
+pub fn store_ios(
+    store: &mut vigie_case::CaseStore,
+    case: vigie_case::CaseId,
+    cat: &Catalog,
+    feeds: &IndicatorSet,
+    backup: &vigie_ios::Backup,
+    read: &IosBackup,
+    verdict: &Verdict,
+    started: Timestamp,
+) -> Result<i64, vigie_case::CaseError> {
+    let mut files = vec![];
+    for label in read.modules.iter().flat_map(|m| m.files.iter()) {
+        let Some((domain, relative)) = label.split_once('/') else {
+            continue;
+        };
+        let Some(file) = backup.file(domain, relative) else {
+            continue;
+        };
+        let content = backup
+            .read(&file)
+            .map_err(|e| vigie_case::CaseError::Io(e.to_string()))?;
+        let info = store.add_evidence(
+            case,
+            label,
+            vigie_case::EvidenceKind::Import,
+            &mut content.as_slice(),
+            crate::now(),
+        )?;
+        files.push((label.clone(), info.sha256));
+    }
+    let doc = ios_verdict_value(cat, verdict, read, feeds);
+    let record = ios_record(started, feeds, read, files, doc);
+    store.add_scan(case, &record, crate::now())
+}
+
+/// The result of a finished iPhone check, kept for its page.
+#[derive(Debug)]
+pub struct IosResult {
+    /// What the backup showed.
+    pub backup: IosBackup,
+    /// The verdict.
+    pub verdict: Verdict,
+}
+
+/// An iPhone backup check running in the station (its own thread), stored in its case.
+#[derive(Debug)]
+pub struct IosCheck {
+    progress: std::sync::Arc<std::sync::Mutex<crate::CheckProgress>>,
+    thread: Option<std::thread::JoinHandle<Option<IosResult>>>,
+    result: Option<IosResult>,
+}
+
+impl IosCheck {
+    /// Starts checking the backup in `path` (with its `password` when encrypted) for
+    /// `case`; `lang` is the language the stored verdict is written in.
+    #[allow(clippy::too_many_arguments)]
+    pub fn start(
+        path: std::path::PathBuf,
+        password: Option<String>,
+        store: std::sync::Arc<std::sync::Mutex<vigie_case::CaseStore>>,
+        case: vigie_case::CaseId,
+        iocs: std::sync::Arc<IndicatorSet>,
+        lang: vigie_core::Lang,
+        operator: Option<String>,
+    ) -> IosCheck {
+        let progress = std::sync::Arc::new(std::sync::Mutex::new(crate::CheckProgress {
+            total: vigie_ios::modules::STEPS,
+            ..Default::default()
+        }));
+        let shared = progress.clone();
+        let thread = std::thread::spawn(move || {
+            let cat = crate::catalog(lang, &[]);
+            let started = crate::now();
+            let finish = |error: Option<vigie_core::Message>, scan: Option<i64>| {
+                if let Ok(mut p) = shared.lock() {
+                    p.finished = true;
+                    p.error = error;
+                    p.scan = scan;
+                }
+            };
+            let backup = match vigie_ios::Backup::open(&path, password.as_deref()) {
+                Ok(b) => b,
+                Err(e) => {
+                    finish(Some(e.message()), None);
+                    return None;
+                }
+            };
+            let mut on_step = |done: usize, step: &'static str| {
+                if let Ok(mut p) = shared.lock() {
+                    p.done = done;
+                    p.step = cat.key(&format!("ios-what-{step}"));
+                }
+            };
+            let read = match vigie_ios::read_backup_with_progress(&backup, &mut on_step) {
+                Ok(r) => r,
+                Err(e) => {
+                    finish(Some(e.message()), None);
+                    return None;
+                }
+            };
+            let verdict = vigie_ios::check(&read, &iocs);
+            let stored = match store.lock() {
+                Ok(mut s) => {
+                    s.set_actor(operator.as_deref());
+                    let r = store_ios(&mut s, case, &cat, &iocs, &backup, &read, &verdict, started);
+                    s.set_actor(None);
+                    r
+                }
+                Err(_) => Err(vigie_case::CaseError::Damaged("store lock".into())),
+            };
+            match stored {
+                Ok(scan) => finish(None, Some(scan)),
+                Err(e) => finish(Some(e.message()), None),
+            }
+            Some(IosResult {
+                backup: read,
+                verdict,
+            })
+        });
+        IosCheck {
+            progress,
+            thread: Some(thread),
+            result: None,
+        }
+    }
+
+    /// Where it stands.
+    pub fn progress(&self) -> crate::CheckProgress {
+        self.progress.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    /// The result once finished (`None` while running, or after a failure).
+    pub fn result(&mut self) -> Option<&IosResult> {
+        if self.result.is_none() && self.thread.as_ref().is_some_and(|t| t.is_finished()) {
+            if let Some(t) = self.thread.take() {
+                self.result = t.join().ok().flatten();
+            }
+        }
+        self.result.as_ref()
+    }
+}

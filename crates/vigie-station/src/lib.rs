@@ -10,9 +10,11 @@ pub mod verdict;
 
 pub use android::{
     android_observed, android_record, android_verdict_json, android_verdict_value, store_android,
-    AndroidCheck, AndroidProgress, AndroidResult,
+    AndroidCheck, AndroidResult, CheckProgress,
 };
-pub use ios::{ios_observed, ios_record, ios_verdict_json, ios_verdict_value};
+pub use ios::{
+    ios_observed, ios_record, ios_verdict_json, ios_verdict_value, store_ios, IosCheck, IosResult,
+};
 pub use live::{
     store_live, CaptureEvidence, LiveCheck, LiveOutcome, LiveSnapshot, Service, TrafficSink,
 };

@@ -1,15 +1,16 @@
 // Vigie station app: live updates of a running check (server-sent events).
 // Text is only ever set with textContent: nothing received is read as HTML.
 "use strict";
-// An Android check: the progress bar follows the acquisition; the page reloads at the end.
+// A device check (Android phone, iPhone backup): the progress bar follows it; the page
+// reloads at the end.
 (function () {
-  const box = document.getElementById("android");
+  const box = document.querySelector("[data-progress]");
   if (!box) return;
-  const bar = document.getElementById("android-progress");
-  const step = document.getElementById("android-step");
+  const bar = box.querySelector("progress");
+  const step = box.querySelector(".step");
   async function poll() {
     try {
-      const r = await fetch(box.dataset.state, { credentials: "same-origin" });
+      const r = await fetch(box.dataset.progress, { credentials: "same-origin" });
       if (r.ok) {
         const s = await r.json();
         bar.max = Math.max(1, s.total);

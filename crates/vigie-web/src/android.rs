@@ -199,7 +199,7 @@ pub(crate) async fn page(State(app): Shared, headers: HeaderMap, Path(id): Path<
     );
     let body = if !progress.finished {
         format!(
-            "<div id=\"android\" data-state=\"/android/{id}/state\"><progress id=\"android-progress\" max=\"{}\" value=\"{}\"></progress><p id=\"android-step\">{}</p></div><p class=\"notice info\">{}</p>",
+            "<div id=\"android\" data-progress=\"/android/{id}/state\"><progress id=\"android-progress\" max=\"{}\" value=\"{}\"></progress><p class=\"step\" id=\"android-step\">{}</p></div><p class=\"notice info\">{}</p>",
             progress.total.max(1),
             progress.done,
             esc(&progress.step),
@@ -232,7 +232,7 @@ fn severity_label(cat: &Catalog, s: Severity) -> String {
     cat.key(&format!("severity-{}", s.as_str()))
 }
 
-fn finding_html(cat: &Catalog, f: &Finding) -> String {
+pub(crate) fn finding_html(cat: &Catalog, f: &Finding) -> String {
     let evidence: String = f
         .evidence
         .iter()

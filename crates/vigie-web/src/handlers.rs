@@ -76,6 +76,12 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         )
         .route("/android/{id}", get(crate::android::page))
         .route(
+            "/cases/{reference}/ios",
+            get(crate::ios::form).post(crate::ios::start),
+        )
+        .route("/ios/{id}", get(crate::ios::page))
+        .route("/ios/{id}/state", get(crate::ios::state))
+        .route(
             "/cases/{reference}/interview",
             get(crate::reports::interview_form).post(crate::reports::interview_save),
         )
@@ -635,9 +641,10 @@ async fn case_page(
         body.push_str(&html::notice("info", &cat.key("web-case-is-closed")));
     } else {
         body.push_str(&format!(
-            "<div class=\"actions\"><a class=\"button\" id=\"start-live\" href=\"/cases/{r}/live\">{}</a><a class=\"button\" id=\"start-android\" href=\"/cases/{r}/android\">{}</a><a class=\"button\" id=\"open-locker\" href=\"/cases/{r}/locker\">{}</a><form method=\"post\" action=\"/cases/{r}/import?csrf={}\" enctype=\"multipart/form-data\" class=\"card\" id=\"import-form\"><label>{}<input type=\"file\" name=\"files\" id=\"import-files\" multiple required></label><button type=\"submit\" id=\"import\">{}</button></form></div>",
+            "<div class=\"actions\"><a class=\"button\" id=\"start-live\" href=\"/cases/{r}/live\">{}</a><a class=\"button\" id=\"start-android\" href=\"/cases/{r}/android\">{}</a><a class=\"button\" id=\"start-ios\" href=\"/cases/{r}/ios\">{}</a><a class=\"button\" id=\"open-locker\" href=\"/cases/{r}/locker\">{}</a><form method=\"post\" action=\"/cases/{r}/import?csrf={}\" enctype=\"multipart/form-data\" class=\"card\" id=\"import-form\"><label>{}<input type=\"file\" name=\"files\" id=\"import-files\" multiple required></label><button type=\"submit\" id=\"import\">{}</button></form></div>",
             esc(&cat.key("web-live-start")),
             esc(&cat.key("web-android-start")),
+            esc(&cat.key("web-ios-start")),
             esc(&cat.key("web-locker-open")),
             esc(&s.csrf),
             esc(&cat.key("web-import-label")),

@@ -10,6 +10,7 @@ mod android;
 mod auth;
 mod handlers;
 mod html;
+mod ios;
 mod locker;
 mod reports;
 
@@ -91,6 +92,7 @@ pub(crate) struct App {
     pub(crate) next_check: AtomicU64,
     pub(crate) hotspot: Mutex<Option<vigie_hotspot::Hotspot>>,
     pub(crate) android: Mutex<HashMap<u64, android::AndroidRun>>,
+    pub(crate) ios: Mutex<HashMap<u64, ios::IosRun>>,
     pub(crate) guidance_dir: PathBuf,
     pub(crate) country: String,
 }
@@ -109,6 +111,7 @@ pub async fn serve(config: WebConfig, listener: tokio::net::TcpListener) -> std:
         next_check: AtomicU64::new(1),
         hotspot: Mutex::new(None),
         android: Mutex::new(HashMap::new()),
+        ios: Mutex::new(HashMap::new()),
         guidance_dir: config.guidance_dir,
         country: config.country,
     });

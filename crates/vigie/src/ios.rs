@@ -6,7 +6,6 @@ use anyhow::{anyhow, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vigie_case::EvidenceKind;
 use vigie_core::{Catalog, Message};
 
 /// Reads the backup in `path`, checks it, stores it in the case when asked (the databases
@@ -47,33 +46,8 @@ pub fn scan_backup(
     if let (Some(store), Some(reference)) = (store.as_mut(), case) {
         let fail = |e: vigie_case::CaseError| anyhow!(cat.text(&e.message()));
         let id = store.case(reference, feeds::now()).map_err(fail)?;
-        let mut files = vec![];
-        // The databases read go into the (encrypted) case file: decrypted ones never touch
-        // the disk anywhere else.
-        for label in read.modules.iter().flat_map(|m| m.files.iter()) {
-            let Some((domain, relative)) = label.split_once('/') else {
-                continue;
-            };
-            let Some(file) = backup.file(domain, relative) else {
-                continue;
-            };
-            let content = backup
-                .read(&file)
-                .map_err(|e| anyhow!(cat.text(&e.message())))?;
-            let info = store
-                .add_evidence(
-                    id,
-                    label,
-                    EvidenceKind::Import,
-                    &mut content.as_slice(),
-                    feeds::now(),
-                )
-                .map_err(fail)?;
-            files.push((label.clone(), info.sha256));
-        }
-        let doc = vigie_station::ios_verdict_value(cat, &verdict, &read, &set);
-        let record = vigie_station::ios_record(started, &set, &read, files, doc);
-        store.add_scan(id, &record, feeds::now()).map_err(fail)?;
+        vigie_station::store_ios(store, id, cat, &set, &backup, &read, &verdict, started)
+            .map_err(fail)?;
         eprintln!(
             "{}",
             cat.text(&Message::new("case-scan-stored").arg("reference", reference))

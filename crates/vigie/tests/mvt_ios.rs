@@ -10,42 +10,6 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Indicators for the test: a domain in an SMS link, a domain in WebKit statistics, a
-/// process name in the data-use database and an installed app.
-fn test_stix(dir: &Path) -> PathBuf {
-    let id = |n: u32| format!("00000000-0000-4000-8000-{n:012}");
-    let mut objects = vec![serde_json::json!({"type": "malware", "spec_version": "2.1",
-        "id": format!("malware--{}", id(1)), "created": "2026-01-01T00:00:00Z",
-        "modified": "2026-01-01T00:00:00Z", "name": "TestSpy", "is_family": false})];
-    let patterns = [
-        "[domain-name:value='badbadbad.example.org']",
-        "[domain-name:value='google.com']",
-        "[process:name='com.apple.iBooks']",
-        "[app:id='ch.icoaching.typewise']",
-    ];
-    for (n, p) in patterns.iter().enumerate() {
-        let n = n as u32;
-        objects.push(
-            serde_json::json!({"type": "indicator", "spec_version": "2.1",
-            "id": format!("indicator--{}", id(10 + n)), "created": "2026-01-01T00:00:00Z",
-            "modified": "2026-01-01T00:00:00Z", "pattern": p, "pattern_type": "stix",
-            "valid_from": "2026-01-01T00:00:00Z"}),
-        );
-        objects.push(
-            serde_json::json!({"type": "relationship", "spec_version": "2.1",
-            "id": format!("relationship--{}", id(20 + n)), "created": "2026-01-01T00:00:00Z",
-            "modified": "2026-01-01T00:00:00Z", "relationship_type": "indicates",
-            "source_ref": format!("indicator--{}", id(10 + n)),
-            "target_ref": format!("malware--{}", id(1))}),
-        );
-    }
-    let bundle = serde_json::json!({"type": "bundle", "id": format!("bundle--{}", id(0)),
-        "objects": objects});
-    let path = dir.join("test.stix2");
-    std::fs::write(&path, serde_json::to_vec_pretty(&bundle).expect("json")).expect("write");
-    path
-}
-
 fn vigie(data: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--lang", "en"];
     all.extend_from_slice(args);
@@ -77,7 +41,7 @@ fn every_mvt_alert_has_a_vigie_finding_and_the_backup_is_untouched() {
     };
     let backup = shared.join("mvt/ios_backup");
     let data = common::fresh_dir("mvt-ios");
-    let stix = test_stix(&data);
+    let stix = common::ios_test_stix(&data);
     let before = snapshot(&backup);
     let out = vigie(
         &data,
@@ -219,7 +183,7 @@ fn an_encrypted_backup_or_a_wrong_folder_is_a_clear_error() {
 fn an_encrypted_backup_is_read_with_its_password_and_never_decrypted_to_disk() {
     use vigie_ios::synthetic::{database, write_backup, PhoneFile, Protection};
     let data = common::fresh_dir("ios-encrypted");
-    let stix = test_stix(&data);
+    let stix = common::ios_test_stix(&data);
     let backup = data.join("backup");
     let sms = database(
         "CREATE TABLE message (ROWID INTEGER PRIMARY KEY, text TEXT, date INTEGER);

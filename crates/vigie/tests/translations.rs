@@ -147,6 +147,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "ios-ioc-explain",
         "ios-watchware-title",
         "ios-watchware-explain",
+        "ios-what-manifest",
         "ios-what-profiles",
         "ios-what-accounts",
         "ios-cap-profile-mdm",

@@ -186,3 +186,39 @@ pub fn dns_capture(dir: &std::path::Path, name: &str) -> PathBuf {
     std::fs::write(&p, w.into_inner()).expect("capture");
     p
 }
+
+/// Indicators for the test: a domain in an SMS link, a domain in WebKit statistics, a
+/// process name in the data-use database and an installed app.
+pub fn ios_test_stix(dir: &std::path::Path) -> PathBuf {
+    let id = |n: u32| format!("00000000-0000-4000-8000-{n:012}");
+    let mut objects = vec![serde_json::json!({"type": "malware", "spec_version": "2.1",
+        "id": format!("malware--{}", id(1)), "created": "2026-01-01T00:00:00Z",
+        "modified": "2026-01-01T00:00:00Z", "name": "TestSpy", "is_family": false})];
+    let patterns = [
+        "[domain-name:value='badbadbad.example.org']",
+        "[domain-name:value='google.com']",
+        "[process:name='com.apple.iBooks']",
+        "[app:id='ch.icoaching.typewise']",
+    ];
+    for (n, p) in patterns.iter().enumerate() {
+        let n = n as u32;
+        objects.push(
+            serde_json::json!({"type": "indicator", "spec_version": "2.1",
+            "id": format!("indicator--{}", id(10 + n)), "created": "2026-01-01T00:00:00Z",
+            "modified": "2026-01-01T00:00:00Z", "pattern": p, "pattern_type": "stix",
+            "valid_from": "2026-01-01T00:00:00Z"}),
+        );
+        objects.push(
+            serde_json::json!({"type": "relationship", "spec_version": "2.1",
+            "id": format!("relationship--{}", id(20 + n)), "created": "2026-01-01T00:00:00Z",
+            "modified": "2026-01-01T00:00:00Z", "relationship_type": "indicates",
+            "source_ref": format!("indicator--{}", id(10 + n)),
+            "target_ref": format!("malware--{}", id(1))}),
+        );
+    }
+    let bundle = serde_json::json!({"type": "bundle", "id": format!("bundle--{}", id(0)),
+        "objects": objects});
+    let path = dir.join("test.stix2");
+    std::fs::write(&path, serde_json::to_vec_pretty(&bundle).expect("json")).expect("write");
+    path
+}

@@ -1,0 +1,76 @@
+//! The iPhone check from the station app, in headless Chromium: the operator opens a case,
+//! chooses "Check an iPhone backup", gives the folder of MVT's test backup, follows the
+//! progress bar and reads the findings (a known link in an SMS, Lockdown Mode), each naming
+//! the database and row; the databases read are listed in the case with their SHA-256. An
+//! encrypted backup with a wrong password is a clear error. Skipped with a message where
+//! Chromium or `../shared` is missing.
+
+mod common;
+
+use common::station::Station;
+use common::webdriver::{available, Browser};
+
+#[test]
+fn iphone_backup_check_in_the_app() {
+    if !available() {
+        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (.ci/run installs them)");
+        return;
+    }
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let feeds = common::fresh_dir("station-ios-feeds");
+    let stix = common::ios_test_stix(&feeds);
+    let st = Station::start("ios", Some(&stix));
+    let b = Browser::start("ios");
+    b.goto(&format!("{}/setup", st.base));
+    b.create_admin_and_login();
+    b.click("#lang");
+    b.wait_text("Cases", 5);
+    b.type_into("#reference", "PV-IOS-APP");
+    b.click("#new-case");
+    b.wait_url("the case", |u| u.contains("/cases/PV-IOS-APP"));
+
+    b.click("#start-ios");
+    let text = b.wait_text("Encrypt local backup", 10);
+    assert!(text.contains("read-only"), "{text}");
+    let backup = shared.join("mvt/ios_backup");
+    b.type_into("#ios-path", backup.to_str().expect("path"));
+    b.screenshot("ios-01-backup-en");
+    b.click("#ios-go");
+    b.wait_url("the check", |u| u.contains("/ios/"));
+    let text = b.wait_text("What was found", 30);
+    b.screenshot("ios-02-findings-en");
+    assert!(text.contains("Traces of known spy software"), "{text}");
+    assert!(
+        text.contains("HomeDomain/Library/SMS/sms.db message ROWID 3"),
+        "{text}"
+    );
+    assert!(text.contains("Lockdown Mode is on"), "{text}");
+    assert!(text.contains("iPhone9,3"), "{text}");
+    assert!(text.contains("What was not checked"), "{text}");
+    b.goto(&format!("{}/cases/PV-IOS-APP", st.base));
+    let text = b.wait_text("HomeDomain/Library/SMS/sms.db", 10);
+    assert!(text.contains("iPhone"), "{text}");
+
+    // An encrypted backup and a wrong password: said plainly, nothing stored.
+    let encrypted = st.data.join("encrypted-backup");
+    vigie_ios::synthetic::write_backup(
+        &encrypted,
+        &[],
+        &[],
+        Some(&vigie_ios::synthetic::Protection {
+            password: "the right one",
+            sha256_rounds: 1_000,
+            sha1_rounds: 100,
+        }),
+    )
+    .expect("backup");
+    b.goto(&format!("{}/cases/PV-IOS-APP/ios", st.base));
+    b.type_into("#ios-path", encrypted.to_str().expect("path"));
+    b.type_into("#ios-password", "a wrong one");
+    b.click("#ios-go");
+    let text = b.wait_text("does not open the backup", 20);
+    assert!(!text.contains("What was found"), "{text}");
+    b.screenshot("ios-03-wrong-password-en");
+}
