@@ -191,32 +191,21 @@ pub(crate) async fn page(State(app): Shared, headers: HeaderMap, Path(id): Path<
         );
     };
     let progress = run.check.progress();
-    let case_url = format!("/cases/{}", seg(&run.case_ref));
-    let back = format!(
-        "<p><a href=\"{}\">{}</a></p>",
-        esc(&case_url),
-        esc(&cat.key("web-back-case"))
-    );
-    let body = if !progress.finished {
-        format!(
-            "<div id=\"android\" data-progress=\"/android/{id}/state\"><progress id=\"android-progress\" max=\"{}\" value=\"{}\"></progress><p class=\"step\" id=\"android-step\">{}</p></div><p class=\"notice info\">{}</p>",
-            progress.total.max(1),
-            progress.done,
-            esc(&progress.step),
-            esc(&cat.key("web-android-wait"))
-        )
-    } else if let Some(e) = &progress.error {
-        format!("{}{back}", html::notice("error", &cat.text(e)))
+    let result = if progress.finished && progress.error.is_none() {
+        run.check.result().map(|r| result_html(&cat, r))
     } else {
-        match run.check.result() {
-            Some(r) => format!(
-                "{}{}{back}",
-                html::notice("ok", &cat.key("web-android-saved")),
-                result_html(&cat, r)
-            ),
-            None => back,
-        }
+        None
     };
+    let body = html::device_check_body(
+        &cat,
+        "android",
+        id,
+        &progress,
+        &run.case_ref,
+        Some("web-android-wait"),
+        "web-android-saved",
+        result,
+    );
     let title = cat.text(&Message::new("web-android-title").arg("reference", &run.case_ref));
     Html(html::page(
         &cat,

@@ -91,6 +91,45 @@ pub(crate) fn notice(kind: &str, text: &str) -> String {
     )
 }
 
+/// What a device check's page shows (Android phone, iPhone backup): while it runs, its
+/// progress bar (followed by `app.js`) and `wait`; then the error, or the `saved` notice and
+/// the result; and a link back to the case.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn device_check_body(
+    cat: &Catalog,
+    kind: &str,
+    id: u64,
+    progress: &vigie_station::CheckProgress,
+    reference: &str,
+    wait: Option<&str>,
+    saved: &str,
+    result: Option<String>,
+) -> String {
+    let back = format!(
+        "<p><a href=\"/cases/{}\">{}</a></p>",
+        seg(reference),
+        esc(&cat.key("web-back-case"))
+    );
+    if !progress.finished {
+        let wait = wait
+            .map(|w| format!("<p class=\"notice info\">{}</p>", esc(&cat.key(w))))
+            .unwrap_or_default();
+        format!(
+            "<div id=\"{kind}\" data-progress=\"/{kind}/{id}/state\"><progress id=\"{kind}-progress\" max=\"{}\" value=\"{}\"></progress><p class=\"step\" id=\"{kind}-step\">{}</p></div>{wait}",
+            progress.total.max(1),
+            progress.done,
+            esc(&progress.step),
+        )
+    } else if let Some(e) = &progress.error {
+        format!("{}{back}", notice("error", &cat.text(e)))
+    } else {
+        match result {
+            Some(r) => format!("{}{r}{back}", notice("ok", &cat.key(saved))),
+            None => back,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

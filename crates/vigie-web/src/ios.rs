@@ -150,30 +150,21 @@ pub(crate) async fn page(State(app): Shared, headers: HeaderMap, Path(id): Path<
         );
     };
     let progress = run.check.progress();
-    let back = format!(
-        "<p><a href=\"/cases/{}\">{}</a></p>",
-        seg(&run.case_ref),
-        esc(&cat.key("web-back-case"))
-    );
-    let body = if !progress.finished {
-        format!(
-            "<div id=\"ios\" data-progress=\"/ios/{id}/state\"><progress id=\"ios-progress\" max=\"{}\" value=\"{}\"></progress><p class=\"step\" id=\"ios-step\">{}</p></div>",
-            progress.total.max(1),
-            progress.done,
-            esc(&progress.step),
-        )
-    } else if let Some(e) = &progress.error {
-        format!("{}{back}", html::notice("error", &cat.text(e)))
+    let result = if progress.finished && progress.error.is_none() {
+        run.check.result().map(|r| result_html(&cat, r))
     } else {
-        match run.check.result() {
-            Some(r) => format!(
-                "{}{}{back}",
-                html::notice("ok", &cat.key("web-ios-saved")),
-                result_html(&cat, r)
-            ),
-            None => back,
-        }
+        None
     };
+    let body = html::device_check_body(
+        &cat,
+        "ios",
+        id,
+        &progress,
+        &run.case_ref,
+        None,
+        "web-ios-saved",
+        result,
+    );
     let title = cat.text(&Message::new("web-ios-title").arg("reference", &run.case_ref));
     Html(html::page(
         &cat,
