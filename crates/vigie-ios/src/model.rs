@@ -124,6 +124,19 @@ impl Account {
     }
 }
 
+/// A trace that a known exploit leaves, recognised by its shape rather than an indicator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExploitTrace {
+    /// What it is (`quadream-calendar`, `idstatus-pattern`).
+    pub kind: &'static str,
+    /// The file.
+    pub file: String,
+    /// The row or entry.
+    pub locator: String,
+    /// What was seen.
+    pub detail: String,
+}
+
 /// Everything read from a backup.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct IosBackup {
@@ -143,6 +156,8 @@ pub struct IosBackup {
     pub profiles: Vec<Profile>,
     /// Accounts set up on the phone.
     pub accounts: Vec<Account>,
+    /// Traces of known exploits.
+    pub exploit_traces: Vec<ExploitTrace>,
     /// Paths of the backup that only a jailbroken phone has.
     pub jailbreak_paths: Vec<String>,
     /// What each module read.

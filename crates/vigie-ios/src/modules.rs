@@ -496,7 +496,7 @@ pub(crate) fn is_jailbreak_app(app: &str) -> bool {
 }
 
 /// How many steps [`read_backup_with_progress`] reports.
-pub const STEPS: usize = 13;
+pub const STEPS: usize = 17;
 
 /// Reads every module of the backup.
 pub fn read_backup(backup: &Backup) -> Result<IosBackup, BackupError> {
@@ -595,12 +595,215 @@ pub fn read_backup_with_progress(
     r.run("tcc", f, tcc);
     let f = r.file("HomeDomain", "Library/Accounts/Accounts3.sqlite");
     r.run("accounts", f, accounts);
+    let f = r.file("HomeDomain", "Library/Calendar/Calendar.sqlitedb");
+    r.run("calendar", f, calendar);
+    let f = r.file("HomeDomain", "Library/Image Cache/Favicons/Favicons.db");
+    r.run("safari_favicon", f, safari_favicon);
+    let f = r.file(
+        "AppDomain-com.google.chrome.ios",
+        "Library/Application Support/Google/Chrome/Default/Favicons",
+    );
+    r.run("chrome_favicon", f, chrome_favicon);
     let step = r.step;
     global_preferences(backup, &mut out);
     progress(step + 1, "global_preferences");
     profiles(backup, &mut out);
     progress(step + 2, "profiles");
+    id_status_cache(backup, &mut out);
+    progress(step + 3, "idstatuscache");
     Ok(out)
+}
+
+fn calendar(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    let mut stmt = conn.prepare(
+        "SELECT CalendarItem.ROWID, CalendarItem.summary, CalendarItem.description, CalendarItem.url,
+                CalendarItem.start_date, CalendarItem.UUID, Participant.email
+         FROM CalendarItem LEFT JOIN Participant ON Participant.ROWID = CalendarItem.organizer_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        n += 1;
+        let id: i64 = row.get(0).unwrap_or_default();
+        let text = |i: usize| row.get::<_, Option<String>>(i).ok().flatten();
+        let (summary, description, url) = (text(1), text(2), text(3));
+        let when = row
+            .get::<_, Option<f64>>(4)
+            .ok()
+            .flatten()
+            .and_then(cocoa_time);
+        let locator = format!("CalendarItem ROWID {id}");
+        for link in url
+            .iter()
+            .chain(description.iter())
+            .flat_map(|t| links_in(t))
+        {
+            push(
+                out,
+                module,
+                SeenKind::Url,
+                link,
+                file,
+                locator.clone(),
+                when.clone(),
+            );
+        }
+        if let Some(email) = text(6).filter(|e| e.contains('@')) {
+            let email = email.strip_prefix("mailto:").unwrap_or(&email).to_owned();
+            push(
+                out,
+                module,
+                SeenKind::Email,
+                email,
+                file,
+                locator.clone(),
+                when.clone(),
+            );
+        }
+        // The invitation QuaDream's exploit left behind (as MVT checks).
+        if summary.as_deref() == Some("Meeting") && description.as_deref() == Some("Notes") {
+            out.exploit_traces.push(crate::model::ExploitTrace {
+                kind: "quadream-calendar",
+                file: file.to_owned(),
+                locator,
+                detail: format!("event {}", text(5).unwrap_or_default()),
+            });
+        }
+    }
+    Ok(n)
+}
+
+fn safari_favicon(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    let mut stmt = conn.prepare(
+        "SELECT page_url.rowid, page_url.url, icon_info.url, icon_info.timestamp
+         FROM page_url LEFT JOIN icon_info ON page_url.uuid = icon_info.uuid",
+    )?;
+    favicon_rows(&mut stmt, "page_url rowid", cocoa_time, file, out, module)
+}
+
+fn chrome_favicon(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    fn chrome_time(v: f64) -> Option<String> {
+        unix_time(v / 1e6 - 11_644_473_600.0)
+    }
+    let mut stmt = conn.prepare(
+        "SELECT icon_mapping.id, icon_mapping.page_url, favicons.url, favicon_bitmaps.last_updated
+         FROM icon_mapping JOIN favicons ON icon_mapping.icon_id = favicons.id
+         LEFT JOIN favicon_bitmaps ON icon_mapping.icon_id = favicon_bitmaps.icon_id",
+    )?;
+    favicon_rows(&mut stmt, "icon_mapping id", chrome_time, file, out, module)
+}
+
+/// Rows of an id, a page's address, its icon's address and a time.
+fn favicon_rows(
+    stmt: &mut rusqlite::Statement<'_>,
+    table: &str,
+    time: fn(f64) -> Option<String>,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        n += 1;
+        let id: i64 = row.get(0).unwrap_or_default();
+        let when = row.get::<_, Option<f64>>(3).ok().flatten().and_then(time);
+        for i in [1, 2] {
+            if let Ok(Some(url)) = row.get::<_, Option<String>>(i) {
+                push(
+                    out,
+                    module,
+                    SeenKind::Url,
+                    url,
+                    file,
+                    format!("{table} {id}"),
+                    when.clone(),
+                );
+            }
+        }
+    }
+    Ok(n)
+}
+
+/// Apple's lookups of iMessage/FaceTime addresses (`idstatuscache.plist`): e-mail addresses
+/// looked up, and the malformed entries an exploit leaves (as MVT checks).
+fn id_status_cache(backup: &Backup, out: &mut IosBackup) {
+    let mut run = ModuleRun {
+        module: "idstatuscache",
+        files: vec![],
+        rows: 0,
+        problem: None,
+    };
+    let file = backup
+        .file(
+            "HomeDomain",
+            "Library/Preferences/com.apple.identityservices.idstatuscache.plist",
+        )
+        .or_else(|| backup.file("HomeDomain", "Library/IdentityServices/idstatuscache.plist"));
+    if let Some(file) = file {
+        run.files.push(file.label.clone());
+        let parsed = backup.read(&file).and_then(|bytes| {
+            plist_from_bytes(&bytes).map_err(|detail| BackupError::Unreadable {
+                file: file.label.clone(),
+                detail,
+            })
+        });
+        match parsed {
+            Ok(v) => {
+                for (app, entries) in v.as_dictionary().into_iter().flatten() {
+                    for (user, entry) in entries.as_dictionary().into_iter().flatten() {
+                        run.rows += 1;
+                        let when = entry
+                            .as_dictionary()
+                            .and_then(|d| d.get("LookupDate"))
+                            .and_then(|d| {
+                                d.as_real()
+                                    .or_else(|| d.as_signed_integer().map(|i| i as f64))
+                            })
+                            .and_then(cocoa_time);
+                        let locator = format!("{app} {}", user.replace('\0', "\\x00"));
+                        if let Some(email) = user.strip_prefix("mailto:") {
+                            let email = email.trim_matches('\'').to_owned();
+                            push(
+                                out,
+                                "idstatuscache",
+                                SeenKind::Email,
+                                email,
+                                &file.label,
+                                locator.clone(),
+                                when,
+                            );
+                        }
+                        if user.contains("\0\0") {
+                            out.exploit_traces.push(crate::model::ExploitTrace {
+                                kind: "idstatus-pattern",
+                                file: file.label.clone(),
+                                locator,
+                                detail: user.replace('\0', "\\x00"),
+                            });
+                        }
+                    }
+                }
+            }
+            Err(e) => run.problem = Some(e.to_string()),
+        }
+    }
+    out.modules.push(run);
 }
 
 fn accounts(

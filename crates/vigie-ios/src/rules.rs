@@ -64,10 +64,11 @@ impl Builder<'_> {
                 .arg("value", value)
                 .arg_keys("what_keys", &[what]);
             let r = self.iocs.reference(ind);
+            // One finding per matched value: each names its own indicator.
             self.raise(
                 rule,
                 severity,
-                &app,
+                &ind.value,
                 title,
                 explanation,
                 Some(r),
@@ -233,6 +234,21 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
                 },
             );
         }
+    }
+    for t in &backup.exploit_traces {
+        b.raise(
+            "IOS-EXPLOIT-TRACE",
+            Severity::High,
+            t.kind,
+            Message::new(format!("ios-exploit-{}-title", t.kind)),
+            Message::new(format!("ios-exploit-{}-explain", t.kind)),
+            None,
+            Evidence::Record {
+                file: t.file.clone(),
+                locator: t.locator.clone(),
+                detail: t.detail.clone(),
+            },
+        );
     }
     for m in &backup.missing_processes {
         b.raise(

@@ -299,3 +299,152 @@ fn an_encrypted_backup_is_read_with_its_password_and_never_decrypted_to_disk() {
         "MVT decrypts the file to its original bytes"
     );
 }
+
+/// A backup with the calendar, address lookups and Chrome icons MVT reads, each holding a
+/// planted trace: every MVT alert on it has a Vigie finding.
+#[test]
+fn calendar_lookups_and_icons_match_mvt() {
+    use vigie_ios::synthetic::{database, write_backup, PhoneFile};
+    let data = common::fresh_dir("ios-modules");
+    let calendar = database(
+        "CREATE TABLE CalendarItem (ROWID INTEGER PRIMARY KEY, summary TEXT, description TEXT,
+            start_date REAL, end_date REAL, all_day INTEGER, calendar_id INTEGER, organizer_id INTEGER,
+            url TEXT, last_modified REAL, external_id TEXT, external_mod_tag TEXT, unique_identifier TEXT,
+            hidden INTEGER, UUID TEXT, creation_date REAL, action TEXT, created_by_id INTEGER);
+         CREATE TABLE Participant (ROWID INTEGER PRIMARY KEY, UUID TEXT, email TEXT, phone_number TEXT,
+            comment TEXT, last_modified REAL);
+         INSERT INTO Participant VALUES (1, 'P-1', 'organizer@evil.example', NULL, NULL, 700000000);
+         INSERT INTO CalendarItem VALUES (1, 'Meeting', 'Notes', 700000000, 700003600, 0, 1, 1, NULL,
+            700000000, NULL, NULL, 'u1', 0, 'EVENT-UUID-1', 700000000, NULL, NULL);
+         INSERT INTO CalendarItem VALUES (2, 'Dentist', 'see https://ordinary.example/x', 700100000, 700103600,
+            0, 1, NULL, NULL, 700100000, NULL, NULL, 'u2', 0, 'EVENT-UUID-2', 700100000, NULL, NULL);",
+    )
+    .expect("Calendar.sqlitedb");
+    let favicons = database(
+        "CREATE TABLE icon_mapping (id INTEGER PRIMARY KEY, page_url TEXT, icon_id INTEGER);
+         CREATE TABLE favicons (id INTEGER PRIMARY KEY, url TEXT, icon_type INTEGER);
+         CREATE TABLE favicon_bitmaps (id INTEGER PRIMARY KEY, icon_id INTEGER, last_updated INTEGER, last_requested INTEGER);
+         INSERT INTO favicons VALUES (1, 'https://cdn.favicon-evil.example/icon.png', 1);
+         INSERT INTO icon_mapping VALUES (1, 'https://favicon-evil.example/login', 1);
+         INSERT INTO favicon_bitmaps VALUES (1, 1, 13300000000000000, 13300000000000000);",
+    )
+    .expect("Favicons");
+    let mut lookups = plist::Dictionary::new();
+    let mut entry = plist::Dictionary::new();
+    entry.insert("LookupDate".into(), plist::Value::Real(700_000_000.0));
+    entry.insert("IDStatus".into(), plist::Value::Integer(1.into()));
+    let mut madrid = plist::Dictionary::new();
+    madrid.insert(
+        "mailto:someone@evil.example".into(),
+        plist::Value::Dictionary(entry.clone()),
+    );
+    madrid.insert("tel:+1555\0\0x".into(), plist::Value::Dictionary(entry));
+    lookups.insert("com.apple.madrid".into(), plist::Value::Dictionary(madrid));
+    let mut idstatus = Vec::new();
+    plist::Value::Dictionary(lookups)
+        .to_writer_binary(&mut idstatus)
+        .expect("plist");
+    let backup = data.join("backup");
+    let files = [
+        PhoneFile {
+            domain: "HomeDomain".into(),
+            path: "Library/Calendar/Calendar.sqlitedb".into(),
+            content: calendar,
+        },
+        PhoneFile {
+            domain: "AppDomain-com.google.chrome.ios".into(),
+            path: "Library/Application Support/Google/Chrome/Default/Favicons".into(),
+            content: favicons,
+        },
+        PhoneFile {
+            domain: "HomeDomain".into(),
+            path: "Library/Preferences/com.apple.identityservices.idstatuscache.plist".into(),
+            content: idstatus,
+        },
+    ];
+    write_backup(&backup, &files, &[], None).expect("backup");
+    let stix = data.join("modules.stix2");
+    std::fs::write(
+        &stix,
+        r#"{"type":"bundle","id":"bundle--00000000-0000-4000-8000-000000000000","objects":[
+        {"type":"malware","spec_version":"2.1","id":"malware--00000000-0000-4000-8000-000000000001","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","name":"TestSpy","is_family":false},
+        {"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-000000000002","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","pattern":"[email-addr:value='organizer@evil.example']","pattern_type":"stix","valid_from":"2026-01-01T00:00:00Z"},
+        {"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-000000000003","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","pattern":"[email-addr:value='someone@evil.example']","pattern_type":"stix","valid_from":"2026-01-01T00:00:00Z"},
+        {"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-000000000004","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","pattern":"[domain-name:value='favicon-evil.example']","pattern_type":"stix","valid_from":"2026-01-01T00:00:00Z"},
+        {"type":"relationship","spec_version":"2.1","id":"relationship--00000000-0000-4000-8000-000000000005","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","relationship_type":"indicates","source_ref":"indicator--00000000-0000-4000-8000-000000000002","target_ref":"malware--00000000-0000-4000-8000-000000000001"},
+        {"type":"relationship","spec_version":"2.1","id":"relationship--00000000-0000-4000-8000-000000000006","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","relationship_type":"indicates","source_ref":"indicator--00000000-0000-4000-8000-000000000003","target_ref":"malware--00000000-0000-4000-8000-000000000001"},
+        {"type":"relationship","spec_version":"2.1","id":"relationship--00000000-0000-4000-8000-000000000007","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","relationship_type":"indicates","source_ref":"indicator--00000000-0000-4000-8000-000000000004","target_ref":"malware--00000000-0000-4000-8000-000000000001"}]}"#,
+    )
+    .expect("stix");
+    let out = vigie(
+        &data,
+        &[
+            "scan",
+            "ios-backup",
+            backup.to_str().expect("path"),
+            "--iocs",
+            stix.to_str().expect("path"),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let findings = doc["findings"].as_array().expect("findings").clone();
+    let has = |rule: &str, needle: &str| {
+        findings
+            .iter()
+            .any(|f| f["rule"] == rule && serde_json::to_string(f).expect("json").contains(needle))
+    };
+    assert!(has("IOS-IOC-EMAIL", "CalendarItem ROWID 1"));
+    assert!(has("IOS-IOC-EMAIL", "someone@evil.example"));
+    assert!(has("IOS-IOC-URL", "icon_mapping id 1"));
+    assert!(has("IOS-EXPLOIT-TRACE", "EVENT-UUID-1"));
+    assert!(has("IOS-EXPLOIT-TRACE", "\\\\x00\\\\x00"));
+
+    if Command::new("mvt-ios").arg("--help").output().is_err() {
+        eprintln!("SKIPPED: mvt-ios is not installed (pip install mvt; .ci/run installs it)");
+        return;
+    }
+    let mvt_out = data.join("mvt");
+    let run = Command::new("mvt-ios")
+        .args(["check-backup", "--iocs"])
+        .arg(&stix)
+        .arg("--output")
+        .arg(&mvt_out)
+        .arg(&backup)
+        .output()
+        .expect("mvt-ios");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let alerts: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(mvt_out.join("alerts.json")).expect("alerts"))
+            .expect("alerts json");
+    assert!(
+        alerts.len() >= 4,
+        "MVT raised {} alerts: {alerts:?}",
+        alerts.len()
+    );
+    for a in &alerts {
+        let module = a["module"].as_str().unwrap_or_default();
+        let found = match (module, a["matched_indicator"]["value"].as_str()) {
+            (_, Some(value)) => findings.iter().any(|f| f["indicator"]["value"] == value),
+            ("calendar", None) => has("IOS-EXPLOIT-TRACE", "EVENT-UUID-1"),
+            ("id_status_cache", None) => has("IOS-EXPLOIT-TRACE", "\\\\x00\\\\x00"),
+            _ => false,
+        };
+        assert!(found, "MVT alert without a Vigie finding: {a}");
+    }
+    eprintln!(
+        "MVT: {} alerts on the planted backup; each has a Vigie finding",
+        alerts.len()
+    );
+}
