@@ -17,8 +17,8 @@ pub const DEFAULT_MAX_DISTANCE: u32 = 31;
 pub struct Target {
     /// How the item is named in results (its locker number, say).
     pub label: String,
-    /// Its PDQ hash, for a picture.
-    pub pdq: Option<Pdq>,
+    /// Its PDQ hashes: a picture's, or a video's frames'.
+    pub pdqs: Vec<Pdq>,
     /// SHA-256 of its content.
     pub sha256: String,
 }
@@ -164,17 +164,19 @@ fn worker(
         let outcome = match inspect_file(&path) {
             Err(e) => Outcome::Unreadable(path, e.to_string()),
             Ok(facts) => {
-                let pdq = facts.pdq.as_ref().and_then(|h| Pdq::from_hex(&h.pdq));
+                let pdqs = facts.pdqs();
                 let quality = facts.pdq.as_ref().map(|h| h.quality);
                 let matches = targets
                     .iter()
                     .enumerate()
                     .filter_map(|(i, t)| {
                         let exact = t.sha256 == facts.sha256;
-                        let distance = match (&t.pdq, &pdq) {
-                            (Some(a), Some(b)) => Some(a.distance(b)),
-                            _ => None,
-                        };
+                        // The closest pair of hashes (pictures, or frames of videos).
+                        let distance = t
+                            .pdqs
+                            .iter()
+                            .flat_map(|a| pdqs.iter().map(move |b| a.distance(b)))
+                            .min();
                         (exact || distance.is_some_and(|d| d <= max_distance)).then(|| CopyMatch {
                             path: path.clone(),
                             target: i,
@@ -229,7 +231,7 @@ mod tests {
         let facts = crate::inspect_file(&dir.join("a.png")).expect("facts");
         let target = Target {
             label: "1".into(),
-            pdq: facts.pdq.and_then(|h| Pdq::from_hex(&h.pdq)),
+            pdqs: facts.pdqs(),
             sha256: facts.sha256,
         };
         assert_eq!(bytes.len() as u64, facts.size);

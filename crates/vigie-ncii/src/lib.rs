@@ -5,6 +5,7 @@
 pub mod find;
 pub mod media;
 pub mod pdq;
+pub mod video;
 
 pub use find::{find_copies, CopyMatch, FindReport, Target, DEFAULT_MAX_DISTANCE};
 pub use media::{inspect_file, inspect_reader, MediaFacts, MediaInspector, MediaKind};

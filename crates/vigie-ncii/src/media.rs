@@ -89,6 +89,35 @@ pub struct MediaFacts {
     pub pdq_missing: Option<PdqMissing>,
     /// EXIF metadata, where the file has some.
     pub exif: Option<ExifFacts>,
+    /// PDQ of one frame a second, for a video.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frames: Vec<crate::video::FrameHash>,
+    /// Why a video's frames were not hashed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frames_missing: Option<crate::video::FramesMissing>,
+}
+
+impl MediaFacts {
+    /// Hashes a video's frames from its file (see [`crate::video`]); other files are left
+    /// as they are.
+    pub fn add_frames(&mut self, path: &Path) {
+        if self.kind == MediaKind::Video {
+            match crate::video::frame_hashes(path) {
+                Ok(frames) => self.frames = frames,
+                Err(why) => self.frames_missing = Some(why),
+            }
+        }
+    }
+
+    /// Every PDQ hash of the file: the picture's, or its frames'.
+    pub fn pdqs(&self) -> Vec<crate::Pdq> {
+        self.pdq
+            .iter()
+            .map(|h| h.pdq.as_str())
+            .chain(self.frames.iter().map(|f| f.pdq.as_str()))
+            .filter_map(crate::Pdq::from_hex)
+            .collect()
+    }
 }
 
 /// Gathers [`MediaFacts`] from a file's bytes, given in pieces as they arrive.
@@ -160,14 +189,18 @@ impl MediaInspector {
             pdq,
             pdq_missing,
             exif,
+            frames: vec![],
+            frames_missing: None,
         }
     }
 }
 
-/// Facts about a file on disk, read once.
+/// Facts about a file on disk, read once (a video's frames hashed too).
 pub fn inspect_file(path: &Path) -> Result<MediaFacts, NciiError> {
     let mut file = std::fs::File::open(path).map_err(|e| NciiError::Io(e.to_string()))?;
-    inspect_reader(&mut file)
+    let mut facts = inspect_reader(&mut file)?;
+    facts.add_frames(path);
+    Ok(facts)
 }
 
 /// Facts about everything `reader` gives.

@@ -20,6 +20,9 @@ pub struct LockerUpload {
 /// What the operator says about a file being added.
 #[derive(Clone, Debug, Default)]
 pub struct LockerFileInfo {
+    /// The file on this machine, when it was added from one (its video frames are then
+    /// hashed from it).
+    pub source: Option<std::path::PathBuf>,
     /// What the file is; without it, the kind comes from the file (see [`kind_of`]).
     pub kind: Option<LockerKind>,
     /// What was typed (its `kind` is replaced by the one above).
@@ -83,6 +86,14 @@ fn record(
     info: LockerFileInfo,
     now: Timestamp,
 ) -> Result<LockerItem, CaseError> {
+    let mut facts = facts;
+    match &info.source {
+        Some(path) => facts.add_frames(path),
+        None if facts.kind == MediaKind::Video => {
+            facts.frames_missing = Some(vigie_ncii::video::FramesMissing::AddedInApp);
+        }
+        None => {}
+    }
     let mut description = info.description;
     description.kind = info.kind.unwrap_or_else(|| kind_of(&facts));
     store.add_locker_item(

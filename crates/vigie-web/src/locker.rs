@@ -216,6 +216,21 @@ fn item_card(cat: &Catalog, reference: &str, item: &LockerItem, shown: bool) -> 
                 &format!("{} ({} {})", h.pdq, cat.key("ncii-quality"), h.quality),
             ));
         }
+        if !f.frames.is_empty() {
+            says.push_str(&row(
+                &cat.key("web-locker-frames"),
+                &cat.text(
+                    &Message::new("web-locker-frames-count")
+                        .arg("count", f.frames.len().to_string()),
+                ),
+            ));
+        }
+        if let Some(m) = f.frames_missing {
+            says.push_str(&row(
+                &cat.key("web-locker-frames"),
+                &cat.key(&format!("web-locker-no-frames-{}", m.as_str())),
+            ));
+        }
         if let Some(m) = f.pdq_missing {
             says.push_str(&row(
                 "PDQ",
@@ -419,6 +434,7 @@ pub(crate) async fn add_files(
     }
     let kind = fields.get("kind").and_then(|k| LockerKind::parse(k));
     let info = LockerFileInfo {
+        source: None,
         kind,
         description: described(&fields, kind.unwrap_or_default()),
         sensitive: fields.get("sensitive").is_some_and(|v| v == "yes"),

@@ -70,6 +70,15 @@ pub fn hash(cat: &Catalog, files: &[PathBuf], json: bool) -> Result<ExitCode> {
                 eprintln!("{}", cat.text(&e.message(f)));
             }
             Ok(facts) => {
+                if let Some(why) = facts.frames_missing {
+                    eprintln!(
+                        "{}",
+                        cat.text(
+                            &Message::new(format!("ncii-no-frames-{}", why.as_str()))
+                                .arg("path", f.display().to_string())
+                        )
+                    );
+                }
                 if let Some(missing) = facts.pdq_missing {
                     failed = true;
                     eprintln!(
@@ -100,6 +109,12 @@ pub fn hash(cat: &Catalog, files: &[PathBuf], json: bool) -> Result<ExitCode> {
                     v["width"] = h.width.into();
                     v["height"] = h.height.into();
                 }
+                if !f.frames.is_empty() {
+                    v["frames"] = serde_json::json!(f.frames);
+                }
+                if let Some(m) = f.frames_missing {
+                    v["frames_missing"] = m.as_str().into();
+                }
                 v
             })
             .collect();
@@ -109,7 +124,12 @@ pub fn hash(cat: &Catalog, files: &[PathBuf], json: bool) -> Result<ExitCode> {
         for (file, f) in &rows {
             match &f.pdq {
                 Some(h) => writeln!(out, "{} {:>3} {file}", h.pdq, h.quality)?,
-                None if f.kind == MediaKind::Video => writeln!(out, "md5:{} {file}", f.md5)?,
+                None if f.kind == MediaKind::Video => {
+                    writeln!(out, "md5:{} {file}", f.md5)?;
+                    for fr in &f.frames {
+                        writeln!(out, "  {} {:>3} {file}@{}s", fr.pdq, fr.quality, fr.second)?;
+                    }
+                }
                 None => {}
             }
         }
@@ -180,6 +200,7 @@ pub fn add(
             &name,
             &mut file,
             vigie_station::LockerFileInfo {
+                source: Some(f.clone()),
                 kind: described.kind,
                 description: described.description(LockerKind::Other),
                 sensitive: described.sensitive,
@@ -269,10 +290,7 @@ fn targets(items: &[LockerItem], all: bool) -> Vec<vigie_ncii::Target> {
             let f = i.entry.facts.as_ref()?;
             Some(vigie_ncii::Target {
                 label: i.id.0.to_string(),
-                pdq: f
-                    .pdq
-                    .as_ref()
-                    .and_then(|h| vigie_ncii::Pdq::from_hex(&h.pdq)),
+                pdqs: f.pdqs(),
                 sha256: f.sha256.clone(),
             })
         })

@@ -342,3 +342,111 @@ fn find_says_when_there_is_nothing_to_look_for() {
     let out = vigie(&data, &["ncii", "list", "--case", "PV-NONE"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Hamming distance of two PDQ hashes written in hexadecimal.
+fn pdq_distance(a: &str, b: &str) -> u32 {
+    let bytes = |h: &str| {
+        (0..h.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&h[i..i + 2], 16).expect("hex"))
+            .collect::<Vec<u8>>()
+    };
+    bytes(a)
+        .iter()
+        .zip(bytes(b))
+        .map(|(x, y)| (x ^ y).count_ones())
+        .sum()
+}
+
+/// A 3-second H.264 video of a still picture, made by ffmpeg.
+fn video_of(picture: &Path, out: &Path) -> bool {
+    std::process::Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-y", "-loop", "1", "-i"])
+        .arg(picture)
+        .args([
+            "-t",
+            "3",
+            "-r",
+            "25",
+            "-vf",
+            "scale=320:240",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:v",
+            "libx264",
+        ])
+        .arg(out)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn a_video_holding_a_sensitive_picture_is_found_by_its_frames() {
+    let dir = common::fresh_dir("ncii-video");
+    let picture = dir.join("picture.png");
+    std::fs::write(&picture, png(&scene(42, 400, 300))).expect("write");
+    let other = dir.join("other.png");
+    std::fs::write(&other, png(&scene(43, 400, 300))).expect("write");
+    let seized = dir.join("seized");
+    std::fs::create_dir_all(&seized).expect("dir");
+    let (video, unrelated) = (seized.join("clip.mp4"), seized.join("holiday.mp4"));
+    if !video_of(&picture, &video) || !video_of(&other, &unrelated) {
+        eprintln!("SKIPPED: ffmpeg with libx264 is needed to make test videos (.ci/run installs Debian's ffmpeg)");
+        return;
+    }
+    let out = ok(&vigie(
+        &dir,
+        &["ncii", "hash", s(&picture), s(&video), "--format", "json"],
+    ));
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let image_pdq = doc[0]["pdq"].as_str().expect("pdq").to_owned();
+    let frames = doc[1]["frames"].as_array().expect("frames");
+    assert!(frames.len() >= 3, "{doc}");
+    let closest = frames
+        .iter()
+        .map(|f| pdq_distance(&image_pdq, f["pdq"].as_str().expect("pdq")))
+        .min()
+        .expect("a frame");
+    assert!(closest <= 31, "closest frame at distance {closest}");
+    assert!(doc[1]["md5"].as_str().is_some_and(|m| m.len() == 32));
+
+    ok(&vigie(
+        &dir,
+        &[
+            "ncii",
+            "add",
+            "--case",
+            "PV-VIDEO",
+            "--sensitive",
+            s(&picture),
+        ],
+    ));
+    let out = vigie(
+        &dir,
+        &[
+            "ncii",
+            "find",
+            "--case",
+            "PV-VIDEO",
+            s(&seized),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let paths: Vec<&str> = found["matches"]
+        .as_array()
+        .expect("matches")
+        .iter()
+        .filter_map(|m| m["path"].as_str())
+        .collect();
+    assert_eq!(paths, vec![s(&video)], "{found}");
+    assert_eq!(found["videos"], 2);
+    eprintln!("video: closest frame at distance {closest} of the picture");
+}
