@@ -90,3 +90,4 @@ report-locker-chronology = Chronology
 report-event-locker-item-added = evidence locker item added
 report-event-locker-item-shown = sensitive image shown on screen
 report-event-ios-check-started = iPhone check started
+report-device-ios = iPhone: { $model }, iOS { $version } (build { $build }), serial number { $serial }, identifier { $udid }; backup made on { $backup }.

@@ -90,3 +90,4 @@ report-locker-chronology = Chronologie
 report-event-locker-item-added = élément ajouté au coffre de preuves
 report-event-locker-item-shown = image sensible affichée à l’écran
 report-event-ios-check-started = vérification d’iPhone lancée
+report-device-ios = iPhone : { $model }, iOS { $version } (build { $build }), numéro de série { $serial }, identifiant { $udid } ; sauvegarde faite le { $backup }.

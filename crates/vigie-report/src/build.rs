@@ -520,7 +520,19 @@ pub fn build(
             ),
         ));
         let device = &r.verdict["device"];
-        if device.is_object() {
+        if device.is_object() && r.kind == "ios" {
+            b.push(Block::Para(
+                cat.text(
+                    &Message::new("report-device-ios")
+                        .arg("model", s(&device["Product Type"]))
+                        .arg("version", s(&device["Product Version"]))
+                        .arg("build", s(&device["Build Version"]))
+                        .arg("serial", s(&device["Serial Number"]))
+                        .arg("udid", s(&device["Unique Identifier"]))
+                        .arg("backup", s(&device["Last Backup Date"])),
+                ),
+            ));
+        } else if device.is_object() {
             b.push(Block::Para(
                 cat.text(
                     &Message::new("report-device")

@@ -97,6 +97,31 @@ fn every_mvt_alert_has_a_vigie_finding_and_the_backup_is_untouched() {
         "{}",
         String::from_utf8_lossy(&verify.stdout)
     );
+    // The report names the iPhone and the databases read, with their hashes.
+    let html = data.join("report.html");
+    let out = vigie(
+        &data,
+        &[
+            "report",
+            "PV-IOS",
+            "--format",
+            "html",
+            "--out",
+            html.to_str().expect("path"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = std::fs::read_to_string(&html).expect("report");
+    assert!(
+        report.contains("iPhone9,3, iOS 14.3"),
+        "device in the annex"
+    );
+    assert!(report.contains("HomeDomain/Library/SMS/sms.db"));
+    assert!(report.contains("Lockdown Mode is on"));
 
     // The peer, on the same backup and indicators.
     if Command::new("mvt-ios").arg("--help").output().is_err() {
