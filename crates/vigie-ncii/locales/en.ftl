@@ -18,4 +18,3 @@ ncii-sensitive = sensitive image
 ncii-quality = quality
 ncii-no-frames-no_decoder = { $path }: the video's frames were not hashed (ffmpeg is not installed: apt install ffmpeg); its exact hashes (MD5, SHA-256) are kept.
 ncii-no-frames-undecodable = { $path }: the video's frames could not be decoded; its exact hashes (MD5, SHA-256) are kept.
-ncii-no-frames-added_in_app = { $path }: the video's frames are hashed when it is added with "vigie ncii add"; its exact hashes (MD5, SHA-256) are kept.

@@ -18,4 +18,3 @@ ncii-sensitive = image sensible
 ncii-quality = qualité
 ncii-no-frames-no_decoder = { $path } : les images de la vidéo n’ont pas été hachées (ffmpeg n’est pas installé : apt install ffmpeg) ; ses empreintes exactes (MD5, SHA-256) sont gardées.
 ncii-no-frames-undecodable = { $path } : les images de la vidéo n’ont pas pu être décodées ; ses empreintes exactes (MD5, SHA-256) sont gardées.
-ncii-no-frames-added_in_app = { $path } : les images de la vidéo sont hachées quand elle est ajoutée avec « vigie ncii add » ; ses empreintes exactes (MD5, SHA-256) sont gardées.

@@ -35,17 +35,14 @@ pub enum FramesMissing {
     NoDecoder,
     /// ffmpeg could not decode it.
     Undecodable,
-    /// Added through the app: frames are hashed for videos added with `vigie ncii add`.
-    AddedInApp,
 }
 
 impl FramesMissing {
-    /// Stable name (`no_decoder`, `undecodable`, `added_in_app`), used in translation keys.
+    /// Stable name (`no_decoder`, `undecodable`), used in translation keys.
     pub fn as_str(self) -> &'static str {
         match self {
             FramesMissing::NoDecoder => "no_decoder",
             FramesMissing::Undecodable => "undecodable",
-            FramesMissing::AddedInApp => "added_in_app",
         }
     }
 }

@@ -89,9 +89,7 @@ fn record(
     let mut facts = facts;
     match &info.source {
         Some(path) => facts.add_frames(path),
-        None if facts.kind == MediaKind::Video => {
-            facts.frames_missing = Some(vigie_ncii::video::FramesMissing::AddedInApp);
-        }
+        None if facts.kind == MediaKind::Video => frames_from_store(store, evidence, &mut facts),
         None => {}
     }
     let mut description = info.description;
@@ -108,6 +106,25 @@ fn record(
         },
         now,
     )
+}
+
+/// Hashes the frames of a video already stored in the case: its content is decrypted into
+/// an anonymous memory file (never onto a disk) that ffmpeg reads.
+fn frames_from_store(store: &CaseStore, evidence: EvidenceId, facts: &mut MediaFacts) {
+    use std::os::fd::AsRawFd;
+    let memory =
+        nix::sys::memfd::memfd_create(c"vigie-video", nix::sys::memfd::MFdFlags::MFD_CLOEXEC);
+    let Ok(fd) = memory else {
+        facts.frames_missing = Some(vigie_ncii::video::FramesMissing::Undecodable);
+        return;
+    };
+    let mut file = std::fs::File::from(fd);
+    if store.read_evidence(evidence, &mut file).is_err() {
+        facts.frames_missing = Some(vigie_ncii::video::FramesMissing::Undecodable);
+        return;
+    }
+    let path = format!("/proc/{}/fd/{}", std::process::id(), file.as_raw_fd());
+    facts.add_frames(std::path::Path::new(&path));
 }
 
 /// The kind of an item when the operator did not say: a video, a photo (a picture with the

@@ -177,4 +177,3 @@ web-locker-frames = PDQ of the video's frames
 web-locker-frames-count = { $count } frame(s), one a second
 web-locker-no-frames-no_decoder = not computed: ffmpeg is not installed on this station
 web-locker-no-frames-undecodable = not computed: the video could not be decoded
-web-locker-no-frames-added_in_app = not computed for videos added in the app; add it with "vigie ncii add" to get them

@@ -177,4 +177,3 @@ web-locker-frames = PDQ des images de la vidéo
 web-locker-frames-count = { $count } image(s), une par seconde
 web-locker-no-frames-no_decoder = non calculé : ffmpeg n’est pas installé sur cette station
 web-locker-no-frames-undecodable = non calculé : la vidéo n’a pas pu être décodée
-web-locker-no-frames-added_in_app = non calculé pour les vidéos ajoutées dans l’application ; ajoutez-la avec « vigie ncii add » pour l’obtenir

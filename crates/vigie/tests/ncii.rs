@@ -358,28 +358,6 @@ fn pdq_distance(a: &str, b: &str) -> u32 {
         .sum()
 }
 
-/// A 3-second H.264 video of a still picture, made by ffmpeg.
-fn video_of(picture: &Path, out: &Path) -> bool {
-    std::process::Command::new("ffmpeg")
-        .args(["-nostdin", "-v", "error", "-y", "-loop", "1", "-i"])
-        .arg(picture)
-        .args([
-            "-t",
-            "3",
-            "-r",
-            "25",
-            "-vf",
-            "scale=320:240",
-            "-pix_fmt",
-            "yuv420p",
-            "-c:v",
-            "libx264",
-        ])
-        .arg(out)
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 #[test]
 fn a_video_holding_a_sensitive_picture_is_found_by_its_frames() {
     let dir = common::fresh_dir("ncii-video");
@@ -390,7 +368,8 @@ fn a_video_holding_a_sensitive_picture_is_found_by_its_frames() {
     let seized = dir.join("seized");
     std::fs::create_dir_all(&seized).expect("dir");
     let (video, unrelated) = (seized.join("clip.mp4"), seized.join("holiday.mp4"));
-    if !video_of(&picture, &video) || !video_of(&other, &unrelated) {
+    if !common::images::video_of(&picture, &video) || !common::images::video_of(&other, &unrelated)
+    {
         eprintln!("SKIPPED: ffmpeg with libx264 is needed to make test videos (.ci/run installs Debian's ffmpeg)");
         return;
     }

@@ -167,6 +167,17 @@ fn sensitive_images_stay_blurred_unless_asked_and_are_never_printed() {
             "the report holds images:\n{listing}"
         );
     }
+    // A video added in the app: its frames are hashed from the case file, in memory.
+    let clip = dir.join("clip.mp4");
+    if common::images::video_of(&picture, &clip) {
+        b.goto(&format!("{}/cases/PV-2026%2F00123/locker", st.base));
+        b.attach("#locker-files", &[&clip]);
+        b.click("#locker-add");
+        let text = b.wait_text("une par seconde", 30);
+        assert!(text.contains("clip.mp4"), "{text}");
+    } else {
+        eprintln!("SKIPPED (video part): ffmpeg with libx264 is needed (.ci/run installs it)");
+    }
     let verify = common::run_vigie(&st.data, &["--lang", "en", "case", "verify"]);
     assert!(
         verify.status.success(),

@@ -115,3 +115,25 @@ pub fn png(img: &RgbImage) -> Vec<u8> {
         .expect("encode PNG");
     out
 }
+
+/// A 3-second H.264 video of a still picture, made by ffmpeg.
+pub fn video_of(picture: &std::path::Path, out: &std::path::Path) -> bool {
+    std::process::Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-y", "-loop", "1", "-i"])
+        .arg(picture)
+        .args([
+            "-t",
+            "3",
+            "-r",
+            "25",
+            "-vf",
+            "scale=320:240",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:v",
+            "libx264",
+        ])
+        .arg(out)
+        .status()
+        .is_ok_and(|s| s.success())
+}
