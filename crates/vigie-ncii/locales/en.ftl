@@ -18,3 +18,4 @@ ncii-sensitive = sensitive image
 ncii-quality = quality
 ncii-no-frames-no_decoder = { $path }: the video's frames were not hashed (ffmpeg is not installed: apt install ffmpeg); its exact hashes (MD5, SHA-256) are kept.
 ncii-no-frames-undecodable = { $path }: the video's frames could not be decoded; its exact hashes (MD5, SHA-256) are kept.
+ncii-no-frames-too_large = { $path }: the video is too large to have its frames hashed from the case file; add it with "vigie ncii add" from its file to get them. Its exact hashes (MD5, SHA-256) are kept.

@@ -18,3 +18,4 @@ ncii-sensitive = image sensible
 ncii-quality = qualité
 ncii-no-frames-no_decoder = { $path } : les images de la vidéo n’ont pas été hachées (ffmpeg n’est pas installé : apt install ffmpeg) ; ses empreintes exactes (MD5, SHA-256) sont gardées.
 ncii-no-frames-undecodable = { $path } : les images de la vidéo n’ont pas pu être décodées ; ses empreintes exactes (MD5, SHA-256) sont gardées.
+ncii-no-frames-too_large = { $path } : la vidéo est trop grande pour que ses images soient hachées depuis le dossier ; ajoutez-la avec « vigie ncii add » depuis son fichier pour les obtenir. Ses empreintes exactes (MD5, SHA-256) sont gardées.

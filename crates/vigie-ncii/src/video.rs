@@ -13,6 +13,8 @@ use std::process::{Command, Stdio};
 /// Side of the square each frame is scaled to before hashing (PDQ works on 64 × 64 after
 /// its own filtering, so the aspect ratio does not change the hash's meaning).
 const SIDE: usize = 512;
+/// Largest video decoded from the case file (it is then held in memory).
+pub const MAX_IN_MEMORY: u64 = 1024 * 1024 * 1024;
 /// Most frames hashed per video (one a second: an hour).
 pub const MAX_FRAMES: usize = 3600;
 
@@ -35,14 +37,17 @@ pub enum FramesMissing {
     NoDecoder,
     /// ffmpeg could not decode it.
     Undecodable,
+    /// Too large to be decoded from the case file in memory.
+    TooLarge,
 }
 
 impl FramesMissing {
-    /// Stable name (`no_decoder`, `undecodable`), used in translation keys.
+    /// Stable name (`no_decoder`, `undecodable`, `too_large`), used in translation keys.
     pub fn as_str(self) -> &'static str {
         match self {
             FramesMissing::NoDecoder => "no_decoder",
             FramesMissing::Undecodable => "undecodable",
+            FramesMissing::TooLarge => "too_large",
         }
     }
 }

@@ -112,6 +112,10 @@ fn record(
 /// an anonymous memory file (never onto a disk) that ffmpeg reads.
 fn frames_from_store(store: &CaseStore, evidence: EvidenceId, facts: &mut MediaFacts) {
     use std::os::fd::AsRawFd;
+    if facts.size > vigie_ncii::video::MAX_IN_MEMORY {
+        facts.frames_missing = Some(vigie_ncii::video::FramesMissing::TooLarge);
+        return;
+    }
     let memory =
         nix::sys::memfd::memfd_create(c"vigie-video", nix::sys::memfd::MFdFlags::MFD_CLOEXEC);
     let Ok(fd) = memory else {

@@ -177,3 +177,4 @@ web-locker-frames = PDQ of the video's frames
 web-locker-frames-count = { $count } frame(s), one a second
 web-locker-no-frames-no_decoder = not computed: ffmpeg is not installed on this station
 web-locker-no-frames-undecodable = not computed: the video could not be decoded
+web-locker-no-frames-too_large = not computed: the video is larger than 1 GB; add it with "vigie ncii add" from its file to get them

@@ -177,3 +177,4 @@ web-locker-frames = PDQ des images de la vidéo
 web-locker-frames-count = { $count } image(s), une par seconde
 web-locker-no-frames-no_decoder = non calculé : ffmpeg n’est pas installé sur cette station
 web-locker-no-frames-undecodable = non calculé : la vidéo n’a pas pu être décodée
+web-locker-no-frames-too_large = non calculé : la vidéo dépasse 1 Go ; ajoutez-la avec « vigie ncii add » depuis son fichier pour l’obtenir

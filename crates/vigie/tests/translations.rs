@@ -186,6 +186,8 @@ fn every_key_exists_in_both_languages_and_formats() {
         "web-locker-link",
         "web-locker-note",
         "ncii-no-frames-no_decoder",
+        "ncii-no-frames-too_large",
+        "web-locker-no-frames-too_large",
         "ncii-no-frames-undecodable",
         "web-locker-no-frames-no_decoder",
         "web-locker-no-frames-undecodable",
