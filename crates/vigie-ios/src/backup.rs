@@ -377,6 +377,15 @@ impl Backup {
         crate::crypto::decrypt(&key, bytes, size).map_err(unreadable)
     }
 
+    /// A plist of the backup, read (and decrypted) in memory.
+    pub fn read_plist(&self, file: &FileRef) -> Result<plist::Value, BackupError> {
+        let bytes = self.read(file)?;
+        plist_from_bytes(&bytes).map_err(|detail| BackupError::Unreadable {
+            file: file.label.clone(),
+            detail,
+        })
+    }
+
     /// A database of the backup, opened read-only: in place when the backup is plain,
     /// decrypted in memory when it is encrypted.
     pub fn database(&self, file: &FileRef) -> Result<Connection, BackupError> {

@@ -73,6 +73,18 @@ pub struct ModuleRun {
     pub problem: Option<String>,
 }
 
+impl ModuleRun {
+    /// A module that has read nothing yet.
+    pub fn new(module: &'static str) -> Self {
+        ModuleRun {
+            module,
+            files: vec![],
+            rows: 0,
+            problem: None,
+        }
+    }
+}
+
 /// A process record missing from the data-use database (numbers skipped in its sequence),
 /// which can mean that records were deleted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

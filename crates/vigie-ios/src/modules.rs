@@ -2,7 +2,7 @@
 //! `check-backup` reads, by the same names where there is one). Each module finds its file
 //! through the manifest, reads it in place, and notes what it read or why it could not.
 
-use crate::backup::{plist_from_bytes, Backup, BackupError, FileRef};
+use crate::backup::{Backup, BackupError, FileRef};
 use crate::model::{IosBackup, MissingProcess, ModuleRun, PrivacyGrant, Seen, SeenKind};
 use rusqlite::Connection;
 
@@ -73,12 +73,7 @@ impl Reader<'_> {
         files: Vec<FileRef>,
         read: fn(&Connection, &str, &mut IosBackup, &'static str) -> rusqlite::Result<u64>,
     ) {
-        let mut run = ModuleRun {
-            module,
-            files: vec![],
-            rows: 0,
-            problem: None,
-        };
+        let mut run = ModuleRun::new(module);
         for f in files {
             match self.backup.database(&f) {
                 Ok(conn) => match read(&conn, &f.label, self.out, module) {
@@ -743,12 +738,7 @@ fn favicon_rows(
 /// Apple's lookups of iMessage/FaceTime addresses (`idstatuscache.plist`): e-mail addresses
 /// looked up, and the malformed entries an exploit leaves (as MVT checks).
 fn id_status_cache(backup: &Backup, out: &mut IosBackup) {
-    let mut run = ModuleRun {
-        module: "idstatuscache",
-        files: vec![],
-        rows: 0,
-        problem: None,
-    };
+    let mut run = ModuleRun::new("idstatuscache");
     let file = backup
         .file(
             "HomeDomain",
@@ -757,12 +747,7 @@ fn id_status_cache(backup: &Backup, out: &mut IosBackup) {
         .or_else(|| backup.file("HomeDomain", "Library/IdentityServices/idstatuscache.plist"));
     if let Some(file) = file {
         run.files.push(file.label.clone());
-        let parsed = backup.read(&file).and_then(|bytes| {
-            plist_from_bytes(&bytes).map_err(|detail| BackupError::Unreadable {
-                file: file.label.clone(),
-                detail,
-            })
-        });
+        let parsed = backup.read_plist(&file);
         match parsed {
             Ok(v) => {
                 for (app, entries) in v.as_dictionary().into_iter().flatten() {
@@ -848,19 +833,9 @@ const PROFILES_DOMAIN: &str =
 
 /// Configuration profiles: every `profile-*` plist of their domain.
 fn profiles(backup: &Backup, out: &mut IosBackup) {
-    let mut run = ModuleRun {
-        module: "profiles",
-        files: vec![],
-        rows: 0,
-        problem: None,
-    };
+    let mut run = ModuleRun::new("profiles");
     for file in backup.files_named(PROFILES_DOMAIN, "profile-") {
-        let parsed = backup.read(&file).and_then(|bytes| {
-            plist_from_bytes(&bytes).map_err(|detail| BackupError::Unreadable {
-                file: file.label.clone(),
-                detail,
-            })
-        });
+        let parsed = backup.read_plist(&file);
         run.files.push(file.label.clone());
         let v = match parsed {
             Ok(v) => v,
@@ -906,20 +881,10 @@ fn profiles(backup: &Backup, out: &mut IosBackup) {
 }
 
 fn global_preferences(backup: &Backup, out: &mut IosBackup) {
-    let mut run = ModuleRun {
-        module: "global_preferences",
-        files: vec![],
-        rows: 0,
-        problem: None,
-    };
+    let mut run = ModuleRun::new("global_preferences");
     if let Some(file) = backup.file("HomeDomain", "Library/Preferences/.GlobalPreferences.plist") {
         run.files.push(file.label.clone());
-        let parsed = backup.read(&file).and_then(|bytes| {
-            plist_from_bytes(&bytes).map_err(|detail| BackupError::Unreadable {
-                file: file.label.clone(),
-                detail,
-            })
-        });
+        let parsed = backup.read_plist(&file);
         match parsed {
             Ok(v) => {
                 if let Some(d) = v.as_dictionary() {
