@@ -268,3 +268,44 @@ pub fn write_backup(
     );
     write_plist("Info.plist", info)
 }
+
+/// The files of a large backup, to measure a check: an sms.db with the columns iOS and MVT
+/// use, holding `messages` messages (one in a hundred with a link, and one with the link
+/// `https://badbadbad.example.org/`), and as many photos listed in the manifest.
+pub fn large_backup(messages: u64) -> io::Result<Vec<PhoneFile>> {
+    let mut sql = String::from(
+        "CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL,
+             text TEXT, handle_id INTEGER DEFAULT 0, service TEXT, date INTEGER, date_read INTEGER,
+             date_delivered INTEGER, is_from_me INTEGER DEFAULT 0, account TEXT);
+         CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, id TEXT NOT NULL,
+             country TEXT, service TEXT NOT NULL, uncanonicalized_id TEXT);
+         INSERT INTO handle VALUES (1, '+33600000000', 'fr', 'SMS', NULL);
+         BEGIN;",
+    );
+    for n in 1..=messages {
+        let text = if n % 100 == 0 {
+            format!("look https://site{n}.example.org/page?id={n}")
+        } else {
+            format!("message number {n}, see you later")
+        };
+        let date = 600_000_000_000_000_000u64 + n * 1_000_000_000;
+        sql.push_str(&format!(
+            "INSERT INTO message VALUES ({n}, 'guid-{n}', '{text}', 1, 'SMS', {date}, {date}, {date}, {}, 'p:+33600000001');",
+            n % 2
+        ));
+    }
+    sql.push_str("INSERT INTO message VALUES (0, 'guid-0', 'Please click here https://badbadbad.example.org/', 1, 'SMS', 588813210539788032, 0, 0, 0, 'p:+33600000001'); COMMIT;");
+    let mut files = vec![PhoneFile {
+        domain: "HomeDomain".into(),
+        path: "Library/SMS/sms.db".into(),
+        content: database(&sql)?,
+    }];
+    for n in 0..messages {
+        files.push(PhoneFile {
+            domain: "CameraRollDomain".into(),
+            path: format!("Media/DCIM/100APPLE/IMG_{n:05}.HEIC"),
+            content: format!("photo {n}").into_bytes(),
+        });
+    }
+    Ok(files)
+}
