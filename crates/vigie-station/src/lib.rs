@@ -37,6 +37,7 @@ pub fn catalog(lang: Lang, extra: &[&[LocaleResource]]) -> Catalog {
         vigie_android::LOCALES,
         vigie_ncii::LOCALES,
         vigie_ios::LOCALES,
+        vigie_ios_device::LOCALES,
     ];
     groups.extend_from_slice(extra);
     Catalog::new(lang, &groups)

@@ -47,6 +47,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../vigie-ios/locales/fr.ftl"),
     ),
     (
+        "vigie-ios-device",
+        include_str!("../../vigie-ios-device/locales/en.ftl"),
+        include_str!("../../vigie-ios-device/locales/fr.ftl"),
+    ),
+    (
         "vigie-hotspot",
         include_str!("../../vigie-hotspot/locales/en.ftl"),
         include_str!("../../vigie-hotspot/locales/fr.ftl"),
@@ -378,6 +383,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "user",
         "apps",
         "rows",
+        "device",
     ] {
         args.set(a, "x");
     }

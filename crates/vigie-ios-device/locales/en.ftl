@@ -1,0 +1,12 @@
+iosdev-error-no-usbmuxd = The service that sees iPhones on USB (usbmuxd) is not answering at { $address } ({ $detail }). Install and start usbmuxd, then plug the phone in again.
+iosdev-error-no-device = No iPhone or iPad is connected. Plug it in with its cable, unlock it, and try again.
+iosdev-error-several = Several phones are connected ({ $devices }). Unplug the others, or choose one by its identifier.
+iosdev-error-not-connected = The phone { $device } is not connected any more. Plug it in again and try again.
+iosdev-error-locked = The phone is locked. Ask the person to unlock it, then try again.
+iosdev-error-pairing-denied = "Don't Trust" was chosen on the phone. Nothing was read. If the person agrees, try again and choose "Trust".
+iosdev-error-pairing-timeout = Nobody answered "Trust this computer?" on the phone in time. Nothing was read. Try again when the person is ready.
+iosdev-error-refused = The phone refused a request ({ $detail }).
+iosdev-error-io = The connection with the phone was lost ({ $detail }). Check the cable and try again.
+iosdev-error-protocol = The phone sent something Vigie does not understand ({ $detail }). Nothing more was read.
+iosdev-error-tls = The secure connection with the phone failed ({ $detail }). If the phone was reset or its trust removed, try again: it will ask for trust once more.
+iosdev-error-sink = The backup could not be stored ({ $detail }).

@@ -1,0 +1,12 @@
+iosdev-error-no-usbmuxd = Le service qui voit les iPhone en USB (usbmuxd) ne répond pas à { $address } ({ $detail }). Installez et démarrez usbmuxd, puis rebranchez le téléphone.
+iosdev-error-no-device = Aucun iPhone ni iPad n’est branché. Branchez-le avec son câble, déverrouillez-le et réessayez.
+iosdev-error-several = Plusieurs téléphones sont branchés ({ $devices }). Débranchez les autres, ou choisissez-en un par son identifiant.
+iosdev-error-not-connected = Le téléphone { $device } n’est plus branché. Rebranchez-le et réessayez.
+iosdev-error-locked = Le téléphone est verrouillé. Demandez à la personne de le déverrouiller, puis réessayez.
+iosdev-error-pairing-denied = « Ne pas se fier » a été choisi sur le téléphone. Rien n’a été lu. Si la personne est d’accord, réessayez et choisissez « Se fier ».
+iosdev-error-pairing-timeout = Personne n’a répondu à « Se fier à cet ordinateur ? » sur le téléphone à temps. Rien n’a été lu. Réessayez quand la personne est prête.
+iosdev-error-refused = Le téléphone a refusé une demande ({ $detail }).
+iosdev-error-io = La connexion avec le téléphone a été perdue ({ $detail }). Vérifiez le câble et réessayez.
+iosdev-error-protocol = Le téléphone a envoyé quelque chose que Vigie ne comprend pas ({ $detail }). Rien de plus n’a été lu.
+iosdev-error-tls = La connexion sécurisée avec le téléphone a échoué ({ $detail }). Si le téléphone a été réinitialisé ou sa confiance retirée, réessayez : il redemandera la confiance.
+iosdev-error-sink = La sauvegarde n’a pas pu être enregistrée ({ $detail }).
