@@ -202,7 +202,7 @@ impl CaseStore {
 
     /// Refuses to go on when the case file's disk has less than [`SPACE_RESERVE`] free.
     /// Where free space cannot be read, writing goes on (the database's own errors remain).
-    fn check_space(&self) -> Result<(), CaseError> {
+    pub(crate) fn check_space(&self) -> Result<(), CaseError> {
         match nix::sys::statvfs::statvfs(&self.dir) {
             Ok(v) => {
                 let free = v.blocks_available().saturating_mul(v.fragment_size());

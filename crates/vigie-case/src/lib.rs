@@ -10,6 +10,7 @@
 //! [`CaseStore::verify`] finds altered, removed or swapped rows and audit entries.
 
 mod crypto;
+mod device_backup;
 mod evidence;
 mod export;
 mod locker;
@@ -19,6 +20,7 @@ mod store;
 pub use crypto::KdfParams;
 
 vigie_core::locales!("Translation resources of the case file (errors, verification problems).");
+pub use device_backup::{DeviceBackupFile, DeviceBackupId, DeviceBackupInfo};
 pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, CHUNK};
 pub use export::{check_export, ExportCheck, ExportFile, Manifest, ManifestEntry};
 pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};

@@ -219,7 +219,10 @@ impl CaseStore {
              CREATE TABLE IF NOT EXISTS evidence (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS evidence_chunks (evidence_id INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (evidence_id, n));
              CREATE TABLE IF NOT EXISTS interviews (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
-             CREATE TABLE IF NOT EXISTS locker (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);",
+             CREATE TABLE IF NOT EXISTS locker (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS device_backups (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS device_backup_files (id INTEGER PRIMARY KEY, backup_id INTEGER NOT NULL, lookup BLOB NOT NULL, body BLOB NOT NULL, UNIQUE (backup_id, lookup));
+             CREATE TABLE IF NOT EXISTS device_backup_chunks (file_id INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (file_id, n));",
         )?;
         let meta = |name: &str| -> Result<Option<Vec<u8>>, CaseError> {
             Ok(conn
@@ -669,6 +672,7 @@ impl CaseStore {
         let evidence_ids = self.ids_in_case("evidence", case)?;
         let interview_ids = self.ids_in_case("interviews", case)?;
         let locker_ids = self.ids_in_case("locker", case)?;
+        let backup_ids = self.ids_in_case("device_backups", case)?;
         self.in_transaction(|s| {
             for id in &interview_ids {
                 s.audit(now, "scan-purged", Some(format!("interviews:{id}")), None)?;
@@ -680,6 +684,17 @@ impl CaseStore {
             }
             s.conn
                 .execute("DELETE FROM locker WHERE case_id = ?1", [case.0])?;
+            for id in &backup_ids {
+                s.conn.execute(
+                    "DELETE FROM device_backup_chunks WHERE file_id IN (SELECT id FROM device_backup_files WHERE backup_id = ?1)",
+                    [id],
+                )?;
+                s.conn
+                    .execute("DELETE FROM device_backup_files WHERE backup_id = ?1", [id])?;
+                s.conn
+                    .execute("DELETE FROM device_backups WHERE id = ?1", [id])?;
+                s.audit(now, "evidence-purged", Some(format!("device_backups:{id}")), None)?;
+            }
             for id in &evidence_ids {
                 s.conn
                     .execute("DELETE FROM evidence_chunks WHERE evidence_id = ?1", [id])?;
@@ -825,6 +840,7 @@ impl CaseStore {
             "evidence",
             "interviews",
             "locker",
+            "device_backups",
         ] {
             let mut stmt = self
                 .conn

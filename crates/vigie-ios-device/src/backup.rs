@@ -227,7 +227,6 @@ fn refuse_downloads(stream: &mut BoxStream, msg: &[Value]) -> Result<(), DeviceE
     }
 }
 
-
 /// The progress (0–100) a DeviceLink message carries, where it does.
 fn progress_of(msg: &[Value]) -> Option<f64> {
     msg.iter()

@@ -132,15 +132,68 @@ pub fn open_db(path: &Path) -> Result<Connection, BackupError> {
 pub struct FileRef {
     /// `domain/relativePath`, as evidence names it.
     pub label: String,
-    /// Where the backup keeps it.
+    /// Where the backup keeps it, relative to the backup's root.
     pub stored: PathBuf,
     /// Its manifest record (an archived `MBFile`: encryption key, size), for encrypted backups.
     record: Option<Vec<u8>>,
 }
 
+/// Where a backup's files are read from, other than a plain folder: a backup received from
+/// a phone into the encrypted case file. Names are relative to the backup's root
+/// (`Manifest.db`, `ab/ab12…`).
+pub trait BackupFiles: Send {
+    /// Where the backup is, for messages.
+    fn describe(&self) -> String;
+    /// The content of `name` (`Ok(None)` when absent), refusing one larger than `max` bytes.
+    fn read(&self, name: &str, max: u64) -> Result<Option<Vec<u8>>, String>;
+    /// Whether `name` is there.
+    fn exists(&self, name: &str) -> bool;
+}
+
+/// Where the backup's files are.
+enum Storage {
+    /// A folder on disk, read in place.
+    Folder(PathBuf),
+    /// Elsewhere (each file read whole, in memory).
+    Files(Box<dyn BackupFiles>),
+}
+
+impl Storage {
+    fn describe(&self, name: &str) -> String {
+        match self {
+            Storage::Folder(d) => d.join(name).display().to_string(),
+            Storage::Files(f) => format!("{}/{name}", f.describe()),
+        }
+    }
+
+    fn exists(&self, name: &str) -> bool {
+        match self {
+            Storage::Folder(d) => d.join(name).is_file(),
+            Storage::Files(f) => f.exists(name),
+        }
+    }
+
+    /// The content of `name`, `None` when absent.
+    fn read(&self, name: &str, max: u64) -> Result<Option<Vec<u8>>, BackupError> {
+        match self {
+            Storage::Folder(d) => {
+                let p = d.join(name);
+                if !p.is_file() {
+                    return Ok(None);
+                }
+                read_bounded(&p, max).map(Some)
+            }
+            Storage::Files(f) => f.read(name, max).map_err(|detail| BackupError::Unreadable {
+                file: self.describe(name),
+                detail,
+            }),
+        }
+    }
+}
+
 /// A backup folder.
 pub struct Backup {
-    dir: PathBuf,
+    storage: Storage,
     manifest: Connection,
     keys: Option<crate::crypto::ClassKeys>,
     /// `Info.plist`, where the backup has one.
@@ -165,15 +218,37 @@ impl Backup {
     /// ([`BackupError::Encrypted`] without one, [`BackupError::WrongPassword`] when it does
     /// not open it).
     pub fn open(dir: &Path, password: Option<&str>) -> Result<Backup, BackupError> {
-        let manifest_db = dir.join("Manifest.db");
-        if !manifest_db.is_file() {
-            return Err(BackupError::NotABackup(dir.display().to_string()));
+        Backup::open_storage(Storage::Folder(dir.to_path_buf()), password)
+    }
+
+    /// Opens a backup whose files are read through `files` (a backup received from a phone
+    /// into the case file).
+    pub fn open_files(
+        files: Box<dyn BackupFiles>,
+        password: Option<&str>,
+    ) -> Result<Backup, BackupError> {
+        Backup::open_storage(Storage::Files(files), password)
+    }
+
+    fn open_storage(storage: Storage, password: Option<&str>) -> Result<Backup, BackupError> {
+        if !storage.exists("Manifest.db") {
+            let place = match &storage {
+                Storage::Folder(d) => d.display().to_string(),
+                Storage::Files(f) => f.describe(),
+            };
+            return Err(BackupError::NotABackup(place));
         }
-        let manifest_plist = dir.join("Manifest.plist");
-        let manifest_info = if manifest_plist.is_file() {
-            Some(read_plist(&manifest_plist)?)
-        } else {
-            None
+        let manifest_name = storage.describe("Manifest.plist");
+        let manifest_info = match storage.read("Manifest.plist", MAX_PLIST)? {
+            Some(bytes) => {
+                Some(
+                    plist_from_bytes(&bytes).map_err(|detail| BackupError::Unreadable {
+                        file: manifest_name.clone(),
+                        detail,
+                    })?,
+                )
+            }
+            None => None,
         };
         let field = |k: &str| {
             manifest_info
@@ -185,58 +260,80 @@ impl Backup {
             .and_then(plist::Value::as_boolean)
             .unwrap_or(false);
         let damaged = |detail: &str| BackupError::Unreadable {
-            file: manifest_plist.display().to_string(),
+            file: manifest_name.clone(),
             detail: detail.to_owned(),
         };
-        let (manifest, keys) = if encrypted {
-            let password = password.ok_or(BackupError::Encrypted)?;
-            let keybag = field("BackupKeyBag")
-                .and_then(plist::Value::as_data)
-                .ok_or_else(|| damaged("no BackupKeyBag"))?;
-            let keybag = crate::crypto::parse_keybag(keybag).map_err(|e| damaged(&e))?;
-            let keys = keybag.unlock(password).map_err(|e| match e {
-                crate::crypto::UnlockError::WrongPassword => BackupError::WrongPassword,
-                crate::crypto::UnlockError::Unreasonable => damaged("unreasonable keybag"),
-            })?;
-            let manifest_key = field("ManifestKey")
-                .and_then(plist::Value::as_data)
-                .and_then(|k| keys.file_key(k))
-                .ok_or_else(|| damaged("no usable ManifestKey"))?;
-            let bytes = read_bounded(&manifest_db, MAX_DECRYPTED)?;
-            let plain = crate::crypto::decrypt(&manifest_key, bytes, None).map_err(|e| {
-                BackupError::Unreadable {
-                    file: manifest_db.display().to_string(),
-                    detail: e,
-                }
-            })?;
-            (memory_db(plain, &manifest_db)?, Some(keys))
-        } else {
-            // An encrypted Manifest.db is not SQLite (no header): say so rather than "file
-            // is not a database".
-            let mut header = [0u8; 16];
-            let is_sqlite = std::fs::File::open(&manifest_db)
-                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
-                .is_ok()
-                && &header == b"SQLite format 3\0";
-            if !is_sqlite {
-                return Err(BackupError::Encrypted);
-            }
-            (open_db(&manifest_db)?, None)
+        let db_name = storage.describe("Manifest.db");
+        let read_db = |storage: &Storage| -> Result<Vec<u8>, BackupError> {
+            storage
+                .read("Manifest.db", MAX_DECRYPTED)?
+                .ok_or_else(|| BackupError::NotABackup(db_name.clone()))
         };
+        let (manifest, keys) =
+            if encrypted {
+                let password = password.ok_or(BackupError::Encrypted)?;
+                let keybag = field("BackupKeyBag")
+                    .and_then(plist::Value::as_data)
+                    .ok_or_else(|| damaged("no BackupKeyBag"))?;
+                let keybag = crate::crypto::parse_keybag(keybag).map_err(|e| damaged(&e))?;
+                let keys = keybag.unlock(password).map_err(|e| match e {
+                    crate::crypto::UnlockError::WrongPassword => BackupError::WrongPassword,
+                    crate::crypto::UnlockError::Unreasonable => damaged("unreasonable keybag"),
+                })?;
+                let manifest_key = field("ManifestKey")
+                    .and_then(plist::Value::as_data)
+                    .and_then(|k| keys.file_key(k))
+                    .ok_or_else(|| damaged("no usable ManifestKey"))?;
+                let plain = crate::crypto::decrypt(&manifest_key, read_db(&storage)?, None)
+                    .map_err(|e| BackupError::Unreadable {
+                        file: db_name.clone(),
+                        detail: e,
+                    })?;
+                (memory_db(plain, Path::new(&db_name))?, Some(keys))
+            } else {
+                match &storage {
+                    Storage::Folder(dir) => {
+                        let manifest_db = dir.join("Manifest.db");
+                        // An encrypted Manifest.db is not SQLite (no header): say so rather than
+                        // "file is not a database".
+                        let mut header = [0u8; 16];
+                        let is_sqlite = std::fs::File::open(&manifest_db)
+                            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+                            .is_ok()
+                            && &header == b"SQLite format 3\0";
+                        if !is_sqlite {
+                            return Err(BackupError::Encrypted);
+                        }
+                        (open_db(&manifest_db)?, None)
+                    }
+                    Storage::Files(_) => {
+                        let bytes = read_db(&storage)?;
+                        if !bytes.starts_with(b"SQLite format 3\0") {
+                            return Err(BackupError::Encrypted);
+                        }
+                        (memory_db(bytes, Path::new(&db_name))?, None)
+                    }
+                }
+            };
         manifest
             .query_row("SELECT count(*) FROM Files", [], |r| r.get::<_, i64>(0))
             .map_err(|e| BackupError::Unreadable {
-                file: manifest_db.display().to_string(),
+                file: db_name.clone(),
                 detail: e.to_string(),
             })?;
-        let info_path = dir.join("Info.plist");
-        let info = if info_path.is_file() {
-            Some(read_plist(&info_path)?)
-        } else {
-            None
+        let info = match storage.read("Info.plist", MAX_PLIST)? {
+            Some(bytes) => {
+                Some(
+                    plist_from_bytes(&bytes).map_err(|detail| BackupError::Unreadable {
+                        file: storage.describe("Info.plist"),
+                        detail,
+                    })?,
+                )
+            }
+            None => None,
         };
         Ok(Backup {
-            dir: dir.to_path_buf(),
+            storage,
             manifest,
             keys,
             info,
@@ -248,9 +345,12 @@ impl Backup {
         self.keys.is_some()
     }
 
-    /// The backup folder.
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// Where the backup is, for messages.
+    pub fn location(&self) -> String {
+        match &self.storage {
+            Storage::Folder(d) => d.display().to_string(),
+            Storage::Files(f) => f.describe(),
+        }
     }
 
     /// A text value of `Info.plist`.
@@ -280,14 +380,16 @@ impl Backup {
         })
     }
 
-    /// The stored copy of file `id`, if present (`xx/<id>`, or flat in old backups).
+    /// Where file `id` is stored, if present (`xx/<id>`, or flat in old backups), relative to
+    /// the backup's root.
     fn stored(&self, id: &str) -> Option<PathBuf> {
         if id.len() < 3 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
-        [self.dir.join(&id[..2]).join(id), self.dir.join(id)]
+        [format!("{}/{id}", &id[..2]), id.to_owned()]
             .into_iter()
-            .find(|p| p.is_file())
+            .find(|p| self.storage.exists(p))
+            .map(PathBuf::from)
     }
 
     /// Every file of `domain` whose name starts with `prefix`.
@@ -358,7 +460,14 @@ impl Backup {
 
     /// The content of a file: as stored, or decrypted in memory for an encrypted backup.
     pub fn read(&self, file: &FileRef) -> Result<Vec<u8>, BackupError> {
-        let bytes = read_bounded(&file.stored, MAX_DECRYPTED)?;
+        let name = file.stored.to_string_lossy();
+        let bytes =
+            self.storage
+                .read(&name, MAX_DECRYPTED)?
+                .ok_or_else(|| BackupError::Unreadable {
+                    file: file.label.clone(),
+                    detail: "missing from the backup".into(),
+                })?;
         let Some(keys) = &self.keys else {
             return Ok(bytes);
         };
@@ -389,8 +498,8 @@ impl Backup {
     /// A database of the backup, opened read-only: in place when the backup is plain,
     /// decrypted in memory when it is encrypted.
     pub fn database(&self, file: &FileRef) -> Result<Connection, BackupError> {
-        if self.keys.is_none() {
-            return open_db(&file.stored);
+        if let (None, Storage::Folder(dir)) = (&self.keys, &self.storage) {
+            return open_db(&dir.join(&file.stored));
         }
         memory_db(self.read(file)?, Path::new(&file.label))
     }

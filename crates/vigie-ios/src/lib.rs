@@ -11,7 +11,7 @@ pub mod modules;
 pub mod rules;
 pub mod synthetic;
 
-pub use backup::{Backup, BackupError, FileRef};
+pub use backup::{Backup, BackupError, BackupFiles, FileRef};
 pub use model::{IosBackup, Seen, SeenKind};
 pub use modules::{read_backup, read_backup_with_progress};
 pub use rules::check;
