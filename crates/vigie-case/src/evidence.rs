@@ -200,6 +200,13 @@ impl CaseStore {
         Ok(())
     }
 
+    /// Free space on the case file's disk, in bytes, where it can be read.
+    pub fn free_space(&self) -> Option<u64> {
+        nix::sys::statvfs::statvfs(&self.dir)
+            .ok()
+            .map(|v| v.blocks_available().saturating_mul(v.fragment_size()))
+    }
+
     /// Refuses to go on when the case file's disk has less than [`SPACE_RESERVE`] free.
     /// Where free space cannot be read, writing goes on (the database's own errors remain).
     pub(crate) fn check_space(&self) -> Result<(), CaseError> {

@@ -88,7 +88,16 @@ fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, BackupError> {
 }
 
 /// An SQLite database held in memory (a decrypted one), opened read-only.
-fn memory_db(bytes: Vec<u8>, name: &Path) -> Result<Connection, BackupError> {
+fn memory_db(mut bytes: Vec<u8>, name: &Path) -> Result<Connection, BackupError> {
+    // A database left in WAL mode cannot be opened from memory: its in-memory copy is marked
+    // as a rollback-journal database (bytes 18 and 19 of the header), the file is untouched.
+    if bytes.len() >= 100 && bytes.starts_with(b"SQLite format 3\0") {
+        for b in &mut bytes[18..20] {
+            if *b == 2 {
+                *b = 1;
+            }
+        }
+    }
     let unreadable = |e: rusqlite::Error| BackupError::Unreadable {
         file: name.display().to_string(),
         detail: e.to_string(),

@@ -176,4 +176,20 @@ pub struct IosBackup {
     pub modules: Vec<ModuleRun>,
     /// Entries in the manifest.
     pub manifest_entries: u64,
+    /// What was read from the phone itself, when it was connected.
+    pub live: Option<LiveRead>,
+}
+
+/// What a check of a connected phone read from the phone itself (beyond its backup).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LiveRead {
+    /// Apps the phone listed.
+    pub apps: usize,
+    /// Profiles the phone listed.
+    pub profiles: usize,
+    /// Whether a backup was made and read.
+    pub backup: bool,
+    /// Apps installed by someone and signed by another than the App Store (a developer or
+    /// enterprise certificate): bundle id, name, signer.
+    pub outside_store: Vec<(String, String, String)>,
 }

@@ -270,6 +270,24 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
             },
         );
     }
+    for (app, name, signer) in backup.live.iter().flat_map(|l| &l.outside_store) {
+        b.raise(
+            "IOS-APP-OUTSIDE-STORE",
+            Severity::Medium,
+            app,
+            Message::new("ios-outside-store-title").arg("name", name),
+            Message::new("ios-outside-store-explain")
+                .arg("name", name)
+                .arg("value", app)
+                .arg("organization", signer),
+            None,
+            Evidence::Record {
+                file: "installation_proxy".into(),
+                locator: format!("CFBundleIdentifier {app}"),
+                detail: format!("SignerIdentity {signer}"),
+            },
+        );
+    }
     if backup.lockdown_mode == Some(true) {
         b.raise(
             "IOS-LOCKDOWN-MODE",
@@ -291,11 +309,24 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
 /// What the check read, and what it could not.
 fn coverage(backup: &IosBackup) -> Coverage {
     let mut c = Coverage::default();
-    c.checked.push(
-        Message::new("ios-covered-backup")
-            .arg("entries", backup.manifest_entries.to_string())
-            .arg("apps", backup.apps.len().to_string()),
-    );
+    if let Some(live) = &backup.live {
+        c.checked.push(
+            Message::new("ios-covered-live")
+                .arg("apps", live.apps.to_string())
+                .arg("count", live.profiles.to_string()),
+        );
+        if !live.backup {
+            c.not_checked
+                .push(Message::new("ios-not-covered-no-backup"));
+        }
+    }
+    if backup.live.as_ref().is_none_or(|l| l.backup) {
+        c.checked.push(
+            Message::new("ios-covered-backup")
+                .arg("entries", backup.manifest_entries.to_string())
+                .arg("apps", backup.apps.len().to_string()),
+        );
+    }
     for m in &backup.modules {
         let key = match (&m.problem, m.files.is_empty()) {
             (Some(_), _) => "ios-covered-module-problem",

@@ -44,7 +44,11 @@ pub fn ios_verdict_json(
     let doc = JsonIosVerdict {
         tool: "vigie",
         version: env!("CARGO_PKG_VERSION"),
-        check: "ios-backup",
+        check: if backup.live.is_some() {
+            "ios-device"
+        } else {
+            "ios-backup"
+        },
         lang: cat.lang().code(),
         verdict: v.level,
         headline: cat.key(v.headline_key()),

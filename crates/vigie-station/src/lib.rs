@@ -3,6 +3,7 @@
 
 pub mod android;
 pub mod ios;
+pub mod ios_device;
 pub mod live;
 pub mod locker;
 pub mod record;
@@ -15,6 +16,7 @@ pub use android::{
 pub use ios::{
     ios_observed, ios_record, ios_verdict_json, ios_verdict_value, store_ios, IosCheck, IosResult,
 };
+pub use ios_device::{check_phone, PhoneCheckRequest, PhoneCheckResult};
 pub use live::{
     store_live, CaptureEvidence, LiveCheck, LiveOutcome, LiveSnapshot, Service, TrafficSink,
 };

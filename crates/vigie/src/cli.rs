@@ -339,6 +339,30 @@ enum ScanTarget {
         #[arg(long = "case")]
         case: Option<String>,
     },
+    /// Check the iPhone or iPad connected by cable (through usbmuxd): pairing asks the person
+    /// on the phone; its apps and profiles are listed and, with a case, a fresh backup is
+    /// received into the case file and checked. Nothing on the phone is changed.
+    #[command(name = "ios")]
+    Ios {
+        /// The phone's UDID, when several are connected.
+        #[arg(long)]
+        udid: Option<String>,
+        /// File holding the password the phone's backups are encrypted with, if it has one.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+        /// List apps and profiles only: no backup (no case needed).
+        #[arg(long)]
+        no_backup: bool,
+        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
+        #[arg(long = "iocs")]
+        iocs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+        /// Store the check, and the phone's backup, in case REF.
+        #[arg(long = "case")]
+        case: Option<String>,
+    },
     /// Check an Android dump: an androidqf acquisition, MVT-style outputs
     /// (dumpsys_package.txt, getprop.txt, ...) or a bug report; a folder or a zip, read in
     /// place.
@@ -519,6 +543,7 @@ fn catalog(lang: Lang) -> Catalog {
             vigie_report::LOCALES,
             vigie_ncii::LOCALES,
             vigie_ios::LOCALES,
+            vigie_ios_device::LOCALES,
             vigie_hotspot::LOCALES,
             vigie_web::LOCALES,
             crate::render::LOCALES,
@@ -711,6 +736,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             &iocs,
             format == ScanFormat::Json,
             case.as_deref(),
+        ),
+        Command::Scan {
+            target:
+                ScanTarget::Ios {
+                    udid,
+                    password_file,
+                    no_backup,
+                    iocs,
+                    format,
+                    case,
+                },
+        } => crate::ios::scan_phone(
+            &cat,
+            &data_dir,
+            passphrase_file.as_deref(),
+            crate::ios::PhoneOptions {
+                udid,
+                password_file,
+                backup: !no_backup,
+                iocs,
+                json: format == ScanFormat::Json,
+                case,
+            },
         ),
         Command::Scan {
             target:

@@ -1,4 +1,5 @@
-//! `vigie scan ios-backup`: an iPhone backup checked in place, read-only.
+//! `vigie scan ios-backup` (an iPhone backup checked in place, read-only) and `vigie scan ios`
+//! (the phone connected by cable).
 
 use crate::android::open_store;
 use crate::{feeds, render};
@@ -24,21 +25,7 @@ pub fn scan_backup(
     let set = feeds::load(cat, iocs, data_dir)?;
     let mut store = open_store(cat, data_dir, passphrase_file, case)?;
     let started = feeds::now();
-    let password = match password_file {
-        Some(f) => Some(
-            std::fs::read_to_string(f)
-                .map_err(|e| {
-                    anyhow!(cat.text(
-                        &Message::new("ios-password-file")
-                            .arg("path", f.display().to_string())
-                            .arg("detail", e.to_string())
-                    ))
-                })?
-                .trim_end_matches(['\n', '\r'])
-                .to_owned(),
-        ),
-        None => None,
-    };
+    let password = read_password(cat, password_file)?;
     let backup = vigie_ios::Backup::open(path, password.as_deref())
         .map_err(|e| anyhow!(cat.text(&e.message())))?;
     let read = vigie_ios::read_backup(&backup).map_err(|e| anyhow!(cat.text(&e.message())))?;
@@ -61,6 +48,98 @@ pub fn scan_backup(
     }
     out.flush()?;
     Ok(if verdict.needs_attention() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The password in `file` (its first line), if one is given.
+fn read_password(cat: &Catalog, file: Option<&Path>) -> Result<Option<String>> {
+    let Some(f) = file else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(f).map_err(|e| {
+        anyhow!(cat.text(
+            &Message::new("ios-password-file")
+                .arg("path", f.display().to_string())
+                .arg("detail", e.to_string())
+        ))
+    })?;
+    Ok(Some(text.trim_end_matches(['\n', '\r']).to_owned()))
+}
+
+/// What `vigie scan ios` is asked.
+pub struct PhoneOptions {
+    /// The phone, when several are connected.
+    pub udid: Option<String>,
+    /// The phone's backup password file.
+    pub password_file: Option<PathBuf>,
+    /// Whether to make a backup into the case.
+    pub backup: bool,
+    /// Indicator feeds.
+    pub iocs: Vec<PathBuf>,
+    /// JSON output.
+    pub json: bool,
+    /// The case.
+    pub case: Option<String>,
+}
+
+/// Checks the connected phone (usbmuxd at `USBMUXD_SOCKET_ADDRESS`, else its usual socket),
+/// stores the check and the phone's backup in the case when asked, and prints the verdict.
+pub fn scan_phone(
+    cat: &Catalog,
+    data_dir: &Path,
+    passphrase_file: Option<&Path>,
+    o: PhoneOptions,
+) -> Result<ExitCode> {
+    let set = feeds::load(cat, &o.iocs, data_dir)?;
+    if o.backup && o.case.is_none() {
+        return Err(anyhow!(cat.key("iosdev-backup-needs-case")));
+    }
+    let password = read_password(cat, o.password_file.as_deref())?;
+    let store = open_store(cat, data_dir, passphrase_file, o.case.as_deref())?;
+    let case = match (store, o.case.as_deref()) {
+        (Some(mut store), Some(reference)) => {
+            let id = store
+                .case(reference, feeds::now())
+                .map_err(|e| anyhow!(cat.text(&e.message())))?;
+            Some((std::sync::Arc::new(std::sync::Mutex::new(store)), id))
+        }
+        _ => None,
+    };
+    let request = vigie_station::PhoneCheckRequest {
+        udid: o.udid,
+        password,
+        backup: o.backup,
+    };
+    let mux = vigie_ios_device::Usbmux::new(vigie_ios_device::UsbmuxAddress::from_env());
+    let mut last = String::new();
+    let result = vigie_station::check_phone(mux, &request, case, &set, cat, &mut |p| {
+        if p.step != last {
+            eprintln!("{}", p.step);
+            last = p.step;
+        }
+    })
+    .map_err(|m| anyhow!(cat.text(&m)))?;
+    if let Some(reference) = o.case.as_deref() {
+        eprintln!(
+            "{}",
+            cat.text(&Message::new("case-scan-stored").arg("reference", reference))
+        );
+    }
+    if result.paired_now {
+        eprintln!("{}", cat.key("iosdev-paired-now"));
+    }
+    eprintln!("{}", cat.key("iosdev-unchanged"));
+    let mut out = std::io::stdout().lock();
+    if o.json {
+        vigie_station::ios_verdict_json(&mut out, cat, &result.verdict, &result.read, &set)?;
+    } else {
+        render::verdict_text(&mut out, cat, &result.verdict)?;
+    }
+    out.flush()?;
+    Ok(if result.verdict.needs_attention() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

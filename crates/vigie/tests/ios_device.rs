@@ -1,0 +1,213 @@
+//! `vigie scan ios` against the test double of a connected iPhone (a fake usbmuxd and phone
+//! speaking the real protocols on a Unix socket): pairing, apps and profiles from the phone,
+//! a fresh backup received into the encrypted case file and checked like MVT's backup, and
+//! nothing but reads asked of the phone. The backup part is skipped where `../shared` is
+//! absent.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use vigie_ios_device::double::{app, FakeIphone, FakeUsbmuxd};
+
+const UDID: &str = "00008110-000A1B2C3D4E5F60";
+
+fn vigie(data: &Path, mux: &FakeUsbmuxd, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--lang", "en"])
+        .args(args)
+        .env("VIGIE_PASSPHRASE", common::station::PASSPHRASE)
+        .env("USBMUXD_SOCKET_ADDRESS", mux.env_value())
+        .output()
+        .expect("run vigie")
+}
+
+fn phone(backup_from: Option<std::path::PathBuf>) -> FakeIphone {
+    let mut p = FakeIphone::new(UDID);
+    p.apps.push(app(
+        "com.example.familywatch",
+        "Family Watch",
+        "User",
+        "iPhone Distribution: Example Monitoring Ltd",
+    ));
+    p.profiles.push((
+        "com.example.monitoring.profile".into(),
+        plist::Value::Dictionary(
+            [
+                (
+                    "PayloadDisplayName".to_owned(),
+                    plist::Value::String("Protection".into()),
+                ),
+                (
+                    "PayloadOrganization".to_owned(),
+                    plist::Value::String("Example Monitoring".into()),
+                ),
+            ]
+            .into_iter()
+            .collect(),
+        ),
+    ));
+    p.backup_from = backup_from;
+    p
+}
+
+fn findings(out: &std::process::Output) -> (serde_json::Value, Vec<serde_json::Value>) {
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let f = doc["findings"].as_array().cloned().unwrap_or_default();
+    (doc, f)
+}
+
+fn has(findings: &[serde_json::Value], rule: &str, needle: &str) -> bool {
+    findings
+        .iter()
+        .any(|f| f["rule"] == rule && serde_json::to_string(f).expect("json").contains(needle))
+}
+
+#[test]
+fn a_connected_phone_is_checked_with_its_fresh_backup_in_the_case() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let data = common::fresh_dir("ios-device");
+    let mux =
+        FakeUsbmuxd::start(&data, phone(Some(shared.join("mvt/ios_backup")))).expect("double");
+    let stix = common::ios_test_stix(&data);
+    let out = vigie(
+        &data,
+        &mux,
+        &[
+            "scan",
+            "ios",
+            "--iocs",
+            stix.to_str().expect("path"),
+            "--format",
+            "json",
+            "--case",
+            "PV-PHONE",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("Trust this computer?"), "{stderr}");
+    assert!(stderr.contains("now trusts this computer"), "{stderr}");
+    assert!(
+        stderr.contains("Nothing was installed, removed or changed"),
+        "{stderr}"
+    );
+    let (doc, f) = findings(&out);
+    assert_eq!(doc["check"], "ios-device");
+    // The same detections as the backup checked in place (and so as MVT's, see mvt_ios.rs).
+    assert!(
+        has(&f, "IOS-IOC-URL", "HomeDomain/Library/SMS/sms.db")
+            && has(&f, "IOS-IOC-URL", "message ROWID 3")
+    );
+    assert!(has(&f, "IOS-IOC-DOMAIN", "ObservedDomains domainID 1"));
+    assert!(has(&f, "IOS-IOC-PROCESS", "ZPROCESS Z_PK 30"));
+    assert!(has(&f, "IOS-IOC-APP", "ch.icoaching.typewise"));
+    // What only the phone itself tells.
+    assert!(
+        has(&f, "IOS-APP-OUTSIDE-STORE", "Example Monitoring Ltd"),
+        "{f:#?}"
+    );
+    assert!(has(&f, "IOS-PROFILE", "com.example.monitoring.profile"));
+    assert!(!has(&f, "IOS-APP-OUTSIDE-STORE", "net.whatsapp.WhatsApp"));
+    assert_eq!(doc["device"]["Unique Identifier"], UDID);
+    // Only reads were asked of the phone.
+    for line in mux.log() {
+        assert!(
+            line.starts_with("usbmuxd:")
+                || [
+                    "lockdown:QueryType",
+                    "lockdown:GetValue",
+                    "lockdown:Pair:",
+                    "lockdown:StartSession",
+                    "lockdown:StartService"
+                ]
+                .iter()
+                .any(|p| line.starts_with(p))
+                || [
+                    "installation_proxy:Browse",
+                    "profiles:GetProfileList",
+                    "mobilebackup2:Hello",
+                    "mobilebackup2:Backup"
+                ]
+                .contains(&line.as_str()),
+            "{line}"
+        );
+    }
+    // The case holds the check and verifies; the backup's plain bytes are nowhere on disk.
+    let verify = vigie(&data, &mux, &["case", "verify"]);
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+    // A message of the backup's sms.db.
+    let needle: &[u8] = b"Please click here https://badbadbad.example.org/";
+    for entry in std::fs::read_dir(&data).expect("data").flatten() {
+        if entry.path().is_file() {
+            let raw = std::fs::read(entry.path()).expect("read");
+            assert!(
+                !raw.windows(needle.len()).any(|w| w == needle),
+                "{} holds sms.db in clear",
+                entry.path().display()
+            );
+        }
+    }
+    // A second check asks the person nothing: the pairing was kept.
+    let again = vigie(
+        &data,
+        &mux,
+        &[
+            "scan",
+            "ios",
+            "--no-backup",
+            "--iocs",
+            stix.to_str().expect("path"),
+        ],
+    );
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("Trust this computer?"));
+}
+
+#[test]
+fn without_a_backup_the_report_says_what_was_not_read() {
+    let data = common::fresh_dir("ios-device-nobackup");
+    let mux = FakeUsbmuxd::start(&data, phone(None)).expect("double");
+    let feeds = common::ios_test_stix(&data);
+    let out = vigie(
+        &data,
+        &mux,
+        &[
+            "scan",
+            "ios",
+            "--no-backup",
+            "--iocs",
+            feeds.to_str().expect("path"),
+            "--format",
+            "json",
+        ],
+    );
+    let (doc, f) = findings(&out);
+    assert!(has(&f, "IOS-APP-OUTSIDE-STORE", "com.example.familywatch"));
+    let not_checked = serde_json::to_string(&doc["coverage"]).expect("json");
+    assert!(
+        not_checked.contains("No backup was made during this check"),
+        "{not_checked}"
+    );
+    // A backup needs a case; without one the command says so.
+    let out = vigie(
+        &data,
+        &mux,
+        &["scan", "ios", "--iocs", feeds.to_str().expect("path")],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--no-backup"));
+}
