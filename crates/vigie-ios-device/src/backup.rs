@@ -16,6 +16,8 @@ const CODE_FILE_DATA: u8 = 0x0c;
 const EMPTY: &str = "___EmptyParameterString___";
 /// Longest path the phone may name.
 const MAX_PATH: u32 = 4096;
+/// Longest error text the phone may send about one file.
+const MAX_STATUS_TEXT: u32 = 64 * 1024;
 
 /// Where a received backup goes (a folder, or the encrypted case file). Paths are relative
 /// to the backup root (`<UDID>/Manifest.db`, `<UDID>/ab/ab12…`) and already checked: never
@@ -93,6 +95,16 @@ fn status(
     )
 }
 
+/// Answers "done, no error" to the phone's last request.
+fn done(stream: &mut BoxStream) -> Result<(), DeviceError> {
+    status(
+        stream,
+        0,
+        None,
+        Some(Value::Dictionary(plist::Dictionary::new())),
+    )
+}
+
 fn receive_array(stream: &mut BoxStream) -> Result<Vec<Value>, DeviceError> {
     match framing::receive(stream)? {
         Value::Array(a) if !a.is_empty() => Ok(a),
@@ -149,7 +161,11 @@ fn receive_files(
             return Ok(());
         }
         let mut code = read_u8(stream)?;
-        sink.begin_file(&name).map_err(sink_error)?;
+        // A file the phone could not read comes as an error alone: nothing is kept for it.
+        let refused = code != CODE_FILE_DATA && code != CODE_SUCCESS;
+        if !refused {
+            sink.begin_file(&name).map_err(sink_error)?;
+        }
         let mut had_data = false;
         while code == CODE_FILE_DATA {
             let mut left = u64::from(nlen - 1);
@@ -169,8 +185,16 @@ fn receive_files(
             }
             code = read_u8(stream)?;
         }
-        sink.end_file().map_err(sink_error)?;
-        summary.files += 1;
+        if !refused {
+            sink.end_file().map_err(sink_error)?;
+            summary.files += 1;
+        }
+        // After the data: a status code, with at most an error text.
+        if nlen - 1 > MAX_STATUS_TEXT {
+            return Err(DeviceError::Protocol(format!(
+                "a file status of {nlen} bytes"
+            )));
+        }
         let rest = framing::read_exact_vec(stream, (nlen - 1) as usize)?;
         match code {
             CODE_SUCCESS => {}
@@ -321,12 +345,7 @@ pub fn receive_backup(
             "DLMessageDownloadFiles" => refuse_downloads(stream, &msg)?,
             "DLMessageUploadFiles" => {
                 receive_files(stream, sink, &mut summary)?;
-                status(
-                    stream,
-                    0,
-                    None,
-                    Some(Value::Dictionary(plist::Dictionary::new())),
-                )?;
+                done(stream)?;
             }
             "DLMessageGetFreeDiskSpace" => {
                 let free = sink.free_space();
@@ -374,36 +393,21 @@ pub fn receive_backup(
                     sink.move_item(safe_path(from)?, safe_path(to)?)
                         .map_err(sink_error)?;
                 }
-                status(
-                    stream,
-                    0,
-                    None,
-                    Some(Value::Dictionary(plist::Dictionary::new())),
-                )?;
+                done(stream)?;
             }
             "DLMessageRemoveFiles" | "DLMessageRemoveItems" => {
                 for p in msg.get(1).and_then(Value::as_array).into_iter().flatten() {
                     let Some(p) = p.as_string() else { continue };
                     sink.remove(safe_path(p)?).map_err(sink_error)?;
                 }
-                status(
-                    stream,
-                    0,
-                    None,
-                    Some(Value::Dictionary(plist::Dictionary::new())),
-                )?;
+                done(stream)?;
             }
             "DLMessageCopyItem" => {
                 let from = msg.get(1).and_then(Value::as_string).unwrap_or("");
                 let to = msg.get(2).and_then(Value::as_string).unwrap_or("");
                 sink.copy_item(safe_path(from)?, safe_path(to)?)
                     .map_err(sink_error)?;
-                status(
-                    stream,
-                    0,
-                    None,
-                    Some(Value::Dictionary(plist::Dictionary::new())),
-                )?;
+                done(stream)?;
             }
             "DLMessageProcessMessage" => {
                 let d = msg.get(1).and_then(Value::as_dictionary);

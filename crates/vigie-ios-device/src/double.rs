@@ -701,6 +701,16 @@ fn serve_backup(mut stream: BoxStream, state: &Shared, p: &FakeIphone) -> Result
         write_u32(&mut stream, 1)?;
         stream.write_all(&[0x00])?;
     }
+    // A file the phone cannot read is announced with an error and no data.
+    send_path(&mut stream, "file")?;
+    send_path(
+        &mut stream,
+        &format!("{u}/ff/ff00000000000000000000000000000000000000"),
+    )?;
+    let reason = b"Operation not permitted";
+    write_u32(&mut stream, reason.len() as u32 + 1)?;
+    stream.write_all(&[0x0b])?;
+    stream.write_all(reason)?;
     write_u32(&mut stream, 0)?;
     stream.flush()?;
     expect_status(&mut stream)?;

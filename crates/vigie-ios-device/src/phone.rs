@@ -62,7 +62,9 @@ impl Phone {
                 .find(|d| d.udid == u)
                 .ok_or_else(|| DeviceError::NotConnected(u.to_owned()))?,
             None => {
+                // A phone seen by cable and by Wi-Fi is one phone (the cable first).
                 let mut usb: Vec<Device> = devices;
+                usb.sort_by_key(|d| (d.udid.clone(), d.connection != "USB"));
                 usb.dedup_by(|a, b| a.udid == b.udid);
                 match usb.len() {
                     0 => return Err(DeviceError::NoDevice),

@@ -139,6 +139,17 @@ fn pairs_with_consent_then_reads_apps_profiles_and_a_fresh_backup() {
         .and_then(|v| v.as_array())
         .expect("apps");
     assert_eq!(installed.len(), 2, "user apps only");
+    assert_eq!(
+        summary.device_errors.len(),
+        1,
+        "{:?}",
+        summary.device_errors
+    );
+    assert!(summary.device_errors[0].contains("Operation not permitted"));
+    assert!(
+        !sink.files.keys().any(|k| k.contains("/ff/")),
+        "a refused file is not kept"
+    );
     assert!(
         !sink.files.keys().any(|k| k.contains("Snapshot")),
         "the snapshot folder was moved then removed"

@@ -60,3 +60,4 @@ ios-not-covered-no-backup = No backup was made during this check: messages, brow
 ios-outside-store-title = An app installed outside the App Store: { $name }
 ios-outside-store-explain = The app "{ $name }" ({ $value }) was not installed from the App Store: it is signed by "{ $organization }". Monitoring apps for iPhone are often installed this way, with a developer or company certificate, by someone who had the phone in hand. It may also be a work or test app. Ask the person whether she knows it; do not remove it before a safety plan.
 ios-what-device = the connected phone
+ios-not-covered-backup-files = The phone left { $count } file(s) out of its backup, saying why: { $detail }

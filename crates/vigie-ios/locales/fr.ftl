@@ -60,3 +60,4 @@ ios-not-covered-no-backup = Aucune sauvegarde n’a été faite pendant cette v�
 ios-outside-store-title = Une application installée hors de l’App Store : { $name }
 ios-outside-store-explain = L’application « { $name } » ({ $value }) n’a pas été installée depuis l’App Store : elle est signée par « { $organization } ». Les applications de surveillance pour iPhone sont souvent installées ainsi, avec un certificat de développeur ou d’entreprise, par quelqu’un qui a eu le téléphone en main. Ce peut aussi être une application professionnelle ou de test. Demandez à la personne si elle la connaît ; ne la supprimez pas avant un plan de mise en sécurité.
 ios-what-device = le téléphone branché
+ios-not-covered-backup-files = Le téléphone a laissé { $count } fichier(s) hors de sa sauvegarde, en disant pourquoi : { $detail }

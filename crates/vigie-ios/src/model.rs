@@ -192,4 +192,6 @@ pub struct LiveRead {
     /// Apps installed by someone and signed by another than the App Store (a developer or
     /// enterprise certificate): bundle id, name, signer.
     pub outside_store: Vec<(String, String, String)>,
+    /// Files the phone said it could not put in its backup (name and its reason).
+    pub backup_file_errors: Vec<String>,
 }

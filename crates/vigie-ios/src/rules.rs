@@ -319,6 +319,13 @@ fn coverage(backup: &IosBackup) -> Coverage {
             c.not_checked
                 .push(Message::new("ios-not-covered-no-backup"));
         }
+        if !live.backup_file_errors.is_empty() {
+            c.not_checked.push(
+                Message::new("ios-not-covered-backup-files")
+                    .arg("count", live.backup_file_errors.len().to_string())
+                    .arg("detail", live.backup_file_errors.join("; ")),
+            );
+        }
     }
     if backup.live.as_ref().is_none_or(|l| l.backup) {
         c.checked.push(

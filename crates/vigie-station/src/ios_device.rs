@@ -127,10 +127,6 @@ impl vigie_ios::BackupFiles for CaseBackupFiles {
     }
 }
 
-fn step_text(cat: &Catalog, key: &str) -> String {
-    cat.key(key)
-}
-
 /// Checks the connected phone. With `case`, its result is stored there, and a fresh backup
 /// (when asked) is received into it and checked; `progress` follows each step.
 pub fn check_phone(
@@ -151,7 +147,7 @@ pub fn check_phone(
         progress(CheckProgress {
             total,
             done,
-            step: step_text(cat, key),
+            step: cat.key(key),
             ..Default::default()
         })
     };
@@ -168,6 +164,7 @@ pub fn check_phone(
     let profiles = phone.profiles().map_err(|e| e.message())?;
     let mut read = IosBackup::default();
     let mut backup_made = None;
+    let mut file_errors = vec![];
     if request.backup {
         let Some((store, case_id)) = &case else {
             return Err(Message::new("iosdev-backup-needs-case"));
@@ -191,10 +188,9 @@ pub fn check_phone(
                 ..Default::default()
             })
         });
-        if let Err(e) = received {
-            // What arrived stays in the case, marked unfinished (no digest).
-            return Err(e.message());
-        }
+        // On failure, what arrived stays in the case, marked unfinished (no digest).
+        let received = received.map_err(|e| e.message())?;
+        file_errors = received.device_errors;
         store
             .lock()
             .map_err(|_| Message::new("iosdev-error-sink").arg("detail", "lock"))?
@@ -219,6 +215,9 @@ pub fn check_phone(
         backup_made = Some(backup);
     }
     merge_live(&mut read, facts, &apps, &profiles, backup_made.is_some());
+    if let Some(live) = read.live.as_mut() {
+        live.backup_file_errors = file_errors;
+    }
     let verdict = vigie_ios::check(&read, iocs);
     let mut scan = None;
     if let Some((store, case_id)) = &case {
@@ -313,5 +312,6 @@ fn merge_live(
         profiles: profiles.len(),
         backup,
         outside_store: outside,
+        backup_file_errors: vec![],
     });
 }

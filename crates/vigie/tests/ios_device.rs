@@ -115,6 +115,12 @@ fn a_connected_phone_is_checked_with_its_fresh_backup_in_the_case() {
     assert!(has(&f, "IOS-PROFILE", "com.example.monitoring.profile"));
     assert!(!has(&f, "IOS-APP-OUTSIDE-STORE", "net.whatsapp.WhatsApp"));
     assert_eq!(doc["device"]["Unique Identifier"], UDID);
+    // The file the phone left out of its backup is said.
+    let coverage = serde_json::to_string(&doc["coverage"]).expect("json");
+    assert!(
+        coverage.contains("left 1 file(s) out of its backup"),
+        "{coverage}"
+    );
     // Only reads were asked of the phone.
     for line in mux.log() {
         assert!(
