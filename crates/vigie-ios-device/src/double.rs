@@ -176,6 +176,29 @@ impl FakeUsbmuxd {
         self.state.lock().map(|s| s.log.clone()).unwrap_or_default()
     }
 
+    /// Requests the phone received that are not reads (values, pairing, sessions, starting
+    /// the three read services, listing apps and profiles, a backup).
+    pub fn requests_beyond_reads(&self) -> Vec<String> {
+        const READS: &[&str] = &[
+            "usbmuxd:",
+            "lockdown:QueryType",
+            "lockdown:GetValue",
+            "lockdown:Pair:",
+            "lockdown:StartSession",
+            "lockdown:StartService",
+        ];
+        const EXACT: &[&str] = &[
+            "installation_proxy:Browse",
+            "profiles:GetProfileList",
+            "mobilebackup2:Hello",
+            "mobilebackup2:Backup",
+        ];
+        self.log()
+            .into_iter()
+            .filter(|l| !READS.iter().any(|p| l.starts_with(p)) && !EXACT.contains(&l.as_str()))
+            .collect()
+    }
+
     /// Forgets every pairing on the phone (as "Reset Location & Privacy" does).
     pub fn forget_pairings(&self) {
         if let Ok(mut s) = self.state.lock() {

@@ -177,10 +177,26 @@ pub fn store_ios(
 /// The result of a finished iPhone check, kept for its page.
 #[derive(Debug)]
 pub struct IosResult {
-    /// What the backup showed.
+    /// What the backup (and, for a connected phone, the phone itself) showed.
     pub backup: IosBackup,
     /// The verdict.
     pub verdict: Verdict,
+    /// Whether this check paired a connected phone (it now trusts this computer).
+    pub paired_now: bool,
+}
+
+/// What an iPhone check in the station reads.
+#[derive(Debug, Clone)]
+pub enum IosSource {
+    /// A backup folder made by Finder or iTunes, with its password when encrypted.
+    Folder {
+        /// The folder.
+        path: std::path::PathBuf,
+        /// Its password.
+        password: Option<String>,
+    },
+    /// The phone connected to the station (through usbmuxd).
+    Device(crate::PhoneCheckRequest),
 }
 
 /// An iPhone backup check running in the station (its own thread), stored in its case.
@@ -192,12 +208,10 @@ pub struct IosCheck {
 }
 
 impl IosCheck {
-    /// Starts checking the backup in `path` (with its `password` when encrypted) for
-    /// `case`; `lang` is the language the stored verdict is written in.
-    #[allow(clippy::too_many_arguments)]
+    /// Starts checking `source` for `case`; `lang` is the language the stored verdict is
+    /// written in.
     pub fn start(
-        path: std::path::PathBuf,
-        password: Option<String>,
+        source: IosSource,
         store: std::sync::Arc<std::sync::Mutex<vigie_case::CaseStore>>,
         case: vigie_case::CaseId,
         iocs: std::sync::Arc<IndicatorSet>,
@@ -217,6 +231,41 @@ impl IosCheck {
                     p.finished = true;
                     p.error = error;
                     p.scan = scan;
+                }
+            };
+            let (path, password) = match source {
+                IosSource::Folder { path, password } => (path, password),
+                IosSource::Device(request) => {
+                    let mux =
+                        vigie_ios_device::Usbmux::new(vigie_ios_device::UsbmuxAddress::from_env());
+                    let result = crate::check_phone(
+                        mux,
+                        &request,
+                        Some((store, case, operator)),
+                        &iocs,
+                        &cat,
+                        &mut |p| {
+                            if let Ok(mut s) = shared.lock() {
+                                s.done = p.done;
+                                s.total = p.total;
+                                s.step = p.step;
+                            }
+                        },
+                    );
+                    return match result {
+                        Ok(r) => {
+                            finish(None, r.scan);
+                            Some(IosResult {
+                                backup: r.read,
+                                verdict: r.verdict,
+                                paired_now: r.paired_now,
+                            })
+                        }
+                        Err(m) => {
+                            finish(Some(m), None);
+                            None
+                        }
+                    };
                 }
             };
             let backup = match vigie_ios::Backup::open(&path, password.as_deref()) {
@@ -256,6 +305,7 @@ impl IosCheck {
             Some(IosResult {
                 backup: read,
                 verdict,
+                paired_now: false,
             })
         });
         IosCheck {

@@ -46,6 +46,7 @@ pub struct PhoneCheckResult {
 /// A backup received into the case file.
 struct CaseSink {
     store: Arc<Mutex<CaseStore>>,
+    actor: Option<String>,
     backup: DeviceBackupId,
     current: Option<DeviceBackupFile>,
 }
@@ -53,6 +54,7 @@ struct CaseSink {
 impl CaseSink {
     fn with<T>(&self, f: impl FnOnce(&mut CaseStore) -> Result<T, CaseError>) -> Result<T, String> {
         let mut s = self.store.lock().map_err(|_| "case file lock".to_owned())?;
+        s.set_actor(self.actor.as_deref());
         f(&mut s).map_err(|e| e.to_string())
     }
 }
@@ -127,12 +129,25 @@ impl vigie_ios::BackupFiles for CaseBackupFiles {
     }
 }
 
-/// Checks the connected phone. With `case`, its result is stored there, and a fresh backup
+/// The case file, locked, with `actor` as the operator its audit entries name.
+fn locked<'a>(
+    store: &'a Mutex<CaseStore>,
+    actor: Option<&str>,
+) -> Result<std::sync::MutexGuard<'a, CaseStore>, Message> {
+    let mut s = store
+        .lock()
+        .map_err(|_| Message::new("iosdev-error-sink").arg("detail", "case file lock"))?;
+    s.set_actor(actor);
+    Ok(s)
+}
+
+/// Checks the connected phone. With `case` (the store, the case and the operator), its
+/// result is stored there, and a fresh backup
 /// (when asked) is received into it and checked; `progress` follows each step.
 pub fn check_phone(
     mux: Usbmux,
     request: &PhoneCheckRequest,
-    case: Option<(Arc<Mutex<CaseStore>>, CaseId)>,
+    case: Option<(Arc<Mutex<CaseStore>>, CaseId, Option<String>)>,
     iocs: &IndicatorSet,
     cat: &Catalog,
     progress: &mut dyn FnMut(CheckProgress),
@@ -166,17 +181,16 @@ pub fn check_phone(
     let mut backup_made = None;
     let mut file_errors = vec![];
     if request.backup {
-        let Some((store, case_id)) = &case else {
+        let Some((store, case_id, actor)) = &case else {
             return Err(Message::new("iosdev-backup-needs-case"));
         };
         let udid = phone.device().udid.clone();
-        let id = store
-            .lock()
-            .map_err(|_| Message::new("iosdev-error-sink").arg("detail", "lock"))?
+        let id = locked(store, actor.as_deref())?
             .begin_device_backup(*case_id, &format!("iPhone {udid}"), crate::now())
             .map_err(|e| e.message())?;
         let mut sink = CaseSink {
             store: store.clone(),
+            actor: actor.clone(),
             backup: id,
             current: None,
         };
@@ -191,9 +205,7 @@ pub fn check_phone(
         // On failure, what arrived stays in the case, marked unfinished (no digest).
         let received = received.map_err(|e| e.message())?;
         file_errors = received.device_errors;
-        store
-            .lock()
-            .map_err(|_| Message::new("iosdev-error-sink").arg("detail", "lock"))?
+        locked(store, actor.as_deref())?
             .finish_device_backup(id, crate::now())
             .map_err(|e| e.message())?;
         let files = CaseBackupFiles {
@@ -220,7 +232,7 @@ pub fn check_phone(
     }
     let verdict = vigie_ios::check(&read, iocs);
     let mut scan = None;
-    if let Some((store, case_id)) = &case {
+    if let Some((store, case_id, actor)) = &case {
         // The databases read are in the case already (the backup is kept there): the record
         // names each with its SHA-256, read before the case file is locked for writing.
         let files = match &backup_made {
@@ -229,9 +241,7 @@ pub fn check_phone(
         };
         let doc = crate::ios_verdict_value(cat, &verdict, &read, iocs);
         let record = crate::ios_record(started, iocs, &read, files, doc);
-        let id = store
-            .lock()
-            .map_err(|_| Message::new("iosdev-error-sink").arg("detail", "lock"))?
+        let id = locked(store, actor.as_deref())?
             .add_scan(*case_id, &record, crate::now())
             .map_err(|e| e.message())?;
         scan = Some(id);

@@ -15,6 +15,7 @@ pub use android::{
 };
 pub use ios::{
     ios_observed, ios_record, ios_verdict_json, ios_verdict_value, store_ios, IosCheck, IosResult,
+    IosSource,
 };
 pub use ios_device::{check_phone, PhoneCheckRequest, PhoneCheckResult};
 pub use live::{

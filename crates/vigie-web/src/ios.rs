@@ -13,7 +13,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use vigie_core::{Catalog, Message};
-use vigie_station::{IosCheck, IosResult};
+use vigie_station::{IosCheck, IosResult, IosSource};
 
 /// An iPhone check started from the app.
 #[derive(Debug)]
@@ -32,8 +32,19 @@ pub(crate) async fn form(
         Ok(v) => v,
         Err(r) => return r,
     };
+    let device = format!(
+        "<h2>{}</h2><p>{}</p><form method=\"post\" action=\"/cases/{}/ios\" class=\"card\">{}<input type=\"hidden\" name=\"source\" value=\"device\"><label><input type=\"checkbox\" name=\"backup\" id=\"ios-device-backup\" checked> {}</label><label>{}<input type=\"password\" name=\"password\" id=\"ios-device-password\" autocomplete=\"off\"></label><button type=\"submit\" id=\"ios-device-go\">{}</button></form>",
+        esc(&cat.key("web-ios-device-title")),
+        esc(&cat.key("web-ios-device-intro")),
+        seg(&reference),
+        csrf_field(&s),
+        esc(&cat.key("web-ios-device-backup")),
+        esc(&cat.key("web-ios-device-password")),
+        esc(&cat.key("web-ios-device-go")),
+    );
     let body = format!(
-        "<p>{}</p><p class=\"notice info\">{}</p><form method=\"post\" action=\"/cases/{}/ios\" class=\"card\">{}<label>{}<input name=\"path\" id=\"ios-path\" required></label><label>{}<input type=\"password\" name=\"password\" id=\"ios-password\" autocomplete=\"off\"></label><button type=\"submit\" id=\"ios-go\">{}</button></form>",
+        "{device}<h2>{}</h2><p>{}</p><p class=\"notice info\">{}</p><form method=\"post\" action=\"/cases/{}/ios\" class=\"card\">{}<label>{}<input name=\"path\" id=\"ios-path\" required></label><label>{}<input type=\"password\" name=\"password\" id=\"ios-password\" autocomplete=\"off\"></label><button type=\"submit\" id=\"ios-go\">{}</button></form>",
+        esc(&cat.key("web-ios-folder-title")),
         esc(&cat.key("web-ios-intro")),
         esc(&cat.key("web-ios-guide")),
         seg(&reference),
@@ -64,15 +75,27 @@ pub(crate) async fn start(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let Some(path) = f.get("path").map(|p| p.trim()).filter(|p| !p.is_empty()) else {
-        return error_page(
-            &cat,
-            Some(&s),
-            StatusCode::BAD_REQUEST,
-            &Message::new("web-ios-no-path"),
-        );
-    };
     let password = f.get("password").filter(|p| !p.is_empty()).cloned();
+    let source = if f.get("source").map(String::as_str) == Some("device") {
+        IosSource::Device(vigie_station::PhoneCheckRequest {
+            udid: None,
+            password,
+            backup: f.contains_key("backup"),
+        })
+    } else {
+        let Some(path) = f.get("path").map(|p| p.trim()).filter(|p| !p.is_empty()) else {
+            return error_page(
+                &cat,
+                Some(&s),
+                StatusCode::BAD_REQUEST,
+                &Message::new("web-ios-no-path"),
+            );
+        };
+        IosSource::Folder {
+            path: std::path::PathBuf::from(path),
+            password,
+        }
+    };
     let case = match with_store(&app, None, |st| st.find(&reference)) {
         Ok(c) => c,
         Err(e) => return case_error(&cat, Some(&s), &e),
@@ -91,8 +114,7 @@ pub(crate) async fn start(
         return case_error(&cat, Some(&s), &e);
     }
     let check = IosCheck::start(
-        std::path::PathBuf::from(path),
-        password,
+        source,
         app.store.clone(),
         case,
         iocs,
@@ -213,8 +235,20 @@ fn result_html(cat: &Catalog, r: &IosResult) -> String {
             .map(|m| format!("<li>{}</li>", esc(&cat.text(m))))
             .collect()
     };
+    let phone = if r.backup.live.is_some() {
+        let mut notes = vec![esc(&cat.key("iosdev-unchanged"))];
+        if r.paired_now {
+            notes.push(esc(&cat.key("iosdev-paired-now")));
+        }
+        notes
+            .iter()
+            .map(|n| format!("<p class=\"notice info\">{n}</p>"))
+            .collect()
+    } else {
+        String::new()
+    };
     format!(
-        "<p class=\"headline\">{}</p><dl class=\"device\">{device}</dl><h2>{}</h2><ol class=\"findings\" id=\"ios-findings\">{findings}</ol><h2>{}</h2><ul id=\"ios-accounts\">{accounts}</ul><h2>{}</h2><ul>{}</ul><h2>{}</h2><ul>{}</ul><p class=\"notice info\">{}</p>",
+        "<p class=\"headline\">{}</p>{phone}<dl class=\"device\">{device}</dl><h2>{}</h2><ol class=\"findings\" id=\"ios-findings\">{findings}</ol><h2>{}</h2><ul id=\"ios-accounts\">{accounts}</ul><h2>{}</h2><ul>{}</ul><h2>{}</h2><ul>{}</ul><p class=\"notice info\">{}</p>",
         esc(&cat.key(r.verdict.headline_key())),
         esc(&cat.key("web-ios-findings")),
         esc(&cat.key("web-ios-accounts")),

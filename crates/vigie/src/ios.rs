@@ -104,7 +104,7 @@ pub fn scan_phone(
             let id = store
                 .case(reference, feeds::now())
                 .map_err(|e| anyhow!(cat.text(&e.message())))?;
-            Some((std::sync::Arc::new(std::sync::Mutex::new(store)), id))
+            Some((std::sync::Arc::new(std::sync::Mutex::new(store)), id, None))
         }
         _ => None,
     };

@@ -74,3 +74,66 @@ fn iphone_backup_check_in_the_app() {
     assert!(!text.contains("What was found"), "{text}");
     b.screenshot("ios-03-wrong-password-en");
 }
+
+/// The connected iPhone from the app: the test double of a phone (fake usbmuxd and iPhone on
+/// a Unix socket) sends MVT's test backup; the operator checks it from the case page and
+/// reads the findings from the backup and from the phone itself.
+#[test]
+fn connected_iphone_check_in_the_app() {
+    if !available() {
+        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (.ci/run installs them)");
+        return;
+    }
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let feeds = common::fresh_dir("station-iosdev-feeds");
+    let stix = common::ios_test_stix(&feeds);
+    let mut phone = vigie_ios_device::double::FakeIphone::new("00008110-000A1B2C3D4E5F61");
+    phone.apps.push(vigie_ios_device::double::app(
+        "com.example.familywatch",
+        "Family Watch",
+        "User",
+        "iPhone Distribution: Example Monitoring Ltd",
+    ));
+    phone.backup_from = Some(shared.join("mvt/ios_backup"));
+    let mux = vigie_ios_device::double::FakeUsbmuxd::start(&feeds, phone).expect("double");
+    let st = Station::start_with_env(
+        "iosdev",
+        Some(&stix),
+        &[("USBMUXD_SOCKET_ADDRESS", mux.env_value().as_str())],
+    );
+    let b = Browser::start("iosdev");
+    b.goto(&format!("{}/setup", st.base));
+    b.create_admin_and_login();
+    b.click("#lang");
+    b.wait_text("Cases", 5);
+    b.type_into("#reference", "PV-IOS-PHONE");
+    b.click("#new-case");
+    b.wait_url("the case", |u| u.contains("/cases/PV-IOS-PHONE"));
+    b.click("#start-ios");
+    let text = b.wait_text("Trust this computer?", 10);
+    assert!(
+        text.contains("Nothing on the phone is installed, removed or changed"),
+        "{text}"
+    );
+    b.screenshot("iosdev-01-form-en");
+    b.click("#ios-device-go");
+    b.wait_url("the check", |u| u.contains("/ios/"));
+    let text = b.wait_text("What was found", 60);
+    b.screenshot("iosdev-02-findings-en");
+    assert!(
+        text.contains("An app installed outside the App Store: Family Watch"),
+        "{text}"
+    );
+    assert!(
+        text.contains("HomeDomain/Library/SMS/sms.db message ROWID 3"),
+        "{text}"
+    );
+    assert!(text.contains("now trusts this computer"), "{text}");
+    assert!(
+        text.contains("Nothing was installed, removed or changed on the phone"),
+        "{text}"
+    );
+    assert_eq!(mux.requests_beyond_reads(), Vec::<String>::new());
+}
