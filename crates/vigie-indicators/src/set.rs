@@ -397,8 +397,8 @@ impl IndicatorSet {
 
     /// Indicators matching a value as a check records what it observed: `domain`, `ip`,
     /// `url`, `x509_sha1`, `x509_sha256`, `app_id`, `app_cert_sha1`, `app_cert_sha256`,
-    /// `file_sha256`, `process_name`, `configuration_profile`. Used to re-check past checks
-    /// when feeds change.
+    /// `file_sha256`, `process_name`, `email`, `file_path`, `configuration_profile`. Used to
+    /// re-check past checks when feeds change.
     pub fn match_observed(&self, kind: &str, value: &str) -> Vec<&Indicator> {
         match kind {
             "domain" => self.match_domain(value),
@@ -414,6 +414,8 @@ impl IndicatorSet {
             "app_cert_sha256" => self.match_exact(IndicatorKind::AppCertSha256, value),
             "file_sha256" => self.match_exact(IndicatorKind::FileSha256, value),
             "process_name" => self.match_exact(IndicatorKind::ProcessName, value),
+            "email" => self.match_exact(IndicatorKind::Email, value),
+            "file_path" => self.match_exact(IndicatorKind::FilePath, value),
             "configuration_profile" => self.match_exact(IndicatorKind::ConfigurationProfile, value),
             _ => vec![],
         }

@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod crypto;
+mod facts;
 pub mod model;
 pub mod modules;
 pub mod rules;

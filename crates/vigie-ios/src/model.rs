@@ -16,16 +16,19 @@ pub enum SeenKind {
     Process,
     /// An e-mail address.
     Email,
+    /// A file's path on the phone (message attachments).
+    FilePath,
 }
 
 impl SeenKind {
-    /// Stable name (`url`, `domain`, `process`, `email`).
+    /// Stable name (`url`, `domain`, `process`, `email`, `file_path`).
     pub fn as_str(self) -> &'static str {
         match self {
             SeenKind::Url => "url",
             SeenKind::Domain => "domain",
             SeenKind::Process => "process",
             SeenKind::Email => "email",
+            SeenKind::FilePath => "file_path",
         }
     }
 }
@@ -149,6 +152,91 @@ pub struct ExploitTrace {
     pub detail: String,
 }
 
+/// How far an app may use the phone's location, as locationd records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LocationAccess {
+    /// At any time, even when the app is not open.
+    Always,
+    /// Only while the app is in use.
+    WhenInUse,
+    /// Refused, restricted or not asked yet.
+    None,
+}
+
+/// A program that asked the phone for its location (locationd's `clients.plist`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LocationClient {
+    /// The app's bundle id, or the program's path for a system service.
+    pub client: String,
+    /// What it may do.
+    pub access: LocationAccess,
+    /// The last time it stopped receiving the location (UTC), where recorded.
+    pub last_used: Option<String>,
+}
+
+impl LocationClient {
+    /// Whether this is an app someone installed (not a part of iOS).
+    pub fn is_installed_app(&self) -> bool {
+        !self.client.starts_with("com.apple.") && !self.client.contains('/')
+    }
+}
+
+/// What kind of device is paired with the phone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PairedKind {
+    /// An Apple Watch (it receives the phone's notifications and messages).
+    Watch,
+    /// A Bluetooth device (headphones, car, speaker, watch of another brand...).
+    Bluetooth,
+}
+
+/// A device paired with the phone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PairedDevice {
+    /// Its kind.
+    pub kind: PairedKind,
+    /// Its name as the phone shows it, where recorded.
+    pub name: String,
+    /// Its address or pairing id.
+    pub address: String,
+    /// The file that records it.
+    pub file: String,
+    /// The last time the phone saw it (UTC), where recorded.
+    pub last_seen: Option<String>,
+}
+
+/// A profile installed or removed, as the phone's profile log records it
+/// (`MCProfileEvents.plist`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProfileEvent {
+    /// The profile's identifier.
+    pub profile: String,
+    /// What was done (`install`, `remove`).
+    pub operation: String,
+    /// The program that did it.
+    pub process: String,
+    /// When (UTC), where recorded.
+    pub when: Option<String>,
+}
+
+/// A shortcut that takes something private (location, photos, what was copied) and sends
+/// it (message, e-mail, web request): how a shortcut or automation can report on someone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SendingShortcut {
+    /// Its name.
+    pub name: String,
+    /// Its row (`ZSHORTCUT Z_PK 3`).
+    pub locator: String,
+    /// The actions that take something private.
+    pub takes: Vec<String>,
+    /// The actions that send.
+    pub sends: Vec<String>,
+    /// When it was made (UTC), where recorded.
+    pub created: Option<String>,
+}
+
 /// Everything read from a backup.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct IosBackup {
@@ -172,6 +260,14 @@ pub struct IosBackup {
     pub exploit_traces: Vec<ExploitTrace>,
     /// Paths of the backup that only a jailbroken phone has.
     pub jailbreak_paths: Vec<String>,
+    /// Programs that asked for the phone's location, and what they may do.
+    pub location_clients: Vec<LocationClient>,
+    /// Watches and Bluetooth devices paired with the phone.
+    pub paired_devices: Vec<PairedDevice>,
+    /// Profiles installed or removed, from the phone's profile log.
+    pub profile_events: Vec<ProfileEvent>,
+    /// Shortcuts that take something private and send it.
+    pub sending_shortcuts: Vec<SendingShortcut>,
     /// What each module read.
     pub modules: Vec<ModuleRun>,
     /// Entries in the manifest.

@@ -13,7 +13,7 @@ const COCOA_EPOCH: i64 = 978_307_200;
 const MAX_MISSING: usize = 100;
 
 /// RFC 3339 UTC time of Unix seconds (fractional), if plausible.
-fn unix_time(secs: f64) -> Option<String> {
+pub(crate) fn unix_time(secs: f64) -> Option<String> {
     (secs.is_finite() && secs > 0.0 && secs < 32_503_680_000.0).then(|| {
         let whole = secs.floor();
         vigie_core::Timestamp::from_secs_nanos(whole as i64, ((secs - whole) * 1e9) as u32)
@@ -23,7 +23,7 @@ fn unix_time(secs: f64) -> Option<String> {
 
 /// RFC 3339 UTC time of a Cocoa timestamp: seconds since 2001, or nanoseconds since 2001
 /// (recent Messages databases).
-fn cocoa_time(value: f64) -> Option<String> {
+pub(crate) fn cocoa_time(value: f64) -> Option<String> {
     let secs = if value.abs() > 1e11 {
         value / 1e9
     } else {
@@ -98,7 +98,7 @@ impl Reader<'_> {
     }
 }
 
-fn push(
+pub(crate) fn push(
     out: &mut IosBackup,
     module: &'static str,
     kind: SeenKind,
@@ -491,7 +491,7 @@ pub(crate) fn is_jailbreak_app(app: &str) -> bool {
 }
 
 /// How many steps [`read_backup_with_progress`] reports.
-pub const STEPS: usize = 17;
+pub const STEPS: usize = 22;
 
 /// Reads every module of the backup.
 pub fn read_backup(backup: &Backup) -> Result<IosBackup, BackupError> {
@@ -535,7 +535,11 @@ pub fn read_backup_with_progress(
     }
     let mut jailbreak = std::collections::BTreeSet::new();
     let mut app_domains = std::collections::BTreeSet::new();
+    let mut watches = std::collections::BTreeSet::new();
     out.manifest_entries = backup.for_each_entry(&mut |domain, path| {
+        if watches.len() < crate::facts::MAX_WATCHES {
+            watches.extend(crate::facts::watch_pairing(domain, path));
+        }
         if let Some(app) = domain.strip_prefix("AppDomain-") {
             app_domains.insert(app.to_owned());
         }
@@ -549,6 +553,7 @@ pub fn read_backup_with_progress(
         out.apps.entry(app).or_default().push("Manifest.db");
     }
     out.jailbreak_paths = jailbreak.into_iter().collect();
+    let watches: Vec<String> = watches.into_iter().collect();
 
     progress(1, "manifest");
     let mut r = Reader {
@@ -559,6 +564,10 @@ pub fn read_backup_with_progress(
     };
     let f = r.file("HomeDomain", "Library/SMS/sms.db");
     r.run("sms", f, sms);
+    let f = r.file("HomeDomain", "Library/SMS/sms.db");
+    r.run("sms_attachments", f, sms_attachments);
+    let f = r.file("HomeDomain", "Library/Shortcuts/Shortcuts.sqlite");
+    r.run("shortcuts", f, shortcuts);
     let f = r.file("HomeDomain", "Library/Safari/History.db");
     r.run("safari_history", f, safari_history);
     let f = r.file("HomeDomain", "Library/Safari/BrowserState.db");
@@ -606,7 +615,166 @@ pub fn read_backup_with_progress(
     progress(step + 2, "profiles");
     id_status_cache(backup, &mut out);
     progress(step + 3, "idstatuscache");
+    crate::facts::locationd(backup, &mut out);
+    progress(step + 4, "locationd");
+    crate::facts::paired_devices(backup, &watches, &mut out);
+    progress(step + 5, "paired_devices");
+    crate::facts::profile_events(backup, &mut out);
+    progress(step + 6, "profile_events");
     Ok(out)
+}
+
+/// Shortcut actions that take something private.
+const SHORTCUT_TAKES: [&str; 8] = [
+    "is.workflow.actions.getcurrentlocation",
+    "is.workflow.actions.getlastphoto",
+    "is.workflow.actions.getlatestphotos",
+    "is.workflow.actions.filter.photos",
+    "is.workflow.actions.takephoto",
+    "is.workflow.actions.recordaudio",
+    "is.workflow.actions.getclipboard",
+    "is.workflow.actions.getlastscreenshot",
+];
+
+/// Shortcut actions that send something away from the phone.
+const SHORTCUT_SENDS: [&str; 3] = [
+    "is.workflow.actions.sendmessage",
+    "is.workflow.actions.sendemail",
+    "is.workflow.actions.downloadurl",
+];
+
+/// Every text inside a plist value, for finding links in an action's parameters.
+fn texts_of(v: &plist::Value, out: &mut String) {
+    match v {
+        plist::Value::String(t) => {
+            out.push_str(t);
+            out.push(' ');
+        }
+        plist::Value::Array(items) => items.iter().for_each(|i| texts_of(i, out)),
+        plist::Value::Dictionary(d) => d.values().for_each(|i| texts_of(i, out)),
+        _ => {}
+    }
+}
+
+/// Shortcuts (MVT's `shortcuts`): the links in their actions, and those that take
+/// something private and send it.
+fn shortcuts(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    let mut stmt = conn.prepare(
+        "SELECT ZSHORTCUT.Z_PK, ZSHORTCUT.ZNAME, ZSHORTCUT.ZCREATIONDATE, ZSHORTCUTACTIONS.ZDATA
+         FROM ZSHORTCUT LEFT JOIN ZSHORTCUTACTIONS ON ZSHORTCUTACTIONS.ZSHORTCUT = ZSHORTCUT.Z_PK",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        n += 1;
+        let id: i64 = row.get(0).unwrap_or_default();
+        let name: String = row
+            .get::<_, Option<String>>(1)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let created = row
+            .get::<_, Option<f64>>(2)
+            .ok()
+            .flatten()
+            .and_then(cocoa_time);
+        let locator = format!("ZSHORTCUT Z_PK {id}");
+        let data: Option<Vec<u8>> = row.get(3).ok().flatten();
+        let actions = data
+            .and_then(|d| crate::backup::plist_from_bytes(&d).ok())
+            .and_then(|v| v.into_array())
+            .unwrap_or_default();
+        let (mut takes, mut sends) = (vec![], vec![]);
+        for action in actions.iter().filter_map(plist::Value::as_dictionary) {
+            let ident = action
+                .get("WFWorkflowActionIdentifier")
+                .and_then(plist::Value::as_string)
+                .unwrap_or_default();
+            if SHORTCUT_TAKES.contains(&ident) {
+                takes.push(ident.to_owned());
+            }
+            if SHORTCUT_SENDS.contains(&ident) {
+                sends.push(ident.to_owned());
+            }
+            let mut text = String::new();
+            if let Some(p) = action.get("WFWorkflowActionParameters") {
+                texts_of(p, &mut text);
+            }
+            for link in links_in(&text) {
+                push(
+                    out,
+                    module,
+                    SeenKind::Url,
+                    link,
+                    file,
+                    locator.clone(),
+                    created.clone(),
+                );
+            }
+        }
+        if !takes.is_empty() && !sends.is_empty() {
+            out.sending_shortcuts.push(crate::model::SendingShortcut {
+                name,
+                locator,
+                takes,
+                sends,
+                created,
+            });
+        }
+    }
+    Ok(n)
+}
+
+/// Message attachments (MVT's `sms_attachments`): their paths, for indicators, and the
+/// received attachment left in a temporary folder that some exploits leave.
+fn sms_attachments(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    // Old or damaged message databases have no attachment table: nothing to read there.
+    let has_table: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'attachment'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_table {
+        return Ok(0);
+    }
+    let mut stmt =
+        conn.prepare("SELECT ROWID, filename, created_date, is_outgoing FROM attachment")?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        n += 1;
+        let id: i64 = row.get(0).unwrap_or_default();
+        let Some(name) = row.get::<_, Option<String>>(1).ok().flatten() else {
+            continue;
+        };
+        let when = row
+            .get::<_, Option<f64>>(2)
+            .ok()
+            .flatten()
+            .and_then(cocoa_time);
+        let outgoing = row.get::<_, Option<i64>>(3).ok().flatten() == Some(1);
+        let locator = format!("attachment ROWID {id}");
+        if name.starts_with("/var/tmp/") && name.ends_with("-1") && !outgoing {
+            out.exploit_traces.push(crate::model::ExploitTrace {
+                kind: "tmp-attachment",
+                file: file.to_owned(),
+                locator: locator.clone(),
+                detail: format!("{name} ({})", when.as_deref().unwrap_or("?")),
+            });
+        }
+        push(out, module, SeenKind::FilePath, name, file, locator, when);
+    }
+    Ok(n)
 }
 
 fn calendar(
@@ -828,7 +996,7 @@ fn accounts(
 }
 
 /// The domain where iOS keeps configuration profiles.
-const PROFILES_DOMAIN: &str =
+pub(crate) const PROFILES_DOMAIN: &str =
     "SysSharedContainerDomain-systemgroup.com.apple.configurationprofiles";
 
 /// Configuration profiles: every `profile-*` plist of their domain.

@@ -2,7 +2,7 @@
 //! processes and e-mail addresses (each naming the database and row), and the signs that
 //! matter on their own (jailbreak traces, deleted data-use records, Lockdown Mode).
 
-use crate::model::{IosBackup, SeenKind};
+use crate::model::{IosBackup, LocationAccess, PairedKind, SeenKind};
 use std::collections::BTreeMap;
 use vigie_core::{
     Coverage, Evidence, Finding, IndicatorRef, Message, Severity, ThreatCategory, Verdict,
@@ -93,6 +93,7 @@ fn matches<'a>(iocs: &'a IndicatorSet, kind: SeenKind, value: &str) -> Vec<&'a I
         SeenKind::Domain => iocs.match_domain(value),
         SeenKind::Process => iocs.match_exact(IndicatorKind::ProcessName, value),
         SeenKind::Email => iocs.match_exact(IndicatorKind::Email, value),
+        SeenKind::FilePath => iocs.match_exact(IndicatorKind::FilePath, value),
     }
 }
 
@@ -135,6 +136,7 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
             SeenKind::Domain => "IOS-IOC-DOMAIN",
             SeenKind::Process => "IOS-IOC-PROCESS",
             SeenKind::Email => "IOS-IOC-EMAIL",
+            SeenKind::FilePath => "IOS-IOC-FILE",
         };
         let evidence = Evidence::Record {
             file: s.file.clone(),
@@ -288,6 +290,7 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
             },
         );
     }
+    abuse_facts(backup, &mut b);
     if backup.lockdown_mode == Some(true) {
         b.raise(
             "IOS-LOCKDOWN-MODE",
@@ -304,6 +307,112 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
         );
     }
     Verdict::new(b.findings.into_values().collect(), coverage(backup))
+}
+
+/// The facts that matter when a partner may be watching: apps that may follow the phone's
+/// location at all times, paired watches and Bluetooth devices, profile installs and
+/// removals, shortcuts that send something private.
+fn abuse_facts(backup: &IosBackup, b: &mut Builder<'_>) {
+    let locationd = "RootDomain/Library/Caches/locationd/clients.plist";
+    for c in backup
+        .location_clients
+        .iter()
+        .filter(|c| c.access == LocationAccess::Always && c.is_installed_app())
+    {
+        let when = c.last_used.clone().unwrap_or_else(|| "—".into());
+        b.raise(
+            "IOS-LOCATION-ALWAYS",
+            Severity::Info,
+            &c.client,
+            Message::new("ios-location-always-title").arg("app", &c.client),
+            Message::new("ios-location-always-explain")
+                .arg("app", &c.client)
+                .arg("when", &when),
+            None,
+            Evidence::Record {
+                file: locationd.into(),
+                locator: c.client.clone(),
+                detail: format!("Authorization = always (last used {when})"),
+            },
+        );
+    }
+    for d in &backup.paired_devices {
+        let (rule, subject, title) = match d.kind {
+            PairedKind::Watch => ("IOS-PAIRED-WATCH", d.address.as_str(), "ios-paired-watch"),
+            PairedKind::Bluetooth => ("IOS-PAIRED-BLUETOOTH", "bluetooth", "ios-paired-bluetooth"),
+        };
+        let seen = d.last_seen.clone().unwrap_or_else(|| "—".into());
+        b.raise(
+            rule,
+            Severity::Info,
+            subject,
+            Message::new(format!("{title}-title")),
+            Message::new(format!("{title}-explain")),
+            None,
+            Evidence::Record {
+                file: d.file.clone(),
+                locator: d.address.clone(),
+                detail: format!("{} (last seen {seen})", d.name),
+            },
+        );
+    }
+    let events = "SysSharedContainerDomain-systemgroup.com.apple.configurationprofiles/Library/ConfigurationProfiles/MCProfileEvents.plist";
+    for e in &backup.profile_events {
+        let found = b
+            .iocs
+            .match_exact(IndicatorKind::ConfigurationProfile, &e.profile);
+        let evidence = Evidence::Record {
+            file: events.into(),
+            locator: format!("ProfileEvents {}", e.profile),
+            detail: format!(
+                "{} by {} ({})",
+                e.operation,
+                e.process,
+                e.when.as_deref().unwrap_or("?")
+            ),
+        };
+        b.matched(
+            "IOS-IOC-PROFILE",
+            "ios-what-profile_events",
+            &e.profile,
+            found,
+            evidence.clone(),
+        );
+        let key = if e.operation.eq_ignore_ascii_case("remove") {
+            "ios-profile-event-removed"
+        } else {
+            "ios-profile-event-installed"
+        };
+        b.raise(
+            "IOS-PROFILE-EVENT",
+            Severity::Low,
+            &format!("{} {}", e.profile, e.when.as_deref().unwrap_or("")),
+            Message::new(format!("{key}-title")).arg("name", &e.profile),
+            Message::new(format!("{key}-explain"))
+                .arg("name", &e.profile)
+                .arg("when", e.when.clone().unwrap_or_else(|| "—".into()))
+                .arg("value", &e.process),
+            None,
+            evidence,
+        );
+    }
+    for s in &backup.sending_shortcuts {
+        b.raise(
+            "IOS-SHORTCUT-SENDS",
+            Severity::Low,
+            &s.locator,
+            Message::new("ios-shortcut-sends-title").arg("name", &s.name),
+            Message::new("ios-shortcut-sends-explain")
+                .arg("name", &s.name)
+                .arg("when", s.created.clone().unwrap_or_else(|| "—".into())),
+            None,
+            Evidence::Record {
+                file: "HomeDomain/Library/Shortcuts/Shortcuts.sqlite".into(),
+                locator: s.locator.clone(),
+                detail: format!("takes {}; sends {}", s.takes.join(", "), s.sends.join(", ")),
+            },
+        );
+    }
 }
 
 /// What the check read, and what it could not.
@@ -354,6 +463,6 @@ fn coverage(backup: &IosBackup) -> Coverage {
     c.not_checked
         .push(Message::new("ios-not-covered-unencrypted"));
     c.not_checked.push(Message::new("ios-not-covered-icloud"));
-    c.not_checked.push(Message::new("ios-not-covered-profiles"));
+    c.not_checked.push(Message::new("ios-not-covered-find-my"));
     c
 }

@@ -99,7 +99,8 @@ pub fn ios_observed(backup: &IosBackup) -> BTreeSet<(String, String)> {
             SeenKind::Url => "url",
             SeenKind::Domain => "domain",
             SeenKind::Process => "process_name",
-            SeenKind::Email => continue,
+            SeenKind::Email => "email",
+            SeenKind::FilePath => "file_path",
         };
         out.insert((kind.to_owned(), s.value.clone()));
         if s.kind == SeenKind::Url {
@@ -107,6 +108,14 @@ pub fn ios_observed(backup: &IosBackup) -> BTreeSet<(String, String)> {
                 out.insert(("domain".to_owned(), host));
             }
         }
+    }
+    let profiles = backup
+        .profiles
+        .iter()
+        .flat_map(|p| [&p.uuid, &p.identifier]);
+    let logged = backup.profile_events.iter().map(|e| &e.profile);
+    for id in profiles.chain(logged).filter(|id| !id.is_empty()) {
+        out.insert(("configuration_profile".to_owned(), id.clone()));
     }
     out
 }
