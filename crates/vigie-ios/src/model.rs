@@ -237,6 +237,18 @@ pub struct SendingShortcut {
     pub created: Option<String>,
 }
 
+/// An app the backup's store records say was not installed from the App Store or by device
+/// management.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OutsideStoreApp {
+    /// Its bundle id.
+    pub bundle: String,
+    /// Its name, where recorded.
+    pub name: String,
+    /// The program that installed it (`com.apple.TestFlight`, ...), when recorded.
+    pub installer: Option<String>,
+}
+
 /// Everything read from a backup.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct IosBackup {
@@ -268,6 +280,8 @@ pub struct IosBackup {
     pub profile_events: Vec<ProfileEvent>,
     /// Shortcuts that take something private and send it.
     pub sending_shortcuts: Vec<SendingShortcut>,
+    /// Apps installed by another than the App Store or device management, per the backup.
+    pub outside_store: Vec<OutsideStoreApp>,
     /// What each module read.
     pub modules: Vec<ModuleRun>,
     /// Entries in the manifest.

@@ -32,6 +32,11 @@ pub(crate) fn cocoa_time(value: f64) -> Option<String> {
     unix_time(secs + COCOA_EPOCH as f64)
 }
 
+/// RFC 3339 UTC time of a Chrome (WebKit) timestamp: microseconds since 1601.
+fn chrome_time(v: f64) -> Option<String> {
+    unix_time(v / 1e6 - 11_644_473_600.0)
+}
+
 /// The links in a text: every `http://` or `https://` run up to a space, a quote or a
 /// bracket, without trailing punctuation.
 pub fn links_in(text: &str) -> Vec<String> {
@@ -250,9 +255,6 @@ fn chrome_history(
     module: &'static str,
 ) -> rusqlite::Result<u64> {
     // Chrome counts microseconds since 1601.
-    fn chrome_time(v: f64) -> Option<String> {
-        unix_time(v / 1e6 - 11_644_473_600.0)
-    }
     links_of_rows(
         conn,
         LinkRows {
@@ -491,7 +493,7 @@ pub(crate) fn is_jailbreak_app(app: &str) -> bool {
 }
 
 /// How many steps [`read_backup_with_progress`] reports.
-pub const STEPS: usize = 22;
+pub const STEPS: usize = 26;
 
 /// Reads every module of the backup.
 pub fn read_backup(backup: &Backup) -> Result<IosBackup, BackupError> {
@@ -601,6 +603,11 @@ pub fn read_backup_with_progress(
     r.run("accounts", f, accounts);
     let f = r.file("HomeDomain", "Library/Calendar/Calendar.sqlitedb");
     r.run("calendar", f, calendar);
+    let f = r.file(
+        "AppDomainGroup-group.org.mozilla.ios.Firefox",
+        "profile.profile/browser.db",
+    );
+    r.run("firefox_favicon", f, firefox_favicon);
     let f = r.file("HomeDomain", "Library/Image Cache/Favicons/Favicons.db");
     r.run("safari_favicon", f, safari_favicon);
     let f = r.file(
@@ -621,6 +628,12 @@ pub fn read_backup_with_progress(
     progress(step + 5, "paired_devices");
     crate::facts::profile_events(backup, &mut out);
     progress(step + 6, "profile_events");
+    applications(backup, &mut out);
+    progress(step + 7, "applications");
+    webkit_session_resource_log(backup, &mut out);
+    progress(step + 8, "webkit_session_resource_log");
+    osanalytics_addaily(backup, &mut out);
+    progress(step + 9, "osanalytics_addaily");
     Ok(out)
 }
 
@@ -841,6 +854,177 @@ fn calendar(
     Ok(n)
 }
 
+fn firefox_favicon(
+    conn: &Connection,
+    file: &str,
+    out: &mut IosBackup,
+    module: &'static str,
+) -> rusqlite::Result<u64> {
+    let mut stmt = conn.prepare(
+        "SELECT favicons.id, history.url, favicons.url, favicons.date
+         FROM favicons JOIN favicon_sites ON favicon_sites.faviconID = favicons.id
+         JOIN history ON favicon_sites.siteID = history.id",
+    )?;
+    favicon_rows(&mut stmt, "favicons id", unix_time, file, out, module)
+}
+
+/// WebKit's log of the sites a browsing session loaded (MVT's
+/// `webkit_session_resource_log`): each site and those it redirected from or to, or loaded
+/// inside it.
+fn webkit_session_resource_log(backup: &Backup, out: &mut IosBackup) {
+    let mut run = ModuleRun::new("webkit_session_resource_log");
+    for file in backup.files_ending_with(
+        "WebsiteData/ResourceLoadStatistics/full_browsing_session_resourceLog.plist",
+    ) {
+        run.files.push(file.label.clone());
+        let root = match backup.read_plist(&file) {
+            Ok(v) => v,
+            Err(e) => {
+                run.problem = Some(e.to_string());
+                continue;
+            }
+        };
+        let stats = root
+            .as_dictionary()
+            .and_then(|d| d.get("browsingStatistics"))
+            .and_then(plist::Value::as_array);
+        for (i, item) in stats.into_iter().flatten().enumerate() {
+            let Some(d) = item.as_dictionary() else {
+                continue;
+            };
+            run.rows += 1;
+            let when = d.get("lastSeen").and_then(|v| {
+                v.as_date()
+                    .map(|t| t.to_xml_format())
+                    .or_else(|| v.as_real().and_then(cocoa_time))
+            });
+            let mut domains: Vec<&str> = vec![];
+            for key in [
+                "PrevalentResourceOrigin",
+                "topFrameUniqueRedirectsFrom",
+                "topFrameUniqueRedirectsTo",
+                "subframeUnderTopFrameOrigins",
+                "subresourceUnderTopFrameOrigins",
+            ] {
+                match d.get(key) {
+                    Some(plist::Value::String(v)) => domains.push(v),
+                    Some(plist::Value::Array(vs)) => {
+                        domains.extend(vs.iter().filter_map(plist::Value::as_string))
+                    }
+                    _ => {}
+                }
+            }
+            for domain in domains.into_iter().filter(|d| !d.is_empty()) {
+                push(
+                    out,
+                    "webkit_session_resource_log",
+                    SeenKind::Domain,
+                    domain.to_owned(),
+                    &file.label,
+                    format!("browsingStatistics {i}"),
+                    when.clone(),
+                );
+            }
+        }
+    }
+    out.modules.push(run);
+}
+
+/// The daily analytics' per-program network use (MVT's `osanalytics_addaily`): program
+/// names, for process indicators.
+fn osanalytics_addaily(backup: &Backup, out: &mut IosBackup) {
+    let mut run = ModuleRun::new("osanalytics_addaily");
+    if let Some(file) = backup.file(
+        "HomeDomain",
+        "Library/Preferences/com.apple.osanalytics.addaily.plist",
+    ) {
+        run.files.push(file.label.clone());
+        match backup.read_plist(&file) {
+            Ok(v) => {
+                let baseline = v
+                    .as_dictionary()
+                    .and_then(|d| d.get("netUsageBaseline"))
+                    .and_then(plist::Value::as_dictionary);
+                for (program, values) in baseline.into_iter().flatten() {
+                    run.rows += 1;
+                    let when = values
+                        .as_array()
+                        .and_then(|v| v.first())
+                        .and_then(plist::Value::as_date)
+                        .map(|t| t.to_xml_format());
+                    push(
+                        out,
+                        "osanalytics_addaily",
+                        SeenKind::Process,
+                        program.clone(),
+                        &file.label,
+                        format!("netUsageBaseline {program}"),
+                        when,
+                    );
+                }
+            }
+            Err(e) => run.problem = Some(e.to_string()),
+        }
+    }
+    out.modules.push(run);
+}
+
+/// Installers that are the App Store or device management (MVT's list).
+const STORE_INSTALLERS: [&str; 4] = [
+    "com.apple.AppStore",
+    "com.apple.AppStore.ProductPageExtension",
+    "com.apple.dmd",
+    "dmd",
+];
+
+/// The apps Info.plist describes with their store record (MVT's `applications`): each
+/// app's name and who installed it; one installed by another than the App Store or device
+/// management (TestFlight, a developer tool, an unknown installer) is kept to be shown.
+fn applications(backup: &Backup, out: &mut IosBackup) {
+    let mut run = ModuleRun::new("applications");
+    let apps = backup
+        .info
+        .as_ref()
+        .and_then(|i| i.as_dictionary())
+        .and_then(|d| d.get("Applications"))
+        .and_then(plist::Value::as_dictionary);
+    if let Some(apps) = apps {
+        run.files.push("Info.plist".into());
+        for (bundle, entry) in apps {
+            run.rows += 1;
+            out.apps
+                .entry(bundle.clone())
+                .or_default()
+                .push("Info.plist");
+            let metadata = entry
+                .as_dictionary()
+                .and_then(|d| d.get("iTunesMetadata"))
+                .and_then(plist::Value::as_data)
+                .and_then(|bytes| crate::backup::plist_from_bytes(bytes).ok());
+            let text = |k: &str| {
+                metadata
+                    .as_ref()
+                    .and_then(|m| m.as_dictionary()?.get(k)?.as_string())
+                    .map(str::to_owned)
+            };
+            let source = text("sourceApp");
+            if source
+                .as_deref()
+                .is_some_and(|s| STORE_INSTALLERS.contains(&s))
+            {
+                continue;
+            }
+            let name = text("itemName").unwrap_or_else(|| bundle.clone());
+            out.outside_store.push(crate::model::OutsideStoreApp {
+                bundle: bundle.clone(),
+                name,
+                installer: source,
+            });
+        }
+    }
+    out.modules.push(run);
+}
+
 fn safari_favicon(
     conn: &Connection,
     file: &str,
@@ -860,9 +1044,6 @@ fn chrome_favicon(
     out: &mut IosBackup,
     module: &'static str,
 ) -> rusqlite::Result<u64> {
-    fn chrome_time(v: f64) -> Option<String> {
-        unix_time(v / 1e6 - 11_644_473_600.0)
-    }
     let mut stmt = conn.prepare(
         "SELECT icon_mapping.id, icon_mapping.page_url, favicons.url, favicon_bitmaps.last_updated
          FROM icon_mapping JOIN favicons ON icon_mapping.icon_id = favicons.id

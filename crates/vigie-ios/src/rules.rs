@@ -291,6 +291,34 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
         );
     }
     abuse_facts(backup, &mut b);
+    for a in &backup.outside_store {
+        let key = if a.installer.is_some() {
+            "ios-outside-store-installer-explain"
+        } else {
+            "ios-outside-store-unknown-explain"
+        };
+        let installer = a.installer.clone().unwrap_or_default();
+        b.raise(
+            "IOS-APP-OUTSIDE-STORE",
+            Severity::Medium,
+            &a.bundle,
+            Message::new("ios-outside-store-title").arg("name", &a.name),
+            Message::new(key)
+                .arg("name", &a.name)
+                .arg("value", &a.bundle)
+                .arg("organization", &installer),
+            None,
+            Evidence::Record {
+                file: "Info.plist".into(),
+                locator: format!("Applications {}", a.bundle),
+                detail: if installer.is_empty() {
+                    "no iTunesMetadata sourceApp".into()
+                } else {
+                    format!("sourceApp {installer}")
+                },
+            },
+        );
+    }
     if backup.lockdown_mode == Some(true) {
         b.raise(
             "IOS-LOCKDOWN-MODE",
