@@ -31,3 +31,7 @@ export-added = { $file } was added to the archive (it is not in the manifest).
 export-trailer-altered = { $file }: bytes after the signature were changed.
 export-signature = { $file }: the signature does not match (the manifest or the signature was altered, or the archive was not made by this station).
 case-error-no-locker-item = There is no locker item { $id }.
+case-verify-backup-file-altered = File { $name } of the phone backup { $row } does not match its recorded SHA-256: it was altered or cut.
+case-verify-backup-digest = The list of files of the phone backup { $row } no longer matches the digest written in the audit log: files were added, removed or changed.
+case-verify-backup-ok = Phone backup "{ $name }": its { $count } files were read again and match their SHA-256 and the digest in the audit log.
+case-verify-backup-interrupted = Phone backup "{ $name }", started { $started }, was interrupted: its { $count } files are kept but have no digest in the audit log, so they cannot be checked as a whole.

@@ -31,3 +31,7 @@ export-added = { $file } a été ajouté à l’archive (il n’est pas dans le 
 export-trailer-altered = { $file } : des octets après la signature ont été changés.
 export-signature = { $file } : la signature ne correspond pas (le manifeste ou la signature a été modifié, ou l’archive n’a pas été faite par cette station).
 case-error-no-locker-item = Il n’y a pas d’élément { $id } dans le coffre de preuves.
+case-verify-backup-file-altered = Le fichier { $name } de la sauvegarde du téléphone { $row } ne correspond pas à son SHA-256 enregistré : il a été modifié ou tronqué.
+case-verify-backup-digest = La liste des fichiers de la sauvegarde du téléphone { $row } ne correspond plus à l’empreinte inscrite au journal d’audit : des fichiers ont été ajoutés, supprimés ou modifiés.
+case-verify-backup-ok = Sauvegarde du téléphone « { $name } » : ses { $count } fichiers ont été relus et correspondent à leur SHA-256 et à l’empreinte du journal d’audit.
+case-verify-backup-interrupted = La sauvegarde du téléphone « { $name } », commencée le { $started }, a été interrompue : ses { $count } fichiers sont conservés mais n’ont pas d’empreinte au journal d’audit ; ils ne peuvent pas être vérifiés comme un tout.

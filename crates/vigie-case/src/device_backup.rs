@@ -66,6 +66,21 @@ fn backup_aad(id: DeviceBackupId) -> Vec<u8> {
     crate::store::aad("device_backups", id.0)
 }
 
+/// SHA-256 of the sorted lines `name SHA-256` of every file of a backup.
+fn digest_of(files: &[(i64, FileMeta)]) -> String {
+    let mut lines: Vec<String> = files
+        .iter()
+        .map(|(_, m)| format!("{} {}", m.name, m.sha256.as_deref().unwrap_or("-")))
+        .collect();
+    lines.sort();
+    let mut digest = Sha256::new();
+    for l in &lines {
+        digest.update(l.as_bytes());
+        digest.update(b"\n");
+    }
+    hex::encode(digest.finalize())
+}
+
 impl CaseStore {
     fn file_lookup(&self, backup: DeviceBackupId, name: &str) -> Vec<u8> {
         sha256(&[&self.lookup_key, &backup.0.to_be_bytes(), name.as_bytes()]).to_vec()
@@ -426,21 +441,11 @@ impl CaseStore {
         now: Timestamp,
     ) -> Result<DeviceBackupInfo, CaseError> {
         let files = self.backup_files(backup)?;
-        let mut lines: Vec<String> = files
-            .iter()
-            .map(|(_, m)| format!("{} {}", m.name, m.sha256.as_deref().unwrap_or("-")))
-            .collect();
-        lines.sort();
-        let mut digest = Sha256::new();
-        for l in &lines {
-            digest.update(l.as_bytes());
-            digest.update(b"\n");
-        }
         let (_, mut info) = self.device_backup(backup)?;
         info.finished = Some(now.to_string());
         info.files = files.len() as u64;
         info.bytes = files.iter().map(|(_, m)| m.size).sum();
-        info.digest = Some(hex::encode(digest.finalize()));
+        info.digest = Some(digest_of(&files));
         self.in_transaction(|s| {
             s.put_backup_info(None, &info)?;
             let plain = serde_json::to_vec(&info).map_err(|e| CaseError::Damaged(e.to_string()))?;
@@ -452,6 +457,100 @@ impl CaseStore {
             )?;
             Ok(info)
         })
+    }
+}
+
+impl CaseStore {
+    /// SHA-256 and size of a file of a backup, read again chunk by chunk (one in memory at a
+    /// time); `None` when a chunk is missing, out of place or altered.
+    fn rehash_backup_file(&self, id: i64) -> Result<Option<(String, u64)>, CaseError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT n, data FROM device_backup_chunks WHERE file_id = ?1 ORDER BY n")?;
+        let mut rows = stmt.query([id])?;
+        let (mut hasher, mut size, mut expected) = (Sha256::new(), 0u64, 0i64);
+        while let Some(row) = rows.next()? {
+            let n: i64 = row.get(0)?;
+            let sealed = crate::store::bytes_of(row.get_ref(1)?);
+            let Some(plain) = open(&self.data_key, &chunk_aad(id, n), &sealed) else {
+                return Ok(None);
+            };
+            if n != expected {
+                return Ok(None);
+            }
+            expected += 1;
+            hasher.update(&plain);
+            size += plain.len() as u64;
+        }
+        Ok(Some((hex::encode(hasher.finalize()), size)))
+    }
+
+    /// Reads every file of every complete backup again and checks it against its SHA-256,
+    /// and the files' list against the digest the audit log holds. A backup whose receiving
+    /// was interrupted has no digest: it is noted, not counted as altered.
+    pub(crate) fn verify_device_backups(
+        &self,
+        problems: &mut Vec<vigie_core::Message>,
+        notes: &mut Vec<vigie_core::Message>,
+    ) -> Result<(), CaseError> {
+        use vigie_core::Message;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM device_backups ORDER BY id")?;
+        let ids: Vec<i64> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in ids {
+            let row = format!("device_backups:{id}");
+            let Ok((_, info)) = self.device_backup(DeviceBackupId(id)) else {
+                continue; // reported with the rows
+            };
+            let files = match self.backup_files(info.id) {
+                Ok(f) => f,
+                Err(_) => {
+                    problems.push(Message::new("case-verify-backup-digest").arg("row", &row));
+                    continue;
+                }
+            };
+            let Some(digest) = &info.digest else {
+                notes.push(
+                    Message::new("case-verify-backup-interrupted")
+                        .arg("name", &info.label)
+                        .arg("started", &info.started)
+                        .arg("count", files.len().to_string()),
+                );
+                continue;
+            };
+            let mut altered = 0;
+            for (file, meta) in &files {
+                let ok = matches!(
+                    self.rehash_backup_file(*file)?,
+                    Some((hash, size)) if Some(&hash) == meta.sha256.as_ref() && size == meta.size
+                );
+                if !ok {
+                    altered += 1;
+                    problems.push(
+                        Message::new("case-verify-backup-file-altered")
+                            .arg("row", &row)
+                            .arg("name", &meta.name),
+                    );
+                }
+            }
+            let bytes: u64 = files.iter().map(|(_, m)| m.size).sum();
+            if &digest_of(&files) != digest
+                || files.len() as u64 != info.files
+                || bytes != info.bytes
+            {
+                problems.push(Message::new("case-verify-backup-digest").arg("row", &row));
+            } else if altered == 0 {
+                notes.push(
+                    Message::new("case-verify-backup-ok")
+                        .arg("name", &info.label)
+                        .arg("count", files.len().to_string()),
+                );
+            }
+        }
+        Ok(())
     }
 }
 
@@ -516,7 +615,57 @@ mod tests {
         );
         assert!(!raw.windows(11).any(|w| w == b"Manifest.db"), "names too");
         let mut s = CaseStore::open(&path, "pw", KdfParams::for_tests(), T).expect("reopen");
-        assert!(s.verify().expect("verify").problems.is_empty());
+        let report = s.verify().expect("verify");
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert_eq!(report.notes.len(), 1);
+        assert_eq!(report.notes[0].key, "case-verify-backup-ok");
+        assert_eq!(
+            report.notes[0].args.get("count").map(String::as_str),
+            Some("2")
+        );
+
+        // An interrupted backup is noted, not counted as altered.
+        let cut = s.begin_device_backup(c, "iPhone V", T).expect("begin");
+        let mut f = s.begin_backup_file(cut, "V/Info.plist").expect("file");
+        s.write_backup_file(&mut f, b"<plist/>").expect("w");
+        s.finish_backup_file(cut, f).expect("end");
+        let report = s.verify().expect("verify");
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.key == "case-verify-backup-interrupted"
+                && n.args.get("name").map(String::as_str) == Some("iPhone V")));
+
+        // A chunk put in another's place (each is sealed, so it can only be moved) is found,
+        // and so is a file removed behind Vigie's back.
+        s.conn
+            .execute(
+                "UPDATE device_backup_chunks SET n = 5 WHERE n = 1 AND file_id IN (SELECT id FROM device_backup_files WHERE backup_id = ?1)",
+                [b.0],
+            )
+            .expect("move a chunk");
+        let report = s.verify().expect("verify");
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| p.key == "case-verify-backup-file-altered"
+                    && p.args.get("name").map(String::as_str) == Some("U/Manifest.db")),
+            "{:?}",
+            report.problems
+        );
+        s.conn
+            .execute(
+                "DELETE FROM device_backup_files WHERE id = (SELECT max(id) FROM device_backup_files WHERE backup_id = ?1)",
+                [b.0],
+            )
+            .expect("remove a file");
+        let report = s.verify().expect("verify");
+        assert!(report
+            .problems
+            .iter()
+            .any(|p| p.key == "case-verify-backup-digest"));
         s.purge("REF-1", T).expect("purge");
         assert_eq!(
             s.conn

@@ -151,6 +151,9 @@ pub struct VerifyReport {
     pub rows: usize,
     /// Problems found, translatable; none means everything checks.
     pub problems: Vec<Message>,
+    /// What is worth knowing without being a problem (a backup re-read and matching, one
+    /// whose receiving was interrupted), translatable.
+    pub notes: Vec<Message>,
 }
 
 /// An open case file.
@@ -695,6 +698,12 @@ impl CaseStore {
                     .execute("DELETE FROM device_backups WHERE id = ?1", [id])?;
                 s.audit(now, "evidence-purged", Some(format!("device_backups:{id}")), None)?;
             }
+            // Pieces left without their file (a crash, or a row removed outside Vigie) hold
+            // backup data too.
+            s.conn.execute(
+                "DELETE FROM device_backup_chunks WHERE file_id NOT IN (SELECT id FROM device_backup_files)",
+                [],
+            )?;
             for id in &evidence_ids {
                 s.conn
                     .execute("DELETE FROM evidence_chunks WHERE evidence_id = ?1", [id])?;
@@ -865,6 +874,7 @@ impl CaseStore {
             }
         }
         self.verify_evidence_content(&mut report.problems)?;
+        self.verify_device_backups(&mut report.problems, &mut report.notes)?;
         // Rows the log recorded that are gone without a purge entry.
         let mut missing: Vec<String> = recorded
             .into_keys()

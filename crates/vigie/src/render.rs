@@ -431,6 +431,9 @@ pub fn verify_report(
         .arg("entries", r.entries.to_string())
         .arg("rows", r.rows.to_string());
     writeln!(out, "{}", cat.text(&m))?;
+    for n in &r.notes {
+        writeln!(out, "· {}", cat.text(n))?;
+    }
     if r.problems.is_empty() {
         return writeln!(out, "{}", cat.key("case-verify-ok"));
     }

@@ -125,10 +125,12 @@ fn a_connected_phone_is_checked_with_its_fresh_backup_in_the_case() {
     assert_eq!(mux.requests_beyond_reads(), Vec::<String>::new());
     // The case holds the check and verifies; the backup's plain bytes are nowhere on disk.
     let verify = vigie(&data, &mux, &["case", "verify"]);
+    let said = String::from_utf8_lossy(&verify.stdout);
+    assert!(verify.status.success(), "{said}");
+    // Every file of the backup was read again against its SHA-256 and the logged digest.
     assert!(
-        verify.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verify.stdout)
+        said.contains("were read again and match their SHA-256"),
+        "{said}"
     );
     // A message of the backup's sms.db.
     let needle: &[u8] = b"Please click here https://badbadbad.example.org/";
