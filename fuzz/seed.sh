@@ -4,9 +4,30 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 C=fuzz/corpus
-mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android,export,image,ios}
+mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android,export,image,ios,iosdevice}
 cargo run -q -p vigie-net --example fuzz_seeds -- "$C"
 cargo run -q -p vigie-ncii --example fuzz_seeds -- "$C/image"
+# What a phone sends: a usbmuxd answer, a lockdown answer, and a whole backup exchange
+# (version exchange, hello, one file uploaded, done), each behind the byte that picks it.
+python3 - "$C/iosdevice" <<'PY'
+import plistlib, struct, sys
+out = sys.argv[1]
+def frame(v, fmt=plistlib.FMT_BINARY):
+    b = plistlib.dumps(v, fmt=fmt)
+    return struct.pack(">I", len(b)) + b
+mux = plistlib.dumps({"MessageType": "Result", "Number": 0})
+open(f"{out}/seed-usbmux", "wb").write(b"\x00" + struct.pack("<IIII", len(mux) + 16, 1, 8, 1) + mux)
+open(f"{out}/seed-lockdown", "wb").write(b"\x01" + frame({"Request": "QueryType", "Type": "com.apple.mobile.lockdown"}, plistlib.FMT_XML))
+path = lambda p: struct.pack(">I", len(p)) + p
+data = b"<plist/>"
+upload = path(b"device") + path(b"UDID/ab/ab12") + struct.pack(">I", len(data) + 1) + b"\x0c" + data + struct.pack(">I", 1) + b"\x00" + struct.pack(">I", 0)
+backup = (frame(["DLMessageVersionExchange", 300, 0]) + frame(["DLMessageDeviceReady"])
+          + frame(["DLMessageProcessMessage", {"ErrorCode": 0}])
+          + frame(["DLMessageUploadFiles", {}, 10.0]) + upload
+          + frame(["DLMessageGetFreeDiskSpace"]) + frame(["DLMessageMoveItems", {"UDID/ab/ab12": "UDID/ab/cd34"}])
+          + frame(["DLMessageProcessMessage", {"ErrorCode": 0}]))
+open(f"{out}/seed-backup", "wb").write(b"\x02" + backup)
+PY
 S=../shared/data
 if [ -d "$S" ]; then
   find "$S/pcaps" -name '*.pcap*' -size -256k -exec cp -t "$C/capture" {} +

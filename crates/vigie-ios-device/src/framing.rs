@@ -41,8 +41,8 @@ fn send_bytes(w: &mut dyn Write, body: &[u8]) -> Result<(), DeviceError> {
     Ok(())
 }
 
-/// Reads one plist message (binary or XML).
-pub(crate) fn receive(r: &mut dyn Read) -> Result<plist::Value, DeviceError> {
+/// Reads one plist message (binary or XML), refused over 64 MiB.
+pub fn receive(r: &mut dyn Read) -> Result<plist::Value, DeviceError> {
     let len = read_u32(r)?;
     if len > MAX_MESSAGE {
         return Err(DeviceError::Protocol(format!("a message of {len} bytes")));

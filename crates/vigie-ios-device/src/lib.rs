@@ -12,7 +12,7 @@
 
 pub mod backup;
 pub mod error;
-mod framing;
+pub mod framing;
 pub mod lockdown;
 pub mod pairing;
 pub mod phone;

@@ -90,8 +90,8 @@ pub struct Usbmux {
     address: UsbmuxAddress,
 }
 
-/// Reads one usbmuxd message.
-pub(crate) fn read_message(r: &mut dyn Read) -> Result<(u32, Value), DeviceError> {
+/// Reads one usbmuxd message: its tag and its plist, refused over 1 MiB.
+pub fn read_message(r: &mut dyn Read) -> Result<(u32, Value), DeviceError> {
     let mut header = [0u8; 16];
     r.read_exact(&mut header)?;
     let word =
