@@ -179,6 +179,7 @@ pub fn check_phone(
     let profiles = phone.profiles().map_err(|e| e.message())?;
     let mut read = IosBackup::default();
     let mut backup_made = None;
+    let mut backup_kept = None;
     let mut file_errors = vec![];
     if request.backup {
         let Some((store, case_id, actor)) = &case else {
@@ -205,9 +206,17 @@ pub fn check_phone(
         // On failure, what arrived stays in the case, marked unfinished (no digest).
         let received = received.map_err(|e| e.message())?;
         file_errors = received.device_errors;
-        locked(store, actor.as_deref())?
+        let kept = locked(store, actor.as_deref())?
             .finish_device_backup(id, crate::now())
             .map_err(|e| e.message())?;
+        // The backup as a whole, by the digest of every (name, SHA-256) the audit log holds.
+        backup_kept = Some((
+            format!(
+                "device_backups:{} — {}, {} files, {} bytes",
+                id.0, kept.label, kept.files, kept.bytes
+            ),
+            kept.digest,
+        ));
         let files = CaseBackupFiles {
             store: store.clone(),
             backup: id,
@@ -236,7 +245,10 @@ pub fn check_phone(
         // The databases read are in the case already (the backup is kept there): the record
         // names each with its SHA-256, read before the case file is locked for writing.
         let files = match &backup_made {
-            Some(b) => read_files(b, &read),
+            Some(b) => backup_kept
+                .into_iter()
+                .chain(read_files(b, &read))
+                .collect(),
             None => vec![],
         };
         let doc = crate::ios_verdict_value(cat, &verdict, &read, iocs);

@@ -132,6 +132,23 @@ fn a_connected_phone_is_checked_with_its_fresh_backup_in_the_case() {
         said.contains("were read again and match their SHA-256"),
         "{said}"
     );
+    // The check's record names the backup as a whole, with that digest.
+    let show = vigie(
+        &data,
+        &mux,
+        &["case", "show", "PV-PHONE", "--format", "json"],
+    );
+    assert!(show.status.success());
+    let shown: serde_json::Value = serde_json::from_slice(&show.stdout).expect("json");
+    let sources = shown["scans"][0]["sources"].as_array().expect("sources");
+    let whole = sources
+        .iter()
+        .find(|s| {
+            s[0].as_str()
+                .is_some_and(|n| n.contains(&format!("— iPhone {UDID}, ")))
+        })
+        .expect("the backup is among the check's sources");
+    assert_eq!(whole[1].as_str().map(str::len), Some(64), "{whole}");
     // A message of the backup's sms.db.
     let needle: &[u8] = b"Please click here https://badbadbad.example.org/";
     for entry in std::fs::read_dir(&data).expect("data").flatten() {
