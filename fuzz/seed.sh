@@ -27,6 +27,8 @@ backup = (frame(["DLMessageVersionExchange", 300, 0]) + frame(["DLMessageDeviceR
           + frame(["DLMessageGetFreeDiskSpace"]) + frame(["DLMessageMoveItems", {"UDID/ab/ab12": "UDID/ab/cd34"}])
           + frame(["DLMessageProcessMessage", {"ErrorCode": 0}]))
 open(f"{out}/seed-backup", "wb").write(b"\x02" + backup)
+afc = lambda op, data: b"CFA6LPAA" + struct.pack("<QQQQ", 40 + len(data), 40 + len(data), 0, op) + data
+open(f"{out}/seed-afc", "wb").write(b"\x03" + afc(0x0e, struct.pack("<Q", 7)) + afc(0x01, struct.pack("<Q", 0)))
 PY
 S=../shared/data
 if [ -d "$S" ]; then

@@ -1,5 +1,5 @@
-//! What a connected iPhone sends: usbmuxd messages, lockdown and service messages, and a
-//! whole backup exchange (DeviceLink messages, uploaded files with their paths and status
+//! What a connected iPhone sends: usbmuxd messages, lockdown and service messages, AFC
+//! packets (the sync lock), and a whole backup exchange (DeviceLink messages, uploaded files with their paths and status
 //! codes) received into a sink that only counts. The first byte chooses; the rest is what
 //! the phone's side of the connection says, and what Vigie answers is dropped.
 #![no_main]
@@ -64,9 +64,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut phone = FakePhone(Cursor::new(rest.to_vec()));
-    match selector % 3 {
+    match selector % 4 {
         0 => while vigie_ios_device::usbmux::read_message(&mut phone).is_ok() {},
         1 => while vigie_ios_device::framing::receive(&mut phone).is_ok() {},
+        3 => while vigie_ios_device::sync::read_afc(&mut phone).is_ok() {},
         _ => {
             let mut stream: Box<dyn vigie_ios_device::framing::Stream> = Box::new(phone);
             let info = plist::Value::Dictionary(plist::Dictionary::new());

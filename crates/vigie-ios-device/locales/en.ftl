@@ -10,6 +10,7 @@ iosdev-error-io = The connection with the phone was lost ({ $detail }). Check th
 iosdev-error-protocol = The phone sent something Vigie does not understand ({ $detail }). Nothing more was read.
 iosdev-error-tls = The secure connection with the phone failed ({ $detail }). If the phone was reset or its trust removed, try again: it will ask for trust once more.
 iosdev-error-sink = The backup could not be stored ({ $detail }).
+iosdev-error-sync-busy = Another computer or app (Finder, iTunes, another tool) is syncing the phone and kept it for more than ten seconds. Close it or unplug the phone from it, then try again. Nothing on the phone was changed.
 iosdev-step-connecting = Connecting to the phone…
 iosdev-step-trust = The phone asks "Trust this computer?". If the person agrees, she taps "Trust" and types her passcode on the phone.
 iosdev-step-session = Connected to the phone.

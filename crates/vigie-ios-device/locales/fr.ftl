@@ -10,6 +10,7 @@ iosdev-error-io = La connexion avec le téléphone a été perdue ({ $detail }).
 iosdev-error-protocol = Le téléphone a envoyé quelque chose que Vigie ne comprend pas ({ $detail }). Rien de plus n’a été lu.
 iosdev-error-tls = La connexion sécurisée avec le téléphone a échoué ({ $detail }). Si le téléphone a été réinitialisé ou sa confiance retirée, réessayez : il redemandera la confiance.
 iosdev-error-sink = La sauvegarde n’a pas pu être enregistrée ({ $detail }).
+iosdev-error-sync-busy = Un autre ordinateur ou une autre application (Finder, iTunes, un autre outil) synchronise le téléphone et le garde depuis plus de dix secondes. Fermez-le ou débranchez-en le téléphone, puis réessayez. Rien n’a été modifié sur le téléphone.
 iosdev-step-connecting = Connexion au téléphone…
 iosdev-step-trust = Le téléphone demande « Se fier à cet ordinateur ? ». Si la personne est d’accord, elle touche « Se fier » et tape son code sur le téléphone.
 iosdev-step-session = Connecté au téléphone.

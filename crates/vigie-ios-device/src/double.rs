@@ -28,6 +28,17 @@ pub enum TrustAnswer {
     Locked,
 }
 
+/// The sync lock file on the fake phone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockFile {
+    /// There, and free to lock.
+    Free,
+    /// Not there (a phone never synced with iTunes).
+    Absent,
+    /// Held by another computer or app all along.
+    HeldElsewhere,
+}
+
 /// The fake phone.
 #[derive(Clone, Debug)]
 pub struct FakeIphone {
@@ -45,6 +56,8 @@ pub struct FakeIphone {
     pub encrypts_backups: bool,
     /// How it answers pairing.
     pub trust: TrustAnswer,
+    /// Its sync lock file.
+    pub lock_file: LockFile,
 }
 
 impl FakeIphone {
@@ -84,6 +97,7 @@ impl FakeIphone {
             backup_from: None,
             encrypts_backups: false,
             trust: TrustAnswer::TrustAfter(2),
+            lock_file: LockFile::Free,
         }
     }
 }
@@ -113,6 +127,8 @@ struct State {
     escrow: Vec<u8>,
     pending: u32,
     log: Vec<String>,
+    /// Whether Vigie holds the sync lock.
+    lock_held: bool,
 }
 
 /// A running fake usbmuxd.
@@ -177,7 +193,8 @@ impl FakeUsbmuxd {
     }
 
     /// Requests the phone received that are not reads (values, pairing, sessions, starting
-    /// the three read services, listing apps and profiles, a backup).
+    /// the read services, listing apps and profiles, a backup) nor the sync lock's passing
+    /// signals (notifications, the lock file opened read-only, locked and let go).
     pub fn requests_beyond_reads(&self) -> Vec<String> {
         const READS: &[&str] = &[
             "usbmuxd:",
@@ -192,6 +209,15 @@ impl FakeUsbmuxd {
             "profiles:GetProfileList",
             "mobilebackup2:Hello",
             "mobilebackup2:Backup",
+            "notification_proxy:com.apple.itunes-mobdev.syncWillStart",
+            "notification_proxy:com.apple.itunes-mobdev.syncLockRequest",
+            "notification_proxy:com.apple.itunes-mobdev.syncDidStart",
+            "notification_proxy:com.apple.itunes-mobdev.syncDidFinish",
+            "notification_proxy:Shutdown",
+            "afc:open /com.apple.itunes.lock_sync read-only",
+            "afc:lock exclusive",
+            "afc:unlock",
+            "afc:close",
         ];
         self.log()
             .into_iter()
@@ -394,6 +420,8 @@ fn serve_lockdown(
                         crate::services::INSTALLATION_PROXY,
                         crate::services::PROFILES,
                         crate::services::MOBILEBACKUP2,
+                        crate::sync::NOTIFICATION_PROXY,
+                        crate::sync::AFC,
                     ];
                     if !allowed.contains(&service.as_str()) {
                         error("InvalidService")
@@ -404,9 +432,15 @@ fn serve_lockdown(
                     } else {
                         let port = 49_152 + u16::try_from(s.services.len()).unwrap_or(0);
                         s.services.insert(port, (service.clone(), host.clone()));
+                        // As on a phone, the file and notification services run
+                        // without TLS.
+                        let ssl = !matches!(
+                            service.as_str(),
+                            crate::sync::AFC | crate::sync::NOTIFICATION_PROXY
+                        );
                         dict([
                             ("Port", Value::Integer(port.into())),
-                            ("EnableServiceSSL", Value::Boolean(true)),
+                            ("EnableServiceSSL", Value::Boolean(ssl)),
                             ("Service", Value::String(service)),
                         ])
                     }
@@ -476,6 +510,11 @@ fn serve_service(
             .ok_or_else(|| DeviceError::Io("untrusted".into()))?;
         (h, d, s.device_key.clone())
     };
+    match name.as_str() {
+        crate::sync::NOTIFICATION_PROXY => return serve_notifications(stream, state),
+        crate::sync::AFC => return serve_afc(stream, state, p),
+        _ => {}
+    }
     let mut stream = crate::tls::server(stream, device_cert, key, host_cert)?;
     match name.as_str() {
         crate::services::INSTALLATION_PROXY => {
@@ -537,6 +576,95 @@ fn serve_service(
             )
         }
         _ => serve_backup(stream, state, p),
+    }
+}
+
+/// The notification proxy: notes each notification posted, until "Shutdown".
+fn serve_notifications(mut stream: BoxStream, state: &Shared) -> Result<(), DeviceError> {
+    loop {
+        let req = framing::receive(&mut stream)?;
+        match framing::text(&req, "Command").as_deref() {
+            Some("PostNotification") => note(
+                state,
+                format!(
+                    "notification_proxy:{}",
+                    framing::text(&req, "Name").unwrap_or_default()
+                ),
+            ),
+            Some("Shutdown") => {
+                note(state, "notification_proxy:Shutdown".into());
+                return framing::send(
+                    &mut stream,
+                    &dict([("Command", Value::String("ProxyDeath".into()))]),
+                );
+            }
+            other => note(state, format!("notification_proxy:{other:?}")),
+        }
+    }
+}
+
+/// AFC, as far as the sync lock goes: opening, locking and closing the lock file.
+fn serve_afc(mut stream: BoxStream, state: &Shared, p: &FakeIphone) -> Result<(), DeviceError> {
+    use crate::sync::{op, read_afc, write_afc};
+    const HANDLE: u64 = 7;
+    loop {
+        let Ok(req) = read_afc(&mut stream) else {
+            return Ok(()); // the client closed the connection
+        };
+        let word = |i: usize| {
+            req.data
+                .get(i..i + 8)
+                .and_then(|b| b.try_into().ok())
+                .map(u64::from_le_bytes)
+        };
+        let (answer_op, value) = match req.operation {
+            op::FILE_OPEN => {
+                let mode = word(0).unwrap_or(0);
+                let path = String::from_utf8_lossy(req.data.get(8..).unwrap_or_default())
+                    .trim_end_matches('\0')
+                    .to_owned();
+                let how = if mode == crate::sync::READ_ONLY {
+                    "read-only".to_owned()
+                } else {
+                    format!("mode {mode}")
+                };
+                note(state, format!("afc:open {path} {how}"));
+                if path == crate::sync::LOCK_FILE && p.lock_file != LockFile::Absent {
+                    (op::FILE_OPEN_RESULT, HANDLE)
+                } else {
+                    (op::STATUS, crate::sync::NOT_FOUND)
+                }
+            }
+            op::FILE_LOCK if word(0) == Some(HANDLE) => {
+                let how = word(8).unwrap_or(0);
+                let mut s = state.lock().map_err(|_| DeviceError::Io("state".into()))?;
+                if how == crate::sync::UNLOCK {
+                    s.log.push("afc:unlock".into());
+                    s.lock_held = false;
+                    (op::STATUS, 0)
+                } else if how == crate::sync::LOCK_EXCLUSIVE {
+                    s.log.push("afc:lock exclusive".into());
+                    if p.lock_file == LockFile::HeldElsewhere {
+                        (op::STATUS, crate::sync::WOULD_BLOCK)
+                    } else {
+                        s.lock_held = true;
+                        (op::STATUS, 0)
+                    }
+                } else {
+                    s.log.push(format!("afc:lock {how}"));
+                    (op::STATUS, 7)
+                }
+            }
+            op::FILE_CLOSE => {
+                note(state, "afc:close".into());
+                (op::STATUS, 0)
+            }
+            other => {
+                note(state, format!("afc:operation {other}"));
+                (op::STATUS, 15)
+            }
+        };
+        write_afc(&mut stream, req.number, answer_op, &value.to_le_bytes())?;
     }
 }
 
@@ -633,7 +761,20 @@ fn serve_backup(mut stream: BoxStream, state: &Shared, p: &FakeIphone) -> Result
         ]),
     )?;
     let request = framing::receive(&mut stream)?;
-    note(state, format!("mobilebackup2:{}", name(&request)));
+    let unlocked =
+        p.lock_file == LockFile::Free && !state.lock().map(|s| s.lock_held).unwrap_or(false);
+    note(
+        state,
+        format!(
+            "mobilebackup2:{}{}",
+            name(&request),
+            if unlocked {
+                " without the sync lock"
+            } else {
+                ""
+            }
+        ),
+    );
     if name(&request) != "Backup" {
         return framing::send_binary(
             &mut stream,

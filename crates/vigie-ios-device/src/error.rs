@@ -46,6 +46,9 @@ pub enum DeviceError {
     /// Where the backup goes refused it (a full disk, a closed case).
     #[error("the backup could not be stored: {0}")]
     Sink(String),
+    /// Another computer or app kept the phone's sync lock.
+    #[error("another computer or app is syncing the phone")]
+    SyncBusy,
 }
 
 impl DeviceError {
@@ -70,6 +73,7 @@ impl DeviceError {
             DeviceError::Protocol(d) => Message::new("iosdev-error-protocol").arg("detail", d),
             DeviceError::Tls(d) => Message::new("iosdev-error-tls").arg("detail", d),
             DeviceError::Sink(d) => Message::new("iosdev-error-sink").arg("detail", d),
+            DeviceError::SyncBusy => Message::new("iosdev-error-sync-busy"),
         }
     }
 }

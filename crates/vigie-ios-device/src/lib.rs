@@ -4,7 +4,8 @@
 //! ([`lockdown`]): pairing asks the person on the phone ("Trust this computer?"), sessions and
 //! services run over TLS with the pairing's certificates ([`pairing`], [`tls`]). Over that:
 //! the device's facts, the installed apps and configuration profiles ([`services`]), and a
-//! fresh backup received into a [`backup::BackupSink`] ([`backup`]). Nothing is installed,
+//! fresh backup received into a [`backup::BackupSink`] ([`backup`]) while the phone's sync
+//! lock is held, as iTunes holds it ([`sync`]). Nothing is installed,
 //! changed or removed on the phone; the backup password set on the phone is never changed.
 //!
 //! [`Phone`] puts these together. The `test-double` feature adds a fake usbmuxd and a fake
@@ -17,6 +18,7 @@ pub mod lockdown;
 pub mod pairing;
 pub mod phone;
 pub mod services;
+pub mod sync;
 pub mod tls;
 pub mod usbmux;
 

@@ -233,8 +233,15 @@ impl Phone {
                 Value::String(concat!("vigie ", env!("CARGO_PKG_VERSION")).into()),
             )]),
         );
+        // As iTunes does: no other computer or app syncs the phone meanwhile.
+        let np = self.service(crate::sync::NOTIFICATION_PROXY, false)?;
+        let afc = self.service(crate::sync::AFC, false)?;
+        let lock = crate::sync::SyncLock::take(np, afc)?;
         let mut s = self.service(services::MOBILEBACKUP2, true)?;
         let udid = self.device.udid.clone();
-        receive_backup(&mut s, &udid, &Value::Dictionary(info), sink, progress)
+        let received = receive_backup(&mut s, &udid, &Value::Dictionary(info), sink, progress);
+        // A lock not let go here goes when the connection closes; the backup stands.
+        let _ = lock.release();
+        received
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use vigie_ios_device::double::{app, FakeIphone, FakeUsbmuxd, MemorySink, TrustAnswer};
+use vigie_ios_device::double::{app, FakeIphone, FakeUsbmuxd, LockFile, MemorySink, TrustAnswer};
 use vigie_ios_device::{DeviceError, Phone, PhoneStep, Usbmux};
 
 const UDID: &str = "00008110-000A1B2C3D4E5F60";
@@ -159,6 +159,25 @@ fn pairs_with_consent_then_reads_apps_profiles_and_a_fresh_backup() {
         assert!(summary.bytes > 100_000);
     }
     assert_eq!(mux.requests_beyond_reads(), Vec::<String>::new());
+    // The backup ran under the sync lock (a backup without it is not a read, above); the
+    // lock file was only opened read-only, locked, let go and closed, in that order.
+    let afc: Vec<String> = mux
+        .log()
+        .into_iter()
+        .filter(|l| l.starts_with("afc:"))
+        .collect();
+    assert_eq!(
+        afc,
+        [
+            "afc:open /com.apple.itunes.lock_sync read-only",
+            "afc:lock exclusive",
+            "afc:unlock",
+            "afc:close"
+        ]
+    );
+    assert!(mux
+        .log()
+        .contains(&"notification_proxy:com.apple.itunes-mobdev.syncDidFinish".to_owned()));
 
     // The pairing is kept by usbmuxd: a second run asks nothing of the person.
     let before = mux
@@ -245,4 +264,38 @@ fn no_usbmuxd_and_no_phone_are_clear_errors() {
     .err()
     .expect("not connected");
     assert!(matches!(err, DeviceError::NotConnected(_)), "{err:?}");
+}
+
+#[test]
+fn without_a_lock_file_nothing_is_created_and_a_lock_held_elsewhere_is_a_clear_error() {
+    // A phone never synced with iTunes has no lock file: Vigie does not create one.
+    let dir = tmp("nolock");
+    let mut phone = FakeIphone::new(UDID);
+    phone.lock_file = LockFile::Absent;
+    let mux = FakeUsbmuxd::start(&dir, phone).expect("double");
+    let mut p = open(&mux, &mut vec![]).expect("open");
+    let (apps, _) = p.apps().expect("apps");
+    p.backup(&apps, &mut MemorySink::default(), &mut |_| {})
+        .expect("backup");
+    assert_eq!(mux.requests_beyond_reads(), Vec::<String>::new());
+    assert!(!mux.log().iter().any(|l| l.starts_with("afc:lock")));
+
+    // Another computer keeps the lock: after ten seconds of trying, a clear error, and no
+    // backup was asked.
+    let dir = tmp("busy");
+    let mut phone = FakeIphone::new(UDID);
+    phone.lock_file = LockFile::HeldElsewhere;
+    let mux = FakeUsbmuxd::start(&dir, phone).expect("double");
+    let mut p = open(&mux, &mut vec![]).expect("open");
+    let (apps, _) = p.apps().expect("apps");
+    let err = p
+        .backup(&apps, &mut MemorySink::default(), &mut |_| {})
+        .expect_err("busy");
+    assert!(matches!(err, DeviceError::SyncBusy), "{err:?}");
+    assert_eq!(err.message().key, "iosdev-error-sync-busy");
+    assert!(!mux
+        .log()
+        .iter()
+        .any(|l| l.starts_with("mobilebackup2:Backup")));
+    assert_eq!(mux.requests_beyond_reads(), Vec::<String>::new());
 }
