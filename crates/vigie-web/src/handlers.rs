@@ -626,9 +626,10 @@ async fn case_page(
             st.scans(id)?,
             st.evidence(id)?,
             st.retro_matches(id)?,
+            st.device_backups(id)?,
         ))
     });
-    let (summary, scans, evidence, retro) = match loaded {
+    let (summary, scans, evidence, retro, backups) = match loaded {
         Ok(v) => v,
         Err(e) => return case_error(&cat, Some(&s), &e),
     };
@@ -756,6 +757,32 @@ async fn case_page(
                 esc(&cat.key(&format!("web-evidence-kind-{}", e.kind.as_str()))),
                 esc(&state),
                 keep
+            ));
+        }
+        body.push_str("</tbody></table>");
+    }
+    if !backups.is_empty() {
+        body.push_str(&format!(
+            "<h2>{}</h2><table class=\"evidence\" id=\"device-backups\"><tbody>",
+            esc(&cat.key("web-backups-title"))
+        ));
+        for b in &backups {
+            let state = match (&b.finished, &b.digest) {
+                (Some(done), Some(digest)) => cat.text(
+                    &Message::new("web-backup-complete")
+                        .arg("made", done)
+                        .arg("sha", digest),
+                ),
+                _ => cat.key("web-backup-interrupted"),
+            };
+            let files = Message::new("web-backup-files").arg("count", b.files.to_string());
+            body.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} B</td><td>{}</td></tr>",
+                esc(&b.label),
+                esc(&b.started),
+                esc(&cat.text(&files)),
+                b.bytes,
+                esc(&state)
             ));
         }
         body.push_str("</tbody></table>");

@@ -1,5 +1,5 @@
 //! The iPhone check from the station app, in headless Chromium: the operator opens a case,
-//! chooses "Check an iPhone backup", gives the folder of MVT's test backup, follows the
+//! chooses "Check an iPhone", gives the folder of MVT's test backup, follows the
 //! progress bar and reads the findings (a known link in an SMS, Lockdown Mode), each naming
 //! the database and row; the databases read are listed in the case with their SHA-256. An
 //! encrypted backup with a wrong password is a clear error. Skipped with a message where
@@ -136,4 +136,12 @@ fn connected_iphone_check_in_the_app() {
         "{text}"
     );
     assert_eq!(mux.requests_beyond_reads(), Vec::<String>::new());
+    // The case page lists the backup kept in the case, complete, with its digest.
+    b.goto(&format!("{}/cases/PV-IOS-PHONE", st.base));
+    let text = b.wait_text("Phone backups kept in this case", 10);
+    b.screenshot("iosdev-03-case-backup-en");
+    assert!(
+        text.contains("digest of every file (name and SHA-256)"),
+        "{text}"
+    );
 }
