@@ -8,7 +8,7 @@ use crate::model::{
     IosBackup, LocationAccess, LocationClient, ModuleRun, PairedDevice, PairedKind, ProfileEvent,
     SeenKind,
 };
-use crate::modules::{cocoa_time, push, unix_time, PROFILES_DOMAIN};
+use crate::modules::{cocoa_time, each_row, push, unix_time, PROFILES_DOMAIN};
 use plist::Value;
 use rusqlite::Connection;
 
@@ -164,25 +164,24 @@ pub(crate) fn paired_devices(backup: &Backup, watches: &[String], out: &mut IosB
 }
 
 fn low_energy(conn: &Connection, file: &str, out: &mut IosBackup) -> rusqlite::Result<u64> {
-    let mut stmt = conn.prepare("SELECT Uuid, Name, Address, LastSeenTime FROM PairedDevices")?;
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        n += 1;
-        let text = |i: usize| row.get::<_, Option<String>>(i).ok().flatten();
-        out.paired_devices.push(PairedDevice {
-            kind: PairedKind::Bluetooth,
-            name: text(1).unwrap_or_default(),
-            address: text(2).or_else(|| text(0)).unwrap_or_default(),
-            file: file.to_owned(),
-            last_seen: row
-                .get::<_, Option<f64>>(3)
-                .ok()
-                .flatten()
-                .and_then(unix_time),
-        });
-    }
-    Ok(n)
+    each_row(
+        conn,
+        "SELECT Uuid, Name, Address, LastSeenTime FROM PairedDevices",
+        &mut |row| {
+            let text = |i: usize| row.get::<_, Option<String>>(i).ok().flatten();
+            out.paired_devices.push(PairedDevice {
+                kind: PairedKind::Bluetooth,
+                name: text(1).unwrap_or_default(),
+                address: text(2).or_else(|| text(0)).unwrap_or_default(),
+                file: file.to_owned(),
+                last_seen: row
+                    .get::<_, Option<f64>>(3)
+                    .ok()
+                    .flatten()
+                    .and_then(unix_time),
+            });
+        },
+    )
 }
 
 /// The phone's log of profiles installed and removed (MVT's `profile_events`).

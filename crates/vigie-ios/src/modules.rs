@@ -122,6 +122,22 @@ pub(crate) fn push(
     });
 }
 
+/// Runs `sql`, handing each row to `each`; how many rows there were.
+pub(crate) fn each_row(
+    conn: &Connection,
+    sql: &str,
+    each: &mut dyn FnMut(&rusqlite::Row<'_>),
+) -> rusqlite::Result<u64> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        n += 1;
+        each(row);
+    }
+    Ok(n)
+}
+
 /// A query whose rows are an id, a text and an optional time.
 struct LinkRows {
     /// The query.
@@ -148,14 +164,10 @@ fn links_of_rows(
         time,
         whole_url,
     } = q;
-    let mut stmt = conn.prepare(sql)?;
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        n += 1;
+    each_row(conn, sql, &mut |row| {
         let id: i64 = row.get(0).unwrap_or_default();
         let Ok(Some(text)) = row.get::<_, Option<String>>(1) else {
-            continue;
+            return;
         };
         let when = row.get::<_, Option<f64>>(2).ok().flatten().and_then(time);
         let links = if whole_url {
@@ -174,8 +186,7 @@ fn links_of_rows(
                 when.clone(),
             );
         }
-    }
-    Ok(n)
+    })
 }
 
 fn sms(
@@ -315,31 +326,29 @@ fn webkit_resource_load_statistics(
     out: &mut IosBackup,
     module: &'static str,
 ) -> rusqlite::Result<u64> {
-    let mut stmt =
-        conn.prepare("SELECT domainID, registrableDomain, lastSeen FROM ObservedDomains")?;
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        n += 1;
-        let id: i64 = row.get(0).unwrap_or_default();
-        if let Ok(Some(domain)) = row.get::<_, Option<String>>(1) {
-            let when = row
-                .get::<_, Option<f64>>(2)
-                .ok()
-                .flatten()
-                .and_then(unix_time);
-            push(
-                out,
-                module,
-                SeenKind::Domain,
-                domain,
-                file,
-                format!("ObservedDomains domainID {id}"),
-                when,
-            );
-        }
-    }
-    Ok(n)
+    each_row(
+        conn,
+        "SELECT domainID, registrableDomain, lastSeen FROM ObservedDomains",
+        &mut |row| {
+            let id: i64 = row.get(0).unwrap_or_default();
+            if let Ok(Some(domain)) = row.get::<_, Option<String>>(1) {
+                let when = row
+                    .get::<_, Option<f64>>(2)
+                    .ok()
+                    .flatten()
+                    .and_then(unix_time);
+                push(
+                    out,
+                    module,
+                    SeenKind::Domain,
+                    domain,
+                    file,
+                    format!("ObservedDomains domainID {id}"),
+                    when,
+                );
+            }
+        },
+    )
 }
 
 fn datausage(
@@ -348,70 +357,67 @@ fn datausage(
     out: &mut IosBackup,
     module: &'static str,
 ) -> rusqlite::Result<u64> {
-    let mut stmt = conn.prepare(
-        "SELECT Z_PK, ZPROCNAME, ZBUNDLENAME, ZFIRSTTIMESTAMP FROM ZPROCESS ORDER BY Z_PK",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
     let mut previous: Option<(i64, String, Option<String>)> = None;
-    while let Some(row) = rows.next()? {
-        n += 1;
-        let id: i64 = row.get(0).unwrap_or_default();
-        let proc_name: String = row
-            .get::<_, Option<String>>(1)
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        let bundle: Option<String> = row.get(2).ok().flatten();
-        let when = row
-            .get::<_, Option<f64>>(3)
-            .ok()
-            .flatten()
-            .and_then(cocoa_time);
-        let locator = format!("ZPROCESS Z_PK {id}");
-        // "UUID/com.apple.Fitness": the name after the last slash is the process.
-        let name = proc_name
-            .rsplit('/')
-            .next()
-            .unwrap_or(&proc_name)
-            .to_owned();
-        if !name.is_empty() {
-            push(
-                out,
-                module,
-                SeenKind::Process,
-                name.clone(),
-                file,
-                locator.clone(),
-                when.clone(),
-            );
-        }
-        if let Some(b) = bundle.filter(|b| !b.is_empty() && *b != name) {
-            push(
-                out,
-                module,
-                SeenKind::Process,
-                b,
-                file,
-                locator,
-                when.clone(),
-            );
-        }
-        if let Some((prev_id, prev_name, prev_when)) = &previous {
-            for missing in prev_id + 1..id {
-                if out.missing_processes.len() >= MAX_MISSING {
-                    break;
-                }
-                out.missing_processes.push(MissingProcess {
-                    id: missing,
-                    previous: prev_name.clone(),
-                    previous_when: prev_when.clone(),
-                });
+    each_row(
+        conn,
+        "SELECT Z_PK, ZPROCNAME, ZBUNDLENAME, ZFIRSTTIMESTAMP FROM ZPROCESS ORDER BY Z_PK",
+        &mut |row| {
+            let id: i64 = row.get(0).unwrap_or_default();
+            let proc_name: String = row
+                .get::<_, Option<String>>(1)
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            let bundle: Option<String> = row.get(2).ok().flatten();
+            let when = row
+                .get::<_, Option<f64>>(3)
+                .ok()
+                .flatten()
+                .and_then(cocoa_time);
+            let locator = format!("ZPROCESS Z_PK {id}");
+            // "UUID/com.apple.Fitness": the name after the last slash is the process.
+            let name = proc_name
+                .rsplit('/')
+                .next()
+                .unwrap_or(&proc_name)
+                .to_owned();
+            if !name.is_empty() {
+                push(
+                    out,
+                    module,
+                    SeenKind::Process,
+                    name.clone(),
+                    file,
+                    locator.clone(),
+                    when.clone(),
+                );
             }
-        }
-        previous = Some((id, proc_name, when));
-    }
-    Ok(n)
+            if let Some(b) = bundle.filter(|b| !b.is_empty() && *b != name) {
+                push(
+                    out,
+                    module,
+                    SeenKind::Process,
+                    b,
+                    file,
+                    locator,
+                    when.clone(),
+                );
+            }
+            if let Some((prev_id, prev_name, prev_when)) = &previous {
+                for missing in prev_id + 1..id {
+                    if out.missing_processes.len() >= MAX_MISSING {
+                        break;
+                    }
+                    out.missing_processes.push(MissingProcess {
+                        id: missing,
+                        previous: prev_name.clone(),
+                        previous_when: prev_when.clone(),
+                    });
+                }
+            }
+            previous = Some((id, proc_name, when));
+        },
+    )
 }
 
 fn tcc(
@@ -437,37 +443,34 @@ fn tcc(
     } else {
         "NULL"
     };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT service, client, {allowed}, {modified} FROM access"
-    ))?;
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        n += 1;
-        out.grants.push(PrivacyGrant {
-            service: row
-                .get::<_, Option<String>>(0)
-                .ok()
-                .flatten()
-                .unwrap_or_default(),
-            client: row
-                .get::<_, Option<String>>(1)
-                .ok()
-                .flatten()
-                .unwrap_or_default(),
-            allowed: row
-                .get::<_, Option<bool>>(2)
-                .ok()
-                .flatten()
-                .unwrap_or(false),
-            when: row
-                .get::<_, Option<f64>>(3)
-                .ok()
-                .flatten()
-                .and_then(unix_time),
-        });
-    }
-    Ok(n)
+    each_row(
+        conn,
+        &format!("SELECT service, client, {allowed}, {modified} FROM access"),
+        &mut |row| {
+            out.grants.push(PrivacyGrant {
+                service: row
+                    .get::<_, Option<String>>(0)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+                client: row
+                    .get::<_, Option<String>>(1)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+                allowed: row
+                    .get::<_, Option<bool>>(2)
+                    .ok()
+                    .flatten()
+                    .unwrap_or(false),
+                when: row
+                    .get::<_, Option<f64>>(3)
+                    .ok()
+                    .flatten()
+                    .and_then(unix_time),
+            });
+        },
+    )
 }
 
 /// Markers of a jailbreak in a backup's domains and paths (apps and folders of Cydia,
@@ -677,70 +680,67 @@ fn shortcuts(
     out: &mut IosBackup,
     module: &'static str,
 ) -> rusqlite::Result<u64> {
-    let mut stmt = conn.prepare(
+    each_row(
+        conn,
         "SELECT ZSHORTCUT.Z_PK, ZSHORTCUT.ZNAME, ZSHORTCUT.ZCREATIONDATE, ZSHORTCUTACTIONS.ZDATA
          FROM ZSHORTCUT LEFT JOIN ZSHORTCUTACTIONS ON ZSHORTCUTACTIONS.ZSHORTCUT = ZSHORTCUT.Z_PK",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        n += 1;
-        let id: i64 = row.get(0).unwrap_or_default();
-        let name: String = row
-            .get::<_, Option<String>>(1)
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        let created = row
-            .get::<_, Option<f64>>(2)
-            .ok()
-            .flatten()
-            .and_then(cocoa_time);
-        let locator = format!("ZSHORTCUT Z_PK {id}");
-        let data: Option<Vec<u8>> = row.get(3).ok().flatten();
-        let actions = data
-            .and_then(|d| crate::backup::plist_from_bytes(&d).ok())
-            .and_then(|v| v.into_array())
-            .unwrap_or_default();
-        let (mut takes, mut sends) = (vec![], vec![]);
-        for action in actions.iter().filter_map(plist::Value::as_dictionary) {
-            let ident = action
-                .get("WFWorkflowActionIdentifier")
-                .and_then(plist::Value::as_string)
+        &mut |row| {
+            let id: i64 = row.get(0).unwrap_or_default();
+            let name: String = row
+                .get::<_, Option<String>>(1)
+                .ok()
+                .flatten()
                 .unwrap_or_default();
-            if SHORTCUT_TAKES.contains(&ident) {
-                takes.push(ident.to_owned());
+            let created = row
+                .get::<_, Option<f64>>(2)
+                .ok()
+                .flatten()
+                .and_then(cocoa_time);
+            let locator = format!("ZSHORTCUT Z_PK {id}");
+            let data: Option<Vec<u8>> = row.get(3).ok().flatten();
+            let actions = data
+                .and_then(|d| crate::backup::plist_from_bytes(&d).ok())
+                .and_then(|v| v.into_array())
+                .unwrap_or_default();
+            let (mut takes, mut sends) = (vec![], vec![]);
+            for action in actions.iter().filter_map(plist::Value::as_dictionary) {
+                let ident = action
+                    .get("WFWorkflowActionIdentifier")
+                    .and_then(plist::Value::as_string)
+                    .unwrap_or_default();
+                if SHORTCUT_TAKES.contains(&ident) {
+                    takes.push(ident.to_owned());
+                }
+                if SHORTCUT_SENDS.contains(&ident) {
+                    sends.push(ident.to_owned());
+                }
+                let mut text = String::new();
+                if let Some(p) = action.get("WFWorkflowActionParameters") {
+                    texts_of(p, &mut text);
+                }
+                for link in links_in(&text) {
+                    push(
+                        out,
+                        module,
+                        SeenKind::Url,
+                        link,
+                        file,
+                        locator.clone(),
+                        created.clone(),
+                    );
+                }
             }
-            if SHORTCUT_SENDS.contains(&ident) {
-                sends.push(ident.to_owned());
+            if !takes.is_empty() && !sends.is_empty() {
+                out.sending_shortcuts.push(crate::model::SendingShortcut {
+                    name,
+                    locator,
+                    takes,
+                    sends,
+                    created,
+                });
             }
-            let mut text = String::new();
-            if let Some(p) = action.get("WFWorkflowActionParameters") {
-                texts_of(p, &mut text);
-            }
-            for link in links_in(&text) {
-                push(
-                    out,
-                    module,
-                    SeenKind::Url,
-                    link,
-                    file,
-                    locator.clone(),
-                    created.clone(),
-                );
-            }
-        }
-        if !takes.is_empty() && !sends.is_empty() {
-            out.sending_shortcuts.push(crate::model::SendingShortcut {
-                name,
-                locator,
-                takes,
-                sends,
-                created,
-            });
-        }
-    }
-    Ok(n)
+        },
+    )
 }
 
 /// Message attachments (MVT's `sms_attachments`): their paths, for indicators, and the
@@ -760,34 +760,32 @@ fn sms_attachments(
     if !has_table {
         return Ok(0);
     }
-    let mut stmt =
-        conn.prepare("SELECT ROWID, filename, created_date, is_outgoing FROM attachment")?;
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        n += 1;
-        let id: i64 = row.get(0).unwrap_or_default();
-        let Some(name) = row.get::<_, Option<String>>(1).ok().flatten() else {
-            continue;
-        };
-        let when = row
-            .get::<_, Option<f64>>(2)
-            .ok()
-            .flatten()
-            .and_then(cocoa_time);
-        let outgoing = row.get::<_, Option<i64>>(3).ok().flatten() == Some(1);
-        let locator = format!("attachment ROWID {id}");
-        if name.starts_with("/var/tmp/") && name.ends_with("-1") && !outgoing {
-            out.exploit_traces.push(crate::model::ExploitTrace {
-                kind: "tmp-attachment",
-                file: file.to_owned(),
-                locator: locator.clone(),
-                detail: format!("{name} ({})", when.as_deref().unwrap_or("?")),
-            });
-        }
-        push(out, module, SeenKind::FilePath, name, file, locator, when);
-    }
-    Ok(n)
+    each_row(
+        conn,
+        "SELECT ROWID, filename, created_date, is_outgoing FROM attachment",
+        &mut |row| {
+            let id: i64 = row.get(0).unwrap_or_default();
+            let Some(name) = row.get::<_, Option<String>>(1).ok().flatten() else {
+                return;
+            };
+            let when = row
+                .get::<_, Option<f64>>(2)
+                .ok()
+                .flatten()
+                .and_then(cocoa_time);
+            let outgoing = row.get::<_, Option<i64>>(3).ok().flatten() == Some(1);
+            let locator = format!("attachment ROWID {id}");
+            if name.starts_with("/var/tmp/") && name.ends_with("-1") && !outgoing {
+                out.exploit_traces.push(crate::model::ExploitTrace {
+                    kind: "tmp-attachment",
+                    file: file.to_owned(),
+                    locator: locator.clone(),
+                    detail: format!("{name} ({})", when.as_deref().unwrap_or("?")),
+                });
+            }
+            push(out, module, SeenKind::FilePath, name, file, locator, when);
+        },
+    )
 }
 
 fn calendar(
@@ -796,15 +794,9 @@ fn calendar(
     out: &mut IosBackup,
     module: &'static str,
 ) -> rusqlite::Result<u64> {
-    let mut stmt = conn.prepare(
-        "SELECT CalendarItem.ROWID, CalendarItem.summary, CalendarItem.description, CalendarItem.url,
+    each_row(conn, "SELECT CalendarItem.ROWID, CalendarItem.summary, CalendarItem.description, CalendarItem.url,
                 CalendarItem.start_date, CalendarItem.UUID, Participant.email
-         FROM CalendarItem LEFT JOIN Participant ON Participant.ROWID = CalendarItem.organizer_id",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        n += 1;
+         FROM CalendarItem LEFT JOIN Participant ON Participant.ROWID = CalendarItem.organizer_id", &mut |row| {
         let id: i64 = row.get(0).unwrap_or_default();
         let text = |i: usize| row.get::<_, Option<String>>(i).ok().flatten();
         let (summary, description, url) = (text(1), text(2), text(3));
@@ -850,8 +842,7 @@ fn calendar(
                 detail: format!("event {}", text(5).unwrap_or_default()),
             });
         }
-    }
-    Ok(n)
+    })
 }
 
 fn firefox_favicon(
@@ -860,12 +851,17 @@ fn firefox_favicon(
     out: &mut IosBackup,
     module: &'static str,
 ) -> rusqlite::Result<u64> {
-    let mut stmt = conn.prepare(
+    favicon_rows(
+        conn,
         "SELECT favicons.id, history.url, favicons.url, favicons.date
          FROM favicons JOIN favicon_sites ON favicon_sites.faviconID = favicons.id
          JOIN history ON favicon_sites.siteID = history.id",
-    )?;
-    favicon_rows(&mut stmt, "favicons id", unix_time, file, out, module)
+        "favicons id",
+        unix_time,
+        file,
+        out,
+        module,
+    )
 }
 
 /// WebKit's log of the sites a browsing session loaded (MVT's
@@ -1031,11 +1027,16 @@ fn safari_favicon(
     out: &mut IosBackup,
     module: &'static str,
 ) -> rusqlite::Result<u64> {
-    let mut stmt = conn.prepare(
+    favicon_rows(
+        conn,
         "SELECT page_url.rowid, page_url.url, icon_info.url, icon_info.timestamp
          FROM page_url LEFT JOIN icon_info ON page_url.uuid = icon_info.uuid",
-    )?;
-    favicon_rows(&mut stmt, "page_url rowid", cocoa_time, file, out, module)
+        "page_url rowid",
+        cocoa_time,
+        file,
+        out,
+        module,
+    )
 }
 
 fn chrome_favicon(
@@ -1044,27 +1045,30 @@ fn chrome_favicon(
     out: &mut IosBackup,
     module: &'static str,
 ) -> rusqlite::Result<u64> {
-    let mut stmt = conn.prepare(
+    favicon_rows(
+        conn,
         "SELECT icon_mapping.id, icon_mapping.page_url, favicons.url, favicon_bitmaps.last_updated
          FROM icon_mapping JOIN favicons ON icon_mapping.icon_id = favicons.id
          LEFT JOIN favicon_bitmaps ON icon_mapping.icon_id = favicon_bitmaps.icon_id",
-    )?;
-    favicon_rows(&mut stmt, "icon_mapping id", chrome_time, file, out, module)
+        "icon_mapping id",
+        chrome_time,
+        file,
+        out,
+        module,
+    )
 }
 
 /// Rows of an id, a page's address, its icon's address and a time.
 fn favicon_rows(
-    stmt: &mut rusqlite::Statement<'_>,
+    conn: &Connection,
+    sql: &str,
     table: &str,
     time: fn(f64) -> Option<String>,
     file: &str,
     out: &mut IosBackup,
     module: &'static str,
 ) -> rusqlite::Result<u64> {
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        n += 1;
+    each_row(conn, sql, &mut |row| {
         let id: i64 = row.get(0).unwrap_or_default();
         let when = row.get::<_, Option<f64>>(3).ok().flatten().and_then(time);
         for i in [1, 2] {
@@ -1080,8 +1084,7 @@ fn favicon_rows(
                 );
             }
         }
-    }
-    Ok(n)
+    })
 }
 
 /// Apple's lookups of iMessage/FaceTime addresses (`idstatuscache.plist`): e-mail addresses
@@ -1146,17 +1149,11 @@ fn accounts(
     out: &mut IosBackup,
     _module: &'static str,
 ) -> rusqlite::Result<u64> {
-    let mut stmt = conn.prepare(
-        "SELECT ZACCOUNTTYPE.ZIDENTIFIER, ZACCOUNT.ZUSERNAME, ZACCOUNT.ZACCOUNTDESCRIPTION, ZACCOUNT.ZDATE
-         FROM ZACCOUNT LEFT JOIN ZACCOUNTTYPE ON ZACCOUNTTYPE.Z_PK = ZACCOUNT.ZACCOUNTTYPE",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        n += 1;
+    each_row(conn, "SELECT ZACCOUNTTYPE.ZIDENTIFIER, ZACCOUNT.ZUSERNAME, ZACCOUNT.ZACCOUNTDESCRIPTION, ZACCOUNT.ZDATE
+         FROM ZACCOUNT LEFT JOIN ZACCOUNTTYPE ON ZACCOUNTTYPE.Z_PK = ZACCOUNT.ZACCOUNTTYPE", &mut |row| {
         let user: Option<String> = row.get(1).ok().flatten();
         let Some(user) = user.filter(|u| !u.is_empty()) else {
-            continue;
+            return;
         };
         out.accounts.push(crate::model::Account {
             kind: row
@@ -1172,8 +1169,7 @@ fn accounts(
                 .flatten()
                 .and_then(cocoa_time),
         });
-    }
-    Ok(n)
+    })
 }
 
 /// The domain where iOS keeps configuration profiles.
