@@ -426,6 +426,15 @@ pub fn receive_backup(
                     .to_owned();
                 return Err(DeviceError::Refused(format!("backup: {code} {text}")));
             }
+            "DLMessagePurgeDiskSpace" => {
+                // Room is never made by deleting anything: declined, as libimobiledevice does.
+                status(
+                    stream,
+                    -1,
+                    Some("Operation not supported"),
+                    Some(Value::Dictionary(plist::Dictionary::new())),
+                )?;
+            }
             "DLMessageDisconnect" => {
                 return Err(DeviceError::Refused("the phone ended the backup".into()))
             }

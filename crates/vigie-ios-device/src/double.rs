@@ -824,6 +824,23 @@ fn serve_backup(mut stream: BoxStream, state: &Shared, p: &FakeIphone) -> Result
         &dl(vec![s("DLMessageGetFreeDiskSpace"), Value::Real(2.0)]),
     )?;
     expect_status(&mut stream)?;
+    // Asked to make room by deleting older backups, Vigie declines (nothing is deleted).
+    framing::send_binary(
+        &mut stream,
+        &dl(vec![
+            s("DLMessagePurgeDiskSpace"),
+            Value::Integer(1_000_000.into()),
+        ]),
+    )?;
+    let purge = expect_status(&mut stream)?;
+    if purge
+        .as_array()
+        .and_then(|a| a.get(1))
+        .and_then(Value::as_signed_integer)
+        != Some(-1)
+    {
+        note(state, format!("mobilebackup2:purge answered {purge:?}"));
+    }
     let files: Vec<(String, PathBuf)> = p
         .backup_from
         .as_deref()
