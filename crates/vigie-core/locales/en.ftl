@@ -35,3 +35,16 @@ label-flow = flow
 label-bytes = { $up } bytes sent, { $down } bytes received
 
 coverage-packets = { $packets } packets read from { $files } capture file(s).
+date-utc = { $day } { $month } { $year }, { $time } UTC
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -35,3 +35,16 @@ label-flow = flux
 label-bytes = { $up } octets envoyés, { $down } octets reçus
 
 coverage-packets = { $packets } paquets lus dans { $files } fichier(s) de capture.
+date-utc = { $day } { $month } { $year }, { $time } UTC
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre

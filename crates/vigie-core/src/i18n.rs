@@ -151,6 +151,42 @@ impl Catalog {
     pub fn key(&self, key: &str) -> String {
         self.text(&Message::new(key))
     }
+
+    /// A UTC time as people read it ("1 December 2026, 06:48:15 UTC"), from the RFC 3339
+    /// form Vigie records (`2026-12-01T06:48:15.942718Z`); anything else is given back as
+    /// it is.
+    pub fn date(&self, rfc3339: &str) -> String {
+        let b = rfc3339.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            b.get(r.clone())
+                .filter(|d| d.iter().all(u8::is_ascii_digit))
+                .and_then(|_| rfc3339.get(r))
+        };
+        let shape = b.get(4) == Some(&b'-')
+            && b.get(7) == Some(&b'-')
+            && b.get(10) == Some(&b'T')
+            && b.get(13) == Some(&b':')
+            && b.get(16) == Some(&b':')
+            && rfc3339.ends_with('Z');
+        let (Some(year), Some(month), Some(day), Some(hms)) = (
+            digits(0..4),
+            digits(5..7).and_then(|m| m.parse::<u8>().ok()),
+            digits(8..10).and_then(|d| d.parse::<u8>().ok()),
+            rfc3339.get(11..19),
+        ) else {
+            return rfc3339.to_owned();
+        };
+        if !shape || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return rfc3339.to_owned();
+        }
+        self.text(
+            &Message::new("date-utc")
+                .arg("day", day.to_string())
+                .arg("month", self.key(&format!("month-{month}")))
+                .arg("year", year)
+                .arg("time", hms),
+        )
+    }
 }
 
 /// Every message key defined in a Fluent source, in order (to compare languages).
@@ -167,6 +203,26 @@ fn keys_of(source: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_read_as_people_read_them() {
+        let en = super::Catalog::new(super::Lang::En, &[crate::LOCALES]);
+        let fr = super::Catalog::new(super::Lang::Fr, &[crate::LOCALES]);
+        assert_eq!(
+            en.date("2026-12-01T06:48:15.942718Z"),
+            "1 December 2026, 06:48:15 UTC"
+        );
+        assert_eq!(fr.date("2026-08-09T23:05:00Z"), "9 août 2026, 23:05:00 UTC");
+        for odd in [
+            "",
+            "—",
+            "2026-13-01T00:00:00Z",
+            "2026-12-01 06:48:15",
+            "yesterday",
+        ] {
+            assert_eq!(en.date(odd), odd);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -190,7 +190,7 @@ fn locker_blocks(
                 b.push(Block::Bullet(field(key, value)));
             }
         }
-        let mut file = vec![field("report-locker-added", &item.added)];
+        let mut file = vec![field("report-locker-added", &cat.date(&item.added))];
         if let Some(f) = &e.facts {
             file.push(format!("SHA-256 {}", f.sha256));
             if let Some(h) = &f.pdq {
@@ -287,9 +287,9 @@ pub fn build(
     b.push(Block::Para(
         cat.text(
             &Message::new("report-generated")
-                .arg("when", now.to_string())
+                .arg("when", cat.date(&now.to_string()))
                 .arg("version", env!("CARGO_PKG_VERSION"))
-                .arg("opened", &summary.created),
+                .arg("opened", cat.date(&summary.created)),
         ),
     ));
     if let Scope::Scan(id) = scope {
@@ -310,7 +310,7 @@ pub fn build(
             cat.text(
                 &Message::new("report-check-line")
                     .arg("kind", kind(&r.kind))
-                    .arg("made", &r.made)
+                    .arg("made", cat.date(&r.made))
                     .arg("sources", sources.join(", ")),
             ),
         ));
@@ -331,7 +331,7 @@ pub fn build(
             cat.text(
                 &Message::new("report-found-line")
                     .arg("kind", kind(&r.kind))
-                    .arg("made", &r.made)
+                    .arg("made", cat.date(&r.made))
                     .arg(
                         "headline",
                         t(&format!(
@@ -397,7 +397,11 @@ pub fn build(
         if findings.is_empty() {
             continue;
         }
-        b.push(Block::Subheading(format!("{} — {}", kind(&r.kind), r.made)));
+        b.push(Block::Subheading(format!(
+            "{} — {}",
+            kind(&r.kind),
+            cat.date(&r.made)
+        )));
         b.extend(findings.iter().map(|f| finding_block(cat, f)));
     }
 
@@ -494,6 +498,10 @@ pub fn build(
     }
     rows.sort_by(|a, b| a[0].cmp(&b[0]));
     rows.dedup();
+    // Sorted on the recorded times; shown as people read them.
+    for row in &mut rows {
+        row[0] = cat.date(&row[0]);
+    }
     b.push(Block::Table {
         headers: vec![
             t("report-col-when"),

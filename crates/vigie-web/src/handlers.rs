@@ -666,7 +666,7 @@ async fn case_page(
         body.push_str(&format!(
             "<section class=\"scan\"><h3>{} — {}</h3><p class=\"headline\">{}</p>",
             esc(&cat.key(&format!("check-kind-{}", scan.kind))),
-            esc(&scan.made),
+            esc(&cat.date(&scan.made)),
             esc(headline)
         ));
         let found = stored_findings(&scan.verdict);
@@ -770,7 +770,7 @@ async fn case_page(
             let state = match (&b.finished, &b.digest) {
                 (Some(done), Some(digest)) => cat.text(
                     &Message::new("web-backup-complete")
-                        .arg("made", done)
+                        .arg("made", cat.date(done))
                         .arg("sha", digest),
                 ),
                 _ => cat.key("web-backup-interrupted"),
@@ -779,7 +779,7 @@ async fn case_page(
             body.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} B</td><td>{}</td></tr>",
                 esc(&b.label),
-                esc(&b.started),
+                esc(&cat.date(&b.started)),
                 esc(&cat.text(&files)),
                 b.bytes,
                 esc(&state)

@@ -201,8 +201,14 @@ fn every_report_variant() {
                 } else {
                     "first seen in the traffic"
                 };
+                // Dates read as people read them: 9 October 2025 (9 octobre 2025).
+                let day = if lang == "fr" {
+                    "9 octobre 2025"
+                } else {
+                    "9 October 2025"
+                };
                 assert!(
-                    html.contains(seen) && html.contains("2025-10-09"),
+                    html.contains(seen) && html.contains(day),
                     "timeline of {stem}"
                 );
             } else {
