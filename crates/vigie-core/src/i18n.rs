@@ -120,7 +120,8 @@ impl Catalog {
     /// The text of a message, with its arguments substituted.
     ///
     /// An argument whose name ends in `_keys` holds translation keys separated by commas
-    /// (see [`Message::arg_keys`]): each is translated, and they are joined with commas.
+    /// (see [`Message::arg_keys`]): each is translated, and they are joined with commas. An
+    /// argument that is a recorded UTC time is written as [`Catalog::date`] does.
     pub fn text(&self, msg: &Message) -> String {
         let mut args = FluentArgs::new();
         for (k, v) in &msg.args {
@@ -133,7 +134,8 @@ impl Catalog {
                     .join(", ");
                 args.set(k.as_str(), list);
             } else {
-                args.set(k.as_str(), v.as_str());
+                // Times recorded as RFC 3339 read as people read them, in every message.
+                args.set(k.as_str(), self.date(v));
             }
         }
         for b in [&self.primary, &self.fallback] {
@@ -212,6 +214,13 @@ mod tests {
             "1 December 2026, 06:48:15 UTC"
         );
         assert_eq!(fr.date("2026-08-09T23:05:00Z"), "9 août 2026, 23:05:00 UTC");
+        // In messages too.
+        let m = super::Message::new("date-utc")
+            .arg("day", "2026-08-09T23:05:00Z")
+            .arg("month", "x")
+            .arg("year", "y")
+            .arg("time", "z");
+        assert!(fr.text(&m).starts_with("9 août 2026, 23:05:00 UTC x"));
         for odd in [
             "",
             "—",

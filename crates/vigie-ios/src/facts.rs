@@ -100,6 +100,7 @@ pub(crate) fn locationd(backup: &Backup, out: &mut IosBackup) {
                 client: bundle.unwrap_or(package).to_owned(),
                 access,
                 last_used,
+                file: label.to_owned(),
             });
         }
         n
@@ -232,6 +233,7 @@ pub(crate) fn profile_events(backup: &Backup, out: &mut IosBackup) {
                     operation: text("operation"),
                     process,
                     when,
+                    file: label.to_owned(),
                 });
             }
         }

@@ -173,6 +173,8 @@ pub struct LocationClient {
     pub access: LocationAccess,
     /// The last time it stopped receiving the location (UTC), where recorded.
     pub last_used: Option<String>,
+    /// The file that records it.
+    pub file: String,
 }
 
 impl LocationClient {
@@ -219,6 +221,8 @@ pub struct ProfileEvent {
     pub process: String,
     /// When (UTC), where recorded.
     pub when: Option<String>,
+    /// The file that records it.
+    pub file: String,
 }
 
 /// A shortcut that takes something private (location, photos, what was copied) and sends
@@ -235,6 +239,8 @@ pub struct SendingShortcut {
     pub sends: Vec<String>,
     /// When it was made (UTC), where recorded.
     pub created: Option<String>,
+    /// The database that holds it.
+    pub file: String,
 }
 
 /// An app the backup's store records say was not installed from the App Store or by device

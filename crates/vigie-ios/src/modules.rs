@@ -737,6 +737,7 @@ fn shortcuts(
                     takes,
                     sends,
                     created,
+                    file: file.to_owned(),
                 });
             }
         },

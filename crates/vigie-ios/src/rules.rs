@@ -341,7 +341,6 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
 /// location at all times, paired watches and Bluetooth devices, profile installs and
 /// removals, shortcuts that send something private.
 fn abuse_facts(backup: &IosBackup, b: &mut Builder<'_>) {
-    let locationd = "RootDomain/Library/Caches/locationd/clients.plist";
     for c in backup
         .location_clients
         .iter()
@@ -358,7 +357,7 @@ fn abuse_facts(backup: &IosBackup, b: &mut Builder<'_>) {
                 .arg("when", &when),
             None,
             Evidence::Record {
-                file: locationd.into(),
+                file: c.file.clone(),
                 locator: c.client.clone(),
                 detail: format!("Authorization = always (last used {when})"),
             },
@@ -384,13 +383,12 @@ fn abuse_facts(backup: &IosBackup, b: &mut Builder<'_>) {
             },
         );
     }
-    let events = "SysSharedContainerDomain-systemgroup.com.apple.configurationprofiles/Library/ConfigurationProfiles/MCProfileEvents.plist";
     for e in &backup.profile_events {
         let found = b
             .iocs
             .match_exact(IndicatorKind::ConfigurationProfile, &e.profile);
         let evidence = Evidence::Record {
-            file: events.into(),
+            file: e.file.clone(),
             locator: format!("ProfileEvents {}", e.profile),
             detail: format!(
                 "{} by {} ({})",
@@ -435,7 +433,7 @@ fn abuse_facts(backup: &IosBackup, b: &mut Builder<'_>) {
                 .arg("when", s.created.clone().unwrap_or_else(|| "—".into())),
             None,
             Evidence::Record {
-                file: "HomeDomain/Library/Shortcuts/Shortcuts.sqlite".into(),
+                file: s.file.clone(),
                 locator: s.locator.clone(),
                 detail: format!("takes {}; sends {}", s.takes.join(", "), s.sends.join(", ")),
             },

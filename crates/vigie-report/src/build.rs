@@ -287,9 +287,9 @@ pub fn build(
     b.push(Block::Para(
         cat.text(
             &Message::new("report-generated")
-                .arg("when", cat.date(&now.to_string()))
+                .arg("when", now.to_string())
                 .arg("version", env!("CARGO_PKG_VERSION"))
-                .arg("opened", cat.date(&summary.created)),
+                .arg("opened", &summary.created),
         ),
     ));
     if let Scope::Scan(id) = scope {
@@ -310,7 +310,7 @@ pub fn build(
             cat.text(
                 &Message::new("report-check-line")
                     .arg("kind", kind(&r.kind))
-                    .arg("made", cat.date(&r.made))
+                    .arg("made", &r.made)
                     .arg("sources", sources.join(", ")),
             ),
         ));
@@ -331,7 +331,7 @@ pub fn build(
             cat.text(
                 &Message::new("report-found-line")
                     .arg("kind", kind(&r.kind))
-                    .arg("made", cat.date(&r.made))
+                    .arg("made", &r.made)
                     .arg(
                         "headline",
                         t(&format!(

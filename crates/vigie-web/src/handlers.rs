@@ -770,7 +770,7 @@ async fn case_page(
             let state = match (&b.finished, &b.digest) {
                 (Some(done), Some(digest)) => cat.text(
                     &Message::new("web-backup-complete")
-                        .arg("made", cat.date(done))
+                        .arg("made", done)
                         .arg("sha", digest),
                 ),
                 _ => cat.key("web-backup-interrupted"),
