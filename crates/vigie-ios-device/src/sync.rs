@@ -139,17 +139,17 @@ impl Afc {
         Ok((answer.operation, value))
     }
 
-    /// Opens `path` read-only: its handle, or `None` when the phone has no such file.
+    /// Opens `path` read-only: its handle, or `None` when the phone does not open it (no
+    /// such file, or any other refusal: the backup then goes on without the lock, as
+    /// libimobiledevice's does).
     fn open_read_only(&mut self, path: &str) -> Result<Option<u64>, DeviceError> {
         let mut data = READ_ONLY.to_le_bytes().to_vec();
         data.extend_from_slice(path.as_bytes());
         data.push(0);
         match self.ask(op::FILE_OPEN, &data)? {
             (op::FILE_OPEN_RESULT, handle) => Ok(Some(handle)),
-            (op::STATUS, NOT_FOUND) => Ok(None),
-            (o, v) => Err(DeviceError::Refused(format!(
-                "AFC open: operation {o}, code {v}"
-            ))),
+            (op::STATUS, _) => Ok(None),
+            (o, _) => Err(DeviceError::Protocol(format!("AFC open answered by {o}"))),
         }
     }
 
@@ -218,11 +218,6 @@ impl SyncLock {
         let _ = lock.afc.close(handle);
         lock.handle = None;
         Err(DeviceError::SyncBusy)
-    }
-
-    /// Whether the lock file was there to lock.
-    pub fn locked(&self) -> bool {
-        self.handle.is_some()
     }
 
     /// Lets the lock go, posts "sync did finish" and closes the notification proxy.
