@@ -989,10 +989,10 @@ fn applications(backup: &Backup, out: &mut IosBackup) {
         run.files.push("Info.plist".into());
         for (bundle, entry) in apps {
             run.rows += 1;
-            out.apps
-                .entry(bundle.clone())
-                .or_default()
-                .push("Info.plist");
+            let seen_in = out.apps.entry(bundle.clone()).or_default();
+            if !seen_in.contains(&"Info.plist") {
+                seen_in.push("Info.plist");
+            }
             let metadata = entry
                 .as_dictionary()
                 .and_then(|d| d.get("iTunesMetadata"))

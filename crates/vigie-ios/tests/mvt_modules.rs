@@ -207,6 +207,8 @@ fn the_rest_of_mvts_modules_are_read_and_matched() {
         .iter()
         .any(|f| f.rule == "IOS-APP-OUTSIDE-STORE" && f.subject == "com.example.store"));
     assert!(b.apps.contains_key("com.spyco.beta"));
+    // An app in both lists of Info.plist is said to come from it once.
+    assert_eq!(b.apps["com.example.store"], vec!["Info.plist"]);
 
     let redirect = one("IOS-IOC-DOMAIN", "tracker-bad.example");
     assert_eq!(redirect.severity, Severity::High);
