@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 C=fuzz/corpus
 mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android,export,image,ios,iosdevice}
 cargo run -q -p vigie-net --example fuzz_seeds -- "$C"
-cargo run -q -p vigie-ncii --example fuzz_seeds -- "$C/image"
+cargo run -q -p vigie-ncii --example image_fuzz_seeds -- "$C/image"
 # What a phone sends: a usbmuxd answer, a lockdown answer, and a whole backup exchange
 # (version exchange, hello, one file uploaded, done), each behind the byte that picks it.
 python3 - "$C/iosdevice" <<'PY'

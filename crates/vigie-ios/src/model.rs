@@ -98,6 +98,8 @@ pub struct MissingProcess {
     pub previous: String,
     /// When that one was first seen.
     pub previous_when: Option<String>,
+    /// The database.
+    pub file: String,
 }
 
 /// A configuration profile installed on the phone.
@@ -130,6 +132,8 @@ pub struct Account {
     pub description: Option<String>,
     /// When it was added (UTC), where recorded.
     pub added: Option<String>,
+    /// The database that records it.
+    pub file: String,
 }
 
 impl Account {

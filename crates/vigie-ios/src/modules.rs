@@ -412,6 +412,7 @@ fn datausage(
                         id: missing,
                         previous: prev_name.clone(),
                         previous_when: prev_when.clone(),
+                        file: file.to_owned(),
                     });
                 }
             }
@@ -1146,7 +1147,7 @@ fn id_status_cache(backup: &Backup, out: &mut IosBackup) {
 
 fn accounts(
     conn: &Connection,
-    _file: &str,
+    file: &str,
     out: &mut IosBackup,
     _module: &'static str,
 ) -> rusqlite::Result<u64> {
@@ -1169,6 +1170,7 @@ fn accounts(
                 .ok()
                 .flatten()
                 .and_then(cocoa_time),
+            file: file.to_owned(),
         });
     })
 }

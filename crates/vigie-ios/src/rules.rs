@@ -209,7 +209,7 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
             Message::new("ios-apple-id-explain").arg("user", &a.user),
             None,
             Evidence::Record {
-                file: "HomeDomain/Library/Accounts/Accounts3.sqlite".into(),
+                file: a.file.clone(),
                 locator: format!("ZACCOUNT {}", a.user),
                 detail: format!("{} {}", a.kind, a.user),
             },
@@ -261,7 +261,7 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
             Message::new("ios-missing-process-explain"),
             None,
             Evidence::Record {
-                file: "WirelessDomain/Library/Databases/DataUsage.sqlite".into(),
+                file: m.file.clone(),
                 locator: format!("ZPROCESS Z_PK {}", m.id),
                 detail: format!(
                     "missing process {} after {} ({})",

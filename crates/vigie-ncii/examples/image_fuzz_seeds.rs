@@ -3,7 +3,11 @@
 use image::{ImageFormat, Rgb, RgbImage};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::path::PathBuf::from(std::env::args().nth(1).ok_or("usage: fuzz_seeds DIR")?);
+    let dir = std::path::PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .ok_or("usage: image_fuzz_seeds DIR")?,
+    );
     let img = RgbImage::from_fn(24, 16, |x, y| {
         Rgb([(x * 10) as u8, (y * 15) as u8, ((x ^ y) * 8) as u8])
     });
