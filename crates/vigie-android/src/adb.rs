@@ -44,9 +44,9 @@ pub enum AdbError {
     },
 }
 
-impl AdbError {
+impl vigie_core::Localized for AdbError {
     /// The error as a translatable message (with what to do).
-    pub fn message(&self) -> Message {
+    fn message(&self) -> vigie_core::Message {
         match self {
             AdbError::NoServer(a) => Message::new("adb-error-no-server").arg("address", a),
             AdbError::NoDevice => Message::new("adb-error-no-device"),

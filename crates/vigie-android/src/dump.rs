@@ -28,9 +28,9 @@ pub enum DumpError {
     NothingKnown(String),
 }
 
-impl DumpError {
+impl vigie_core::Localized for DumpError {
     /// The error as a translatable message.
-    pub fn message(&self) -> vigie_core::Message {
+    fn message(&self) -> vigie_core::Message {
         match self {
             DumpError::Unreadable { path, detail } => {
                 vigie_core::Message::new("and-dump-unreadable")

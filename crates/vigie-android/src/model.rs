@@ -85,7 +85,7 @@ pub struct Crash {
 }
 
 /// An output acquired from the device (or read from a dump), identified by its hash.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct RawOutput {
     /// What it is, e.g. `dumpsys package` or `packages.json`.
     pub name: String,

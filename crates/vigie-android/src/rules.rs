@@ -8,7 +8,7 @@
 use crate::model::{AndroidDevice, Package};
 use std::collections::BTreeMap;
 use vigie_core::{
-    Coverage, Evidence, Finding, IndicatorRef, Message, Severity, ThreatCategory, Verdict,
+    Coverage, Evidence, Finding, FindingSet, Message, Severity, ThreatCategory, Verdict,
 };
 use vigie_indicators::{Indicator, IndicatorKind, IndicatorSet};
 
@@ -259,7 +259,7 @@ fn is_system(device: &AndroidDevice, name: &str) -> bool {
 struct Builder<'a> {
     iocs: &'a IndicatorSet,
     device: &'a AndroidDevice,
-    findings: BTreeMap<(String, String), Finding>,
+    findings: FindingSet,
 }
 
 impl Builder<'_> {
@@ -273,33 +273,6 @@ impl Builder<'_> {
                 .to_owned(),
             detail,
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn raise(
-        &mut self,
-        rule: &str,
-        severity: Severity,
-        subject: &str,
-        title: Message,
-        explanation: Message,
-        indicator: Option<IndicatorRef>,
-        evidence: Evidence,
-    ) {
-        let f = self
-            .findings
-            .entry((rule.to_owned(), subject.to_owned()))
-            .or_insert_with(|| Finding {
-                rule: rule.to_owned(),
-                severity,
-                title,
-                explanation,
-                subject: subject.to_owned(),
-                indicator,
-                evidence: vec![],
-                occurrences: 0,
-            });
-        f.add_occurrence(Some(evidence));
     }
 
     /// An indicator match on a package (name, certificate or APK).
@@ -334,7 +307,10 @@ impl Builder<'_> {
             format!("{} {value}", what.trim_start_matches("match-")),
         );
         let r = self.iocs.reference(ind);
-        self.raise(rule, severity, &p.name, title, explanation, Some(r), ev);
+        self.findings.raise(
+            Finding::new(rule, severity, &p.name, title, explanation).with_indicator(Some(r)),
+            Some(ev),
+        );
     }
 
     fn package_rules(&mut self) {
@@ -376,22 +352,23 @@ impl Builder<'_> {
                     Some(_) => "and-sideloaded-explain",
                     None => "and-sideloaded-unknown-explain",
                 };
-                self.raise(
-                    ids::SIDELOADED,
-                    if sensitive {
-                        Severity::Medium
-                    } else {
-                        Severity::Low
-                    },
-                    &p.name,
-                    Message::new("and-sideloaded-title").arg("package", &p.name),
-                    Message::new(key)
-                        .arg("package", &p.name)
-                        .arg("installer", installer.unwrap_or_default())
-                        .arg("since", since.clone())
-                        .arg_keys("can_keys", &caps_or_none(&caps)),
-                    None,
-                    ev,
+                self.findings.raise(
+                    Finding::new(
+                        ids::SIDELOADED,
+                        if sensitive {
+                            Severity::Medium
+                        } else {
+                            Severity::Low
+                        },
+                        &p.name,
+                        Message::new("and-sideloaded-title").arg("package", &p.name),
+                        Message::new(key)
+                            .arg("package", &p.name)
+                            .arg("installer", installer.unwrap_or_default())
+                            .arg("since", since.clone())
+                            .arg_keys("can_keys", &caps_or_none(&caps)),
+                    ),
+                    Some(ev),
                 );
             }
             if let Some(store) = p
@@ -400,31 +377,33 @@ impl Builder<'_> {
                 .filter(|i| STORES.contains(i) && !MAIN_STORES.contains(i))
             {
                 let ev = self.evidence(&p.source, format!("installer {store}"));
-                self.raise(
-                    ids::THIRD_PARTY_STORE,
-                    Severity::Info,
-                    &p.name,
-                    Message::new("and-third-party-store-title").arg("package", &p.name),
-                    Message::new("and-third-party-store-explain")
-                        .arg("package", &p.name)
-                        .arg("installer", store),
-                    None,
-                    ev,
+                self.findings.raise(
+                    Finding::new(
+                        ids::THIRD_PARTY_STORE,
+                        Severity::Info,
+                        &p.name,
+                        Message::new("and-third-party-store-title").arg("package", &p.name),
+                        Message::new("and-third-party-store-explain")
+                            .arg("package", &p.name)
+                            .arg("installer", store),
+                    ),
+                    Some(ev),
                 );
             }
             if p.launcher == Some(false) && sensitive {
                 let ev = self.evidence(&p.source, "no launcher activity".into());
-                self.raise(
-                    ids::HIDDEN_SENSITIVE,
-                    Severity::Medium,
-                    &p.name,
-                    Message::new("and-hidden-title").arg("package", &p.name),
-                    Message::new("and-hidden-explain")
-                        .arg("package", &p.name)
-                        .arg("since", since)
-                        .arg_keys("can_keys", &caps_or_none(&caps)),
-                    None,
-                    ev,
+                self.findings.raise(
+                    Finding::new(
+                        ids::HIDDEN_SENSITIVE,
+                        Severity::Medium,
+                        &p.name,
+                        Message::new("and-hidden-title").arg("package", &p.name),
+                        Message::new("and-hidden-explain")
+                            .arg("package", &p.name)
+                            .arg("since", since)
+                            .arg_keys("can_keys", &caps_or_none(&caps)),
+                    ),
+                    Some(ev),
                 );
             }
             if ROOT_PACKAGES.contains(&p.name.as_str()) {
@@ -435,14 +414,15 @@ impl Builder<'_> {
     }
 
     fn root(&mut self, what: &str, ev: Evidence) {
-        self.raise(
-            ids::ROOT,
-            Severity::Medium,
-            "device",
-            Message::new("and-root-title"),
-            Message::new("and-root-explain").arg("what", what),
-            None,
-            ev,
+        self.findings.raise(
+            Finding::new(
+                ids::ROOT,
+                Severity::Medium,
+                "device",
+                Message::new("and-root-title"),
+                Message::new("and-root-explain").arg("what", what),
+            ),
+            Some(ev),
         );
     }
 
@@ -505,17 +485,18 @@ impl Builder<'_> {
                         self.ioc(ids::IOC_PACKAGE, &p, ind, "match-package", pkg);
                     }
                 }
-                self.raise(
-                    rule,
-                    severity,
-                    pkg,
-                    Message::new(format!("{key}-title")).arg("package", pkg),
-                    Message::new(format!("{key}-explain"))
-                        .arg("package", pkg)
-                        .arg("component", component)
-                        .arg_keys("can_keys", &caps_or_none(&caps)),
-                    None,
-                    ev,
+                self.findings.raise(
+                    Finding::new(
+                        rule,
+                        severity,
+                        pkg,
+                        Message::new(format!("{key}-title")).arg("package", pkg),
+                        Message::new(format!("{key}-explain"))
+                            .arg("package", pkg)
+                            .arg("component", component)
+                            .arg_keys("can_keys", &caps_or_none(&caps)),
+                    ),
+                    Some(ev),
                 );
             }
         }
@@ -526,14 +507,15 @@ impl Builder<'_> {
         let out = |ns: &str| device.source_of(&format!("settings-{ns}"), "settings");
         if device.setting("secure", "install_non_market_apps") == Some("1") {
             let ev = self.evidence(&out("secure"), "install_non_market_apps=1".into());
-            self.raise(
-                ids::UNKNOWN_SOURCES,
-                Severity::Low,
-                "device",
-                Message::new("and-unknown-sources-title"),
-                Message::new("and-unknown-sources-explain"),
-                None,
-                ev,
+            self.findings.raise(
+                Finding::new(
+                    ids::UNKNOWN_SOURCES,
+                    Severity::Low,
+                    "device",
+                    Message::new("and-unknown-sources-title"),
+                    Message::new("and-unknown-sources-explain"),
+                ),
+                Some(ev),
             );
         }
         for (key, safe, rule, severity, what) in PROTECTIONS {
@@ -548,32 +530,34 @@ impl Builder<'_> {
                 continue;
             }
             let ev = self.evidence(&out(ns), format!("{key}={value}"));
-            self.raise(
-                rule,
-                *severity,
-                key,
-                Message::new("and-setting-title")
-                    .arg("key", *key)
-                    .arg("value", value)
-                    .arg_keys("what_keys", &[what]),
-                Message::new(format!("{}-explain", rule.to_ascii_lowercase()))
-                    .arg("key", *key)
-                    .arg("value", value),
-                None,
-                ev,
+            self.findings.raise(
+                Finding::new(
+                    *rule,
+                    *severity,
+                    *key,
+                    Message::new("and-setting-title")
+                        .arg("key", *key)
+                        .arg("value", value)
+                        .arg_keys("what_keys", &[what]),
+                    Message::new(format!("{}-explain", rule.to_ascii_lowercase()))
+                        .arg("key", *key)
+                        .arg("value", value),
+                ),
+                Some(ev),
             );
         }
         for key in ["adb_enabled", "development_settings_enabled"] {
             if device.setting("global", key) == Some("1") {
                 let ev = self.evidence(&out("global"), format!("{key}=1"));
-                self.raise(
-                    ids::DEVELOPER,
-                    Severity::Info,
-                    "device",
-                    Message::new("and-developer-title"),
-                    Message::new("and-developer-explain"),
-                    None,
-                    ev,
+                self.findings.raise(
+                    Finding::new(
+                        ids::DEVELOPER,
+                        Severity::Info,
+                        "device",
+                        Message::new("and-developer-title"),
+                        Message::new("and-developer-explain"),
+                    ),
+                    Some(ev),
                 );
             }
         }
@@ -583,38 +567,41 @@ impl Builder<'_> {
             .filter(|v| !is_system(device, v))
         {
             let ev = self.evidence(&out("secure"), format!("always_on_vpn_app={vpn}"));
-            self.raise(
-                ids::INTERCEPTION,
-                Severity::Low,
-                vpn,
-                Message::new("and-vpn-title").arg("package", vpn),
-                Message::new("and-vpn-explain").arg("package", vpn),
-                None,
-                ev,
+            self.findings.raise(
+                Finding::new(
+                    ids::INTERCEPTION,
+                    Severity::Low,
+                    vpn,
+                    Message::new("and-vpn-title").arg("package", vpn),
+                    Message::new("and-vpn-explain").arg("package", vpn),
+                ),
+                Some(ev),
             );
         }
         if let Some(proxy) = device.http_proxy.as_deref() {
             let ev = self.evidence(&out("global"), format!("http_proxy={proxy}"));
-            self.raise(
-                ids::INTERCEPTION,
-                Severity::Medium,
-                proxy,
-                Message::new("and-proxy-title").arg("proxy", proxy),
-                Message::new("and-proxy-explain").arg("proxy", proxy),
-                None,
-                ev,
+            self.findings.raise(
+                Finding::new(
+                    ids::INTERCEPTION,
+                    Severity::Medium,
+                    proxy,
+                    Message::new("and-proxy-title").arg("proxy", proxy),
+                    Message::new("and-proxy-explain").arg("proxy", proxy),
+                ),
+                Some(ev),
             );
         }
         for ca in &device.user_ca_certificates {
             let ev = self.evidence("user CA certificates", ca.clone());
-            self.raise(
-                ids::USER_CA,
-                Severity::Medium,
-                ca,
-                Message::new("and-user-ca-title"),
-                Message::new("and-user-ca-explain").arg("certificate", ca),
-                None,
-                ev,
+            self.findings.raise(
+                Finding::new(
+                    ids::USER_CA,
+                    Severity::Medium,
+                    ca,
+                    Message::new("and-user-ca-title"),
+                    Message::new("and-user-ca-explain").arg("certificate", ca),
+                ),
+                Some(ev),
             );
         }
     }
@@ -650,22 +637,24 @@ impl Builder<'_> {
                 );
                 let r = self.iocs.reference(ind);
                 let app = ind.app.clone().unwrap_or_else(|| base.to_owned());
-                self.raise(
-                    ids::IOC_PROCESS,
-                    if ind.category == ThreatCategory::Watchware {
-                        Severity::Medium
-                    } else {
-                        Severity::High
-                    },
-                    &proc.name,
-                    Message::new("and-ioc-process-title")
-                        .arg("app", &app)
-                        .arg("process", &proc.name),
-                    Message::new("and-ioc-process-explain")
-                        .arg("app", &app)
-                        .arg("process", &proc.name),
-                    Some(r),
-                    ev,
+                self.findings.raise(
+                    Finding::new(
+                        ids::IOC_PROCESS,
+                        if ind.category == ThreatCategory::Watchware {
+                            Severity::Medium
+                        } else {
+                            Severity::High
+                        },
+                        &proc.name,
+                        Message::new("and-ioc-process-title")
+                            .arg("app", &app)
+                            .arg("process", &proc.name),
+                        Message::new("and-ioc-process-explain")
+                            .arg("app", &app)
+                            .arg("process", &proc.name),
+                    )
+                    .with_indicator(Some(r)),
+                    Some(ev),
                 );
             }
         }
@@ -676,24 +665,25 @@ impl Builder<'_> {
             let allowed = mode == "allow";
             let source = device.source_of("appops", "dumpsys appops");
             let ev = self.evidence(&source, format!("{pkg} {op} ({mode})"));
-            self.raise(
-                ids::INSTALLS_APPS,
-                if allowed {
-                    Severity::Low
-                } else {
-                    Severity::Info
-                },
-                pkg,
-                Message::new("and-installs-apps-title").arg("package", pkg.as_str()),
-                Message::new(if allowed {
-                    "and-installs-apps-explain"
-                } else {
-                    "and-installs-apps-asked-explain"
-                })
-                .arg("package", pkg.as_str())
-                .arg("mode", mode.as_str()),
-                None,
-                ev,
+            self.findings.raise(
+                Finding::new(
+                    ids::INSTALLS_APPS,
+                    if allowed {
+                        Severity::Low
+                    } else {
+                        Severity::Info
+                    },
+                    pkg,
+                    Message::new("and-installs-apps-title").arg("package", pkg.as_str()),
+                    Message::new(if allowed {
+                        "and-installs-apps-explain"
+                    } else {
+                        "and-installs-apps-asked-explain"
+                    })
+                    .arg("package", pkg.as_str())
+                    .arg("mode", mode.as_str()),
+                ),
+                Some(ev),
             );
         }
         for c in &device.crashes {
@@ -704,18 +694,19 @@ impl Builder<'_> {
                 _ => continue,
             };
             let ev = self.evidence(&c.file, format!("{} uid {} {}", c.process, c.uid, c.signal));
-            self.raise(
-                ids::PRIVILEGED_CRASH,
-                Severity::Low,
-                &c.process,
-                Message::new("and-crash-title").arg("process", c.process.as_str()),
-                Message::new("and-crash-explain")
-                    .arg("process", c.process.as_str())
-                    .arg_keys("who_keys", &[who])
-                    .arg("signal", c.signal.as_str())
-                    .arg("when", c.when.as_str()),
-                None,
-                ev,
+            self.findings.raise(
+                Finding::new(
+                    ids::PRIVILEGED_CRASH,
+                    Severity::Low,
+                    &c.process,
+                    Message::new("and-crash-title").arg("process", c.process.as_str()),
+                    Message::new("and-crash-explain")
+                        .arg("process", c.process.as_str())
+                        .arg_keys("who_keys", &[who])
+                        .arg("signal", c.signal.as_str())
+                        .arg("when", c.when.as_str()),
+                ),
+                Some(ev),
             );
         }
         for (pkg, line) in &device.history_packages {
@@ -728,22 +719,24 @@ impl Builder<'_> {
                 let r = self.iocs.reference(ind);
                 let app = ind.app.clone().unwrap_or_else(|| pkg.clone());
                 let watch = ind.category == ThreatCategory::Watchware;
-                self.raise(
-                    ids::IOC_HISTORY,
-                    if watch {
-                        Severity::Medium
-                    } else {
-                        Severity::High
-                    },
-                    pkg,
-                    Message::new("and-ioc-history-title")
-                        .arg("app", &app)
-                        .arg("package", pkg.as_str()),
-                    Message::new("and-ioc-history-explain")
-                        .arg("app", &app)
-                        .arg("package", pkg.as_str()),
-                    Some(r),
-                    ev,
+                self.findings.raise(
+                    Finding::new(
+                        ids::IOC_HISTORY,
+                        if watch {
+                            Severity::Medium
+                        } else {
+                            Severity::High
+                        },
+                        pkg,
+                        Message::new("and-ioc-history-title")
+                            .arg("app", &app)
+                            .arg("package", pkg.as_str()),
+                        Message::new("and-ioc-history-explain")
+                            .arg("app", &app)
+                            .arg("package", pkg.as_str()),
+                    )
+                    .with_indicator(Some(r)),
+                    Some(ev),
                 );
             }
         }
@@ -779,17 +772,18 @@ impl Builder<'_> {
                 .to_owned();
             let source = device.source_of("appops", "dumpsys appops");
             let ev = self.evidence(&source, format!("{pkg} {}", caps.join(",")));
-            self.raise(
-                ids::BACKGROUND_SENSORS,
-                Severity::Low,
-                pkg,
-                Message::new("and-background-title").arg("package", pkg),
-                Message::new("and-background-explain")
-                    .arg("package", pkg)
-                    .arg("last", last)
-                    .arg_keys("what_keys", &caps),
-                None,
-                ev,
+            self.findings.raise(
+                Finding::new(
+                    ids::BACKGROUND_SENSORS,
+                    Severity::Low,
+                    pkg,
+                    Message::new("and-background-title").arg("package", pkg),
+                    Message::new("and-background-explain")
+                        .arg("package", pkg)
+                        .arg("last", last)
+                        .arg_keys("what_keys", &caps),
+                ),
+                Some(ev),
             );
         }
     }
@@ -801,7 +795,7 @@ pub fn check(device: &AndroidDevice, iocs: &IndicatorSet) -> Verdict {
     let mut b = Builder {
         iocs,
         device,
-        findings: BTreeMap::new(),
+        findings: FindingSet::new(),
     };
     b.package_rules();
     b.special_access();
@@ -811,13 +805,15 @@ pub fn check(device: &AndroidDevice, iocs: &IndicatorSet) -> Verdict {
     // once, as the more serious.
     let spyware: std::collections::BTreeSet<String> = b
         .findings
-        .values()
+        .as_slice()
+        .iter()
         .filter(|f| f.severity == Severity::High)
         .map(|f| f.subject.clone())
         .collect();
     let findings: Vec<Finding> = b
         .findings
-        .into_values()
+        .into_vec()
+        .into_iter()
         .filter(|f| !(f.rule == ids::WATCHWARE && spyware.contains(&f.subject)))
         .collect();
     Verdict::new(findings, coverage(device, iocs))

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use vigie_android::{check, load_dump};
+use vigie_core::Localized;
 use vigie_core::Severity;
 use vigie_indicators::{load_path, IndicatorSet};
 

@@ -42,9 +42,9 @@ pub enum CaseError {
     },
 }
 
-impl CaseError {
+impl vigie_core::Localized for CaseError {
     /// The error as a translatable message.
-    pub fn message(&self) -> Message {
+    fn message(&self) -> vigie_core::Message {
         match self {
             CaseError::Db(e) => Message::new("case-error-db").arg("detail", e.to_string()),
             CaseError::WrongPassphrase => Message::new("case-error-passphrase"),

@@ -34,6 +34,13 @@ label-frame = packet { $frame }
 label-flow = flow
 label-bytes = { $up } bytes sent, { $down } bytes received
 
+check-kind-network = network
+check-kind-network-live = live network
+check-kind-android = Android
+check-kind-ios-backup = iPhone backup
+check-kind-ios-device = connected iPhone
+check-kind-ios = iPhone
+
 coverage-packets = { $packets } packets read from { $files } capture file(s).
 date-utc = { $day } { $month } { $year }, { $time } UTC
 month-1 = January

@@ -34,6 +34,13 @@ label-frame = paquet { $frame }
 label-flow = flux
 label-bytes = { $up } octets envoyés, { $down } octets reçus
 
+check-kind-network = réseau
+check-kind-network-live = réseau en direct
+check-kind-android = Android
+check-kind-ios-backup = sauvegarde d’iPhone
+check-kind-ios-device = iPhone branché
+check-kind-ios = iPhone
+
 coverage-packets = { $packets } paquets lus dans { $files } fichier(s) de capture.
 date-utc = { $day } { $month } { $year }, { $time } UTC
 month-1 = janvier

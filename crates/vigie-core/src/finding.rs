@@ -1,11 +1,11 @@
 //! The one finding model shared by every kind of check.
 
 use crate::Timestamp;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// How serious a finding is. Ordered: `Info < Low < Medium < High`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing, not a sign of spyware by itself (e.g. encrypted DNS in use).
@@ -31,7 +31,7 @@ impl Severity {
 }
 
 /// What kind of threat an indicator belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ThreatCategory {
     /// A covert commercial spy app (Echap `ioc.yaml`).
@@ -57,11 +57,12 @@ impl ThreatCategory {
 }
 
 /// A translatable message: a key in the translation files and its named arguments.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Message {
     /// Key in the Fluent translation files, e.g. `net-ioc-domain-title`.
     pub key: String,
     /// Named arguments substituted into the translated text.
+    #[serde(default)]
     pub args: BTreeMap<String, String>,
 }
 
@@ -91,7 +92,7 @@ impl Message {
 }
 
 /// The indicator a finding matched, with where it came from.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct IndicatorRef {
     /// The indicator's value as the feed gave it (normalised), e.g. `thetruthspy.com`.
     pub value: String,
@@ -106,7 +107,7 @@ pub struct IndicatorRef {
 }
 
 /// A pointer to what triggered a finding.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Evidence {
     /// Packets of a capture: one flow (or one DNS exchange) between two frames.
@@ -153,7 +154,7 @@ pub enum Evidence {
 }
 
 /// One result of a check, the same for network, Android, iOS and image evidence.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// Stable rule identifier, e.g. `NET-IOC-DOMAIN`.
     pub rule: String,
@@ -176,6 +177,32 @@ pub struct Finding {
 impl Finding {
     /// Most evidence pointers kept per finding; later occurrences only count.
     pub const MAX_EVIDENCE: usize = 16;
+
+    /// A finding of `rule` on `subject`, with no indicator, evidence or occurrence yet.
+    pub fn new(
+        rule: impl Into<String>,
+        severity: Severity,
+        subject: impl Into<String>,
+        title: Message,
+        explanation: Message,
+    ) -> Self {
+        Finding {
+            rule: rule.into(),
+            severity,
+            title,
+            explanation,
+            subject: subject.into(),
+            indicator: None,
+            evidence: vec![],
+            occurrences: 0,
+        }
+    }
+
+    /// The same finding, naming the indicator it matched.
+    pub fn with_indicator(mut self, indicator: Option<IndicatorRef>) -> Self {
+        self.indicator = indicator;
+        self
+    }
 
     /// Adds one occurrence, keeping its evidence while there is room.
     pub fn add_occurrence(&mut self, evidence: Option<Evidence>) {

@@ -11,7 +11,10 @@ use std::str::FromStr;
 use unic_langid::LanguageIdentifier;
 
 /// A language Vigie speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French, the default for the station.
     #[default]
@@ -54,6 +57,13 @@ impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
     }
+}
+
+/// Something that can say itself in the reader's language: every error of Vigie's
+/// libraries, as a translatable message.
+pub trait Localized {
+    /// What to say.
+    fn message(&self) -> Message;
 }
 
 /// One crate's translation file for one language.
@@ -147,6 +157,11 @@ impl Catalog {
             }
         }
         msg.key.clone()
+    }
+
+    /// What `what` says (an error, usually), in this catalog's language.
+    pub fn say(&self, what: &dyn Localized) -> String {
+        self.text(&what.message())
     }
 
     /// The text of a key with no argument.

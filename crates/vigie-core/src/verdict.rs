@@ -1,10 +1,10 @@
 //! The overall verdict of a check, and what the check did and did not cover.
 
 use crate::{Finding, Message, Severity};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The overall level of a check, from its most serious finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VerdictLevel {
     /// Nothing high, medium or low was found (which is not proof of absence).
@@ -18,7 +18,7 @@ pub enum VerdictLevel {
 }
 
 /// What was checked and what could not be, so that "nothing found" is never read as "no spyware".
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Coverage {
     /// What was checked, as translatable lines.
     pub checked: Vec<Message>,
@@ -27,7 +27,7 @@ pub struct Coverage {
 }
 
 /// A check's verdict: its level, its findings sorted by severity, and its coverage.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Verdict {
     /// Overall level.
     pub level: VerdictLevel,

@@ -11,6 +11,7 @@ pub mod sightings;
 pub mod taxii;
 
 use std::time::Duration;
+use vigie_core::Localized;
 use vigie_core::{Message, Timestamp};
 use vigie_indicators::{mvt_index, FeedStore, IndexLocation, Pins, StoreError, StoredFeed};
 

@@ -34,9 +34,9 @@ pub enum HotspotError {
     Io(#[from] std::io::Error),
 }
 
-impl HotspotError {
+impl vigie_core::Localized for HotspotError {
     /// The error as a translatable message.
-    pub fn message(&self) -> Message {
+    fn message(&self) -> vigie_core::Message {
         match self {
             HotspotError::Missing(p) => Message::new("hotspot-error-missing").arg("program", *p),
             HotspotError::Command { command, detail } => Message::new("hotspot-error-command")
@@ -512,6 +512,9 @@ mod tests {
     #[test]
     fn missing_programs_are_named() {
         let e = find_program("vigie-no-such-program").expect_err("missing");
-        assert_eq!(e.message().key, "hotspot-error-missing");
+        assert_eq!(
+            vigie_core::Localized::message(&e).key,
+            "hotspot-error-missing"
+        );
     }
 }

@@ -131,7 +131,7 @@ pub struct Indicator {
 }
 
 /// A feed file that was loaded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Source {
     /// Human name with credit, e.g. `Echap — stalkerware-indicators (CC-BY 4.0)`.
     pub name: String,

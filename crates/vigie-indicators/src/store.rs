@@ -106,9 +106,9 @@ pub enum StoreError {
     },
 }
 
-impl StoreError {
+impl vigie_core::Localized for StoreError {
     /// The error as a translatable message (key in the command line's translation files).
-    pub fn message(&self) -> vigie_core::Message {
+    fn message(&self) -> vigie_core::Message {
         use vigie_core::Message;
         match self {
             StoreError::Io { path, source } => Message::new("store-error-io")

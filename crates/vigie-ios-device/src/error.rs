@@ -51,9 +51,9 @@ pub enum DeviceError {
     SyncBusy,
 }
 
-impl DeviceError {
+impl vigie_core::Localized for DeviceError {
     /// The error as a translatable message.
-    pub fn message(&self) -> Message {
+    fn message(&self) -> vigie_core::Message {
         match self {
             DeviceError::NoUsbmuxd { address, detail } => Message::new("iosdev-error-no-usbmuxd")
                 .arg("address", address)

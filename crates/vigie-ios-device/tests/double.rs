@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use vigie_core::Localized;
 use vigie_ios_device::double::{app, FakeIphone, FakeUsbmuxd, LockFile, MemorySink, TrustAnswer};
 use vigie_ios_device::{DeviceError, Phone, PhoneStep, Usbmux};
 

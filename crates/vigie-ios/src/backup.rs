@@ -34,9 +34,9 @@ pub enum BackupError {
     },
 }
 
-impl BackupError {
+impl vigie_core::Localized for BackupError {
     /// The error as a translatable message.
-    pub fn message(&self) -> vigie_core::Message {
+    fn message(&self) -> vigie_core::Message {
         use vigie_core::Message;
         match self {
             BackupError::NotABackup(p) => Message::new("ios-error-not-a-backup").arg("path", p),

@@ -1,7 +1,8 @@
 //! What a backup shows: the device, its apps, values seen in its databases (links, domains,
 //! process names), and the settings that matter when someone may be watching.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The kind of a value seen in the backup, as indicators name them.
@@ -51,7 +52,7 @@ pub struct Seen {
 }
 
 /// A privacy permission granted to an app (TCC).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrivacyGrant {
     /// The service (`kTCCServiceCamera`, ...).
     pub service: String,
@@ -64,10 +65,10 @@ pub struct PrivacyGrant {
 }
 
 /// What one module read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModuleRun {
     /// Its name.
-    pub module: &'static str,
+    pub module: Cow<'static, str>,
     /// The files it read.
     pub files: Vec<String>,
     /// Rows or entries read.
@@ -80,7 +81,7 @@ impl ModuleRun {
     /// A module that has read nothing yet.
     pub fn new(module: &'static str) -> Self {
         ModuleRun {
-            module,
+            module: Cow::Borrowed(module),
             files: vec![],
             rows: 0,
             problem: None,
@@ -103,7 +104,7 @@ pub struct MissingProcess {
 }
 
 /// A configuration profile installed on the phone.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     /// Its file in the backup.
     pub file: String,
@@ -122,7 +123,7 @@ pub struct Profile {
 }
 
 /// An account set up on the phone (Apple ID, mail, social networks).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
     /// The account type (`com.apple.account.AppleAccount`, ...).
     pub kind: String,
@@ -301,7 +302,7 @@ pub struct IosBackup {
 }
 
 /// What a check of a connected phone read from the phone itself (beyond its backup).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LiveRead {
     /// Apps the phone listed.
     pub apps: usize,

@@ -3,44 +3,17 @@
 //! matter on their own (jailbreak traces, deleted data-use records, Lockdown Mode).
 
 use crate::model::{IosBackup, LocationAccess, PairedKind, SeenKind};
-use std::collections::BTreeMap;
 use vigie_core::{
-    Coverage, Evidence, Finding, IndicatorRef, Message, Severity, ThreatCategory, Verdict,
+    Coverage, Evidence, Finding, FindingSet, Message, Severity, ThreatCategory, Verdict,
 };
 use vigie_indicators::{Indicator, IndicatorKind, IndicatorSet};
 
 struct Builder<'a> {
     iocs: &'a IndicatorSet,
-    findings: BTreeMap<(String, String), Finding>,
+    findings: FindingSet,
 }
 
 impl Builder<'_> {
-    #[allow(clippy::too_many_arguments)]
-    fn raise(
-        &mut self,
-        rule: &str,
-        severity: Severity,
-        subject: &str,
-        title: Message,
-        explanation: Message,
-        indicator: Option<IndicatorRef>,
-        evidence: Evidence,
-    ) {
-        self.findings
-            .entry((rule.to_owned(), subject.to_owned()))
-            .or_insert_with(|| Finding {
-                rule: rule.to_owned(),
-                severity,
-                title,
-                explanation,
-                subject: subject.to_owned(),
-                indicator,
-                evidence: vec![],
-                occurrences: 0,
-            })
-            .add_occurrence(Some(evidence));
-    }
-
     /// A finding for each indicator matched by `value`.
     fn matched(
         &mut self,
@@ -65,14 +38,10 @@ impl Builder<'_> {
                 .arg_keys("what_keys", &[what]);
             let r = self.iocs.reference(ind);
             // One finding per matched value: each names its own indicator.
-            self.raise(
-                rule,
-                severity,
-                &ind.value,
-                title,
-                explanation,
-                Some(r),
-                evidence.clone(),
+            self.findings.raise(
+                Finding::new(rule, severity, &ind.value, title, explanation)
+                    .with_indicator(Some(r)),
+                Some(evidence.clone()),
             );
         }
     }
@@ -115,7 +84,7 @@ fn profile_capability(payload_type: &str) -> Option<&'static str> {
 pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
     let mut b = Builder {
         iocs,
-        findings: BTreeMap::new(),
+        findings: FindingSet::new(),
     };
     for (app, sources) in &backup.apps {
         let found = iocs.match_exact(IndicatorKind::AppId, app);
@@ -182,37 +151,39 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
         } else {
             caps
         };
-        b.raise(
-            "IOS-PROFILE",
-            severity,
-            &p.uuid,
-            Message::new("ios-profile-title").arg("name", &p.name),
-            Message::new(if p.organization.is_some() {
-                "ios-profile-explain"
-            } else {
-                "ios-profile-explain-unknown"
-            })
-            .arg("name", &p.name)
-            .arg("organization", p.organization.clone().unwrap_or_default())
-            .arg("when", p.installed.clone().unwrap_or_else(|| "—".into()))
-            .arg_keys("can_keys", &caps),
-            None,
-            evidence,
+        b.findings.raise(
+            Finding::new(
+                "IOS-PROFILE",
+                severity,
+                &p.uuid,
+                Message::new("ios-profile-title").arg("name", &p.name),
+                Message::new(if p.organization.is_some() {
+                    "ios-profile-explain"
+                } else {
+                    "ios-profile-explain-unknown"
+                })
+                .arg("name", &p.name)
+                .arg("organization", p.organization.clone().unwrap_or_default())
+                .arg("when", p.installed.clone().unwrap_or_else(|| "—".into()))
+                .arg_keys("can_keys", &caps),
+            ),
+            Some(evidence),
         );
     }
     for a in backup.accounts.iter().filter(|a| a.is_apple_id()) {
-        b.raise(
-            "IOS-APPLE-ID",
-            Severity::Info,
-            &a.user,
-            Message::new("ios-apple-id-title").arg("user", &a.user),
-            Message::new("ios-apple-id-explain").arg("user", &a.user),
-            None,
-            Evidence::Record {
+        b.findings.raise(
+            Finding::new(
+                "IOS-APPLE-ID",
+                Severity::Info,
+                &a.user,
+                Message::new("ios-apple-id-title").arg("user", &a.user),
+                Message::new("ios-apple-id-explain").arg("user", &a.user),
+            ),
+            Some(Evidence::Record {
                 file: a.file.clone(),
                 locator: format!("ZACCOUNT {}", a.user),
                 detail: format!("{} {}", a.kind, a.user),
-            },
+            }),
         );
     }
     let jailbreak_apps: Vec<&String> = backup
@@ -222,45 +193,48 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
         .collect();
     if !backup.jailbreak_paths.is_empty() || !jailbreak_apps.is_empty() {
         for p in backup.jailbreak_paths.iter().chain(jailbreak_apps) {
-            b.raise(
-                "IOS-JAILBREAK",
-                Severity::Medium,
-                "jailbreak",
-                Message::new("ios-jailbreak-title"),
-                Message::new("ios-jailbreak-explain"),
-                None,
-                Evidence::Record {
+            b.findings.raise(
+                Finding::new(
+                    "IOS-JAILBREAK",
+                    Severity::Medium,
+                    "jailbreak",
+                    Message::new("ios-jailbreak-title"),
+                    Message::new("ios-jailbreak-explain"),
+                ),
+                Some(Evidence::Record {
                     file: "Manifest.db".into(),
                     locator: p.clone(),
                     detail: p.clone(),
-                },
+                }),
             );
         }
     }
     for t in &backup.exploit_traces {
-        b.raise(
-            "IOS-EXPLOIT-TRACE",
-            Severity::High,
-            t.kind,
-            Message::new(format!("ios-exploit-{}-title", t.kind)),
-            Message::new(format!("ios-exploit-{}-explain", t.kind)),
-            None,
-            Evidence::Record {
+        b.findings.raise(
+            Finding::new(
+                "IOS-EXPLOIT-TRACE",
+                Severity::High,
+                t.kind,
+                Message::new(format!("ios-exploit-{}-title", t.kind)),
+                Message::new(format!("ios-exploit-{}-explain", t.kind)),
+            ),
+            Some(Evidence::Record {
                 file: t.file.clone(),
                 locator: t.locator.clone(),
                 detail: t.detail.clone(),
-            },
+            }),
         );
     }
     for m in &backup.missing_processes {
-        b.raise(
-            "IOS-DATAUSAGE-MISSING",
-            Severity::Low,
-            "DataUsage.sqlite",
-            Message::new("ios-missing-process-title"),
-            Message::new("ios-missing-process-explain"),
-            None,
-            Evidence::Record {
+        b.findings.raise(
+            Finding::new(
+                "IOS-DATAUSAGE-MISSING",
+                Severity::Low,
+                "DataUsage.sqlite",
+                Message::new("ios-missing-process-title"),
+                Message::new("ios-missing-process-explain"),
+            ),
+            Some(Evidence::Record {
                 file: m.file.clone(),
                 locator: format!("ZPROCESS Z_PK {}", m.id),
                 detail: format!(
@@ -269,25 +243,26 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
                     m.previous,
                     m.previous_when.as_deref().unwrap_or("?")
                 ),
-            },
+            }),
         );
     }
     for (app, name, signer) in backup.live.iter().flat_map(|l| &l.outside_store) {
-        b.raise(
-            "IOS-APP-OUTSIDE-STORE",
-            Severity::Medium,
-            app,
-            Message::new("ios-outside-store-title").arg("name", name),
-            Message::new("ios-outside-store-explain")
-                .arg("name", name)
-                .arg("value", app)
-                .arg("organization", signer),
-            None,
-            Evidence::Record {
+        b.findings.raise(
+            Finding::new(
+                "IOS-APP-OUTSIDE-STORE",
+                Severity::Medium,
+                app,
+                Message::new("ios-outside-store-title").arg("name", name),
+                Message::new("ios-outside-store-explain")
+                    .arg("name", name)
+                    .arg("value", app)
+                    .arg("organization", signer),
+            ),
+            Some(Evidence::Record {
                 file: "installation_proxy".into(),
                 locator: format!("CFBundleIdentifier {app}"),
                 detail: format!("SignerIdentity {signer}"),
-            },
+            }),
         );
     }
     abuse_facts(backup, &mut b);
@@ -298,17 +273,18 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
             "ios-outside-store-unknown-explain"
         };
         let installer = a.installer.clone().unwrap_or_default();
-        b.raise(
-            "IOS-APP-OUTSIDE-STORE",
-            Severity::Medium,
-            &a.bundle,
-            Message::new("ios-outside-store-title").arg("name", &a.name),
-            Message::new(key)
-                .arg("name", &a.name)
-                .arg("value", &a.bundle)
-                .arg("organization", &installer),
-            None,
-            Evidence::Record {
+        b.findings.raise(
+            Finding::new(
+                "IOS-APP-OUTSIDE-STORE",
+                Severity::Medium,
+                &a.bundle,
+                Message::new("ios-outside-store-title").arg("name", &a.name),
+                Message::new(key)
+                    .arg("name", &a.name)
+                    .arg("value", &a.bundle)
+                    .arg("organization", &installer),
+            ),
+            Some(Evidence::Record {
                 file: "Info.plist".into(),
                 locator: format!("Applications {}", a.bundle),
                 detail: if installer.is_empty() {
@@ -316,25 +292,26 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
                 } else {
                     format!("sourceApp {installer}")
                 },
-            },
+            }),
         );
     }
     if backup.lockdown_mode == Some(true) {
-        b.raise(
-            "IOS-LOCKDOWN-MODE",
-            Severity::Info,
-            "lockdown",
-            Message::new("ios-lockdown-title"),
-            Message::new("ios-lockdown-explain"),
-            None,
-            Evidence::Record {
+        b.findings.raise(
+            Finding::new(
+                "IOS-LOCKDOWN-MODE",
+                Severity::Info,
+                "lockdown",
+                Message::new("ios-lockdown-title"),
+                Message::new("ios-lockdown-explain"),
+            ),
+            Some(Evidence::Record {
                 file: "HomeDomain/Library/Preferences/.GlobalPreferences.plist".into(),
                 locator: "LDMGlobalEnabled".into(),
                 detail: "LDMGlobalEnabled = true".into(),
-            },
+            }),
         );
     }
-    Verdict::new(b.findings.into_values().collect(), coverage(backup))
+    Verdict::new(b.findings.into_vec(), coverage(backup))
 }
 
 /// The facts that matter when a partner may be watching: apps that may follow the phone's
@@ -347,20 +324,21 @@ fn abuse_facts(backup: &IosBackup, b: &mut Builder<'_>) {
         .filter(|c| c.access == LocationAccess::Always && c.is_installed_app())
     {
         let when = c.last_used.clone().unwrap_or_else(|| "—".into());
-        b.raise(
-            "IOS-LOCATION-ALWAYS",
-            Severity::Info,
-            &c.client,
-            Message::new("ios-location-always-title").arg("app", &c.client),
-            Message::new("ios-location-always-explain")
-                .arg("app", &c.client)
-                .arg("when", &when),
-            None,
-            Evidence::Record {
+        b.findings.raise(
+            Finding::new(
+                "IOS-LOCATION-ALWAYS",
+                Severity::Info,
+                &c.client,
+                Message::new("ios-location-always-title").arg("app", &c.client),
+                Message::new("ios-location-always-explain")
+                    .arg("app", &c.client)
+                    .arg("when", &when),
+            ),
+            Some(Evidence::Record {
                 file: c.file.clone(),
                 locator: c.client.clone(),
                 detail: format!("Authorization = always (last used {when})"),
-            },
+            }),
         );
     }
     for d in &backup.paired_devices {
@@ -369,18 +347,19 @@ fn abuse_facts(backup: &IosBackup, b: &mut Builder<'_>) {
             PairedKind::Bluetooth => ("IOS-PAIRED-BLUETOOTH", "bluetooth", "ios-paired-bluetooth"),
         };
         let seen = d.last_seen.clone().unwrap_or_else(|| "—".into());
-        b.raise(
-            rule,
-            Severity::Info,
-            subject,
-            Message::new(format!("{title}-title")),
-            Message::new(format!("{title}-explain")),
-            None,
-            Evidence::Record {
+        b.findings.raise(
+            Finding::new(
+                rule,
+                Severity::Info,
+                subject,
+                Message::new(format!("{title}-title")),
+                Message::new(format!("{title}-explain")),
+            ),
+            Some(Evidence::Record {
                 file: d.file.clone(),
                 locator: d.address.clone(),
                 detail: format!("{} (last seen {seen})", d.name),
-            },
+            }),
         );
     }
     for e in &backup.profile_events {
@@ -409,34 +388,36 @@ fn abuse_facts(backup: &IosBackup, b: &mut Builder<'_>) {
         } else {
             "ios-profile-event-installed"
         };
-        b.raise(
-            "IOS-PROFILE-EVENT",
-            Severity::Low,
-            &format!("{} {}", e.profile, e.when.as_deref().unwrap_or("")),
-            Message::new(format!("{key}-title")).arg("name", &e.profile),
-            Message::new(format!("{key}-explain"))
-                .arg("name", &e.profile)
-                .arg("when", e.when.clone().unwrap_or_else(|| "—".into()))
-                .arg("value", &e.process),
-            None,
-            evidence,
+        b.findings.raise(
+            Finding::new(
+                "IOS-PROFILE-EVENT",
+                Severity::Low,
+                format!("{} {}", e.profile, e.when.as_deref().unwrap_or("")),
+                Message::new(format!("{key}-title")).arg("name", &e.profile),
+                Message::new(format!("{key}-explain"))
+                    .arg("name", &e.profile)
+                    .arg("when", e.when.clone().unwrap_or_else(|| "—".into()))
+                    .arg("value", &e.process),
+            ),
+            Some(evidence),
         );
     }
     for s in &backup.sending_shortcuts {
-        b.raise(
-            "IOS-SHORTCUT-SENDS",
-            Severity::Low,
-            &s.locator,
-            Message::new("ios-shortcut-sends-title").arg("name", &s.name),
-            Message::new("ios-shortcut-sends-explain")
-                .arg("name", &s.name)
-                .arg("when", s.created.clone().unwrap_or_else(|| "—".into())),
-            None,
-            Evidence::Record {
+        b.findings.raise(
+            Finding::new(
+                "IOS-SHORTCUT-SENDS",
+                Severity::Low,
+                &s.locator,
+                Message::new("ios-shortcut-sends-title").arg("name", &s.name),
+                Message::new("ios-shortcut-sends-explain")
+                    .arg("name", &s.name)
+                    .arg("when", s.created.clone().unwrap_or_else(|| "—".into())),
+            ),
+            Some(Evidence::Record {
                 file: s.file.clone(),
                 locator: s.locator.clone(),
                 detail: format!("takes {}; sends {}", s.takes.join(", "), s.sends.join(", ")),
-            },
+            }),
         );
     }
 }

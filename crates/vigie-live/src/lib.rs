@@ -35,9 +35,9 @@ pub enum LiveError {
     Io(String, io::Error),
 }
 
-impl LiveError {
+impl vigie_core::Localized for LiveError {
     /// The error as a translatable message.
-    pub fn message(&self) -> Message {
+    fn message(&self) -> vigie_core::Message {
         match self {
             LiveError::NoInterface(i) => {
                 Message::new("live-error-no-interface").arg("interface", i)
@@ -91,13 +91,7 @@ fn present(name: &str) -> bool {
 }
 
 fn now() -> Timestamp {
-    let d = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    Timestamp::from_secs_nanos(
-        i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
-        d.subsec_nanos(),
-    )
+    Timestamp::now()
 }
 
 /// Packets from one interface, read as they arrive.
@@ -204,6 +198,7 @@ impl LiveCapture {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use vigie_core::Localized;
 
     #[test]
     fn unknown_interface_is_a_clear_error() {

@@ -85,9 +85,9 @@ pub enum CaptureError {
     },
 }
 
-impl CaptureError {
+impl vigie_core::Localized for CaptureError {
     /// The error as a translatable message (key in the network check's translation files).
-    pub fn message(&self) -> vigie_core::Message {
+    fn message(&self) -> vigie_core::Message {
         use vigie_core::Message;
         match self {
             CaptureError::Io(e) => Message::new("capture-error-io").arg("detail", e.to_string()),

@@ -271,7 +271,7 @@ pub struct Observation {
 }
 
 /// Counters of what the observer read, for the coverage part of a verdict.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct ObserverStats {
     /// Packets read.
     pub packets: u64,

@@ -11,7 +11,7 @@ use crate::lists::HeuristicLists;
 use crate::observe::{FlowSummary, Observation, Observed, Proto};
 use std::collections::HashMap;
 use std::net::IpAddr;
-use vigie_core::{Evidence, Finding, IndicatorRef, Message, Severity, ThreatCategory, Timestamp};
+use vigie_core::{Evidence, Finding, FindingSet, Message, Severity, ThreatCategory, Timestamp};
 use vigie_indicators::{Indicator, IndicatorKind, IndicatorRole, IndicatorSet};
 
 /// Stable rule identifiers.
@@ -72,6 +72,14 @@ const KNOWN_HIGH_PORTS: &[u16] = &[
 const MAX_SUBJECTS_PER_RULE: usize = 256;
 /// Most subjects listed per indicator rule.
 const MAX_IOC_SUBJECTS: usize = 4096;
+/// How many subjects a rule lists.
+fn subjects_cap(rule: &str) -> usize {
+    if rule.starts_with("NET-IOC-") {
+        MAX_IOC_SUBJECTS
+    } else {
+        MAX_SUBJECTS_PER_RULE
+    }
+}
 /// Most destinations followed for the beaconing check, and connection times kept for each.
 const MAX_DESTINATIONS: usize = 4096;
 const MAX_STARTS: usize = 64;
@@ -146,11 +154,8 @@ pub struct NetRules<'a> {
     iocs: &'a IndicatorSet,
     lists: HeuristicLists,
     thresholds: Thresholds,
-    findings: HashMap<(&'static str, String), Finding>,
-    order: Vec<(&'static str, String)>,
-    /// Subjects listed per rule, and occurrences beyond the cap (memory stays bounded).
-    per_rule: HashMap<&'static str, usize>,
-    unlisted: HashMap<&'static str, u64>,
+    /// Findings, with a cap on subjects per rule (memory stays bounded).
+    findings: FindingSet,
     destinations: HashMap<String, Destination>,
 }
 
@@ -218,57 +223,8 @@ impl<'a> NetRules<'a> {
             iocs,
             lists,
             thresholds,
-            findings: HashMap::new(),
-            order: Vec::new(),
-            per_rule: HashMap::new(),
-            unlisted: HashMap::new(),
+            findings: FindingSet::capped(subjects_cap),
             destinations: HashMap::new(),
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn raise(
-        &mut self,
-        rule: &'static str,
-        severity: Severity,
-        subject: &str,
-        title: Message,
-        explanation: Message,
-        indicator: Option<IndicatorRef>,
-        evidence: Option<Evidence>,
-    ) {
-        let key = (rule, subject.to_owned());
-        match self.findings.get_mut(&key) {
-            Some(f) => {
-                f.severity = f.severity.max(severity);
-                f.add_occurrence(evidence);
-            }
-            None => {
-                let listed = self.per_rule.entry(rule).or_default();
-                let cap = if rule.starts_with("NET-IOC-") {
-                    MAX_IOC_SUBJECTS
-                } else {
-                    MAX_SUBJECTS_PER_RULE
-                };
-                if *listed >= cap {
-                    *self.unlisted.entry(rule).or_default() += 1;
-                    return;
-                }
-                *listed += 1;
-                let mut f = Finding {
-                    rule: rule.to_owned(),
-                    severity,
-                    title,
-                    explanation,
-                    subject: subject.to_owned(),
-                    indicator,
-                    evidence: vec![],
-                    occurrences: 0,
-                };
-                f.add_occurrence(evidence);
-                self.order.push(key.clone());
-                self.findings.insert(key, f);
-            }
         }
     }
 
@@ -301,13 +257,9 @@ impl<'a> NetRules<'a> {
                 .arg("how", how)
                 .arg("role", role)
                 .arg("category", ind.category.as_str());
-            self.raise(
-                ids::IOC_DOMAIN,
-                severity_for(ind),
-                name,
-                title,
-                explanation,
-                Some(r),
+            self.findings.raise(
+                Finding::new(ids::IOC_DOMAIN, severity_for(ind), name, title, explanation)
+                    .with_indicator(Some(r)),
                 Some(evidence()),
             );
         }
@@ -316,13 +268,14 @@ impl<'a> NetRules<'a> {
         }
         if let Some(provider) = self.lists.doh.covering(name) {
             let provider = provider.to_owned();
-            self.raise(
-                ids::ENCRYPTED_DNS,
-                Severity::Info,
-                &provider,
-                Message::new("net-encrypted-dns-title").arg("name", &provider),
-                Message::new("net-encrypted-dns-explain").arg("name", &provider),
-                None,
+            self.findings.raise(
+                Finding::new(
+                    ids::ENCRYPTED_DNS,
+                    Severity::Info,
+                    &provider,
+                    Message::new("net-encrypted-dns-title").arg("name", &provider),
+                    Message::new("net-encrypted-dns-explain").arg("name", &provider),
+                ),
                 Some(evidence()),
             );
             return;
@@ -336,17 +289,19 @@ impl<'a> NetRules<'a> {
             .or_else(|| dyn_feed.first().map(|i| i.value.clone()));
         if let Some(provider) = provider {
             let ind = dyn_feed.first().map(|i| self.iocs.reference(i));
-            self.raise(
-                ids::DYNDNS,
-                Severity::Medium,
-                name,
-                Message::new("net-dyndns-title")
-                    .arg("name", name)
-                    .arg("provider", &provider),
-                Message::new("net-dyndns-explain")
-                    .arg("name", name)
-                    .arg("provider", &provider),
-                ind,
+            self.findings.raise(
+                Finding::new(
+                    ids::DYNDNS,
+                    Severity::Medium,
+                    name,
+                    Message::new("net-dyndns-title")
+                        .arg("name", name)
+                        .arg("provider", &provider),
+                    Message::new("net-dyndns-explain")
+                        .arg("name", name)
+                        .arg("provider", &provider),
+                )
+                .with_indicator(ind),
                 Some(evidence()),
             );
             return;
@@ -362,17 +317,19 @@ impl<'a> NetRules<'a> {
             .or_else(|| tld_feed.first().map(|i| i.value.clone()));
         if let Some(tld) = tld.filter(|t| t.as_str() != name) {
             let ind = tld_feed.first().map(|i| self.iocs.reference(i));
-            self.raise(
-                ids::SUSPICIOUS_TLD,
-                Severity::Low,
-                name,
-                Message::new("net-suspicious-tld-title")
-                    .arg("name", name)
-                    .arg("tld", &tld),
-                Message::new("net-suspicious-tld-explain")
-                    .arg("name", name)
-                    .arg("tld", &tld),
-                ind,
+            self.findings.raise(
+                Finding::new(
+                    ids::SUSPICIOUS_TLD,
+                    Severity::Low,
+                    name,
+                    Message::new("net-suspicious-tld-title")
+                        .arg("name", name)
+                        .arg("tld", &tld),
+                    Message::new("net-suspicious-tld-explain")
+                        .arg("name", name)
+                        .arg("tld", &tld),
+                )
+                .with_indicator(ind),
                 Some(evidence()),
             );
         }
@@ -384,20 +341,22 @@ impl<'a> NetRules<'a> {
             let r = self.iocs.reference(ind);
             let app = ind.app.clone().unwrap_or_else(|| ind.value.clone());
             let ip_s = ip.to_string();
-            self.raise(
-                ids::IOC_IP,
-                severity_for(ind),
-                &ip_s,
-                Message::new("net-ioc-ip-title")
-                    .arg("ip", &ip_s)
-                    .arg("app", &app)
-                    .arg("category", ind.category.as_str()),
-                Message::new("net-ioc-ip-explain")
-                    .arg("ip", &ip_s)
-                    .arg("app", &app)
-                    .arg("how", how)
-                    .arg("category", ind.category.as_str()),
-                Some(r),
+            self.findings.raise(
+                Finding::new(
+                    ids::IOC_IP,
+                    severity_for(ind),
+                    &ip_s,
+                    Message::new("net-ioc-ip-title")
+                        .arg("ip", &ip_s)
+                        .arg("app", &app)
+                        .arg("category", ind.category.as_str()),
+                    Message::new("net-ioc-ip-explain")
+                        .arg("ip", &ip_s)
+                        .arg("app", &app)
+                        .arg("how", how)
+                        .arg("category", ind.category.as_str()),
+                )
+                .with_indicator(Some(r)),
                 Some(evidence()),
             );
         }
@@ -457,17 +416,19 @@ impl<'a> NetRules<'a> {
                     if let Some(ind) = best(&m) {
                         let r = self.iocs.reference(ind);
                         let app = ind.app.clone().unwrap_or_else(|| ind.value.clone());
-                        self.raise(
-                            ids::IOC_URL,
-                            severity_for(ind),
-                            u,
-                            Message::new("net-ioc-url-title")
-                                .arg("url", u)
-                                .arg("app", &app),
-                            Message::new("net-ioc-url-explain")
-                                .arg("url", u)
-                                .arg("app", &app),
-                            Some(r),
+                        self.findings.raise(
+                            Finding::new(
+                                ids::IOC_URL,
+                                severity_for(ind),
+                                u,
+                                Message::new("net-ioc-url-title")
+                                    .arg("url", u)
+                                    .arg("app", &app),
+                                Message::new("net-ioc-url-explain")
+                                    .arg("url", u)
+                                    .arg("app", &app),
+                            )
+                            .with_indicator(Some(r)),
                             Some(e()),
                         );
                     }
@@ -494,17 +455,19 @@ impl<'a> NetRules<'a> {
             if let Some(ind) = best(&m) {
                 let r = self.iocs.reference(ind);
                 let app = ind.app.clone().unwrap_or_else(|| ind.value.clone());
-                self.raise(
-                    ids::IOC_CERT,
-                    Severity::High,
-                    hash,
-                    Message::new("net-ioc-cert-title")
-                        .arg("name", &label)
-                        .arg("app", &app),
-                    Message::new("net-ioc-cert-explain")
-                        .arg("name", &label)
-                        .arg("app", &app),
-                    Some(r),
+                self.findings.raise(
+                    Finding::new(
+                        ids::IOC_CERT,
+                        Severity::High,
+                        hash,
+                        Message::new("net-ioc-cert-title")
+                            .arg("name", &label)
+                            .arg("app", &app),
+                        Message::new("net-ioc-cert-explain")
+                            .arg("name", &label)
+                            .arg("app", &app),
+                    )
+                    .with_indicator(Some(r)),
                     Some(e()),
                 );
             }
@@ -527,13 +490,14 @@ impl<'a> NetRules<'a> {
             return;
         }
         if cert.self_signed {
-            self.raise(
-                ids::TLS_SELF_SIGNED,
-                Severity::Medium,
-                &label,
-                Message::new("net-tls-self-signed-title").arg("name", &label),
-                Message::new("net-tls-self-signed-explain").arg("name", &label),
-                None,
+            self.findings.raise(
+                Finding::new(
+                    ids::TLS_SELF_SIGNED,
+                    Severity::Medium,
+                    &label,
+                    Message::new("net-tls-self-signed-title").arg("name", &label),
+                    Message::new("net-tls-self-signed-explain").arg("name", &label),
+                ),
                 Some(e()),
             );
         } else if let Some(org) = cert
@@ -542,28 +506,30 @@ impl<'a> NetRules<'a> {
             .filter(|o| self.lists.free_cas.iter().any(|c| c == o))
         {
             let org = org.to_owned();
-            self.raise(
-                ids::TLS_FREE_CERT,
-                Severity::Low,
-                &label,
-                Message::new("net-tls-free-cert-title")
-                    .arg("name", &label)
-                    .arg("issuer", &org),
-                Message::new("net-tls-free-cert-explain")
-                    .arg("name", &label)
-                    .arg("issuer", &org),
-                None,
+            self.findings.raise(
+                Finding::new(
+                    ids::TLS_FREE_CERT,
+                    Severity::Low,
+                    &label,
+                    Message::new("net-tls-free-cert-title")
+                        .arg("name", &label)
+                        .arg("issuer", &org),
+                    Message::new("net-tls-free-cert-explain")
+                        .arg("name", &label)
+                        .arg("issuer", &org),
+                ),
                 Some(e()),
             );
         }
         if !names.is_empty() && names.iter().all(|n| n.parse::<IpAddr>().is_ok()) {
-            self.raise(
-                ids::TLS_IP_CERT,
-                Severity::Low,
-                &label,
-                Message::new("net-tls-ip-cert-title").arg("name", &label),
-                Message::new("net-tls-ip-cert-explain").arg("name", &label),
-                None,
+            self.findings.raise(
+                Finding::new(
+                    ids::TLS_IP_CERT,
+                    Severity::Low,
+                    &label,
+                    Message::new("net-tls-ip-cert-title").arg("name", &label),
+                    Message::new("net-tls-ip-cert-explain").arg("name", &label),
+                ),
                 Some(e()),
             );
         }
@@ -589,9 +555,8 @@ impl<'a> NetRules<'a> {
         for n in [&f.sni, &f.http_host, &f.dns_name].into_iter().flatten() {
             let m = self.iocs.match_domain(n);
             if let Some(ind) = best(&m) {
-                let key = (ids::IOC_DOMAIN, n.clone());
                 let sev = severity_for(ind);
-                if let Some(found) = self.findings.get_mut(&key) {
+                if let Some(found) = self.findings.get_mut(ids::IOC_DOMAIN, n) {
                     found.severity = found.severity.max(sev);
                     found.add_occurrence(Some(e()));
                 } else {
@@ -604,56 +569,60 @@ impl<'a> NetRules<'a> {
         }
         if matches!(f.proto, Proto::Tcp) && f.server.port == 853 && f.bytes_up > 0 {
             let s = name.clone().unwrap_or_else(|| server.to_string());
-            self.raise(
-                ids::ENCRYPTED_DNS,
-                Severity::Info,
-                &s,
-                Message::new("net-encrypted-dns-title").arg("name", &s),
-                Message::new("net-encrypted-dns-explain").arg("name", &s),
-                None,
+            self.findings.raise(
+                Finding::new(
+                    ids::ENCRYPTED_DNS,
+                    Severity::Info,
+                    &s,
+                    Message::new("net-encrypted-dns-title").arg("name", &s),
+                    Message::new("net-encrypted-dns-explain").arg("name", &s),
+                ),
                 Some(e()),
             );
         }
         let port = f.server.port.to_string();
         let has_data = f.bytes_up + f.bytes_down > 0;
         if f.tls && !TLS_PORTS.contains(&f.server.port) && f.starttls.is_none() {
-            self.raise(
-                ids::TLS_NONSTANDARD_PORT,
-                Severity::Medium,
-                &subject,
-                Message::new("net-tls-nonstd-port-title")
-                    .arg("name", &subject)
-                    .arg("port", &port),
-                Message::new("net-tls-nonstd-port-explain")
-                    .arg("name", &subject)
-                    .arg("port", &port),
-                None,
+            self.findings.raise(
+                Finding::new(
+                    ids::TLS_NONSTANDARD_PORT,
+                    Severity::Medium,
+                    &subject,
+                    Message::new("net-tls-nonstd-port-title")
+                        .arg("name", &subject)
+                        .arg("port", &port),
+                    Message::new("net-tls-nonstd-port-explain")
+                        .arg("name", &subject)
+                        .arg("port", &port),
+                ),
                 Some(e()),
             );
         }
         if let Some(host) = &f.http_host {
             if HTTP_PORTS.contains(&f.server.port) {
-                self.raise(
-                    ids::HTTP_PLAIN,
-                    Severity::Low,
-                    host,
-                    Message::new("net-http-plain-title").arg("name", host),
-                    Message::new("net-http-plain-explain").arg("name", host),
-                    None,
+                self.findings.raise(
+                    Finding::new(
+                        ids::HTTP_PLAIN,
+                        Severity::Low,
+                        host,
+                        Message::new("net-http-plain-title").arg("name", host),
+                        Message::new("net-http-plain-explain").arg("name", host),
+                    ),
                     Some(e()),
                 );
             } else {
-                self.raise(
-                    ids::HTTP_NONSTANDARD_PORT,
-                    Severity::Medium,
-                    host,
-                    Message::new("net-http-nonstd-port-title")
-                        .arg("name", host)
-                        .arg("port", &port),
-                    Message::new("net-http-nonstd-port-explain")
-                        .arg("name", host)
-                        .arg("port", &port),
-                    None,
+                self.findings.raise(
+                    Finding::new(
+                        ids::HTTP_NONSTANDARD_PORT,
+                        Severity::Medium,
+                        host,
+                        Message::new("net-http-nonstd-port-title")
+                            .arg("name", host)
+                            .arg("port", &port),
+                        Message::new("net-http-nonstd-port-explain")
+                            .arg("name", host)
+                            .arg("port", &port),
+                    ),
                     Some(e()),
                 );
             }
@@ -661,17 +630,18 @@ impl<'a> NetRules<'a> {
                 && f.bytes_up >= self.thresholds.http_upload_bytes
             {
                 let kib = (f.bytes_up / 1024).to_string();
-                self.raise(
-                    ids::HTTP_UPLOAD,
-                    Severity::Medium,
-                    host,
-                    Message::new("net-http-upload-title")
-                        .arg("name", host)
-                        .arg("kib", &kib),
-                    Message::new("net-http-upload-explain")
-                        .arg("name", host)
-                        .arg("kib", &kib),
-                    None,
+                self.findings.raise(
+                    Finding::new(
+                        ids::HTTP_UPLOAD,
+                        Severity::Medium,
+                        host,
+                        Message::new("net-http-upload-title")
+                            .arg("name", host)
+                            .arg("kib", &kib),
+                        Message::new("net-http-upload-explain")
+                            .arg("name", host)
+                            .arg("kib", &kib),
+                    ),
                     Some(e()),
                 );
             }
@@ -680,30 +650,32 @@ impl<'a> NetRules<'a> {
             && f.bytes_up > f.bytes_down.saturating_mul(2)
         {
             let mib = format!("{:.1}", f.bytes_up as f64 / 1_048_576.0);
-            self.raise(
-                ids::LARGE_UPLOAD,
-                Severity::Medium,
-                &subject,
-                Message::new("net-large-upload-title")
-                    .arg("name", &subject)
-                    .arg("mib", &mib),
-                Message::new("net-large-upload-explain")
-                    .arg("name", &subject)
-                    .arg("mib", &mib),
-                None,
+            self.findings.raise(
+                Finding::new(
+                    ids::LARGE_UPLOAD,
+                    Severity::Medium,
+                    &subject,
+                    Message::new("net-large-upload-title")
+                        .arg("name", &subject)
+                        .arg("mib", &mib),
+                    Message::new("net-large-upload-explain")
+                        .arg("name", &subject)
+                        .arg("mib", &mib),
+                ),
                 Some(e()),
             );
         }
         let unresolved = f.sni.is_none() && f.http_host.is_none() && f.dns_name.is_none();
         if unresolved && has_data && !f.dns && matches!(f.proto, Proto::Tcp | Proto::Udp) {
             let ip_s = server.to_string();
-            self.raise(
-                ids::UNRESOLVED_IP,
-                Severity::Low,
-                &ip_s,
-                Message::new("net-unresolved-ip-title").arg("ip", &ip_s),
-                Message::new("net-unresolved-ip-explain").arg("ip", &ip_s),
-                None,
+            self.findings.raise(
+                Finding::new(
+                    ids::UNRESOLVED_IP,
+                    Severity::Low,
+                    &ip_s,
+                    Message::new("net-unresolved-ip-title").arg("ip", &ip_s),
+                    Message::new("net-unresolved-ip-explain").arg("ip", &ip_s),
+                ),
                 Some(e()),
             );
         }
@@ -716,29 +688,31 @@ impl<'a> NetRules<'a> {
             && !KNOWN_HIGH_PORTS.contains(&f.server.port)
             && matches!(f.proto, Proto::Tcp | Proto::Udp)
         {
-            self.raise(
-                ids::NONSTANDARD_PORT,
-                Severity::Low,
-                &subject,
-                Message::new("net-nonstd-port-title")
-                    .arg("name", &subject)
-                    .arg("port", &port)
-                    .arg("proto", f.proto.to_string()),
-                Message::new("net-nonstd-port-explain")
-                    .arg("name", &subject)
-                    .arg("port", &port),
-                None,
+            self.findings.raise(
+                Finding::new(
+                    ids::NONSTANDARD_PORT,
+                    Severity::Low,
+                    &subject,
+                    Message::new("net-nonstd-port-title")
+                        .arg("name", &subject)
+                        .arg("port", &port)
+                        .arg("proto", f.proto.to_string()),
+                    Message::new("net-nonstd-port-explain")
+                        .arg("name", &subject)
+                        .arg("port", &port),
+                ),
                 Some(e()),
             );
         }
         if f.tls && is_tor_like(f) {
-            self.raise(
-                ids::TOR,
-                Severity::Medium,
-                &subject,
-                Message::new("net-tor-title").arg("name", &subject),
-                Message::new("net-tor-explain").arg("name", &subject),
-                None,
+            self.findings.raise(
+                Finding::new(
+                    ids::TOR,
+                    Severity::Medium,
+                    &subject,
+                    Message::new("net-tor-title").arg("name", &subject),
+                    Message::new("net-tor-explain").arg("name", &subject),
+                ),
                 Some(e()),
             );
         }
@@ -759,20 +733,14 @@ impl<'a> NetRules<'a> {
     }
 
     /// Occurrences not listed because a rule already lists its maximum of subjects: (rule, count).
-    pub fn unlisted(&self) -> Vec<(&'static str, u64)> {
-        let mut v: Vec<(&'static str, u64)> = self.unlisted.iter().map(|(r, n)| (*r, *n)).collect();
-        v.sort();
-        v
+    pub fn unlisted(&self) -> Vec<(String, u64)> {
+        self.findings.unlisted()
     }
 
     /// The findings so far, in the order they were first raised, with the beaconing check
     /// over all flows seen.
     pub fn findings(&self) -> Vec<Finding> {
-        let mut out: Vec<Finding> = self
-            .order
-            .iter()
-            .filter_map(|k| self.findings.get(k).cloned())
-            .collect();
+        let mut out: Vec<Finding> = self.findings.as_slice().to_vec();
         let mut dests: Vec<(&String, &Destination)> = self.destinations.iter().collect();
         dests.sort_by(|a, b| a.0.cmp(b.0));
         for (name, d) in dests {

@@ -22,7 +22,7 @@ pub fn human_duration(secs: i64) -> String {
 }
 
 /// What happened with one capture file.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CaptureSummary {
     /// The file (as given) or interface.
     pub source: String,
@@ -31,7 +31,7 @@ pub struct CaptureSummary {
     /// Why reading stopped early, if it did (what was read before is analysed).
     pub stopped: Option<String>,
     /// The same, as a translatable message.
-    #[serde(skip)]
+    #[serde(default)]
     pub stopped_message: Option<Message>,
 }
 
@@ -87,7 +87,7 @@ impl<'a> NetScan<'a> {
             source: source.to_owned(),
             packets: reader.frames_read(),
             stopped: stopped.as_ref().map(|e| e.to_string()),
-            stopped_message: stopped.as_ref().map(CaptureError::message),
+            stopped_message: stopped.as_ref().map(vigie_core::Localized::message),
         };
         self.captures.push(summary.clone());
         summary

@@ -27,9 +27,9 @@ pub enum ReportError {
     Unknown(String),
 }
 
-impl ReportError {
+impl vigie_core::Localized for ReportError {
     /// The error as a translatable message.
-    pub fn message(&self) -> Message {
+    fn message(&self) -> vigie_core::Message {
         match self {
             ReportError::Case(e) => e.message(),
             ReportError::Unknown(r) => Message::new("report-error-unknown").arg("reference", r),

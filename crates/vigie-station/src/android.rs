@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 use vigie_android::{AndroidDevice, RawOutput};
 use vigie_case::ScanRecord;
+use vigie_core::Localized;
 use vigie_core::{Catalog, Timestamp, Verdict, VerdictLevel};
 use vigie_indicators::IndicatorSet;
 

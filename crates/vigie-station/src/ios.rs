@@ -6,6 +6,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use vigie_case::ScanRecord;
+use vigie_core::Localized;
 use vigie_core::{Catalog, Timestamp, Verdict, VerdictLevel};
 use vigie_indicators::IndicatorSet;
 use vigie_ios::model::{Account, ModuleRun, PrivacyGrant, Profile};

@@ -7,6 +7,7 @@ use crate::CheckProgress;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use vigie_case::{CaseError, CaseId, CaseStore, DeviceBackupFile, DeviceBackupId};
+use vigie_core::Localized;
 use vigie_core::{Catalog, Message, Verdict};
 use vigie_indicators::IndicatorSet;
 use vigie_ios::model::{LiveRead, ModuleRun, Profile};

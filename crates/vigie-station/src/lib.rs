@@ -48,11 +48,5 @@ pub fn catalog(lang: Lang, extra: &[&[LocaleResource]]) -> Catalog {
 
 /// The current time (UTC).
 pub fn now() -> Timestamp {
-    let d = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    Timestamp::from_secs_nanos(
-        i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
-        d.subsec_nanos(),
-    )
+    Timestamp::now()
 }

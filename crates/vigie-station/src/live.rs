@@ -10,6 +10,7 @@ use std::sync::mpsc::{sync_channel, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+use vigie_core::Localized;
 use vigie_core::{Finding, Message, Timestamp, Verdict};
 use vigie_indicators::IndicatorSet;
 use vigie_live::LiveCapture;

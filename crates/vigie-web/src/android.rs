@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use vigie_android::{AdbClient, AndroidDevice};
+use vigie_core::Localized;
 use vigie_core::{Catalog, Evidence, Finding, Message, Severity};
 use vigie_station::{AndroidCheck, AndroidResult};
 

@@ -17,6 +17,7 @@ use std::sync::mpsc::{Receiver, SyncSender};
 use std::sync::Arc;
 use std::time::Duration;
 use vigie_case::{CaseError, CaseId, CaseStore, EvidenceKind};
+use vigie_core::Localized;
 use vigie_core::{Catalog, Lang, Message};
 use vigie_indicators::IndicatorSet;
 use vigie_station::{CaptureEvidence, LiveCheck, LiveSnapshot};

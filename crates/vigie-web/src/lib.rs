@@ -36,9 +36,9 @@ pub enum WebError {
     Listen(SocketAddr, std::io::Error),
 }
 
-impl WebError {
+impl vigie_core::Localized for WebError {
     /// The error as a translatable message.
-    pub fn message(&self) -> Message {
+    fn message(&self) -> vigie_core::Message {
         match self {
             WebError::RemoteNotAllowed(a) => {
                 Message::new("web-error-remote").arg("address", a.to_string())

@@ -14,6 +14,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use std::collections::HashMap;
 use vigie_case::{CaseError, LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
+use vigie_core::Localized;
 use vigie_core::{Catalog, Message};
 use vigie_ncii::MediaKind;
 use vigie_station::{LockerFileInfo, LockerUpload};

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vigie_android::AndroidDevice;
 use vigie_case::{CaseStore, EvidenceKind};
+use vigie_core::Localized;
 use vigie_core::{Catalog, Message};
 use vigie_indicators::IndicatorSet;
 

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::Path;
 use vigie_case::{CaseStore, KdfParams};
+use vigie_core::Localized;
 use vigie_core::{Catalog, Message, Timestamp};
 
 /// The store's passphrase: `--passphrase-file`, else `VIGIE_PASSPHRASE`, else asked on the

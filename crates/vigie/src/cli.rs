@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
+use vigie_core::Localized;
 use vigie_core::{Catalog, Lang};
 use vigie_net::{CaptureReader, NetScan, Observer};
 

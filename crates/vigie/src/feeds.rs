@@ -3,6 +3,7 @@
 use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
 use vigie_core::Catalog;
+use vigie_core::Localized;
 use vigie_core::Timestamp;
 use vigie_indicators::{load_path, FeedStore, IndicatorSet};
 
@@ -27,13 +28,7 @@ pub fn store_dir(data_dir: &Path) -> PathBuf {
 
 /// The current time, for feed retrieval dates and ages.
 pub fn now() -> Timestamp {
-    let d = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    Timestamp::from_secs_nanos(
-        i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
-        d.subsec_nanos(),
-    )
+    Timestamp::now()
 }
 
 /// Loads the feeds given, or the station's stored feeds (each checked against its SHA-256)

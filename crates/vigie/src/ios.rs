@@ -7,6 +7,7 @@ use anyhow::{anyhow, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use vigie_core::Localized;
 use vigie_core::{Catalog, Message};
 
 /// Reads the backup in `path`, checks it, stores it in the case when asked (the databases

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use vigie_core::Localized;
 use vigie_core::{Catalog, Message};
 use vigie_station::{CaptureEvidence, LiveCheck};
 

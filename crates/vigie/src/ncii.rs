@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vigie_case::{CaseStore, LockerDescription, LockerItem, LockerKind};
+use vigie_core::Localized;
 use vigie_core::{Catalog, Message, Timestamp};
 use vigie_ncii::MediaKind;
 

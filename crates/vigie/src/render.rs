@@ -3,6 +3,7 @@
 use serde::Serialize;
 use serde_json::json;
 use std::io::{self, Write};
+use vigie_core::Localized;
 use vigie_core::{Catalog, Evidence, Finding, Message, Verdict};
 use vigie_indicators::{IndicatorSet, StoreError, StoredFeed};
 use vigie_net::observe::Observed;

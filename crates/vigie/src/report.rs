@@ -6,6 +6,7 @@ use anyhow::{anyhow, Result};
 use std::path::Path;
 use std::process::ExitCode;
 use vigie_case::EvidenceKind;
+use vigie_core::Localized;
 use vigie_core::{Catalog, Message};
 use vigie_report::Scope;
 

@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
+use vigie_core::Localized;
 use vigie_core::{Catalog, Message};
 
 /// Opens the case file, then serves the app on `listen` until the process is stopped.

@@ -90,9 +90,9 @@ pub enum LoadError {
     },
 }
 
-impl LoadError {
+impl vigie_core::Localized for LoadError {
     /// The error as a translatable message (key in the command line's translation files).
-    pub fn message(&self) -> vigie_core::Message {
+    fn message(&self) -> vigie_core::Message {
         use vigie_core::Message;
         match self {
             LoadError::Io { path, source } => Message::new("feed-error-io")
