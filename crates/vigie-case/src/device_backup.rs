@@ -6,8 +6,8 @@
 
 use crate::crypto::sha256;
 use crate::crypto::{open, seal};
-use crate::store::{CaseError, CaseId, CaseStore};
 use crate::CHUNK;
+use crate::{CaseError, CaseId, CaseStore};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

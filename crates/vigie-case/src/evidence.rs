@@ -4,7 +4,8 @@
 //! audit log when it is complete.
 
 use crate::crypto::{open, seal};
-use crate::store::{aad, CaseError, CaseId, CaseStore, SPACE_RESERVE};
+use crate::store::{aad, SPACE_RESERVE};
+use crate::{CaseError, CaseId, CaseStore};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -228,7 +229,26 @@ impl CaseStore {
     /// Ends an item: the last chunk is stored and its SHA-256 and size recorded and logged.
     pub fn finish_evidence(
         &mut self,
+        w: EvidenceWriter,
+        now: Timestamp,
+    ) -> Result<EvidenceInfo, CaseError> {
+        self.close_evidence(w, false, now)
+    }
+
+    /// Ends an item whose content stopped arriving part-way (an upload cut off): what
+    /// arrived is kept, hashed and marked interrupted.
+    pub fn finish_interrupted_evidence(
+        &mut self,
+        w: EvidenceWriter,
+        now: Timestamp,
+    ) -> Result<EvidenceInfo, CaseError> {
+        self.close_evidence(w, true, now)
+    }
+
+    fn close_evidence(
+        &mut self,
         mut w: EvidenceWriter,
+        interrupted: bool,
         now: Timestamp,
     ) -> Result<EvidenceInfo, CaseError> {
         if !w.pending.is_empty() {
@@ -237,8 +257,14 @@ impl CaseStore {
         let mut info = self.evidence_info(w.id)?.1;
         info.sha256 = Some(hex::encode(w.hasher.finalize_reset()));
         info.size = w.size;
+        info.interrupted = interrupted;
+        let action = if interrupted {
+            "evidence-recovered"
+        } else {
+            "evidence-stored"
+        };
         self.in_transaction(|s| {
-            s.put_evidence(None, &info, "evidence-stored", now)?;
+            s.put_evidence(None, &info, action, now)?;
             Ok(info)
         })
     }
@@ -552,8 +578,8 @@ mod tests {
 
     #[test]
     fn operators_and_actors() {
-        let (_, mut s) = store("operators");
-        s.set_actor(Some("admin"));
+        let (_, mut store) = store("operators");
+        let mut s = store.acting(Some("admin"));
         let op = s
             .add_operator("admin", "long passphrase 1", true, T)
             .expect("add");
@@ -573,5 +599,10 @@ mod tests {
         s.close("R-4", T).expect("close");
         assert!(s.summary("R-4").expect("summary").closed.is_some());
         assert!(s.verify().expect("verify").problems.is_empty());
+        drop(s);
+        // Once the guard is gone, entries name no operator again.
+        store.log("logout", None, T).expect("log");
+        let log = store.audit_log().expect("log");
+        assert_eq!(log.last().and_then(|e| e.actor.clone()), None);
     }
 }

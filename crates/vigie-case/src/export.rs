@@ -8,7 +8,7 @@
 //! anywhere makes the check fail, and the check names the entry it is in.
 
 use crate::crypto::{open, random, seal};
-use crate::store::{CaseError, CaseId, CaseStore};
+use crate::{CaseError, CaseId, CaseStore};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};

@@ -9,23 +9,30 @@
 //! holds the SHA-256 of what it stored and the hash of the previous entry, so that
 //! [`CaseStore::verify`] finds altered, removed or swapped rows and audit entries.
 
+mod audit;
+mod cases;
 mod crypto;
 mod device_backup;
+mod error;
 mod evidence;
 mod export;
 mod locker;
 mod operators;
+mod scans;
 mod store;
+#[cfg(test)]
+mod store_tests;
 
 pub use crypto::KdfParams;
 
 vigie_core::locales!("Translation resources of the case file (errors, verification problems).");
+pub use audit::{AuditEntry, VerifyReport};
+pub use cases::CaseSummary;
 pub use device_backup::{DeviceBackupFile, DeviceBackupId, DeviceBackupInfo};
+pub use error::{CaseError, CaseId};
 pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, CHUNK};
 pub use export::{check_export, ExportCheck, ExportFile, Manifest, ManifestEntry};
 pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
 pub use operators::{hash_password, Operator};
-pub use store::{
-    AuditEntry, CaseError, CaseId, CaseStore, CaseSummary, RetroMatch, ScanRecord, VerifyReport,
-    SPACE_RESERVE,
-};
+pub use scans::RetroMatch;
+pub use store::{Acting, CaseStore, SPACE_RESERVE};

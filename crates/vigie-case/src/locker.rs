@@ -9,7 +9,8 @@
 
 use crate::crypto::{open, seal};
 use crate::evidence::EvidenceId;
-use crate::store::{aad, CaseError, CaseId, CaseStore};
+use crate::store::aad;
+use crate::{CaseError, CaseId, CaseStore};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use vigie_core::Timestamp;

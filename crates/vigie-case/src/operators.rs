@@ -2,7 +2,8 @@
 //! with passwords hashed by Argon2id.
 
 use crate::crypto::{open, seal};
-use crate::store::{aad, CaseError, CaseStore};
+use crate::store::aad;
+use crate::{CaseError, CaseStore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use rand_core::OsRng;

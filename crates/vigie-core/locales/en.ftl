@@ -39,7 +39,6 @@ check-kind-network-live = live network
 check-kind-android = Android
 check-kind-ios-backup = iPhone backup
 check-kind-ios-device = connected iPhone
-check-kind-ios = iPhone
 
 coverage-packets = { $packets } packets read from { $files } capture file(s).
 date-utc = { $day } { $month } { $year }, { $time } UTC

@@ -39,7 +39,6 @@ check-kind-network-live = réseau en direct
 check-kind-android = Android
 check-kind-ios-backup = sauvegarde d’iPhone
 check-kind-ios-device = iPhone branché
-check-kind-ios = iPhone
 
 coverage-packets = { $packets } paquets lus dans { $files } fichier(s) de capture.
 date-utc = { $day } { $month } { $year }, { $time } UTC

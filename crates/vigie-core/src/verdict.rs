@@ -17,6 +17,29 @@ pub enum VerdictLevel {
     KnownSpyware,
 }
 
+impl VerdictLevel {
+    /// Its name in translation keys (`nothing-found`, `unusual`, `suspicious`,
+    /// `known-spyware`).
+    pub fn name(self) -> &'static str {
+        match self {
+            VerdictLevel::NothingFound => "nothing-found",
+            VerdictLevel::Unusual => "unusual",
+            VerdictLevel::Suspicious => "suspicious",
+            VerdictLevel::KnownSpyware => "known-spyware",
+        }
+    }
+
+    /// Translation key of its headline (`verdict-known-spyware`, ...).
+    pub fn headline_key(self) -> &'static str {
+        match self {
+            VerdictLevel::NothingFound => "verdict-nothing-found",
+            VerdictLevel::Unusual => "verdict-unusual",
+            VerdictLevel::Suspicious => "verdict-suspicious",
+            VerdictLevel::KnownSpyware => "verdict-known-spyware",
+        }
+    }
+}
+
 /// What was checked and what could not be, so that "nothing found" is never read as "no spyware".
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Coverage {
@@ -66,12 +89,7 @@ impl Verdict {
 
     /// Translation key of the verdict's headline.
     pub fn headline_key(&self) -> &'static str {
-        match self.level {
-            VerdictLevel::NothingFound => "verdict-nothing-found",
-            VerdictLevel::Unusual => "verdict-unusual",
-            VerdictLevel::Suspicious => "verdict-suspicious",
-            VerdictLevel::KnownSpyware => "verdict-known-spyware",
-        }
+        self.level.headline_key()
     }
 }
 

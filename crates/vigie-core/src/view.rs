@@ -110,7 +110,7 @@ pub fn evidence_text(cat: &Catalog, e: &Evidence) -> String {
             file,
             locator,
             detail,
-        } => format!("{file} ({locator}) — {detail}"),
+        } => format!("{file} {locator} — {detail}"),
         Evidence::RawOutput {
             name,
             sha256,

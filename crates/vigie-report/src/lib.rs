@@ -10,6 +10,7 @@ pub mod html;
 pub mod interview;
 pub mod model;
 pub mod pdf;
+mod sections;
 pub mod takedown;
 
 pub use build::{build, ReportError, Scope};

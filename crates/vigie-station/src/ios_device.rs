@@ -3,12 +3,14 @@
 //! backup. Nothing on the phone is changed: no app removed, no setting (not even its backup
 //! password) changed, nothing installed.
 
-use crate::CheckProgress;
+use crate::check::IosResult;
+use crate::error::CheckError;
+use crate::target::CaseTarget;
+use sha2::Digest;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use vigie_case::{CaseError, CaseId, CaseStore, DeviceBackupFile, DeviceBackupId};
-use vigie_core::Localized;
-use vigie_core::{Catalog, Message, Verdict};
+use vigie_case::{CaseError, CaseStore, DeviceBackupFile, DeviceBackupId};
+use vigie_core::{Catalog, Message, Timestamp};
 use vigie_indicators::IndicatorSet;
 use vigie_ios::model::{LiveRead, ModuleRun, Profile};
 use vigie_ios::IosBackup;
@@ -16,6 +18,14 @@ use vigie_ios_device::{BackupSink, InstalledApp, Phone, PhoneStep, Usbmux};
 
 /// The App Store's signature on apps installed from it.
 const APP_STORE_SIGNER: &str = "Apple iPhone OS Application Signing";
+
+/// The usbmuxd this station talks to (`USBMUXD_SOCKET_ADDRESS`, else its usual socket).
+pub fn usbmux() -> Usbmux {
+    Usbmux::new(vigie_ios_device::UsbmuxAddress::from_env())
+}
+
+/// Steps of an iPhone backup check (one per module), for progress bars.
+pub const IOS_BACKUP_STEPS: usize = vigie_ios::modules::STEPS;
 
 /// How long the person has to answer "Trust this computer?".
 pub const TRUST_WAIT: Duration = Duration::from_secs(180);
@@ -31,32 +41,16 @@ pub struct PhoneCheckRequest {
     pub backup: bool,
 }
 
-/// A finished check of a connected phone.
-#[derive(Debug)]
-pub struct PhoneCheckResult {
-    /// What was read.
-    pub read: IosBackup,
-    /// The verdict.
-    pub verdict: Verdict,
-    /// Whether this check paired the phone (it now trusts this computer).
-    pub paired_now: bool,
-    /// The scan stored in the case, if any.
-    pub scan: Option<i64>,
-}
-
 /// A backup received into the case file.
 struct CaseSink {
-    store: Arc<Mutex<CaseStore>>,
-    actor: Option<String>,
+    target: CaseTarget,
     backup: DeviceBackupId,
     current: Option<DeviceBackupFile>,
 }
 
 impl CaseSink {
     fn with<T>(&self, f: impl FnOnce(&mut CaseStore) -> Result<T, CaseError>) -> Result<T, String> {
-        let mut s = self.store.lock().map_err(|_| "case file lock".to_owned())?;
-        s.set_actor(self.actor.as_deref());
-        f(&mut s).map_err(|e| e.to_string())
+        self.target.with(f).map_err(|e| e.to_string())
     }
 }
 
@@ -118,7 +112,10 @@ impl vigie_ios::BackupFiles for CaseBackupFiles {
         format!("case file, backup {}", self.backup.0)
     }
     fn read(&self, name: &str, max: u64) -> Result<Option<Vec<u8>>, String> {
-        let s = self.store.lock().map_err(|_| "case file lock".to_owned())?;
+        let s = self
+            .store
+            .lock()
+            .map_err(|_| CaseError::Unavailable.to_string())?;
         s.read_backup_file(self.backup, &format!("{}/{name}", self.root), max)
             .map_err(|e| e.to_string())
     }
@@ -130,158 +127,112 @@ impl vigie_ios::BackupFiles for CaseBackupFiles {
     }
 }
 
-/// The case file, locked, with `actor` as the operator its audit entries name.
-fn locked<'a>(
-    store: &'a Mutex<CaseStore>,
-    actor: Option<&str>,
-) -> Result<std::sync::MutexGuard<'a, CaseStore>, Message> {
-    let mut s = store
-        .lock()
-        .map_err(|_| Message::new("iosdev-error-sink").arg("detail", "case file lock"))?;
-    s.set_actor(actor);
-    Ok(s)
-}
-
-/// Checks the connected phone. With `case` (the store, the case and the operator), its
-/// result is stored there, and a fresh backup
-/// (when asked) is received into it and checked; `progress` follows each step.
+/// Checks the connected phone. With `target`, its result is stored there, and a fresh
+/// backup (when asked) is received into it and checked; `progress` is told each step (done,
+/// total, what, in `cat`'s language).
 pub fn check_phone(
     mux: Usbmux,
     request: &PhoneCheckRequest,
-    case: Option<(Arc<Mutex<CaseStore>>, CaseId, Option<String>)>,
+    target: Option<&CaseTarget>,
     iocs: &IndicatorSet,
     cat: &Catalog,
-    progress: &mut dyn FnMut(CheckProgress),
-) -> Result<PhoneCheckResult, Message> {
-    let started = crate::now();
+    progress: &mut dyn FnMut(usize, usize, &str),
+) -> Result<(IosResult, Option<i64>), CheckError> {
+    let made = Timestamp::now();
     let total = 4 + if request.backup {
         vigie_ios::modules::STEPS
     } else {
         0
     };
-    let mut report = |done: usize, key: &str| {
-        progress(CheckProgress {
-            total,
-            done,
-            step: cat.key(key),
-            ..Default::default()
-        })
+    let mut phone = Phone::open(mux, request.udid.as_deref(), TRUST_WAIT, &mut |s| {
+        let (done, key) = match s {
+            PhoneStep::Connecting => (0, "iosdev-step-connecting"),
+            PhoneStep::WaitingForTrust => (0, "iosdev-step-trust"),
+            PhoneStep::InSession => (1, "iosdev-step-session"),
+        };
+        progress(done, total, &cat.key(key))
+    })?;
+    let facts = phone.facts()?;
+    progress(2, total, &cat.key("iosdev-step-apps"));
+    let (apps, _) = phone.apps()?;
+    progress(3, total, &cat.key("iosdev-step-profiles"));
+    let profiles = phone.profiles()?;
+    let (mut read, files, file_errors) = match (request.backup, target) {
+        (false, _) => (IosBackup::default(), vec![], vec![]),
+        (true, None) => return Err(CheckError::BackupNeedsCase),
+        (true, Some(t)) => receive_and_read(&mut phone, &apps, request, t, cat, total, progress)?,
     };
-    let mut phone = Phone::open(mux, request.udid.as_deref(), TRUST_WAIT, &mut |s| match s {
-        PhoneStep::Connecting => report(0, "iosdev-step-connecting"),
-        PhoneStep::WaitingForTrust => report(0, "iosdev-step-trust"),
-        PhoneStep::InSession => report(1, "iosdev-step-session"),
-    })
-    .map_err(|e| e.message())?;
-    let facts = phone.facts().map_err(|e| e.message())?;
-    report(2, "iosdev-step-apps");
-    let (apps, _) = phone.apps().map_err(|e| e.message())?;
-    report(3, "iosdev-step-profiles");
-    let profiles = phone.profiles().map_err(|e| e.message())?;
-    let mut read = IosBackup::default();
-    let mut backup_made = None;
-    let mut backup_kept = None;
-    let mut file_errors = vec![];
-    if request.backup {
-        let Some((store, case_id, actor)) = &case else {
-            return Err(Message::new("iosdev-backup-needs-case"));
-        };
-        let udid = phone.device().udid.clone();
-        let id = locked(store, actor.as_deref())?
-            .begin_device_backup(*case_id, &format!("iPhone {udid}"), crate::now())
-            .map_err(|e| e.message())?;
-        let mut sink = CaseSink {
-            store: store.clone(),
-            actor: actor.clone(),
-            backup: id,
-            current: None,
-        };
-        let received = phone.backup(&apps, &mut sink, &mut |p| {
-            progress(CheckProgress {
-                total,
-                done: 4,
-                step: cat.text(&Message::new("iosdev-step-backup").arg("done", format!("{p:.0}"))),
-                ..Default::default()
-            })
-        });
-        // On failure, what arrived stays in the case, marked unfinished (no digest).
-        let received = received.map_err(|e| e.message())?;
-        file_errors = received.device_errors;
-        let kept = locked(store, actor.as_deref())?
-            .finish_device_backup(id, crate::now())
-            .map_err(|e| e.message())?;
-        // The backup as a whole, by the digest of every (name, SHA-256) the audit log holds.
-        backup_kept = Some((
-            format!(
-                "device_backups:{} — {}, {} files, {} bytes",
-                id.0, kept.label, kept.files, kept.bytes
-            ),
-            kept.digest,
-        ));
-        let files = CaseBackupFiles {
-            store: store.clone(),
-            backup: id,
-            root: udid,
-        };
-        let backup = vigie_ios::Backup::open_files(Box::new(files), request.password.as_deref())
-            .map_err(|e| e.message())?;
-        read = vigie_ios::read_backup_with_progress(&backup, &mut |done, step| {
-            progress(CheckProgress {
-                total,
-                done: 4 + done,
-                step: cat.key(&format!("ios-what-{step}")),
-                ..Default::default()
-            })
-        })
-        .map_err(|e| e.message())?;
-        backup_made = Some(backup);
-    }
-    merge_live(&mut read, facts, &apps, &profiles, backup_made.is_some());
+    merge_live(&mut read, facts, &apps, &profiles, request.backup);
     if let Some(live) = read.live.as_mut() {
         live.backup_file_errors = file_errors;
     }
-    let verdict = vigie_ios::check(&read, iocs);
-    let mut scan = None;
-    if let Some((store, case_id, actor)) = &case {
-        // The databases read are in the case already (the backup is kept there): the record
-        // names each with its SHA-256, read before the case file is locked for writing.
-        let files = match &backup_made {
-            Some(b) => backup_kept
-                .into_iter()
-                .chain(read_files(b, &read))
-                .collect(),
-            None => vec![],
-        };
-        let doc = crate::ios_verdict_value(cat, &verdict, &read, iocs);
-        let record = crate::ios_record(started, iocs, &read, files, doc);
-        let id = locked(store, actor.as_deref())?
-            .add_scan(*case_id, &record, crate::now())
-            .map_err(|e| e.message())?;
-        scan = Some(id);
-    }
-    Ok(PhoneCheckResult {
-        read,
-        verdict,
+    let result = IosResult {
+        verdict: vigie_ios::check(&read, iocs),
+        backup: read,
         paired_now: phone.paired_now,
-        scan,
-    })
+        files,
+    };
+    let scan = match target {
+        Some(t) => Some(t.store_check(&result, made, iocs)?),
+        None => None,
+    };
+    Ok((result, scan))
 }
 
-/// Every file the check read, with its SHA-256.
-fn read_files(backup: &vigie_ios::Backup, read: &IosBackup) -> Vec<(String, Option<String>)> {
-    use sha2::Digest;
-    let mut out = vec![];
-    for label in read.modules.iter().flat_map(|m| m.files.iter()) {
-        let Some((domain, relative)) = label.split_once('/') else {
-            continue;
-        };
-        let sha = backup
-            .file(domain, relative)
-            .and_then(|f| backup.read(&f).ok())
-            .map(|bytes| hex::encode(sha2::Sha256::digest(&bytes)));
-        out.push((label.clone(), sha));
+/// What a phone's backup gave: what was read, the files read with their SHA-256 (the backup
+/// as a whole first), and the files the phone could not send.
+type Received = (IosBackup, Vec<(String, Option<String>)>, Vec<String>);
+
+/// Receives a fresh backup into the case (under the phone's sync lock) and reads it.
+fn receive_and_read(
+    phone: &mut Phone,
+    apps: &[InstalledApp],
+    request: &PhoneCheckRequest,
+    target: &CaseTarget,
+    cat: &Catalog,
+    total: usize,
+    progress: &mut dyn FnMut(usize, usize, &str),
+) -> Result<Received, CheckError> {
+    let udid = phone.device().udid.clone();
+    let id = target.with(|s| {
+        s.begin_device_backup(target.case, &format!("iPhone {udid}"), Timestamp::now())
+    })?;
+    let mut sink = CaseSink {
+        target: target.clone(),
+        backup: id,
+        current: None,
+    };
+    let received = phone.backup(apps, &mut sink, &mut |p| {
+        let step = cat.text(&Message::new("iosdev-step-backup").arg("done", format!("{p:.0}")));
+        progress(4, total, &step)
+    });
+    // On failure, what arrived stays in the case, marked unfinished (no digest).
+    let received = received?;
+    let kept = target.with(|s| s.finish_device_backup(id, Timestamp::now()))?;
+    // The backup as a whole, by the digest of every (name, SHA-256) the audit log holds.
+    let whole = (
+        format!(
+            "device_backups:{} — {}, {} files, {} bytes",
+            id.0, kept.label, kept.files, kept.bytes
+        ),
+        kept.digest,
+    );
+    let files = CaseBackupFiles {
+        store: target.store.clone(),
+        backup: id,
+        root: udid,
+    };
+    let backup = vigie_ios::Backup::open_files(Box::new(files), request.password.as_deref())?;
+    let read = vigie_ios::read_backup_with_progress(&backup, &mut |done, step| {
+        progress(4 + done, total, &cat.key(&format!("ios-what-{step}")))
+    })?;
+    // The databases read are in the case already (the backup is kept there): the record
+    // names each with its SHA-256.
+    let mut files = vec![whole];
+    for (label, content) in crate::ios::files_read(&backup, &read)? {
+        files.push((label, Some(hex::encode(sha2::Sha256::digest(&content)))));
     }
-    out
+    Ok((read, files, received.device_errors))
 }
 
 /// Adds what the phone itself told to what its backup showed.

@@ -1,36 +1,61 @@
-//! Vigie's checks as the station runs them, shared by the command line and the station app:
-//! the verdict document, what a check stores in its case, and live network checks.
+//! Vigie's checks as the station runs them, shared by the command line and the app.
+//!
+//! Every check goes the same way: its source is read (capture files or an interface, an
+//! Android phone or dump, an iPhone backup or the connected iPhone), what was read is kept in
+//! the case as evidence, the engine's rules give a verdict, and the finished check
+//! ([`Check`]) becomes one typed [`ScanRecord`] stored in the case. Pages, reports, the
+//! command line and retro-checks read that record back ([`stored_checks`]) and show it in
+//! their reader's language ([`VerdictDocument`] for machines). Long checks run on their own
+//! thread with their progress ([`Running`]).
+#![warn(unreachable_pub)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod android;
-pub mod ios;
-pub mod ios_device;
-pub mod live;
-pub mod locker;
-pub mod record;
-pub mod verdict;
+mod android;
+mod captures;
+mod check;
+mod document;
+mod error;
+mod ios;
+mod ios_device;
+mod legacy;
+mod live;
+mod locker;
+mod record;
+mod retro;
+mod runner;
+mod target;
 
-pub use android::{
-    android_observed, android_record, android_verdict_json, android_verdict_value, store_android,
-    AndroidCheck, AndroidResult, CheckProgress,
-};
-pub use ios::{
-    ios_observed, ios_record, ios_verdict_json, ios_verdict_value, store_ios, IosCheck, IosResult,
-    IosSource,
-};
-pub use ios_device::{check_phone, PhoneCheckRequest, PhoneCheckResult};
+pub use android::{android_devices, check_android_dump, check_android_phone};
+pub use captures::{file_sha256, CaptureCheck};
+pub use check::{AndroidResult, Check, IosResult, NetworkResult};
+pub use document::{StoredDocument, VerdictDocument};
+pub use error::CheckError;
+pub use ios::check_ios_backup;
+pub use ios_device::{check_phone, usbmux, PhoneCheckRequest, IOS_BACKUP_STEPS, TRUST_WAIT};
 pub use live::{
     store_live, CaptureEvidence, LiveCheck, LiveOutcome, LiveSnapshot, Service, TrafficSink,
 };
 pub use locker::{
     add_locker_file, hash_list_csv, hash_list_json, kind_of, LockerFileInfo, LockerUpload,
 };
-pub use record::{file_sha256, network_record, observed_keys};
-pub use verdict::{verdict_json, verdict_value, JsonFinding};
+pub use record::{
+    store_record, stored_check, stored_checks, AndroidDetails, AndroidSummary, AppSummary,
+    CheckDetails, IosDetails, NetworkDetails, RecordError, ScanRecord, RECORD_VERSION,
+};
+pub use retro::{retro_check_all, retro_matches};
+pub use runner::{CheckProgress, Progress, Running};
+pub use target::CaseTarget;
+pub use vigie_android::adb::DeviceEntry;
+pub use vigie_live::{interfaces, InterfaceInfo, LiveCapture};
+pub use vigie_net::scan::human_duration;
 
-use vigie_core::{Catalog, Lang, LocaleResource, Timestamp};
+use vigie_core::{Catalog, Lang, LocaleResource};
+
+vigie_core::locales!("Translation resources of the station's own messages.");
 
 /// The translations every check's results need (shared wording, network, case file, live
-/// capture, Android, iPhone, intimate images), plus `extra` (a front end's own).
+/// capture, Android, iPhone, intimate images, the station's own), plus `extra` (a front
+/// end's own).
 pub fn catalog(lang: Lang, extra: &[&[LocaleResource]]) -> Catalog {
     let mut groups: Vec<&[LocaleResource]> = vec![
         vigie_core::LOCALES,
@@ -41,12 +66,8 @@ pub fn catalog(lang: Lang, extra: &[&[LocaleResource]]) -> Catalog {
         vigie_ncii::LOCALES,
         vigie_ios::LOCALES,
         vigie_ios_device::LOCALES,
+        LOCALES,
     ];
     groups.extend_from_slice(extra);
     Catalog::new(lang, &groups)
-}
-
-/// The current time (UTC).
-pub fn now() -> Timestamp {
-    Timestamp::now()
 }

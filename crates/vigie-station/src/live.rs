@@ -3,6 +3,8 @@
 //! written (pcap) to a sink (the case file), and the check stops on request, after its
 //! duration, or cleanly when the interface goes away or the sink fails (a full disk).
 
+use crate::check::NetworkResult;
+use crate::target::CaseTarget;
 use std::collections::BTreeSet;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,12 +12,12 @@ use std::sync::mpsc::{sync_channel, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+use vigie_case::CaseError;
 use vigie_core::Localized;
 use vigie_core::{Finding, Message, Timestamp, Verdict};
 use vigie_indicators::IndicatorSet;
 use vigie_live::LiveCapture;
 use vigie_net::observe::ObserverStats;
-use vigie_net::scan::CaptureSummary;
 use vigie_net::write::PcapWriter;
 use vigie_net::{LinkType, NetScan, Observation, Observed};
 
@@ -70,18 +72,10 @@ pub struct LiveSnapshot {
 /// The end of a live check.
 #[derive(Debug)]
 pub struct LiveOutcome {
-    /// The verdict.
-    pub verdict: Verdict,
-    /// The source read (the interface), with why it stopped if it did by itself.
-    pub captures: Vec<CaptureSummary>,
-    /// Counters.
-    pub stats: ObserverStats,
-    /// Values for retro-checks.
-    pub observed: BTreeSet<(String, String)>,
-    /// When it started and ended.
+    /// The check (its source, the interface, says why it stopped if it did by itself).
+    pub result: NetworkResult,
+    /// When it started.
     pub started: Timestamp,
-    /// When it ended.
-    pub ended: Timestamp,
 }
 
 /// A live check running in its own thread.
@@ -102,7 +96,7 @@ impl LiveCheck {
         sink: TrafficSink,
     ) -> LiveCheck {
         let stop = Arc::new(AtomicBool::new(false));
-        let started = crate::now();
+        let started = Timestamp::now();
         let state = Arc::new(Mutex::new(LiveSnapshot {
             interface: capture.name().to_owned(),
             started: started.to_string(),
@@ -135,12 +129,15 @@ impl LiveCheck {
             Ok(o) => o,
             // The engine does not panic on any input (fuzzed); should it, the check ends empty.
             Err(_) => LiveOutcome {
-                verdict: Verdict::new(vec![], vigie_core::Coverage::default()),
-                captures: vec![],
-                stats: ObserverStats::default(),
-                observed: BTreeSet::new(),
-                started: crate::now(),
-                ended: crate::now(),
+                result: NetworkResult {
+                    live: true,
+                    verdict: Verdict::new(vec![], vigie_core::Coverage::default()),
+                    captures: vec![],
+                    stats: ObserverStats::default(),
+                    observed: BTreeSet::new(),
+                    sources: vec![],
+                },
+                started: Timestamp::now(),
             },
         }
     }
@@ -251,7 +248,7 @@ struct Seen {
 
 impl Seen {
     fn add(&mut self, o: &Observation) {
-        crate::observed_keys(o, &mut self.observed);
+        crate::captures::observed_keys(o, &mut self.observed);
         let (name, via) = match &o.what {
             Observed::DnsQuery { name, .. } => (name, "dns"),
             Observed::TlsSni { name, .. } => (name, "tls"),
@@ -357,12 +354,15 @@ fn run(
         s.finished = true;
     }
     LiveOutcome {
-        stats: scan.stats().clone(),
-        verdict,
-        captures: vec![summary],
-        observed: seen.into_inner().observed,
+        result: NetworkResult {
+            live: true,
+            stats: scan.stats().clone(),
+            verdict,
+            captures: vec![summary],
+            observed: seen.into_inner().observed,
+            sources: vec![(format!("live:{source}"), None)],
+        },
         started,
-        ended: crate::now(),
     }
 }
 
@@ -382,40 +382,34 @@ fn sink_stopped(e: &io::Error) -> (String, Message) {
 /// chunk as it arrives; purged after the retention period unless kept as evidence).
 #[derive(Debug, Clone)]
 pub struct CaptureEvidence {
-    store: Arc<Mutex<vigie_case::CaseStore>>,
+    target: CaseTarget,
     writer: Arc<Mutex<Option<vigie_case::EvidenceWriter>>>,
 }
 
 impl CaptureEvidence {
-    /// Starts a raw-capture item named `name` in `case`, and the sink that fills it.
+    /// Starts a raw-capture item named `name` in the target's case, and the sink that fills it.
     pub fn start(
-        store: Arc<Mutex<vigie_case::CaseStore>>,
-        case: vigie_case::CaseId,
+        target: &CaseTarget,
         name: &str,
-    ) -> Result<(CaptureEvidence, TrafficSink), vigie_case::CaseError> {
-        let w = {
-            let mut s = store
-                .lock()
-                .map_err(|_| vigie_case::CaseError::Io("case file lock".into()))?;
-            s.begin_evidence(case, name, vigie_case::EvidenceKind::Capture, crate::now())?
-        };
+    ) -> Result<(CaptureEvidence, TrafficSink), CaseError> {
+        let kind = vigie_case::EvidenceKind::Capture;
+        let w = target.with(|s| s.begin_evidence(target.case, name, kind, Timestamp::now()))?;
         let ev = CaptureEvidence {
-            store,
+            target: target.clone(),
             writer: Arc::new(Mutex::new(Some(w))),
         };
         let sink_ev = ev.clone();
         let sink: TrafficSink = Box::new(move |bytes: &[u8]| {
-            let mut store = sink_ev
-                .store
-                .lock()
-                .map_err(|_| io::Error::other("case file lock"))?;
             let mut writer = sink_ev
                 .writer
                 .lock()
-                .map_err(|_| io::Error::other("evidence lock"))?;
+                .map_err(|_| io::Error::other(CaseError::Unavailable))?;
             match writer.as_mut() {
                 // The case file's own error travels inside, for its translated message.
-                Some(w) => store.write_evidence(w, bytes).map_err(io::Error::other),
+                Some(w) => sink_ev
+                    .target
+                    .with(|s| s.write_evidence(w, bytes))
+                    .map_err(io::Error::other),
                 None => Ok(()),
             }
         });
@@ -423,56 +417,33 @@ impl CaptureEvidence {
     }
 
     /// Ends the item (after the check stopped): its SHA-256 and size are recorded.
-    pub fn finish(self) -> Result<Option<vigie_case::EvidenceInfo>, vigie_case::CaseError> {
-        let lock_err = || vigie_case::CaseError::Io("case file lock".into());
-        let w = self.writer.lock().map_err(|_| lock_err())?.take();
+    pub fn finish(self) -> Result<Option<vigie_case::EvidenceInfo>, CaseError> {
+        let w = self
+            .writer
+            .lock()
+            .map_err(|_| CaseError::Unavailable)?
+            .take();
         match w {
-            Some(w) => {
-                let mut store = self.store.lock().map_err(|_| lock_err())?;
-                store.finish_evidence(w, crate::now()).map(Some)
-            }
+            Some(w) => self
+                .target
+                .with(|s| s.finish_evidence(w, Timestamp::now()))
+                .map(Some),
             None => Ok(None),
         }
     }
 }
 
-/// Stores a finished live check in its case: the verdict (in the catalog's language), the
-/// feeds used, the interface and its capture's SHA-256, and the observed values. Returns
-/// the scan's id.
+/// Stores a finished live check in the target's case: the interface with its capture's
+/// SHA-256, the verdict, the feeds used and the observed values. Returns the check's id.
 pub fn store_live(
-    store: &Mutex<vigie_case::CaseStore>,
-    case: vigie_case::CaseId,
-    cat: &vigie_core::Catalog,
+    target: &CaseTarget,
     iocs: &IndicatorSet,
-    outcome: &LiveOutcome,
+    outcome: &mut LiveOutcome,
     capture: Option<&vigie_case::EvidenceInfo>,
-) -> Result<i64, vigie_case::CaseError> {
-    let doc = crate::verdict_value(
-        cat,
-        &outcome.verdict,
-        &outcome.captures,
-        iocs,
-        &outcome.stats,
-    );
-    let mut record = crate::network_record(
-        outcome.started,
-        iocs,
-        outcome
-            .captures
-            .iter()
-            .map(|c| {
-                (
-                    format!("live:{}", c.source),
-                    capture.and_then(|e| e.sha256.clone()),
-                )
-            })
-            .collect(),
-        doc,
-        outcome.observed.clone(),
-    );
-    record.kind = "network-live".into();
-    let mut s = store
-        .lock()
-        .map_err(|_| vigie_case::CaseError::Io("case file lock".into()))?;
-    s.add_scan(case, &record, crate::now())
+) -> Result<i64, CaseError> {
+    let sha = capture.and_then(|e| e.sha256.clone());
+    for source in &mut outcome.result.sources {
+        source.1 = sha.clone();
+    }
+    target.store_check(&outcome.result, outcome.started, iocs)
 }

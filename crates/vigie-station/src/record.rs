@@ -1,78 +1,219 @@
-//! What a check records in its case: the verdict, the feeds used, what was checked, and the
-//! observed values that later feed versions are matched against (retro-checks).
+//! A stored check: one typed value from the rules to the case file and back to every page
+//! and report. It is what a check found (its [`Verdict`], messages untranslated, so that it
+//! reads in any language), what it looked at, with which feeds, the check's own details, and
+//! the values that later feeds are matched against (retro-checks).
 
-use sha2::{Digest, Sha256};
-use std::collections::BTreeSet;
-use std::io::Read;
-use std::path::Path;
-use vigie_case::ScanRecord;
-use vigie_core::Timestamp;
-use vigie_net::{Observation, Observed};
+use crate::legacy;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use vigie_android::RawOutput;
+use vigie_case::{CaseError, CaseId, CaseStore};
+use vigie_core::{CheckKind, Timestamp, Verdict};
+use vigie_ios::model::{Account, LiveRead, ModuleRun, PrivacyGrant, Profile};
+use vigie_net::observe::ObserverStats;
+use vigie_net::scan::CaptureSummary;
 
-/// Most observed values kept per scan for retro-checks.
-const MAX_OBSERVED: usize = 100_000;
+/// The version of the stored check's document this release writes. Documents without a
+/// version were written by the releases before it (see `legacy`).
+pub const RECORD_VERSION: u32 = 1;
 
-/// The values of an observation worth re-checking when feeds change: (kind, value).
-pub fn observed_keys(o: &Observation, out: &mut BTreeSet<(String, String)>) {
-    if out.len() >= MAX_OBSERVED {
-        return;
+/// One check stored in a case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScanRecord {
+    /// The document's version ([`RECORD_VERSION`]).
+    pub version: u32,
+    /// What was checked.
+    pub kind: CheckKind,
+    /// When the check started (UTC).
+    pub made: Timestamp,
+    /// Vigie's version that made it.
+    pub tool_version: String,
+    /// The feeds it used, each with its exact version (SHA-256).
+    pub feeds: Vec<vigie_indicators::Source>,
+    /// What was read (capture files, interface, device outputs, backup files), with
+    /// SHA-256 where there is content.
+    pub sources: Vec<(String, Option<String>)>,
+    /// What it found, and what it did and did not cover.
+    pub verdict: Verdict,
+    /// What this kind of check tells about its source.
+    pub details: CheckDetails,
+    /// Values worth re-checking when feeds change: (kind, value).
+    pub observed: Vec<(String, String)>,
+}
+
+/// What each kind of check tells about what it read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum CheckDetails {
+    /// Captures or live traffic.
+    Network(NetworkDetails),
+    /// An Android phone or dump.
+    Android(AndroidDetails),
+    /// An iPhone backup, or a connected iPhone.
+    Ios(IosDetails),
+}
+
+/// What a network check read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkDetails {
+    /// Each capture file or interface, with the packets read and why it stopped early.
+    pub captures: Vec<CaptureSummary>,
+    /// What the observer counted.
+    pub stats: ObserverStats,
+}
+
+/// The Android device, briefly: what identifies it in a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AndroidSummary {
+    /// Its maker.
+    pub manufacturer: Option<String>,
+    /// Its model.
+    pub model: Option<String>,
+    /// Android's version.
+    pub android_version: Option<String>,
+    /// The security patch level.
+    pub security_patch: Option<String>,
+    /// Packages installed, system ones included.
+    pub packages: usize,
+}
+
+/// An app the Android check lists: one installed by someone, or one a finding names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppSummary {
+    /// Package name.
+    pub name: String,
+    /// The installer package, where known.
+    pub installer: Option<String>,
+    /// First installation time, as the device gives it.
+    pub first_install: Option<String>,
+    /// Part of the system image.
+    pub system: bool,
+}
+
+/// What an Android check read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AndroidDetails {
+    /// The device.
+    pub device: AndroidSummary,
+    /// The outputs read, each with its SHA-256.
+    pub outputs: Vec<RawOutput>,
+    /// Bytes received and sent per app since the last full charge.
+    pub network_use: BTreeMap<String, (u64, u64)>,
+    /// The apps someone installed, and the system apps a finding names.
+    #[serde(default)]
+    pub apps: Vec<AppSummary>,
+}
+
+/// What an iPhone check read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IosDetails {
+    /// Device facts (`Product Type`, `Product Version`, `Serial Number`, ...).
+    pub device: BTreeMap<String, String>,
+    /// Installed apps (bundle ids).
+    pub apps: Vec<String>,
+    /// Privacy permissions granted.
+    pub privacy_grants: Vec<PrivacyGrant>,
+    /// Configuration profiles.
+    pub profiles: Vec<Profile>,
+    /// Accounts set up on the phone.
+    pub accounts: Vec<Account>,
+    /// Lockdown Mode, where the backup says.
+    pub lockdown_mode: Option<bool>,
+    /// What each module read.
+    pub modules: Vec<ModuleRun>,
+    /// What the connected phone itself showed.
+    #[serde(default)]
+    pub live: Option<LiveRead>,
+    /// Whether this check paired the phone (it now trusts this computer).
+    #[serde(default)]
+    pub paired_now: bool,
+}
+
+/// Why a stored check could not be read back.
+#[derive(Debug, thiserror::Error)]
+#[error("stored check {id}: {detail}")]
+pub struct RecordError {
+    id: i64,
+    detail: String,
+}
+
+impl ScanRecord {
+    /// The document stored in the case file.
+    pub fn to_document(&self) -> Result<Vec<u8>, CaseError> {
+        serde_json::to_vec(self).map_err(|e| CaseError::Damaged(e.to_string()))
     }
-    let mut add = |k: &str, v: &str| {
-        out.insert((k.to_owned(), v.to_ascii_lowercase()));
-    };
-    match &o.what {
-        Observed::DnsQuery { name, .. }
-        | Observed::TlsSni { name, .. }
-        | Observed::QuicSni { name, .. }
-        | Observed::HttpHost { name, .. } => add("domain", name),
-        Observed::DnsAnswer {
-            answer: Some(a), ..
-        } if a.parse::<std::net::IpAddr>().is_ok() => add("ip", a),
-        Observed::TlsCert { cert, .. } => {
-            add("x509_sha1", &cert.sha1);
-            add("x509_sha256", &cert.sha256);
+
+    /// Reads a stored document: this release's, or one written before documents had a
+    /// version.
+    pub fn from_document(id: i64, bytes: &[u8]) -> Result<ScanRecord, RecordError> {
+        let fail = |e: &dyn std::fmt::Display| RecordError {
+            id,
+            detail: e.to_string(),
+        };
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| fail(&e))?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(1) => serde_json::from_value(value).map_err(|e| fail(&e)),
+            Some(v) => Err(fail(&format_args!("unknown document version {v}"))),
+            None => legacy::read_v0(value).map_err(|e| fail(&e)),
         }
-        Observed::Flow { flow, .. } if vigie_net::rules::is_public(flow.server.ip) => {
-            add("ip", &flow.server.ip.to_string())
+    }
+
+    /// The Android details, for an Android check.
+    pub fn android(&self) -> Option<&AndroidDetails> {
+        match &self.details {
+            CheckDetails::Android(d) => Some(d),
+            _ => None,
         }
-        _ => {}
+    }
+
+    /// The iPhone details, for an iPhone check.
+    pub fn ios(&self) -> Option<&IosDetails> {
+        match &self.details {
+            CheckDetails::Ios(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The network details, for a network check.
+    pub fn network(&self) -> Option<&NetworkDetails> {
+        match &self.details {
+            CheckDetails::Network(d) => Some(d),
+            _ => None,
+        }
     }
 }
 
-/// SHA-256 of a file, read in pieces.
-pub fn file_sha256(path: &Path) -> Option<String> {
-    let mut f = std::fs::File::open(path).ok()?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = f.read(&mut buf).ok()?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
+impl From<RecordError> for CaseError {
+    fn from(e: RecordError) -> CaseError {
+        CaseError::Damaged(e.to_string())
     }
-    Some(hex::encode(h.finalize()))
 }
 
-/// What a network scan stores in its case.
-pub fn network_record(
-    made: Timestamp,
-    feeds: &vigie_indicators::IndicatorSet,
-    sources: Vec<(String, Option<String>)>,
-    verdict: serde_json::Value,
-    observed: BTreeSet<(String, String)>,
-) -> ScanRecord {
-    ScanRecord {
-        kind: "network".into(),
-        made: made.to_string(),
-        tool_version: env!("CARGO_PKG_VERSION").into(),
-        feeds: feeds
-            .sources()
-            .iter()
-            .map(|s| (s.name.clone(), s.sha256.clone()))
-            .collect(),
-        sources,
-        verdict,
-        observed: observed.into_iter().collect(),
+/// The checks stored in a case, oldest first, with their ids.
+pub fn stored_checks(store: &CaseStore, case: CaseId) -> Result<Vec<(i64, ScanRecord)>, CaseError> {
+    store
+        .scans(case)?
+        .into_iter()
+        .map(|(id, doc)| Ok((id, ScanRecord::from_document(id, &doc)?)))
+        .collect()
+}
+
+/// One stored check by its id, with its case's reference; `None` when there is none.
+pub fn stored_check(store: &CaseStore, id: i64) -> Result<Option<(String, ScanRecord)>, CaseError> {
+    match store.scan_by_id(id)? {
+        Some((reference, doc)) => Ok(Some((reference, ScanRecord::from_document(id, &doc)?))),
+        None => Ok(None),
     }
+}
+
+/// Stores a check in its case as `operator`; returns its id.
+pub fn store_record(
+    store: &mut CaseStore,
+    case: CaseId,
+    record: &ScanRecord,
+    operator: Option<&str>,
+) -> Result<i64, CaseError> {
+    store
+        .acting(operator)
+        .add_scan(case, &record.to_document()?, Timestamp::now())
 }

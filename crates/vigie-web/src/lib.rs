@@ -6,19 +6,22 @@
 //! limiting); every action goes to the case file's audit log. Loopback only unless remote
 //! access is asked for explicitly.
 
-mod android;
-mod auth;
-mod handlers;
-mod html;
-mod ios;
-mod locker;
-mod reports;
+#![warn(unreachable_pub)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
-use std::collections::HashMap;
+mod app;
+mod auth;
+mod extract;
+mod html;
+mod pages;
+mod respond;
+mod routes;
+mod upload;
+mod views;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicU64;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use vigie_case::CaseStore;
 use vigie_core::Message;
 use vigie_indicators::IndicatorSet;
@@ -80,50 +83,19 @@ pub struct WebConfig {
     pub country: String,
 }
 
-/// The app's shared state.
-pub(crate) struct App {
-    pub(crate) store: Arc<Mutex<CaseStore>>,
-    pub(crate) run_dir: PathBuf,
-    pub(crate) retention_days: u32,
-    pub(crate) feeds: FeedLoader,
-    pub(crate) sessions: auth::Sessions,
-    pub(crate) limiter: auth::LoginLimiter,
-    pub(crate) checks: Mutex<HashMap<u64, handlers::RunningCheck>>,
-    pub(crate) next_check: AtomicU64,
-    pub(crate) hotspot: Mutex<Option<vigie_hotspot::Hotspot>>,
-    pub(crate) android: Mutex<HashMap<u64, android::AndroidRun>>,
-    pub(crate) ios: Mutex<HashMap<u64, ios::IosRun>>,
-    pub(crate) guidance_dir: PathBuf,
-    pub(crate) country: String,
-}
-
 /// Serves the app on `listener` until the process ends. Raw captures older than the
 /// retention period are purged at start and every hour.
 pub async fn serve(config: WebConfig, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    let app = Arc::new(App {
-        store: Arc::new(Mutex::new(config.store)),
-        run_dir: config.run_dir,
-        retention_days: config.retention_days,
-        feeds: config.feeds,
-        sessions: auth::Sessions::new(config.idle_timeout),
-        limiter: auth::LoginLimiter::default(),
-        checks: Mutex::new(HashMap::new()),
-        next_check: AtomicU64::new(1),
-        hotspot: Mutex::new(None),
-        android: Mutex::new(HashMap::new()),
-        ios: Mutex::new(HashMap::new()),
-        guidance_dir: config.guidance_dir,
-        country: config.country,
-    });
+    let app = Arc::new(app::App::new(config));
     let maintenance = app.clone();
     tokio::spawn(async move {
         loop {
             let app = maintenance.clone();
-            let _ = tokio::task::spawn_blocking(move || handlers::maintenance(&app)).await;
+            let _ = tokio::task::spawn_blocking(move || pages::live::maintenance(&app)).await;
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         }
     });
-    let router = handlers::router(app);
+    let router = routes::router(app);
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

@@ -4,7 +4,6 @@ use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
 use vigie_core::Catalog;
 use vigie_core::Localized;
-use vigie_core::Timestamp;
 use vigie_indicators::{load_path, FeedStore, IndicatorSet};
 
 /// The station's data folder: `--data-dir`, `VIGIE_DATA_DIR`, or the platform's data folder.
@@ -24,11 +23,6 @@ pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
 /// Where the station keeps its feeds.
 pub fn store_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("feeds")
-}
-
-/// The current time, for feed retrieval dates and ages.
-pub fn now() -> Timestamp {
-    Timestamp::now()
 }
 
 /// Loads the feeds given, or the station's stored feeds (each checked against its SHA-256)

@@ -1,132 +1,125 @@
-//! `vigie scan live`: a live check from the command line.
+//! `vigie scan live` and `vigie hotspot`: traffic checked as it flows, its findings and the
+//! services contacted shown as they appear, the verdict at the end.
 
-use crate::{cases, feeds, render};
-use anyhow::{anyhow, Result};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use crate::env::{Env, Said};
+use crate::scan::print;
+use anyhow::Result;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
-use vigie_core::Localized;
-use vigie_core::{Catalog, Message};
-use vigie_station::{CaptureEvidence, LiveCheck};
+use vigie_core::{severity_label, Message, Timestamp};
+use vigie_station::{CaptureEvidence, LiveCheck, TrafficSink};
 
 /// Runs a live check on `interface` until `duration`, Ctrl-C or the interface going away;
 /// new findings and services are printed on standard error as they appear, the verdict on
 /// standard output. Exit codes as for `scan pcap`.
-#[allow(clippy::too_many_arguments)]
-pub fn scan_live(
-    cat: &Catalog,
-    data_dir: &Path,
-    passphrase_file: Option<&Path>,
+pub fn live(
+    env: &Env,
     interface: &str,
     duration: Duration,
     iocs: &[PathBuf],
     json: bool,
     case: Option<&str>,
 ) -> Result<ExitCode> {
-    let set = Arc::new(feeds::load(cat, iocs, data_dir)?);
-    let store = match case {
-        Some(_) => {
-            let pass = cases::passphrase(cat, passphrase_file)?;
-            Some(Arc::new(Mutex::new(cases::open(
-                cat,
-                data_dir,
-                &pass,
-                feeds::now(),
-            )?)))
+    let cat = &env.cat;
+    let feeds = Arc::new(env.feeds(iocs)?);
+    let target = env.target(case)?;
+    // The interface first: one that is not there is said before anything is stored.
+    let capture = vigie_station::LiveCapture::open(interface).said(cat)?;
+    let (evidence, sink): (Option<CaptureEvidence>, TrafficSink) = match &target {
+        Some(t) => {
+            let name = format!("live-{interface}-{}.pcap", Timestamp::now());
+            let (ev, sink) = CaptureEvidence::start(t, &name).said(cat)?;
+            (Some(ev), sink)
         }
-        None => None,
-    };
-    let fail = |e: vigie_case::CaseError| anyhow!(cat.text(&e.message()));
-    let capture =
-        vigie_live::LiveCapture::open(interface).map_err(|e| anyhow!(cat.text(&e.message())))?;
-    let (case_id, evidence, sink) = match (&store, case) {
-        (Some(store), Some(reference)) => {
-            let id = store
-                .lock()
-                .map_err(|_| anyhow!("case file lock"))?
-                .case(reference, feeds::now())
-                .map_err(fail)?;
-            let name = format!("live-{interface}-{}.pcap", feeds::now());
-            let (ev, sink) = CaptureEvidence::start(store.clone(), id, &name).map_err(fail)?;
-            (Some(id), Some(ev), sink)
-        }
-        _ => (
-            None,
-            None,
-            Box::new(|_: &[u8]| Ok(())) as vigie_station::TrafficSink,
-        ),
+        None => (None, Box::new(|_: &[u8]| Ok(()))),
     };
     let interrupted = Arc::new(AtomicBool::new(false));
     let flag = interrupted.clone();
     // Without a handler Ctrl-C would still end the process; the check then ends uncleanly but
     // the case file keeps every committed piece.
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    eprintln!(
-        "{}",
-        cat.text(
-            &Message::new("live-started")
-                .arg("interface", interface)
-                .arg(
-                    "duration",
-                    vigie_net::scan::human_duration(duration.as_secs() as i64)
-                )
-        )
-    );
+    let check = LiveCheck::start(capture, feeds.clone(), Some(duration), sink);
+    let started = Message::new("live-started")
+        .arg("interface", interface)
+        .arg(
+            "duration",
+            vigie_station::human_duration(duration.as_secs() as i64),
+        );
+    eprintln!("{}", cat.text(&started));
     eprintln!("{}", cat.key("live-advice"));
-    let check = LiveCheck::start(capture, set.clone(), Some(duration), sink);
-    let (mut shown_services, mut shown_findings) = (0usize, 0usize);
+    follow(env, &check, &interrupted);
+    let mut outcome = check.stop();
+    let stopped = outcome
+        .result
+        .captures
+        .iter()
+        .find_map(|c| c.stopped_message.clone());
+    if let Some(m) = stopped {
+        eprintln!("{}", cat.text(&m));
+    }
+    if let (Some(t), Some(ev), Some(reference)) = (&target, evidence, case) {
+        let info = ev.finish().said(cat)?;
+        vigie_station::store_live(t, &feeds, &mut outcome, info.as_ref()).said(cat)?;
+        env.say_stored(reference);
+    }
+    print(env, &outcome.result, outcome.started, &feeds, json)
+}
+
+/// Prints services and findings as they appear, until the check ends or Ctrl-C.
+fn follow(env: &Env, check: &LiveCheck, interrupted: &AtomicBool) {
+    let (mut services, mut findings) = (0usize, 0usize);
     loop {
         std::thread::sleep(Duration::from_millis(250));
         let snap = check.snapshot();
-        for s in snap.services.iter().skip(shown_services) {
+        for s in snap.services.iter().skip(services) {
             eprintln!("  · {} ({})", s.name, s.via);
         }
-        shown_services = snap.services.len();
-        for f in snap.findings.iter().skip(shown_findings) {
-            let sev = cat.key(&format!("severity-{}", f.severity.as_str()));
-            eprintln!("  ! [{sev}] {}", cat.text(&f.title));
+        services = snap.services.len();
+        for f in snap.findings.iter().skip(findings) {
+            let sev = severity_label(&env.cat, f.severity);
+            eprintln!("  ! [{sev}] {}", env.cat.text(&f.title));
         }
-        shown_findings = snap.findings.len().max(shown_findings);
+        findings = snap.findings.len().max(findings);
         if interrupted.load(Ordering::SeqCst) || check.is_finished() {
-            break;
+            return;
         }
     }
-    let outcome = check.stop();
-    if let Some(stopped) = outcome
-        .captures
-        .iter()
-        .find_map(|c| c.stopped_message.clone())
-    {
-        eprintln!("{}", cat.text(&stopped));
-    }
-    if let (Some(store), Some(id), Some(ev)) = (&store, case_id, evidence) {
-        let info = ev.finish().map_err(fail)?;
-        vigie_station::store_live(store, id, cat, &set, &outcome, info.as_ref()).map_err(fail)?;
-        eprintln!(
-            "{}",
-            cat.text(&Message::new("case-scan-stored").arg("reference", case.unwrap_or_default()))
-        );
-    }
-    let mut out = std::io::stdout().lock();
-    if json {
-        vigie_station::verdict_json(
-            &mut out,
-            cat,
-            &outcome.verdict,
-            &outcome.captures,
-            &set,
-            &outcome.stats,
-        )?;
+}
+
+/// `vigie hotspot`: a Wi-Fi hotspot with a random name and password (shown as a QR code),
+/// the traffic of the phone that joins it checked live, and the machine restored after.
+pub fn hotspot(
+    env: &Env,
+    interface: &str,
+    uplink: Option<&str>,
+    duration: Duration,
+    iocs: &[PathBuf],
+    case: Option<&str>,
+) -> Result<ExitCode> {
+    let cat = &env.cat;
+    let config = vigie_hotspot::HotspotConfig::random(interface, uplink);
+    let hotspot = vigie_hotspot::Hotspot::start(config, &env.data_dir.join("run")).said(cat)?;
+    let c = hotspot.config();
+    if hotspot.runs_wifi() {
+        let join = Message::new("hotspot-join")
+            .arg("ssid", &c.ssid)
+            .arg("password", &c.password);
+        eprintln!("{}", cat.text(&join));
+        eprintln!("{}", c.qr_text());
     } else {
-        render::verdict_text(&mut out, cat, &outcome.verdict)?;
+        let ap = Message::new("hotspot-external-ap")
+            .arg("interface", &c.interface)
+            .arg("address", c.address.to_string());
+        eprintln!("{}", cat.text(&ap));
     }
-    out.flush()?;
-    Ok(if outcome.verdict.needs_attention() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    if c.uplink.is_none() {
+        eprintln!("{}", cat.key("hotspot-captive"));
+    }
+    let result = live(env, interface, duration, iocs, false, case);
+    hotspot.stop();
+    eprintln!("{}", cat.key("hotspot-stopped"));
+    result
 }

@@ -1,22 +1,26 @@
 //! Vigie's command line: a thin layer that wires the libraries together and shows results.
+//! `main` only calls `try_main`, which parses the arguments and runs one command.
 
-mod android;
-mod cases;
-mod cli;
+mod args;
+mod case;
+mod devices;
+mod env;
 mod feeds;
-mod ios;
+mod iocs;
 mod live;
 mod ncii;
+mod observe;
 mod render;
 mod report;
+mod run;
+mod scan;
 mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
-    match cli::run(args) {
+    match try_main() {
         Ok(code) => code,
         // A reader that stopped reading (`vigie ... | head`) is not an error worth a message.
         Err(e)
@@ -30,4 +34,9 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Parses the arguments and runs the command.
+fn try_main() -> anyhow::Result<ExitCode> {
+    run::run(args::Cli::parse())
 }

@@ -1,13 +1,12 @@
 //! `vigie ncii`: intimate images shared without consent — hashes computed locally, the
 //! case's evidence locker, copies found in a folder, and the hash list for take-down services.
 
-use crate::{cases, feeds};
+use crate::env::{Env, Said};
 use anyhow::{anyhow, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vigie_case::{CaseStore, LockerDescription, LockerItem, LockerKind};
-use vigie_core::Localized;
+use vigie_case::{LockerDescription, LockerItem, LockerKind};
 use vigie_core::{Catalog, Message, Timestamp};
 use vigie_ncii::MediaKind;
 
@@ -40,15 +39,6 @@ impl Described {
             note: self.note.clone(),
         }
     }
-}
-
-fn open_store(cat: &Catalog, data_dir: &Path, passphrase_file: Option<&Path>) -> Result<CaseStore> {
-    let pass = cases::passphrase(cat, passphrase_file)?;
-    cases::open(cat, data_dir, &pass, feeds::now())
-}
-
-fn fail(cat: &Catalog) -> impl Fn(vigie_case::CaseError) -> anyhow::Error + '_ {
-    move |e| anyhow!(cat.text(&e.message()))
 }
 
 /// The file's own modification time (UTC).
@@ -172,22 +162,22 @@ fn item_line(cat: &Catalog, item: &LockerItem) -> String {
 
 /// `vigie ncii add`: files into the case's locker.
 pub fn add(
-    cat: &Catalog,
-    data_dir: &Path,
-    passphrase_file: Option<&Path>,
+    env: &Env,
     reference: &str,
     files: &[PathBuf],
     described: &Described,
     json: bool,
 ) -> Result<ExitCode> {
+    let cat = &env.cat;
     // Every file must be readable before anything is stored.
     for f in files {
         std::fs::File::open(f)
             .map_err(|e| anyhow!(cat.text(&vigie_ncii::NciiError::Io(e.to_string()).message(f))))?;
     }
-    let mut store = open_store(cat, data_dir, passphrase_file)?;
-    store.set_actor(Some("cli"));
-    let case = store.case(reference, feeds::now()).map_err(fail(cat))?;
+    let cat = &env.cat;
+    let mut case_file = env.store()?;
+    let mut store = case_file.acting(Some("cli"));
+    let case = store.case(reference, Timestamp::now()).said(cat)?;
     let mut added = vec![];
     for f in files {
         let name = f
@@ -207,9 +197,9 @@ pub fn add(
                 sensitive: described.sensitive,
                 file_modified: file_modified(f),
             },
-            feeds::now(),
+            Timestamp::now(),
         )
-        .map_err(fail(cat))?;
+        .said(cat)?;
         added.push(item);
     }
     print_items(cat, &added, json)?;
@@ -225,17 +215,11 @@ pub fn add(
 }
 
 /// `vigie ncii add-link`: a link (no file) into the case's locker.
-pub fn add_link(
-    cat: &Catalog,
-    data_dir: &Path,
-    passphrase_file: Option<&Path>,
-    reference: &str,
-    described: &Described,
-    json: bool,
-) -> Result<ExitCode> {
-    let mut store = open_store(cat, data_dir, passphrase_file)?;
-    store.set_actor(Some("cli"));
-    let case = store.case(reference, feeds::now()).map_err(fail(cat))?;
+pub fn add_link(env: &Env, reference: &str, described: &Described, json: bool) -> Result<ExitCode> {
+    let cat = &env.cat;
+    let mut case_file = env.store()?;
+    let mut store = case_file.acting(Some("cli"));
+    let case = store.case(reference, Timestamp::now()).said(cat)?;
     let item = store
         .add_locker_item(
             case,
@@ -244,9 +228,9 @@ pub fn add_link(
                 sensitive: described.sensitive,
                 ..Default::default()
             },
-            feeds::now(),
+            Timestamp::now(),
         )
-        .map_err(fail(cat))?;
+        .said(cat)?;
     print_items(cat, &[item], json)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -265,16 +249,11 @@ fn print_items(cat: &Catalog, items: &[LockerItem], json: bool) -> Result<()> {
 }
 
 /// `vigie ncii list`: the items of a case's locker.
-pub fn list(
-    cat: &Catalog,
-    data_dir: &Path,
-    passphrase_file: Option<&Path>,
-    reference: &str,
-    json: bool,
-) -> Result<ExitCode> {
-    let store = open_store(cat, data_dir, passphrase_file)?;
-    let case = store.find(reference).map_err(fail(cat))?;
-    let items = store.locker(case).map_err(fail(cat))?;
+pub fn list(env: &Env, reference: &str, json: bool) -> Result<ExitCode> {
+    let cat = &env.cat;
+    let store = env.store()?;
+    let case = store.find(reference).said(cat)?;
+    let items = store.locker(case).said(cat)?;
     if items.is_empty() && !json {
         println!("{}", cat.key("ncii-locker-empty"));
     }
@@ -301,9 +280,7 @@ fn targets(items: &[LockerItem], all: bool) -> Vec<vigie_ncii::Target> {
 /// `vigie ncii find`: copies of the case's sensitive items in a folder.
 #[allow(clippy::too_many_arguments)]
 pub fn find(
-    cat: &Catalog,
-    data_dir: &Path,
-    passphrase_file: Option<&Path>,
+    env: &Env,
     reference: &str,
     dir: &Path,
     max_distance: u32,
@@ -311,9 +288,10 @@ pub fn find(
     all: bool,
     json: bool,
 ) -> Result<ExitCode> {
-    let store = open_store(cat, data_dir, passphrase_file)?;
-    let case = store.find(reference).map_err(fail(cat))?;
-    let items = store.locker(case).map_err(fail(cat))?;
+    let cat = &env.cat;
+    let store = env.store()?;
+    let case = store.find(reference).said(cat)?;
+    let items = store.locker(case).said(cat)?;
     drop(store);
     let targets = targets(&items, all);
     if targets.is_empty() {
@@ -419,17 +397,16 @@ pub fn find(
 /// service; no image, description or name is in it.
 #[allow(clippy::too_many_arguments)]
 pub fn hashes(
-    cat: &Catalog,
-    data_dir: &Path,
-    passphrase_file: Option<&Path>,
+    env: &Env,
     reference: &str,
     out_path: &Path,
     csv: bool,
     all: bool,
 ) -> Result<ExitCode> {
-    let store = open_store(cat, data_dir, passphrase_file)?;
-    let case = store.find(reference).map_err(fail(cat))?;
-    let items = store.locker(case).map_err(fail(cat))?;
+    let cat = &env.cat;
+    let store = env.store()?;
+    let case = store.find(reference).said(cat)?;
+    let items = store.locker(case).said(cat)?;
     let (text, count) = if csv {
         vigie_station::hash_list_csv(&items, all)
     } else {

@@ -4,62 +4,12 @@ use serde::Serialize;
 use serde_json::json;
 use std::io::{self, Write};
 use vigie_core::Localized;
-use vigie_core::{Catalog, Evidence, Finding, Message, Verdict};
+use vigie_core::{Catalog, Finding, FindingView, Message, Verdict};
 use vigie_indicators::{IndicatorSet, StoreError, StoredFeed};
 use vigie_net::observe::Observed;
+use vigie_station::{ScanRecord, StoredDocument};
 
 vigie_core::locales!("Translation resources of the command line.");
-
-fn evidence_line(cat: &Catalog, e: &Evidence) -> String {
-    match e {
-        Evidence::Packets {
-            source,
-            first_frame,
-            last_frame,
-            first_ts,
-            flow,
-            bytes_up,
-            bytes_down,
-            detail,
-            ..
-        } => {
-            let frames = if first_frame == last_frame {
-                cat.text(&Message::new("label-frame").arg("frame", first_frame.to_string()))
-            } else {
-                cat.text(
-                    &Message::new("label-frames")
-                        .arg("first", first_frame.to_string())
-                        .arg("last", last_frame.to_string()),
-                )
-            };
-            let mut s = format!("{source}: {frames}, {first_ts}, {flow}");
-            if *bytes_up + *bytes_down > 0 {
-                s.push_str(", ");
-                s.push_str(
-                    &cat.text(
-                        &Message::new("label-bytes")
-                            .arg("up", bytes_up.to_string())
-                            .arg("down", bytes_down.to_string()),
-                    ),
-                );
-            }
-            if !detail.is_empty() {
-                s.push_str(&format!(" — {detail}"));
-            }
-            s
-        }
-        Evidence::Record {
-            file,
-            locator,
-            detail,
-        } => format!("{file} ({locator}) — {detail}"),
-        Evidence::RawOutput {
-            name,
-            sha256,
-            detail,
-        } => format!("{name} (sha256 {sha256}) — {detail}"),
-    }
-}
 
 /// Prints a verdict for people.
 pub fn verdict_text(out: &mut dyn Write, cat: &Catalog, v: &Verdict) -> io::Result<()> {
@@ -96,35 +46,31 @@ pub fn verdict_text(out: &mut dyn Write, cat: &Catalog, v: &Verdict) -> io::Resu
     Ok(())
 }
 
+/// One finding for people: severity and title, explanation, rule, indicator and its
+/// source, how often it was seen, and its first evidence.
 fn finding_text(out: &mut dyn Write, cat: &Catalog, n: usize, f: &Finding) -> io::Result<()> {
-    let sev = cat.key(&format!("severity-{}", f.severity.as_str()));
+    let v = FindingView::new(cat, f);
     let sep = cat.key("label-sep");
     let label = |k: &str| format!("   {}{sep}", cat.key(k));
     writeln!(out)?;
-    writeln!(out, "{n}. [{sev}] {}", cat.text(&f.title))?;
-    writeln!(out, "   {}", cat.text(&f.explanation))?;
-    writeln!(out, "{}{}", label("label-rule"), f.rule)?;
-    if let Some(i) = &f.indicator {
+    writeln!(out, "{n}. [{}] {}", v.label, v.title)?;
+    writeln!(out, "   {}", v.explanation)?;
+    writeln!(out, "{}{}", label("label-rule"), v.rule)?;
+    if let Some(i) = &v.indicator {
         let source = format!("{}{sep}{}", cat.key("label-source"), i.source);
-        writeln!(
-            out,
-            "{}{} ({}) — {source}",
-            label("label-indicator"),
-            i.value,
-            i.kind
-        )?;
-        if let Some(app) = &i.app {
-            let category = cat.key(&format!("category-{}", i.category.as_str()));
+        let indicator = label("label-indicator");
+        writeln!(out, "{indicator}{} ({}) — {source}", i.value, i.kind)?;
+        if let Some((app, category)) = &i.app {
             writeln!(out, "{}{app} — {category}", label("label-app"))?;
         }
     }
-    writeln!(out, "{}{}×", label("label-occurrences"), f.occurrences)?;
-    for e in f.evidence.iter().take(3) {
-        writeln!(out, "{}{}", label("label-evidence"), evidence_line(cat, e))?;
+    writeln!(out, "{}{}×", label("label-occurrences"), v.occurrences)?;
+    for e in v.evidence.iter().take(3) {
+        writeln!(out, "{}{e}", label("label-evidence"))?;
     }
-    if f.evidence.len() > 3 {
+    if v.evidence.len() > 3 {
         let more =
-            Message::new("label-more-evidence").arg("count", (f.evidence.len() - 3).to_string());
+            Message::new("label-more-evidence").arg("count", (v.evidence.len() - 3).to_string());
         writeln!(out, "   … {}", cat.text(&more))?;
     }
     Ok(())
@@ -353,70 +299,64 @@ pub fn cases_list(
     Ok(())
 }
 
-/// One case's checks.
+/// A retro-check match, in a sentence.
+pub fn retro_line(cat: &Catalog, reference: &str, m: &vigie_case::RetroMatch) -> String {
+    let app = m
+        .indicator
+        .2
+        .clone()
+        .unwrap_or_else(|| m.indicator.0.clone());
+    cat.text(
+        &Message::new("retro-match")
+            .arg("reference", reference)
+            .arg("made", &m.scan_made)
+            .arg("app", app)
+            .arg("value", &m.observed.1)
+            .arg("source", &m.indicator.3),
+    )
+}
+
+/// One case's checks, re-translated from what each stored.
 pub fn case_show(
     out: &mut dyn Write,
     cat: &Catalog,
     reference: &str,
-    scans: &[vigie_case::ScanRecord],
+    scans: &[(i64, ScanRecord)],
     retro: &[vigie_case::RetroMatch],
     json: bool,
 ) -> io::Result<()> {
     if json {
-        serde_json::to_writer_pretty(
-            &mut *out,
-            &json!({ "reference": reference, "scans": scans, "retro_matches": retro }),
-        )?;
+        let docs: Vec<StoredDocument<'_>> = scans
+            .iter()
+            .map(|(id, r)| StoredDocument::new(cat, *id, r))
+            .collect();
+        let doc = json!({ "reference": reference, "scans": docs, "retro_matches": retro });
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
         return writeln!(out);
     }
-    writeln!(
-        out,
-        "{}",
-        cat.text(&Message::new("case-title").arg("reference", reference))
-    )?;
-    for s in scans {
-        let headline = s
-            .verdict
-            .get("headline")
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or_default();
-        let n = s
-            .verdict
-            .get("findings")
-            .and_then(serde_json::Value::as_array)
-            .map_or(0, Vec::len);
+    let title = Message::new("case-title").arg("reference", reference);
+    writeln!(out, "{}", cat.text(&title))?;
+    for (_, s) in scans {
         let m = Message::new("case-scan-line")
-            .arg("made", &s.made)
-            .arg("kind", cat.key(&format!("check-kind-{}", s.kind)))
-            .arg("findings", n.to_string());
+            .arg("made", s.made.to_string())
+            .arg("kind", cat.key(&s.kind.label_key()))
+            .arg("findings", s.verdict.findings.len().to_string());
         writeln!(out, "- {}", cat.text(&m))?;
-        writeln!(out, "  {headline}")?;
+        writeln!(out, "  {}", cat.key(s.verdict.headline_key()))?;
         for (name, sha) in &s.sources {
             writeln!(out, "  {name} (SHA-256 {})", sha.as_deref().unwrap_or("-"))?;
         }
-        for (name, sha) in &s.feeds {
+        for f in &s.feeds {
             let m = Message::new("case-feed-line")
-                .arg("name", name)
-                .arg("sha", short(sha));
+                .arg("name", &f.name)
+                .arg("sha", short(&f.sha256));
             writeln!(out, "  {}", cat.text(&m))?;
         }
     }
     if !retro.is_empty() {
         writeln!(out, "{}", cat.key("case-retro-title"))?;
         for m in retro {
-            let msg = Message::new("retro-match")
-                .arg("reference", reference)
-                .arg("made", &m.scan_made)
-                .arg(
-                    "app",
-                    m.indicator
-                        .2
-                        .clone()
-                        .unwrap_or_else(|| m.indicator.0.clone()),
-                )
-                .arg("value", &m.observed.1)
-                .arg("source", &m.indicator.3);
-            writeln!(out, "- {}", cat.text(&msg))?;
+            writeln!(out, "- {}", retro_line(cat, reference, m))?;
         }
     }
     Ok(())

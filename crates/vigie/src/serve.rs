@@ -1,26 +1,23 @@
 //! `vigie serve`: the station app.
 
-use crate::{cases, feeds};
+use crate::env::{Env, Said};
+use crate::feeds;
 use anyhow::{anyhow, Result};
 use std::net::SocketAddr;
-use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
-use vigie_core::Localized;
-use vigie_core::{Catalog, Message};
+use vigie_core::{Localized, Message};
 
 /// Opens the case file, then serves the app on `listen` until the process is stopped.
 pub fn serve(
-    cat: &Catalog,
-    data_dir: &Path,
-    passphrase_file: Option<&Path>,
+    env: &Env,
     listen: SocketAddr,
     allow_remote: bool,
     retention_days: u32,
 ) -> Result<ExitCode> {
-    vigie_web::check_listen(listen, allow_remote).map_err(|e| anyhow!(cat.text(&e.message())))?;
-    let pass = cases::passphrase(cat, passphrase_file)?;
-    let store = cases::open(cat, data_dir, &pass, feeds::now())?;
+    let (cat, data_dir) = (&env.cat, env.data_dir.as_path());
+    vigie_web::check_listen(listen, allow_remote).said(cat)?;
+    let store = env.store()?;
     let feed_dir = feeds::store_dir(data_dir);
     let loader: vigie_web::FeedLoader = Arc::new(move || {
         vigie_indicators::FeedStore::new(&feed_dir)

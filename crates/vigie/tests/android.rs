@@ -131,10 +131,11 @@ fn a_phone_over_adb_is_read_and_checked() {
     assert!(items
         .iter()
         .any(|e| e.name == format!("{SERIAL}-dumpsys_package.txt") && e.sha256.is_some()));
-    let scans = store.scans(case).expect("scans");
+    let scans = vigie_station::stored_checks(&store, case).expect("scans");
     assert_eq!(scans.len(), 1);
-    assert_eq!(scans[0].kind, "android");
+    assert_eq!(scans[0].1.kind, vigie_core::CheckKind::Android);
     assert!(scans[0]
+        .1
         .observed
         .contains(&("app_id".to_owned(), "com.topspy".to_owned())));
     assert!(store.verify().expect("verify").problems.is_empty());

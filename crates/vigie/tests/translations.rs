@@ -57,6 +57,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../vigie-hotspot/locales/fr.ftl"),
     ),
     (
+        "vigie-station",
+        include_str!("../../vigie-station/locales/en.ftl"),
+        include_str!("../../vigie-station/locales/fr.ftl"),
+    ),
+    (
         "vigie-web",
         include_str!("../../vigie-web/locales/en.ftl"),
         include_str!("../../vigie-web/locales/fr.ftl"),
@@ -143,6 +148,8 @@ fn every_key_exists_in_both_languages_and_formats() {
         "verdict-known-spyware",
         "check-kind-network",
         "check-kind-network-live",
+        "check-kind-ios-backup",
+        "check-kind-ios-device",
         "web-evidence-kind-capture",
         "web-evidence-kind-import",
         "web-evidence-kind-report",

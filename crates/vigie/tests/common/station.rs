@@ -43,6 +43,11 @@ impl Station {
         Station::start_in_env(data, feeds, &[])
     }
 
+    /// Starts `vigie serve` on a data folder whose case file has its own passphrase.
+    pub fn start_on(data: PathBuf, passphrase: &str) -> Station {
+        Station::start_in_env(data, None, &[("VIGIE_PASSPHRASE", passphrase)])
+    }
+
     fn start_in_env(data: PathBuf, feeds: Option<&Path>, env: &[(&str, &str)]) -> Station {
         if let Some(f) = feeds {
             let st = Command::new(env!("CARGO_BIN_EXE_vigie"))
@@ -63,8 +68,8 @@ impl Station {
             .args(["--lang", "en", "--data-dir"])
             .arg(&data)
             .args(["serve", "--listen", "127.0.0.1:0"])
-            .envs(env.iter().copied())
             .env("VIGIE_PASSPHRASE", PASSPHRASE)
+            .envs(env.iter().copied())
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()

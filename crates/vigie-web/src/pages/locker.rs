@@ -6,16 +6,20 @@
 //! (the showing is written to the audit log). What the operator typed and what the file
 //! itself says are shown apart.
 
-use crate::handlers::{case_error, csrf_ok, error_page, now, require, require_post, with_store};
-use crate::handlers::{forbidden, Fields, Shared};
+use crate::app::App;
+use crate::extract::{Operator, Posted, Upload};
 use crate::html::{self, csrf_field, esc, seg};
-use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use crate::respond::{attachment, case_error, error_page, file_stem, page};
+use crate::upload::{receive, FileSink};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
-use vigie_case::{CaseError, LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
-use vigie_core::Localized;
-use vigie_core::{Catalog, Message};
+use std::sync::Arc;
+use vigie_case::{
+    CaseError, CaseId, LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind,
+};
+use vigie_core::{Catalog, Localized, Message, Timestamp};
 use vigie_ncii::MediaKind;
 use vigie_station::{LockerFileInfo, LockerUpload};
 
@@ -67,30 +71,23 @@ fn told_fields(cat: &Catalog) -> String {
 }
 
 /// The locker page: the items, and the forms that add files and links.
-pub(crate) async fn page(
-    State(app): Shared,
-    headers: HeaderMap,
+pub(crate) async fn page_of(
+    State(app): State<Arc<App>>,
+    op: Operator,
     Path(reference): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+    let (cat, s) = (&op.cat, &op.session);
     let shown: Option<i64> = q.get("show").and_then(|v| v.parse().ok());
-    let loaded = with_store(&app, None, |st| {
-        let case = st.find(&reference)?;
-        st.locker(case)
-    });
-    let items = match loaded {
+    let items = match case_items(&app, &reference) {
         Ok(v) => v,
-        Err(e) => return case_error(&cat, Some(&s), &e),
+        Err(e) => return case_error(cat, Some(s), &e),
     };
     if let Some(id) = shown {
         // Showing a sensitive image in full is part of its chain of custody.
         if items.iter().any(|i| i.id.0 == id && i.entry.sensitive) {
-            let _ = with_store(&app, Some(&s.operator), |st| {
-                st.note_locker_shown(LockerId(id), now())
+            let _ = app.with_store(Some(&s.operator), |st| {
+                st.note_locker_shown(LockerId(id), Timestamp::now())
             });
         }
     }
@@ -122,15 +119,15 @@ pub(crate) async fn page(
         esc(&cat.key("web-locker-kind")),
         esc(&cat.key("web-locker-kind-auto")),
         esc(&cat.key("web-locker-sensitive")),
-        told_fields(&cat),
+        told_fields(cat),
         esc(&cat.key("web-locker-add-button")),
         csrf = esc(&s.csrf),
     ));
     body.push_str(&format!(
         "<form method=\"post\" action=\"/cases/{r}/locker/link\" class=\"card\" id=\"locker-link-form\"><h2>{}</h2>{}{}<button type=\"submit\" id=\"locker-link-add\">{}</button></form></div>",
         esc(&cat.key("web-locker-link-title")),
-        csrf_field(&s),
-        told_fields(&cat),
+        csrf_field(s),
+        told_fields(cat),
         esc(&cat.key("web-locker-link-button")),
     ));
     body.push_str(&format!(
@@ -143,17 +140,10 @@ pub(crate) async fn page(
         body.push_str(&format!("<p>{}</p>", esc(&cat.key("web-locker-empty"))));
     }
     for item in items.iter().rev() {
-        body.push_str(&item_card(&cat, &reference, item, shown == Some(item.id.0)));
+        body.push_str(&item_card(cat, &reference, item, shown == Some(item.id.0)));
     }
     let title = cat.text(&Message::new("web-locker-title").arg("reference", &reference));
-    Html(html::page(
-        &cat,
-        &title,
-        Some(&s),
-        &format!("/cases/{r}/locker"),
-        &body,
-    ))
-    .into_response()
+    page(cat, &title, Some(s), &format!("/cases/{r}/locker"), &body)
 }
 
 fn row(label: &str, value: &str) -> String {
@@ -286,17 +276,17 @@ fn item_card(cat: &Catalog, reference: &str, item: &LockerItem, shown: bool) -> 
 }
 
 /// The item `id` and its case, if the session may see it (any logged-in operator).
-fn load_item(app: &crate::App, id: i64) -> Result<LockerItem, CaseError> {
-    with_store(app, None, |st| st.locker_item(LockerId(id)).map(|(_, i)| i))
+fn load_item(app: &App, id: i64) -> Result<LockerItem, CaseError> {
+    app.with_store(None, |st| st.locker_item(LockerId(id)).map(|(_, i)| i))
 }
 
 /// The item's file content.
-fn item_bytes(app: &crate::App, item: &LockerItem) -> Result<Vec<u8>, CaseError> {
+fn item_bytes(app: &App, item: &LockerItem) -> Result<Vec<u8>, CaseError> {
     let ev = item
         .entry
         .evidence
         .ok_or(CaseError::NoLockerItem(item.id.0))?;
-    with_store(app, None, |st| {
+    app.with_store(None, |st| {
         let mut out = Vec::new();
         st.read_evidence(ev, &mut out)?;
         Ok(out)
@@ -315,14 +305,15 @@ fn image_response(content_type: &str, bytes: Vec<u8>) -> Response {
 }
 
 /// The full image of an item (shown only when the page asks for it).
-pub(crate) async fn image(State(app): Shared, headers: HeaderMap, Path(id): Path<i64>) -> Response {
-    let (cat, s) = match require(&app, &headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+pub(crate) async fn image(
+    State(app): State<Arc<App>>,
+    op: Operator,
+    Path(id): Path<i64>,
+) -> Response {
+    let (cat, s) = (&op.cat, &op.session);
     let item = match load_item(&app, id) {
         Ok(i) => i,
-        Err(e) => return case_error(&cat, Some(&s), &e),
+        Err(e) => return case_error(cat, Some(s), &e),
     };
     let Some(ct) = item
         .entry
@@ -335,27 +326,24 @@ pub(crate) async fn image(State(app): Shared, headers: HeaderMap, Path(id): Path
     };
     match tokio::task::block_in_place(|| item_bytes(&app, &item)) {
         Ok(bytes) => image_response(ct, bytes),
-        Err(e) => case_error(&cat, Some(&s), &e),
+        Err(e) => case_error(cat, Some(s), &e),
     }
 }
 
 /// A preview of an item's image a dozen pixels wide: nothing of it can be made out.
 pub(crate) async fn preview(
-    State(app): Shared,
-    headers: HeaderMap,
+    State(app): State<Arc<App>>,
+    op: Operator,
     Path(id): Path<i64>,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+    let (cat, s) = (&op.cat, &op.session);
     let item = match load_item(&app, id) {
         Ok(i) => i,
-        Err(e) => return case_error(&cat, Some(&s), &e),
+        Err(e) => return case_error(cat, Some(s), &e),
     };
     let bytes = match tokio::task::block_in_place(|| item_bytes(&app, &item)) {
         Ok(b) => b,
-        Err(e) => return case_error(&cat, Some(&s), &e),
+        Err(e) => return case_error(cat, Some(s), &e),
     };
     match tokio::task::block_in_place(|| vigie_ncii::preview_png(&bytes, BLURRED_SIDE)) {
         Ok(png) => image_response("image/png", png),
@@ -363,135 +351,120 @@ pub(crate) async fn preview(
     }
 }
 
-/// Adds the uploaded files to the locker, stored as they arrive.
-pub(crate) async fn add_files(
-    State(app): Shared,
-    headers: HeaderMap,
-    Path(reference): Path<String>,
-    Query(q): Query<HashMap<String, String>>,
-    mut multipart: Multipart,
-) -> Response {
-    let (cat, s) = match require(&app, &headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !csrf_ok(&s, &headers, q.get("csrf")) {
-        return forbidden(&cat);
+/// Uploaded files stored in the locker as they arrive, described once every field is read.
+struct LockerSink<'a> {
+    app: &'a App,
+    operator: &'a str,
+    case: CaseId,
+    current: Option<LockerUpload>,
+    done: Vec<LockerUpload>,
+}
+
+impl FileSink for LockerSink<'_> {
+    fn begin(&mut self, name: &str) -> Result<(), Message> {
+        let (case, now) = (self.case, Timestamp::now());
+        let upload = self
+            .app
+            .with_store(Some(self.operator), |st| {
+                LockerUpload::begin(st, case, name, now)
+            })
+            .map_err(|e| e.message())?;
+        self.current = Some(upload);
+        Ok(())
     }
-    let case = match with_store(&app, None, |st| st.find(&reference)) {
-        Ok(c) => c,
-        Err(e) => return case_error(&cat, Some(&s), &e),
-    };
-    // Text fields come first in the form; files are stored as they arrive and described
-    // at the end, when every field has been read.
-    let mut fields: HashMap<String, String> = HashMap::new();
-    let mut uploads: Vec<LockerUpload> = vec![];
-    let mut failure: Option<Message> = None;
-    'fields: loop {
-        let mut field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) => {
-                failure = Some(Message::new("web-import-interrupted").arg("detail", e.to_string()));
-                break;
-            }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Message> {
+        let Some(upload) = self.current.as_mut() else {
+            return Ok(());
         };
-        let name = field.name().unwrap_or_default().to_owned();
-        let file_name = field
-            .file_name()
-            .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_owned());
-        let Some(file_name) = file_name.filter(|n| !n.is_empty()) else {
-            if let Ok(text) = field.text().await {
-                fields.insert(name, text.chars().take(4000).collect());
-            }
-            continue;
-        };
-        let mut upload = match with_store(&app, Some(&s.operator), |st| {
-            LockerUpload::begin(st, case, &file_name, now())
-        }) {
-            Ok(u) => u,
-            Err(e) => {
-                failure = Some(e.message());
-                break;
-            }
-        };
-        loop {
-            match field.chunk().await {
-                Ok(Some(bytes)) => {
-                    if let Err(e) = with_store(&app, None, |st| upload.write(st, &bytes)) {
-                        failure = Some(e.message());
-                        break 'fields;
-                    }
-                }
-                Ok(None) => break,
-                Err(e) => {
-                    failure =
-                        Some(Message::new("web-import-interrupted").arg("detail", e.to_string()));
-                    break 'fields;
-                }
-            }
-        }
-        uploads.push(upload);
+        self.app
+            .with_store(None, |st| upload.write(st, bytes))
+            .map_err(|e| e.message())
     }
+
+    fn end(&mut self) -> Result<(), Message> {
+        self.done.extend(self.current.take());
+        Ok(())
+    }
+
+    fn cut(&mut self) {
+        // A file cut off part-way is not described as the file it was meant to be.
+        self.current = None;
+    }
+}
+
+/// What the form says about the files.
+fn file_info(fields: &HashMap<String, String>) -> LockerFileInfo {
     let kind = fields.get("kind").and_then(|k| LockerKind::parse(k));
-    let info = LockerFileInfo {
+    LockerFileInfo {
         source: None,
         kind,
-        description: described(&fields, kind.unwrap_or_default()),
+        description: described(fields, kind.unwrap_or_default()),
         sensitive: fields.get("sensitive").is_some_and(|v| v == "yes"),
         file_modified: fields
             .get("file_modified")
             .and_then(|ms| ms.trim().parse::<i64>().ok())
-            .map(|ms| vigie_core::Timestamp::from_secs_nanos(ms.div_euclid(1000), 0).to_string()),
+            .map(|ms| Timestamp::from_secs_nanos(ms.div_euclid(1000), 0).to_string()),
+    }
+}
+
+/// Adds the uploaded files to the locker, stored as they arrive.
+pub(crate) async fn add_files(
+    State(app): State<Arc<App>>,
+    Path(reference): Path<String>,
+    up: Upload,
+) -> Response {
+    let (cat, s) = (&up.op.cat, &up.op.session);
+    let mut multipart = up.multipart;
+    let case = match app.with_store(None, |st| st.find(&reference)) {
+        Ok(c) => c,
+        Err(e) => return case_error(cat, Some(s), &e),
     };
+    // Text fields come first in the form; files are stored as they arrive and described
+    // at the end, when every field has been read.
+    let mut sink = LockerSink {
+        app: &app,
+        operator: &s.operator,
+        case,
+        current: None,
+        done: vec![],
+    };
+    let (fields, mut failure) = receive(&mut multipart, &mut sink).await;
+    let info = file_info(&fields);
     // Files received whole are recorded even when a later one failed: nothing is lost.
-    let count = uploads.len();
-    for upload in uploads {
-        if let Err(e) = with_store(&app, Some(&s.operator), |st| {
-            upload.finish(st, case, info.clone(), now())
+    let count = sink.done.len();
+    for upload in sink.done {
+        let now = Timestamp::now();
+        if let Err(e) = app.with_store(Some(&s.operator), |st| {
+            upload.finish(st, case, info.clone(), now)
         }) {
             failure.get_or_insert(e.message());
         }
     }
     if let Some(m) = failure {
-        return error_page(&cat, Some(&s), StatusCode::BAD_REQUEST, &m);
+        return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &m);
     }
     if count == 0 {
-        return error_page(
-            &cat,
-            Some(&s),
-            StatusCode::BAD_REQUEST,
-            &Message::new("web-locker-no-file"),
-        );
+        let m = Message::new("web-locker-no-file");
+        return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &m);
     }
-    Redirect::to(&format!(
-        "/cases/{}/locker?msg=web-locker-added-msg",
-        seg(&reference)
-    ))
-    .into_response()
+    let to = format!("/cases/{}/locker?msg=web-locker-added-msg", seg(&reference));
+    Redirect::to(&to).into_response()
 }
 
 /// Adds a link to the locker.
 pub(crate) async fn add_link(
-    State(app): Shared,
-    headers: HeaderMap,
+    State(app): State<Arc<App>>,
     Path(reference): Path<String>,
-    axum::Form(f): Fields,
+    p: Posted,
 ) -> Response {
-    let (cat, s) = match require_post(&app, &headers, &f) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let description = described(&f, LockerKind::Link);
+    let (cat, s) = (&p.op.cat, &p.op.session);
+    let description = described(&p.form, LockerKind::Link);
     if description.link.is_empty() {
-        return error_page(
-            &cat,
-            Some(&s),
-            StatusCode::BAD_REQUEST,
-            &Message::new("web-locker-no-link"),
-        );
+        let m = Message::new("web-locker-no-link");
+        return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &m);
     }
-    match with_store(&app, Some(&s.operator), |st| {
+    match app.with_store(Some(&s.operator), |st| {
         let case = st.find(&reference)?;
         st.add_locker_item(
             case,
@@ -499,7 +472,7 @@ pub(crate) async fn add_link(
                 description,
                 ..Default::default()
             },
-            now(),
+            Timestamp::now(),
         )
     }) {
         Ok(_) => Redirect::to(&format!(
@@ -507,13 +480,13 @@ pub(crate) async fn add_link(
             seg(&reference)
         ))
         .into_response(),
-        Err(e) => case_error(&cat, Some(&s), &e),
+        Err(e) => case_error(cat, Some(s), &e),
     }
 }
 
 /// The case's locker items, for the drafts and the hash list.
-pub(crate) fn case_items(app: &crate::App, reference: &str) -> Result<Vec<LockerItem>, CaseError> {
-    with_store(app, None, |st| {
+fn case_items(app: &App, reference: &str) -> Result<Vec<LockerItem>, CaseError> {
+    app.with_store(None, |st| {
         let case = st.find(reference)?;
         st.locker(case)
     })
@@ -522,19 +495,16 @@ pub(crate) fn case_items(app: &crate::App, reference: &str) -> Result<Vec<Locker
 /// The chronology and the draft take-down requests, in the page's language, from the
 /// organisation's guidance files.
 pub(crate) async fn drafts(
-    State(app): Shared,
-    headers: HeaderMap,
+    State(app): State<Arc<App>>,
+    op: Operator,
     Path(reference): Path<String>,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+    let (cat, s) = (&op.cat, &op.session);
     let items = match case_items(&app, &reference) {
         Ok(v) => v,
-        Err(e) => return case_error(&cat, Some(&s), &e),
+        Err(e) => return case_error(cat, Some(s), &e),
     };
-    let guidance = match crate::reports::guidance(&app, &cat, &s) {
+    let guidance = match crate::pages::reports::guidance(&app, cat, s) {
         Ok(g) => g,
         Err(r) => return r,
     };
@@ -573,33 +543,24 @@ pub(crate) async fn drafts(
         ));
     }
     let title = cat.text(&Message::new("web-locker-drafts-title").arg("reference", &reference));
-    Html(html::page(
-        &cat,
-        &title,
-        Some(&s),
-        &format!("/cases/{}/locker/drafts", seg(&reference)),
-        &body,
-    ))
-    .into_response()
+    let path = format!("/cases/{}/locker/drafts", seg(&reference));
+    page(cat, &title, Some(s), &path, &body)
 }
 
 /// The hash list of the sensitive items, downloaded as JSON (no image, name or description).
 pub(crate) async fn hashes(
-    State(app): Shared,
-    headers: HeaderMap,
+    State(app): State<Arc<App>>,
+    op: Operator,
     Path(reference): Path<String>,
 ) -> Response {
-    let (cat, s) = match require(&app, &headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+    let (cat, s) = (&op.cat, &op.session);
     let items = match case_items(&app, &reference) {
         Ok(v) => v,
-        Err(e) => return case_error(&cat, Some(&s), &e),
+        Err(e) => return case_error(cat, Some(s), &e),
     };
     let (json, _) = vigie_station::hash_list_json(&items, false);
-    crate::reports::attachment(
-        &format!("hashes-{}.json", crate::reports::file_stem(&reference)),
+    attachment(
+        &format!("hashes-{}.json", file_stem(&reference)),
         "application/json",
         json,
     )

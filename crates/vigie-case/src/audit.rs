@@ -1,0 +1,177 @@
+//! The audit log: an append-only chain of sealed entries, each holding the SHA-256 of what
+//! it stored and the hash of the one before, and the verification of the whole file
+//! against it.
+
+use crate::crypto::{open, sha256};
+use crate::store::{aad, bytes_of, GENESIS};
+use crate::{CaseError, CaseId, CaseStore};
+use serde::{Deserialize, Serialize};
+use vigie_core::Message;
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// Position in the chain.
+    pub seq: i64,
+    /// When (UTC).
+    pub at: String,
+    /// What happened: `store-created`, `case-opened`, `scan-stored`, `scan-purged`, `case-purged`.
+    pub action: String,
+    /// The row it concerns (`cases:3`, `scans:12`).
+    pub object: Option<String>,
+    /// SHA-256 of the row's content as stored.
+    pub sha256: Option<String>,
+    /// Who did it (an operator of the station app), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+}
+
+/// What [`CaseStore::verify`] found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct VerifyReport {
+    /// Audit entries checked.
+    pub entries: usize,
+    /// Rows checked.
+    pub rows: usize,
+    /// Problems found, translatable; none means everything checks.
+    pub problems: Vec<Message>,
+    /// What is worth knowing without being a problem (a backup re-read and matching, one
+    /// whose receiving was interrupted), translatable.
+    pub notes: Vec<Message>,
+}
+
+/// An audit row as stored: sequence, previous hash, sealed entry, hash.
+type AuditRow = (i64, Vec<u8>, Vec<u8>, Vec<u8>);
+
+impl CaseStore {
+    /// The audit entries that concern a case: the case itself, its scans, retro-check
+    /// matches and evidence files, oldest first (its chain of custody).
+    pub fn audit_for_case(&self, case: CaseId) -> Result<Vec<AuditEntry>, CaseError> {
+        let mut objects = std::collections::HashSet::new();
+        objects.insert(format!("cases:{}", case.0));
+        for table in ["scans", "retro", "evidence", "interviews", "locker"] {
+            for id in self.ids_in_case(table, case)? {
+                objects.insert(format!("{table}:{id}"));
+            }
+        }
+        Ok(self
+            .audit_log()?
+            .into_iter()
+            .filter(|e| e.object.as_ref().is_some_and(|o| objects.contains(o)))
+            .collect())
+    }
+
+    /// The audit log, decrypted, oldest first.
+    pub fn audit_log(&self) -> Result<Vec<AuditEntry>, CaseError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, entry FROM audit ORDER BY seq")?;
+        let rows: Vec<(i64, Vec<u8>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(seq, sealed)| {
+                let plain = open(&self.data_key, &aad("audit", seq), &sealed)
+                    .ok_or_else(|| CaseError::Damaged(format!("audit entry {seq}")))?;
+                serde_json::from_slice(&plain).map_err(|e| CaseError::Damaged(e.to_string()))
+            })
+            .collect()
+    }
+
+    /// Checks the whole file: the audit chain (order, links, content), and every case and scan
+    /// row against the SHA-256 its audit entry recorded. Nothing is changed.
+    pub fn verify(&self) -> Result<VerifyReport, CaseError> {
+        let mut report = VerifyReport::default();
+        let mut recorded: std::collections::HashMap<String, Option<String>> =
+            std::collections::HashMap::new();
+        let mut purged = std::collections::HashSet::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, prev, entry, hash FROM audit ORDER BY seq")?;
+        let rows: Vec<AuditRow> = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    bytes_of(r.get_ref(1)?),
+                    bytes_of(r.get_ref(2)?),
+                    bytes_of(r.get_ref(3)?),
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut expected_prev = GENESIS.to_vec();
+        for (i, (seq, prev, entry, hash)) in rows.iter().enumerate() {
+            report.entries += 1;
+            let problem = |key: &str| Message::new(key).arg("seq", seq.to_string());
+            if *seq != i as i64 + 1 {
+                report.problems.push(problem("case-verify-audit-gap"));
+            }
+            if *prev != expected_prev || *hash != sha256(&[prev, entry]).to_vec() {
+                report.problems.push(problem("case-verify-audit-chain"));
+            }
+            expected_prev = hash.clone();
+            match open(&self.data_key, &aad("audit", *seq), entry)
+                .and_then(|p| serde_json::from_slice::<AuditEntry>(&p).ok())
+            {
+                Some(e) if e.seq == *seq => match (e.action.as_str(), e.object) {
+                    ("case-purged" | "scan-purged" | "evidence-purged", Some(o)) => {
+                        purged.insert(o);
+                    }
+                    // An export's hash is the archive's, not the case row's.
+                    ("case-exported", _) => {}
+                    // Entries without content (a login, a check started) only name a row.
+                    (_, Some(o)) if e.sha256.is_some() => {
+                        recorded.insert(o, e.sha256);
+                    }
+                    _ => {}
+                },
+                _ => report.problems.push(problem("case-verify-audit-entry")),
+            }
+        }
+        for table in [
+            "cases",
+            "scans",
+            "retro",
+            "operators",
+            "evidence",
+            "interviews",
+            "locker",
+            "device_backups",
+        ] {
+            let mut stmt = self
+                .conn
+                .prepare(&format!("SELECT id, body FROM {table}"))?;
+            let rows: Vec<(i64, Vec<u8>)> = stmt
+                .query_map([], |r| Ok((r.get(0)?, bytes_of(r.get_ref(1)?))))?
+                .collect::<Result<_, _>>()?;
+            for (id, body) in rows {
+                report.rows += 1;
+                let object = format!("{table}:{id}");
+                let row_problem = |key: &str| Message::new(key).arg("row", &object);
+                match open(&self.data_key, &aad(table, id), &body) {
+                    None => report.problems.push(row_problem("case-verify-row-altered")),
+                    Some(plain) => match recorded.remove(&object) {
+                        Some(Some(h)) if h == hex::encode(sha256(&[&plain])) => {}
+                        Some(_) => report.problems.push(row_problem("case-verify-row-altered")),
+                        None => report
+                            .problems
+                            .push(row_problem("case-verify-row-unlogged")),
+                    },
+                }
+            }
+        }
+        self.verify_evidence_content(&mut report.problems)?;
+        self.verify_device_backups(&mut report.problems, &mut report.notes)?;
+        // Rows the log recorded that are gone without a purge entry.
+        let mut missing: Vec<String> = recorded
+            .into_keys()
+            .filter(|o| !purged.contains(o))
+            .collect();
+        missing.sort();
+        for o in missing {
+            report
+                .problems
+                .push(Message::new("case-verify-row-missing").arg("row", o));
+        }
+        Ok(report)
+    }
+}

@@ -1,0 +1,77 @@
+//! Why the case file could not be used, and the id of a case.
+
+use vigie_core::Message;
+
+/// Why the case file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    /// The database could not be read or written.
+    #[error("case file: {0}")]
+    Db(#[from] rusqlite::Error),
+    /// The passphrase does not open this case file.
+    #[error("the passphrase does not open this case file")]
+    WrongPassphrase,
+    /// The file's own records are damaged beyond use.
+    #[error("the case file is damaged: {0}")]
+    Damaged(String),
+    /// No case with this reference.
+    #[error("no case {0}")]
+    NoCase(String),
+    /// No evidence item with this id.
+    #[error("no evidence item {0}")]
+    NoEvidence(i64),
+    /// No stored check with this id.
+    #[error("no check {0}")]
+    NoScan(i64),
+    /// No locker item with this id.
+    #[error("no locker item {0}")]
+    NoLockerItem(i64),
+    /// An operator with this name exists already.
+    #[error("operator {0} exists already")]
+    OperatorExists(String),
+    /// The case file cannot be used any more by this process: a check that was writing to
+    /// it stopped abnormally (what it had committed is kept).
+    #[error("the case file is unavailable: a check writing to it stopped abnormally")]
+    Unavailable,
+    /// Reading what was to be stored failed.
+    #[error("reading: {0}")]
+    Io(String),
+    /// The disk holding the case file is nearly full: writing stopped to keep room for
+    /// recording what is already stored.
+    #[error("the disk holding the case file is nearly full ({free_mb} MB left)")]
+    DiskFull {
+        /// Free space left, in megabytes.
+        free_mb: u64,
+    },
+}
+
+impl vigie_core::Localized for CaseError {
+    /// The error as a translatable message.
+    fn message(&self) -> vigie_core::Message {
+        match self {
+            CaseError::Db(e) => Message::new("case-error-db").arg("detail", e.to_string()),
+            CaseError::WrongPassphrase => Message::new("case-error-passphrase"),
+            CaseError::Damaged(d) => Message::new("case-error-damaged").arg("detail", d),
+            CaseError::NoCase(r) => Message::new("case-error-no-case").arg("reference", r),
+            CaseError::NoEvidence(id) => {
+                Message::new("case-error-no-evidence").arg("id", id.to_string())
+            }
+            CaseError::NoScan(id) => Message::new("case-error-no-scan").arg("id", id.to_string()),
+            CaseError::NoLockerItem(id) => {
+                Message::new("case-error-no-locker-item").arg("id", id.to_string())
+            }
+            CaseError::OperatorExists(n) => {
+                Message::new("case-error-operator-exists").arg("name", n)
+            }
+            CaseError::Unavailable => Message::new("case-error-unavailable"),
+            CaseError::Io(d) => Message::new("case-error-io").arg("detail", d),
+            CaseError::DiskFull { free_mb } => {
+                Message::new("case-error-disk-full").arg("free", free_mb.to_string())
+            }
+        }
+    }
+}
+
+/// A case's row id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CaseId(pub i64);

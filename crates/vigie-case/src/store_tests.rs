@@ -1,0 +1,145 @@
+//! The case file's own tests: storing, reopening, verifying, tampering and purging.
+
+use crate::*;
+use vigie_core::Timestamp;
+
+fn tmp(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("vigie-case-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("dir");
+    d.join("cases.db")
+}
+
+/// A check's document, as the station would write it (the case file does not read it).
+fn scan(n: u32) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({
+        "kind": "network",
+        "made": format!("2026-11-24T10:0{n}:00Z"),
+        "sources": [["phone.pcap", "cd".repeat(32)]],
+        "observed": [["domain", format!("n{n}.example")]],
+    }))
+    .expect("json")
+}
+
+const T: Timestamp = Timestamp(1_764_000_000_000_000_000);
+
+#[test]
+fn stores_reopens_and_verifies() {
+    let path = tmp("ok");
+    {
+        let mut s =
+            CaseStore::open(&path, "correct horse", KdfParams::for_tests(), T).expect("create");
+        let c = s.case("PV-2026-00042", T).expect("case");
+        assert_eq!(s.case("PV-2026-00042 ", T).expect("same case"), c);
+        s.add_scan(c, &scan(1), T).expect("scan");
+        s.add_scan(c, &scan(2), T).expect("scan");
+    }
+    let s = CaseStore::open(&path, "correct horse", KdfParams::for_tests(), T).expect("reopen");
+    let cases = s.cases().expect("list");
+    assert_eq!(cases.len(), 1);
+    assert_eq!(
+        (cases[0].reference.as_str(), cases[0].scans),
+        ("PV-2026-00042", 2)
+    );
+    assert_eq!(
+        s.scans(s.find("PV-2026-00042").expect("find"))
+            .expect("scans")[1]
+            .1,
+        scan(2)
+    );
+    let r = s.verify().expect("verify");
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    // store-created, station-key-created, case-opened, two scans.
+    assert_eq!((r.entries, r.rows), (5, 3));
+    assert!(matches!(
+        CaseStore::open(&path, "wrong", KdfParams::for_tests(), T),
+        Err(CaseError::WrongPassphrase)
+    ));
+    // Nothing readable in the file: no reference, no domain.
+    let raw = std::fs::read(&path).expect("file");
+    let text = String::from_utf8_lossy(&raw);
+    assert!(!text.contains("PV-2026") && !text.contains("n1.example"));
+}
+
+#[test]
+fn tampering_is_reported() {
+    let path = tmp("tamper");
+    let mut s = CaseStore::open(&path, "pw", KdfParams::for_tests(), T).expect("create");
+    let c = s.case("REF-1", T).expect("case");
+    s.add_scan(c, &scan(1), T).expect("scan");
+    s.add_scan(c, &scan(2), T).expect("scan");
+    // Swap two scan rows: each still decrypts under its own key, but not at the other id.
+    s.conn.execute_batch("UPDATE scans SET id = 99 WHERE id = 1; UPDATE scans SET id = 1 WHERE id = 2; UPDATE scans SET id = 2 WHERE id = 99;").expect("swap");
+    assert!(!s.verify().expect("verify").problems.is_empty());
+    // Delete an audit entry.
+    let path2 = tmp("tamper2");
+    let mut s2 = CaseStore::open(&path2, "pw", KdfParams::for_tests(), T).expect("create");
+    let c2 = s2.case("REF-2", T).expect("case");
+    s2.add_scan(c2, &scan(1), T).expect("scan");
+    s2.conn
+        .execute("DELETE FROM audit WHERE seq = 2", [])
+        .expect("delete");
+    let problems: Vec<String> = s2
+        .verify()
+        .expect("verify")
+        .problems
+        .into_iter()
+        .map(|m| m.key)
+        .collect();
+    assert!(
+        problems.contains(&"case-verify-audit-gap".to_owned()),
+        "{problems:?}"
+    );
+    // Delete a scan without purge.
+    let path3 = tmp("tamper3");
+    let mut s3 = CaseStore::open(&path3, "pw", KdfParams::for_tests(), T).expect("create");
+    let c3 = s3.case("REF-3", T).expect("case");
+    s3.add_scan(c3, &scan(1), T).expect("scan");
+    s3.conn.execute("DELETE FROM scans", []).expect("delete");
+    let problems: Vec<String> = s3
+        .verify()
+        .expect("verify")
+        .problems
+        .into_iter()
+        .map(|m| m.key)
+        .collect();
+    assert_eq!(problems, vec!["case-verify-row-missing".to_owned()]);
+}
+
+#[test]
+fn purge_removes_the_case_and_logs_it() {
+    let path = tmp("purge");
+    let mut s = CaseStore::open(&path, "pw", KdfParams::for_tests(), T).expect("create");
+    let c = s.case("REF-9", T).expect("case");
+    s.add_scan(c, &scan(1), T).expect("scan");
+    s.purge("REF-9", T).expect("purge");
+    assert!(s.cases().expect("list").is_empty());
+    assert!(matches!(s.find("REF-9"), Err(CaseError::NoCase(_))));
+    assert_eq!(
+        s.audit_log()
+            .expect("log")
+            .last()
+            .map(|e| e.action.clone())
+            .as_deref(),
+        Some("case-purged")
+    );
+    assert!(
+        s.verify().expect("verify").problems.is_empty(),
+        "{:?}",
+        s.verify().expect("verify").problems
+    );
+    // After a purge, a scan deleted from another case is still reported.
+    let other = s.case("REF-10", T).expect("case");
+    s.add_scan(other, &scan(2), T).expect("scan");
+    s.conn
+        .execute("DELETE FROM scans WHERE case_id = ?1", [other.0])
+        .expect("delete");
+    let problems: Vec<String> = s
+        .verify()
+        .expect("verify")
+        .problems
+        .into_iter()
+        .map(|m| m.key)
+        .collect();
+    assert_eq!(problems, vec!["case-verify-row-missing".to_owned()]);
+}

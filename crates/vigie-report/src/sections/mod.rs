@@ -1,0 +1,58 @@
+//! The sections of a report, in the order they are written, each from the same [`Sources`].
+
+mod annex;
+mod findings;
+mod locker;
+mod next;
+mod plain;
+mod timeline;
+
+pub(crate) use annex::{annex, custody};
+pub(crate) use findings::findings;
+pub(crate) use locker::locker;
+pub(crate) use next::next_steps;
+pub(crate) use plain::plain;
+pub(crate) use timeline::timeline;
+
+use vigie_case::{AuditEntry, CaseSummary, EvidenceInfo, LockerItem};
+use vigie_core::{Catalog, VerdictLevel};
+use vigie_station::ScanRecord;
+
+/// What a report rests on, read from the case file.
+pub(crate) struct Sources {
+    /// The case's reference.
+    pub(crate) reference: String,
+    /// The case as listed.
+    pub(crate) summary: CaseSummary,
+    /// The checks the report covers, with their ids, oldest first.
+    pub(crate) scans: Vec<(i64, ScanRecord)>,
+    /// The case's evidence files.
+    pub(crate) evidence: Vec<EvidenceInfo>,
+    /// The audit entries that concern the case.
+    pub(crate) custody: Vec<AuditEntry>,
+    /// The evidence locker.
+    pub(crate) locker: Vec<LockerItem>,
+    /// What the person said.
+    pub(crate) interview: crate::Interview,
+}
+
+impl Sources {
+    /// The most serious verdict of the checks (nothing found without any).
+    pub(crate) fn overall(&self) -> VerdictLevel {
+        let levels = self.scans.iter().map(|(_, r)| r.verdict.level);
+        levels.max().unwrap_or(VerdictLevel::NothingFound)
+    }
+
+    /// Findings of all the checks.
+    pub(crate) fn findings_count(&self) -> usize {
+        self.scans
+            .iter()
+            .map(|(_, r)| r.verdict.findings.len())
+            .sum()
+    }
+}
+
+/// The name of a check's kind, for people.
+fn kind_name(cat: &Catalog, r: &ScanRecord) -> String {
+    cat.key(&r.kind.label_key())
+}

@@ -1,0 +1,101 @@
+//! The app's state, shared by every request: the case file, sessions, the checks running,
+//! the hotspot, and the settings it was started with.
+
+use crate::auth::{LoginLimiter, Sessions};
+use crate::pages::devices::DeviceRun;
+use crate::pages::live::RunningCheck;
+use crate::{FeedLoader, WebConfig};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use vigie_case::{CaseError, CaseStore};
+use vigie_core::{Catalog, Lang, Message};
+use vigie_indicators::IndicatorSet;
+
+/// The app's shared state.
+pub(crate) struct App {
+    /// The open case file.
+    pub(crate) store: Arc<Mutex<CaseStore>>,
+    /// Where hotspot files go.
+    pub(crate) run_dir: PathBuf,
+    /// Raw captures of live checks are purged after this many days unless kept.
+    pub(crate) retention_days: u32,
+    feeds: FeedLoader,
+    /// Open sessions.
+    pub(crate) sessions: Sessions,
+    /// Failed logins per address.
+    pub(crate) limiter: LoginLimiter,
+    /// Live checks, by id.
+    pub(crate) checks: Mutex<HashMap<u64, RunningCheck>>,
+    /// Device checks (Android, iPhone), by id.
+    pub(crate) devices: Mutex<HashMap<u64, DeviceRun>>,
+    next_check: AtomicU64,
+    /// The hotspot, while it runs.
+    pub(crate) hotspot: Mutex<Option<vigie_hotspot::Hotspot>>,
+    /// Where an organisation's own guidance files may be.
+    pub(crate) guidance_dir: PathBuf,
+    /// Country whose helplines reports give.
+    pub(crate) country: String,
+}
+
+impl App {
+    /// The state of an app started with `config`.
+    pub(crate) fn new(config: WebConfig) -> App {
+        App {
+            store: Arc::new(Mutex::new(config.store)),
+            run_dir: config.run_dir,
+            retention_days: config.retention_days,
+            feeds: config.feeds,
+            sessions: Sessions::new(config.idle_timeout),
+            limiter: LoginLimiter::default(),
+            checks: Mutex::new(HashMap::new()),
+            devices: Mutex::new(HashMap::new()),
+            next_check: AtomicU64::new(1),
+            hotspot: Mutex::new(None),
+            guidance_dir: config.guidance_dir,
+            country: config.country,
+        }
+    }
+
+    /// Runs `f` on the case file as `actor` (blocking work, off the async threads).
+    pub(crate) fn with_store<T>(
+        &self,
+        actor: Option<&str>,
+        f: impl FnOnce(&mut CaseStore) -> Result<T, CaseError>,
+    ) -> Result<T, CaseError> {
+        tokio::task::block_in_place(|| {
+            let mut store = self.store.lock().map_err(|_| CaseError::Unavailable)?;
+            let mut acting = store.acting(actor);
+            f(&mut acting)
+        })
+    }
+
+    /// The station's stored feeds, for a check.
+    pub(crate) fn feeds(&self) -> Result<Arc<IndicatorSet>, Message> {
+        tokio::task::block_in_place(|| (self.feeds)()).map(Arc::new)
+    }
+
+    /// A new id for a check started from the app.
+    pub(crate) fn next_id(&self) -> u64 {
+        self.next_check.fetch_add(1, Ordering::SeqCst)
+    }
+
+    /// Whether no operator exists yet (first start).
+    pub(crate) fn no_operators(&self) -> bool {
+        self.with_store(None, |s| s.operators().map(|o| o.is_empty()))
+            .unwrap_or(false)
+    }
+}
+
+/// Every translation the app's pages show, in `lang`.
+pub(crate) fn catalog(lang: Lang) -> Catalog {
+    vigie_station::catalog(
+        lang,
+        &[
+            crate::LOCALES,
+            vigie_hotspot::LOCALES,
+            vigie_report::LOCALES,
+        ],
+    )
+}

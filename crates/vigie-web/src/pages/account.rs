@@ -1,0 +1,265 @@
+//! Accounts: the first start (the administrator), logging in and out, the language, and the
+//! operators an administrator adds.
+
+use crate::app::App;
+use crate::extract::{session_token, Operator, Posted, Visitor, LANG_COOKIE, SESSION_COOKIE};
+use crate::html::{self, csrf_field, esc};
+use crate::respond::{case_error, error_page, forbidden, page};
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use vigie_core::{Catalog, Lang, Message, Timestamp};
+
+/// Shortest password accepted for an operator.
+const MIN_PASSWORD: usize = 10;
+
+/// The home page: the cases, or the page to go to first.
+pub(crate) async fn home(_: Operator) -> Response {
+    Redirect::to("/cases").into_response()
+}
+
+fn credentials_form(cat: &Catalog, action: &str, button: &str, extra: &str) -> String {
+    format!(
+        "<form method=\"post\" action=\"{action}\" class=\"card\">{extra}<label>{}<input name=\"name\" id=\"name\" autocomplete=\"username\" required></label><label>{}<input type=\"password\" name=\"password\" id=\"password\" autocomplete=\"current-password\" required></label><button type=\"submit\" id=\"submit\">{}</button></form>",
+        esc(&cat.key("web-operator-name")),
+        esc(&cat.key("web-password")),
+        esc(button)
+    )
+}
+
+/// A page of the account forms, with `status`.
+fn account_page(cat: &Catalog, status: StatusCode, key: &str, path: &str, body: &str) -> Response {
+    (status, page(cat, &cat.key(key), None, path, body)).into_response()
+}
+
+/// The first-start page: the administrator's account.
+pub(crate) async fn setup_page(State(app): State<Arc<App>>, v: Visitor) -> Response {
+    if !app.no_operators() {
+        return Redirect::to("/login").into_response();
+    }
+    let cat = &v.cat;
+    let body = format!(
+        "<p>{}</p>{}",
+        esc(&cat.key("web-setup-intro")),
+        credentials_form(cat, "/setup", &cat.key("web-setup-button"), "")
+    );
+    account_page(cat, StatusCode::OK, "web-setup-title", "/setup", &body)
+}
+
+/// Makes the very first account, an administrator; later ones are added by one.
+pub(crate) async fn setup(
+    State(app): State<Arc<App>>,
+    v: Visitor,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let cat = &v.cat;
+    if !app.no_operators() {
+        return Redirect::to("/login").into_response();
+    }
+    let name = f.get("name").map(|s| s.trim()).unwrap_or_default();
+    let password = f.get("password").map(String::as_str).unwrap_or_default();
+    if name.is_empty() || password.chars().count() < MIN_PASSWORD {
+        let short = Message::new("web-password-short").arg("count", MIN_PASSWORD.to_string());
+        let body = format!(
+            "{}{}",
+            html::notice("error", &cat.text(&short)),
+            credentials_form(cat, "/setup", &cat.key("web-setup-button"), "")
+        );
+        return account_page(
+            cat,
+            StatusCode::BAD_REQUEST,
+            "web-setup-title",
+            "/setup",
+            &body,
+        );
+    }
+    match app.with_store(Some(name), |s| {
+        s.add_operator(name, password, true, Timestamp::now())
+    }) {
+        Ok(_) => Redirect::to("/login").into_response(),
+        Err(e) => case_error(cat, None, &e),
+    }
+}
+
+/// The login page.
+pub(crate) async fn login_page(State(app): State<Arc<App>>, v: Visitor) -> Response {
+    if app.no_operators() {
+        return Redirect::to("/setup").into_response();
+    }
+    let cat = &v.cat;
+    let body = credentials_form(cat, "/login", &cat.key("web-login-button"), "");
+    account_page(cat, StatusCode::OK, "web-login-title", "/login", &body)
+}
+
+/// Logs an operator in (five failures from one address wait five minutes).
+pub(crate) async fn login(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    v: Visitor,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let cat = &v.cat;
+    let ip = peer.ip();
+    if !app.limiter.allowed(ip) {
+        let body = html::notice("error", &cat.key("web-login-limited"));
+        return account_page(
+            cat,
+            StatusCode::TOO_MANY_REQUESTS,
+            "web-login-title",
+            "/login",
+            &body,
+        );
+    }
+    let name = f
+        .get("name")
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default();
+    let password = f.get("password").cloned().unwrap_or_default();
+    let operator = app.with_store(None, |s| s.operator(&name)).ok().flatten();
+    // The password is checked even for unknown names, so that timing tells nothing.
+    let ok = match &operator {
+        Some(op) => tokio::task::block_in_place(|| op.check_password(&password)),
+        None => {
+            let _ = vigie_case::hash_password(&password);
+            false
+        }
+    };
+    let Some(op) = operator.filter(|_| ok) else {
+        app.limiter.failed(ip);
+        let _ = app.with_store(Some(&name), |s| {
+            s.log("login-failed", None, Timestamp::now())
+        });
+        let body = format!(
+            "{}{}",
+            html::notice("error", &cat.key("web-login-failed")),
+            credentials_form(cat, "/login", &cat.key("web-login-button"), "")
+        );
+        return account_page(
+            cat,
+            StatusCode::UNAUTHORIZED,
+            "web-login-title",
+            "/login",
+            &body,
+        );
+    };
+    app.limiter.succeeded(ip);
+    let _ = app.with_store(Some(&op.name), |s| {
+        s.log(
+            "login",
+            Some(format!("operators:{}", op.id)),
+            Timestamp::now(),
+        )
+    });
+    let token = app.sessions.open(&op.name, op.admin);
+    let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
+    ([(header::SET_COOKIE, cookie)], Redirect::to("/cases")).into_response()
+}
+
+/// Logs the operator out.
+pub(crate) async fn logout(
+    State(app): State<Arc<App>>,
+    v: Visitor,
+    headers: HeaderMap,
+    posted: Result<Posted, Response>,
+) -> Response {
+    match posted {
+        Ok(p) => {
+            let who = &p.op.session.operator;
+            let _ = app.with_store(Some(who), |st| st.log("logout", None, Timestamp::now()));
+            if let Some(t) = session_token(&headers) {
+                app.sessions.close(&t);
+            }
+        }
+        // A session whose form fails its checks is refused; without a session, nothing to end.
+        Err(_) if v.session.is_some() => return forbidden(&v.cat),
+        Err(_) => {}
+    }
+    let clear = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    ([(header::SET_COOKIE, clear)], Redirect::to("/login")).into_response()
+}
+
+/// Switches the language, then goes back to the page (only a path of this app).
+pub(crate) async fn switch_lang(Query(q): Query<HashMap<String, String>>) -> Response {
+    let lang: Lang = q.get("to").and_then(|l| l.parse().ok()).unwrap_or(Lang::Fr);
+    let back = q
+        .get("back")
+        .filter(|b| b.starts_with('/') && !b.starts_with("//"))
+        .cloned()
+        .unwrap_or_else(|| "/".into());
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; SameSite=Strict; Max-Age=31536000",
+        lang.code()
+    );
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
+}
+
+/// The operators, and the form to add one (administrators only).
+pub(crate) async fn operators_page(State(app): State<Arc<App>>, op: Operator) -> Response {
+    let (cat, s) = (&op.cat, &op.session);
+    if !s.admin {
+        return forbidden(cat);
+    }
+    let list = app
+        .with_store(None, |st| st.operators())
+        .unwrap_or_default();
+    let admin = format!(" ({})", esc(&cat.key("web-operator-admin")));
+    let items: String = list
+        .iter()
+        .map(|o| {
+            format!(
+                "<li>{}{}</li>",
+                esc(&o.name),
+                if o.admin { admin.as_str() } else { "" }
+            )
+        })
+        .collect();
+    let extra = format!(
+        "{}<label><input type=\"checkbox\" name=\"admin\" value=\"yes\"> {}</label>",
+        csrf_field(s),
+        esc(&cat.key("web-operator-admin"))
+    );
+    let body = format!(
+        "<ul>{items}</ul>{}",
+        credentials_form(cat, "/operators", &cat.key("web-operator-add"), &extra)
+    );
+    page(
+        cat,
+        &cat.key("web-operators-title"),
+        Some(s),
+        "/operators",
+        &body,
+    )
+}
+
+/// Adds an operator (administrators only).
+pub(crate) async fn add_operator(State(app): State<Arc<App>>, p: Posted) -> Response {
+    let (cat, s, f) = (&p.op.cat, &p.op.session, &p.form);
+    if !s.admin {
+        return forbidden(cat);
+    }
+    let name = f
+        .get("name")
+        .map(|n| n.trim().to_owned())
+        .unwrap_or_default();
+    let password = f.get("password").cloned().unwrap_or_default();
+    if name.is_empty() || password.chars().count() < MIN_PASSWORD {
+        let short = Message::new("web-password-short").arg("count", MIN_PASSWORD.to_string());
+        return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &short);
+    }
+    let admin = f.get("admin").map(String::as_str) == Some("yes");
+    match app.with_store(Some(&s.operator), |st| {
+        st.add_operator(&name, &password, admin, Timestamp::now())
+    }) {
+        Ok(_) => Redirect::to("/operators").into_response(),
+        Err(e) => error_page(
+            cat,
+            Some(s),
+            StatusCode::BAD_REQUEST,
+            &vigie_core::Localized::message(&e),
+        ),
+    }
+}

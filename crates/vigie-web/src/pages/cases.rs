@@ -1,0 +1,327 @@
+//! Cases: the list, opening one, its page (checks, retro-check matches, evidence files,
+//! phone backups kept), closing and purging it, keeping a raw capture as evidence.
+
+use crate::app::App;
+use crate::extract::{Operator, Posted};
+use crate::html::{self, csrf_field, esc, seg};
+use crate::respond::{case_error, error_page, forbidden, page};
+use crate::views;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::collections::HashMap;
+use std::sync::Arc;
+use vigie_case::{DeviceBackupInfo, EvidenceInfo, EvidenceKind, RetroMatch};
+use vigie_core::{Catalog, Message, Timestamp};
+
+/// The cases, and the form that opens one.
+pub(crate) async fn list(State(app): State<Arc<App>>, op: Operator) -> Response {
+    let (cat, s) = (&op.cat, &op.session);
+    let list = match app.with_store(None, |st| st.cases()) {
+        Ok(l) => l,
+        Err(e) => return case_error(cat, Some(s), &e),
+    };
+    let mut body = format!(
+        "<form method=\"post\" action=\"/cases\" class=\"card\">{}<label>{}<input name=\"reference\" id=\"reference\" required placeholder=\"{}\"></label><p class=\"hint\">{}</p><button type=\"submit\" id=\"new-case\">{}</button></form>",
+        csrf_field(s),
+        esc(&cat.key("web-case-reference")),
+        esc(&cat.key("web-case-reference-example")),
+        esc(&cat.key("web-case-reference-hint")),
+        esc(&cat.key("web-case-open"))
+    );
+    if list.is_empty() {
+        body.push_str(&format!("<p>{}</p>", esc(&cat.key("web-cases-none"))));
+    } else {
+        body.push_str(&format!(
+            "<table class=\"cases\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(&cat.key("web-case-reference")),
+            esc(&cat.key("web-case-opened")),
+            esc(&cat.key("web-case-checks")),
+            esc(&cat.key("web-case-state"))
+        ));
+        for c in &list {
+            let state = if c.closed.is_some() {
+                "web-case-closed"
+            } else {
+                "web-case-open-state"
+            };
+            body.push_str(&format!(
+                "<tr><td><a href=\"/cases/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                seg(&c.reference),
+                esc(&c.reference),
+                esc(&c.created),
+                c.scans,
+                esc(&cat.key(state))
+            ));
+        }
+        body.push_str("</tbody></table>");
+    }
+    page(cat, &cat.key("web-cases-title"), Some(s), "/cases", &body)
+}
+
+/// Opens a case (or goes to it when it exists).
+pub(crate) async fn open(State(app): State<Arc<App>>, p: Posted) -> Response {
+    let (cat, s) = (&p.op.cat, &p.op.session);
+    let reference = p
+        .form
+        .get("reference")
+        .map(|r| r.trim().to_owned())
+        .unwrap_or_default();
+    if reference.is_empty() || reference.len() > 100 {
+        let m = Message::new("web-case-reference-invalid");
+        return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &m);
+    }
+    match app.with_store(Some(&s.operator), |st| {
+        st.case(&reference, Timestamp::now())
+    }) {
+        Ok(_) => Redirect::to(&format!("/cases/{}", seg(&reference))).into_response(),
+        Err(e) => case_error(cat, Some(s), &e),
+    }
+}
+
+/// A case's page.
+pub(crate) async fn show(
+    State(app): State<Arc<App>>,
+    op: Operator,
+    Path(reference): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let (cat, s) = (&op.cat, &op.session);
+    let loaded = app.with_store(None, |st| {
+        let summary = st.summary(&reference)?;
+        let id = st.find(&reference)?;
+        Ok((
+            summary,
+            vigie_station::stored_checks(st, id)?,
+            st.evidence(id)?,
+            st.retro_matches(id)?,
+            st.device_backups(id)?,
+        ))
+    });
+    let (summary, scans, evidence, retro, backups) = match loaded {
+        Ok(v) => v,
+        Err(e) => return case_error(cat, Some(s), &e),
+    };
+    let r = seg(&reference);
+    let mut body = String::new();
+    if let Some(m) = q.get("msg").filter(|m| m.starts_with("web-")) {
+        body.push_str(&html::notice("ok", &cat.key(m)));
+    }
+    if summary.closed.is_some() {
+        body.push_str(&html::notice("info", &cat.key("web-case-is-closed")));
+    } else {
+        body.push_str(&actions(cat, &s.csrf, &r));
+    }
+    body.push_str(&crate::pages::reports::case_tools(cat, s, &reference));
+    body.push_str(&format!("<h2>{}</h2>", esc(&cat.key("web-case-checks"))));
+    if scans.is_empty() {
+        body.push_str(&format!("<p>{}</p>", esc(&cat.key("web-case-no-checks"))));
+    }
+    for (_, scan) in scans.iter().rev() {
+        body.push_str(&views::check_section(cat, scan));
+    }
+    body.push_str(&retro_html(cat, &retro));
+    body.push_str(&evidence_html(cat, s, &evidence, app.retention_days));
+    body.push_str(&backups_html(cat, &backups));
+    body.push_str(&case_forms(cat, s, &r, summary.closed.is_none()));
+    let title = cat.text(&Message::new("web-case-title").arg("reference", &reference));
+    page(cat, &title, Some(s), &format!("/cases/{r}"), &body)
+}
+
+/// What can be done in an open case: the checks, the locker, importing captures.
+fn actions(cat: &Catalog, csrf: &str, r: &str) -> String {
+    format!(
+        "<div class=\"actions\"><a class=\"button\" id=\"start-live\" href=\"/cases/{r}/live\">{}</a><a class=\"button\" id=\"start-android\" href=\"/cases/{r}/android\">{}</a><a class=\"button\" id=\"start-ios\" href=\"/cases/{r}/ios\">{}</a><a class=\"button\" id=\"open-locker\" href=\"/cases/{r}/locker\">{}</a><form method=\"post\" action=\"/cases/{r}/import?csrf={}\" enctype=\"multipart/form-data\" class=\"card\" id=\"import-form\"><label>{}<input type=\"file\" name=\"files\" id=\"import-files\" multiple required></label><button type=\"submit\" id=\"import\">{}</button></form></div>",
+        esc(&cat.key("web-live-start")),
+        esc(&cat.key("web-android-start")),
+        esc(&cat.key("web-ios-start")),
+        esc(&cat.key("web-locker-open")),
+        esc(csrf),
+        esc(&cat.key("web-import-label")),
+        esc(&cat.key("web-import-button"))
+    )
+}
+
+/// Indicators that later feeds found in the case's past checks.
+fn retro_html(cat: &Catalog, retro: &[RetroMatch]) -> String {
+    if retro.is_empty() {
+        return String::new();
+    }
+    let items: String = retro
+        .iter()
+        .map(|m| {
+            let app = m
+                .indicator
+                .2
+                .clone()
+                .unwrap_or_else(|| m.indicator.0.clone());
+            let msg = Message::new("retro-match-web")
+                .arg("made", &m.scan_made)
+                .arg("app", app)
+                .arg("value", &m.observed.1)
+                .arg("source", &m.indicator.3);
+            format!("<li>{}</li>", esc(&cat.text(&msg)))
+        })
+        .collect();
+    format!(
+        "<h2>{}</h2><ul class=\"retro\">{items}</ul>",
+        esc(&cat.key("web-retro-title"))
+    )
+}
+
+/// The case's evidence files with their SHA-256; raw captures can be kept past retention.
+fn evidence_html(
+    cat: &Catalog,
+    s: &crate::auth::Session,
+    evidence: &[EvidenceInfo],
+    retention_days: u32,
+) -> String {
+    let mut body = format!("<h2>{}</h2>", esc(&cat.key("web-evidence-title")));
+    if evidence.is_empty() {
+        body.push_str(&format!("<p>{}</p>", esc(&cat.key("web-evidence-none"))));
+        return body;
+    }
+    body.push_str("<table class=\"evidence\"><tbody>");
+    for e in evidence {
+        let capture = e.kind == EvidenceKind::Capture;
+        let state = if e.content_purged.is_some() {
+            cat.key("web-evidence-purged")
+        } else if e.keep {
+            cat.key("web-evidence-kept")
+        } else if capture {
+            let m = Message::new("web-evidence-retention").arg("days", retention_days.to_string());
+            cat.text(&m)
+        } else {
+            String::new()
+        };
+        let keep = if capture && !e.keep && e.content_purged.is_none() {
+            format!(
+                "<form method=\"post\" action=\"/evidence/{}/keep\" class=\"inline\">{}<button type=\"submit\">{}</button></form>",
+                e.id.0,
+                csrf_field(s),
+                esc(&cat.key("web-evidence-keep"))
+            )
+        } else {
+            String::new()
+        };
+        body.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{} B</td><td><code>{}</code></td><td>{}</td><td>{}{}</td></tr>",
+            esc(&e.name),
+            esc(&e.added),
+            e.size,
+            esc(e.sha256.as_deref().unwrap_or("…")),
+            esc(&cat.key(&format!("web-evidence-kind-{}", e.kind.as_str()))),
+            esc(&state),
+            keep
+        ));
+    }
+    body.push_str("</tbody></table>");
+    body
+}
+
+/// The phone backups kept in the case, complete with their digest or interrupted.
+fn backups_html(cat: &Catalog, backups: &[DeviceBackupInfo]) -> String {
+    if backups.is_empty() {
+        return String::new();
+    }
+    let mut body = format!(
+        "<h2>{}</h2><table class=\"evidence\" id=\"device-backups\"><tbody>",
+        esc(&cat.key("web-backups-title"))
+    );
+    for b in backups {
+        let state = match (&b.finished, &b.digest) {
+            (Some(done), Some(digest)) => cat.text(
+                &Message::new("web-backup-complete")
+                    .arg("made", done)
+                    .arg("sha", digest),
+            ),
+            _ => cat.key("web-backup-interrupted"),
+        };
+        let files = Message::new("web-backup-files").arg("count", b.files.to_string());
+        body.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} B</td><td>{}</td></tr>",
+            esc(&b.label),
+            esc(&cat.date(&b.started)),
+            esc(&cat.text(&files)),
+            b.bytes,
+            esc(&state)
+        ));
+    }
+    body.push_str("</tbody></table>");
+    body
+}
+
+/// Closing the case (while open), and purging it (administrators).
+fn case_forms(cat: &Catalog, s: &crate::auth::Session, r: &str, open: bool) -> String {
+    let mut body = String::new();
+    if open {
+        body.push_str(&format!(
+            "<form method=\"post\" action=\"/cases/{r}/close\" class=\"inline\">{}<button type=\"submit\" id=\"close-case\">{}</button></form>",
+            csrf_field(s),
+            esc(&cat.key("web-case-close"))
+        ));
+    }
+    if s.admin {
+        body.push_str(&format!(
+            "<form method=\"post\" action=\"/cases/{r}/purge\" class=\"inline danger\">{}<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> {}</label><button type=\"submit\">{}</button></form>",
+            csrf_field(s),
+            esc(&cat.key("web-case-purge-confirm")),
+            esc(&cat.key("web-case-purge"))
+        ));
+    }
+    body
+}
+
+/// Closes a case: it stays readable, and no new check is offered in it.
+pub(crate) async fn close(
+    State(app): State<Arc<App>>,
+    Path(reference): Path<String>,
+    p: Posted,
+) -> Response {
+    let (cat, s) = (&p.op.cat, &p.op.session);
+    match app.with_store(Some(&s.operator), |st| {
+        st.close(&reference, Timestamp::now())
+    }) {
+        Ok(()) => Redirect::to(&format!("/cases/{}", seg(&reference))).into_response(),
+        Err(e) => case_error(cat, Some(s), &e),
+    }
+}
+
+/// Purges a case and everything in it (administrators, confirmed).
+pub(crate) async fn purge(
+    State(app): State<Arc<App>>,
+    Path(reference): Path<String>,
+    p: Posted,
+) -> Response {
+    let (cat, s) = (&p.op.cat, &p.op.session);
+    if !s.admin || p.form.get("confirm").map(String::as_str) != Some("yes") {
+        return forbidden(cat);
+    }
+    match app.with_store(Some(&s.operator), |st| {
+        st.purge(&reference, Timestamp::now())
+    }) {
+        Ok(()) => Redirect::to("/cases").into_response(),
+        Err(e) => case_error(cat, Some(s), &e),
+    }
+}
+
+/// Keeps a raw capture as evidence past the retention period.
+pub(crate) async fn keep_evidence(
+    State(app): State<Arc<App>>,
+    Path(id): Path<i64>,
+    p: Posted,
+) -> Response {
+    let (cat, s) = (&p.op.cat, &p.op.session);
+    let id = vigie_case::EvidenceId(id);
+    let done = app.with_store(Some(&s.operator), |st| {
+        st.keep_evidence(id, Timestamp::now())?;
+        let (case, _) = st.evidence_item(id)?;
+        let refs = st.case_ids()?;
+        Ok(refs.into_iter().find(|(c, _)| *c == case).map(|(_, r)| r))
+    });
+    match done {
+        Ok(Some(r)) => Redirect::to(&format!("/cases/{}", seg(&r))).into_response(),
+        Ok(None) => Redirect::to("/cases").into_response(),
+        Err(e) => case_error(cat, Some(s), &e),
+    }
+}

@@ -1,0 +1,314 @@
+//! Live checks from the app: the interface and duration chosen, the check's page updated
+//! from server-sent events (contacted services and findings within a second), and, when it
+//! stops or its time is up, the verdict and the raw capture stored in the case.
+
+use crate::app::{catalog, App};
+use crate::extract::{Operator, Posted};
+use crate::html::{csrf_field, esc, seg};
+use crate::respond::{case_error, error_page, page};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Redirect, Response};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use vigie_core::{Catalog, Lang, Localized, Message, Timestamp};
+use vigie_indicators::IndicatorSet;
+use vigie_station::{CaptureEvidence, CaseTarget, LiveCheck, LiveSnapshot};
+
+/// Suggested duration of a live check, in minutes.
+const SUGGESTED_MINUTES: u64 = 15;
+
+/// A live check started from the app.
+pub(crate) struct RunningCheck {
+    case_ref: String,
+    target: CaseTarget,
+    lang: Lang,
+    iocs: Arc<IndicatorSet>,
+    check: Option<LiveCheck>,
+    evidence: Option<CaptureEvidence>,
+    last: LiveSnapshot,
+    saved: Option<Result<(), String>>,
+}
+
+/// The interface and duration to check.
+pub(crate) async fn form(
+    op: Operator,
+    Path(reference): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let (cat, s) = (&op.cat, &op.session);
+    let preferred = q.get("interface");
+    let options: String = vigie_station::interfaces()
+        .iter()
+        .map(|i| {
+            let selected = if preferred == Some(&i.name) {
+                " selected"
+            } else {
+                ""
+            };
+            let kind = if i.wireless {
+                cat.key("web-interface-wifi")
+            } else {
+                String::new()
+            };
+            format!(
+                "<option value=\"{n}\"{selected}>{n} {kind} {}</option>",
+                esc(&i.addresses.join(", ")),
+                n = esc(&i.name),
+                kind = esc(&kind)
+            )
+        })
+        .collect();
+    let advice =
+        Message::new("web-live-advice-duration").arg("minutes", SUGGESTED_MINUTES.to_string());
+    let body = format!(
+        "<p>{}</p><ul class=\"advice\"><li>{}</li><li>{}</li><li>{}</li></ul><form method=\"post\" action=\"/cases/{}/live\" class=\"card\">{}<label>{}<select name=\"interface\" id=\"interface\">{options}</select></label><label>{}<input type=\"number\" name=\"minutes\" id=\"minutes\" min=\"1\" max=\"240\" value=\"{SUGGESTED_MINUTES}\"></label><button type=\"submit\" id=\"start\">{}</button></form>",
+        esc(&cat.key("web-live-intro")),
+        esc(&cat.key("web-live-advice-unlocked")),
+        esc(&cat.key("web-live-advice-apps")),
+        esc(&cat.text(&advice)),
+        seg(&reference),
+        csrf_field(s),
+        esc(&cat.key("web-live-interface")),
+        esc(&cat.key("web-live-minutes")),
+        esc(&cat.key("web-live-go"))
+    );
+    let title = cat.text(&Message::new("web-live-title").arg("reference", &reference));
+    page(
+        cat,
+        &title,
+        Some(s),
+        &format!("/cases/{}/live", seg(&reference)),
+        &body,
+    )
+}
+
+/// Starts the check: the interface opened, the raw capture begun in the case.
+pub(crate) async fn start(
+    State(app): State<Arc<App>>,
+    Path(reference): Path<String>,
+    p: Posted,
+) -> Response {
+    let (cat, s, f) = (&p.op.cat, &p.op.session, &p.form);
+    let interface = f.get("interface").cloned().unwrap_or_default();
+    let minutes: u64 = f
+        .get("minutes")
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(SUGGESTED_MINUTES)
+        .clamp(1, 240);
+    let case = match app.with_store(None, |st| st.find(&reference)) {
+        Ok(c) => c,
+        Err(e) => return case_error(cat, Some(s), &e),
+    };
+    let iocs = match app.feeds() {
+        Ok(set) => set,
+        Err(m) => return error_page(cat, Some(s), StatusCode::SERVICE_UNAVAILABLE, &m),
+    };
+    let capture = match vigie_station::LiveCapture::open(&interface) {
+        Ok(c) => c,
+        Err(e) => return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &e.message()),
+    };
+    let target = CaseTarget {
+        store: app.store.clone(),
+        case,
+        operator: Some(s.operator.clone()),
+    };
+    let name = format!("live-{interface}-{}.pcap", Timestamp::now());
+    let started = tokio::task::block_in_place(|| {
+        let object = Some(format!("cases:{}", case.0));
+        target.with(|st| st.log("live-check-started", object, Timestamp::now()))?;
+        CaptureEvidence::start(&target, &name)
+    });
+    let (evidence, sink) = match started {
+        Ok(v) => v,
+        Err(e) => return case_error(cat, Some(s), &e),
+    };
+    let limit = Some(Duration::from_secs(minutes * 60));
+    let check = LiveCheck::start(capture, iocs.clone(), limit, sink);
+    let id = app.next_id();
+    if let Ok(mut checks) = app.checks.lock() {
+        let run = RunningCheck {
+            case_ref: reference,
+            target,
+            lang: cat.lang(),
+            iocs,
+            check: Some(check),
+            evidence: Some(evidence),
+            last: LiveSnapshot::default(),
+            saved: None,
+        };
+        checks.insert(id, run);
+    }
+    Redirect::to(&format!("/checks/{id}")).into_response()
+}
+
+/// Ends a check (asked, or finished by itself) and stores it in its case; idempotent.
+pub(crate) fn finalize(app: &App, id: u64) {
+    let taken = app.checks.lock().ok().and_then(|mut c| {
+        let rc = c.get_mut(&id)?;
+        let check = rc.check.take()?;
+        Some((
+            check,
+            rc.evidence.take(),
+            rc.target.clone(),
+            rc.lang,
+            rc.iocs.clone(),
+        ))
+    });
+    let Some((check, evidence, target, lang, iocs)) = taken else {
+        return;
+    };
+    let mut outcome = check.stop();
+    let cat = catalog(lang);
+    let info = evidence.map(CaptureEvidence::finish).transpose();
+    let saved = info.and_then(|info| {
+        vigie_station::store_live(&target, &iocs, &mut outcome, info.flatten().as_ref())
+    });
+    if let Ok(mut c) = app.checks.lock() {
+        if let Some(rc) = c.get_mut(&id) {
+            rc.last.findings = outcome.result.verdict.findings.clone();
+            rc.last.finished = true;
+            rc.saved = Some(saved.map(|_| ()).map_err(|e| cat.say(&e)));
+        }
+    }
+}
+
+/// Background work: checks that ended by themselves are stored; raw captures past the
+/// retention period are purged (hourly).
+pub(crate) fn maintenance(app: &App) {
+    let done: Vec<u64> = app
+        .checks
+        .lock()
+        .map(|c| {
+            let ended = |rc: &RunningCheck| rc.check.as_ref().is_some_and(LiveCheck::is_finished);
+            c.iter()
+                .filter(|(_, rc)| ended(rc))
+                .map(|(id, _)| *id)
+                .collect()
+        })
+        .unwrap_or_default();
+    for id in done {
+        finalize(app, id);
+    }
+    static LAST: std::sync::Mutex<Option<std::time::Instant>> = std::sync::Mutex::new(None);
+    let due = LAST
+        .lock()
+        .map(|mut l| {
+            let due = l.is_none_or(|t| t.elapsed() >= Duration::from_secs(3600));
+            if due {
+                *l = Some(std::time::Instant::now());
+            }
+            due
+        })
+        .unwrap_or(false);
+    if due {
+        let n = Timestamp::now();
+        let cutoff = Timestamp(n.0 - i64::from(app.retention_days) * 86_400 * 1_000_000_000);
+        if let Ok(mut st) = app.store.lock() {
+            let _ = st.purge_raw_captures(cutoff, n);
+        }
+    }
+}
+
+/// The state of a check as the page shows it, in `cat`'s language.
+fn state_json(app: &App, id: u64, cat: &Catalog) -> Option<serde_json::Value> {
+    let mut checks = app.checks.lock().ok()?;
+    let rc = checks.get_mut(&id)?;
+    if let Some(c) = &rc.check {
+        rc.last = c.snapshot();
+    }
+    let snap = rc.last.clone();
+    let verdict = vigie_core::Verdict::new(snap.findings.clone(), vigie_core::Coverage::default());
+    Some(serde_json::json!({
+        "elapsed": snap.elapsed_secs,
+        "elapsed_text": vigie_station::human_duration(snap.elapsed_secs as i64),
+        "packets": snap.packets,
+        "bytes": snap.bytes,
+        "services": snap.services,
+        "findings": snap.findings.iter().map(|f| crate::views::finding_json(cat, f)).collect::<Vec<_>>(),
+        "headline": cat.key(verdict.headline_key()),
+        "finished": rc.check.is_none(),
+        "stopped": snap.stopped.as_ref().map(|m| cat.text(m)),
+        "saved": rc.saved.as_ref().map(|r| r.is_ok()),
+        "save_error": rc.saved.as_ref().and_then(|r| r.clone().err()),
+        "case_url": format!("/cases/{}", seg(&rc.case_ref)),
+    }))
+}
+
+/// The check's page, updated by `app.js` from the events.
+pub(crate) async fn page_of(
+    State(app): State<Arc<App>>,
+    op: Operator,
+    Path(id): Path<u64>,
+) -> Response {
+    let (cat, s) = (&op.cat, &op.session);
+    let Some(state) = state_json(&app, id, cat) else {
+        let m = Message::new("web-check-unknown");
+        return error_page(cat, Some(s), StatusCode::NOT_FOUND, &m);
+    };
+    let case_url = state["case_url"].as_str().unwrap_or("/cases").to_owned();
+    let body = format!(
+        "<div id=\"live\" data-events=\"/checks/{id}/events\" data-i18n-services=\"{}\" data-i18n-none=\"{}\"><p class=\"timer\">{} <span id=\"elapsed\">0 s</span> — <span id=\"packets\">0</span> {}</p><p id=\"headline\" class=\"headline\"></p><p id=\"stopped\" class=\"notice error\" hidden></p><h2>{}</h2><ol id=\"findings\" class=\"findings\"></ol><h2>{}</h2><ul id=\"services\" class=\"services\"></ul><form method=\"post\" action=\"/checks/{id}/stop\" id=\"stop-form\">{}<button type=\"submit\" id=\"stop\">{}</button></form><p id=\"saved\" class=\"notice ok\" hidden>{} <a href=\"{}\">{}</a></p><p class=\"notice info\">{}</p></div>",
+        esc(&cat.key("web-live-services")),
+        esc(&cat.key("label-no-findings")),
+        esc(&cat.key("web-live-elapsed")),
+        esc(&cat.key("web-live-packets")),
+        esc(&cat.key("label-findings")),
+        esc(&cat.key("web-live-services")),
+        csrf_field(s),
+        esc(&cat.key("web-live-stop")),
+        esc(&cat.key("web-live-saved")),
+        esc(&case_url),
+        esc(&cat.key("web-back-case")),
+        esc(&cat.key("verdict-keep-evidence-web"))
+    );
+    page(
+        cat,
+        &cat.key("web-live-running"),
+        Some(s),
+        &format!("/checks/{id}"),
+        &body,
+    )
+}
+
+/// The check's state, for scripts.
+pub(crate) async fn state(
+    State(app): State<Arc<App>>,
+    op: Operator,
+    Path(id): Path<u64>,
+) -> Response {
+    match state_json(&app, id, &op.cat) {
+        Some(v) => axum::Json(v).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// The check's state, every half second, until it is stored.
+pub(crate) async fn events(
+    State(app): State<Arc<App>>,
+    op: Operator,
+    Path(id): Path<u64>,
+) -> Response {
+    let lang = op.cat.lang();
+    let stream = futures_util::stream::unfold((app, false), move |(app, done)| async move {
+        if done {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let state = state_json(&app, id, &catalog(lang))?;
+        let finished = state["saved"].is_boolean();
+        let event = Event::default().json_data(&state).ok()?;
+        Some((Ok::<_, std::convert::Infallible>(event), (app, finished)))
+    });
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
+
+/// Stops the check; its page then shows it stored.
+pub(crate) async fn stop(State(app): State<Arc<App>>, Path(id): Path<u64>, _: Posted) -> Response {
+    tokio::task::block_in_place(|| finalize(&app, id));
+    Redirect::to(&format!("/checks/{id}")).into_response()
+}

@@ -1,0 +1,224 @@
+//! Reports in the station app: the interview checklist of a case, the report (PDF or HTML,
+//! in the page's language) and the signed evidence archive, each downloaded and kept in
+//! the case as evidence.
+
+use crate::app::App;
+use crate::auth::Session;
+use crate::extract::{Operator, Posted};
+use crate::html::{csrf_field, esc, seg};
+use crate::respond::{attachment, case_error, error_page, file_stem, page};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::sync::Arc;
+use vigie_case::{CaseError, CaseStore, EvidenceKind};
+use vigie_core::{Catalog, Message, Timestamp};
+use vigie_report::{Answer, Guidance, Interview, Report, Scope, QUESTIONS};
+
+/// The case page's tools: interview checklist, report, evidence archive.
+pub(crate) fn case_tools(cat: &Catalog, s: &Session, reference: &str) -> String {
+    let r = seg(reference);
+    format!(
+        "<div class=\"actions tools\"><a class=\"button\" id=\"interview\" href=\"/cases/{r}/interview\">{}</a><form method=\"post\" action=\"/cases/{r}/report\" class=\"inline\">{}<select name=\"format\" id=\"report-format\"><option value=\"pdf\">PDF</option><option value=\"html\">HTML</option></select><button type=\"submit\" id=\"report\">{}</button></form><form method=\"post\" action=\"/cases/{r}/export\" class=\"inline\">{}<button type=\"submit\" id=\"export\">{}</button></form></div>",
+        esc(&cat.key("web-interview")),
+        csrf_field(s),
+        esc(&cat.key("web-report")),
+        csrf_field(s),
+        esc(&cat.key("web-export")),
+    )
+}
+
+/// The interview checklist, with the answers already given.
+pub(crate) async fn interview_form(
+    State(app): State<Arc<App>>,
+    op: Operator,
+    Path(reference): Path<String>,
+) -> Response {
+    let (cat, s) = (&op.cat, &op.session);
+    let current = match app.with_store(None, |st| {
+        let case = st.find(&reference)?;
+        st.interview(case)
+    }) {
+        Ok(v) => v.map(|v| Interview::from_json(&v)).unwrap_or_default(),
+        Err(e) => return case_error(cat, Some(s), &e),
+    };
+    let mut fields = String::new();
+    for q in QUESTIONS {
+        let given = current.answers.iter().find(|(k, _, _)| k == q);
+        let mut choices = String::new();
+        for a in [Answer::Yes, Answer::No, Answer::DontKnow] {
+            let checked = if given.is_some_and(|(_, g, _)| *g == a) {
+                " checked"
+            } else {
+                ""
+            };
+            choices.push_str(&format!(
+                "<label class=\"choice\"><input type=\"radio\" name=\"{q}\" value=\"{}\"{checked}> {}</label>",
+                a.code(),
+                esc(&cat.key(&format!("interview-answer-{}", a.code())))
+            ));
+        }
+        let note = given.map(|(_, _, n)| n.as_str()).unwrap_or_default();
+        fields.push_str(&format!(
+            "<fieldset><legend>{}</legend>{choices}<label>{}<input name=\"{q}-note\" value=\"{}\"></label></fieldset>",
+            esc(&cat.key(&format!("interview-{q}"))),
+            esc(&cat.key("web-interview-note")),
+            esc(note)
+        ));
+    }
+    let body = format!(
+        "<p>{}</p><form method=\"post\" action=\"/cases/{}/interview\" class=\"card\">{}{fields}<button type=\"submit\" id=\"interview-save\">{}</button></form>",
+        esc(&cat.key("web-interview-intro")),
+        seg(&reference),
+        csrf_field(s),
+        esc(&cat.key("web-interview-save"))
+    );
+    let title = cat.text(&Message::new("web-interview-title").arg("reference", &reference));
+    let path = format!("/cases/{}/interview", seg(&reference));
+    page(cat, &title, Some(s), &path, &body)
+}
+
+/// Saves the answers (those left blank are not recorded).
+pub(crate) async fn interview_save(
+    State(app): State<Arc<App>>,
+    Path(reference): Path<String>,
+    p: Posted,
+) -> Response {
+    let (cat, s, f) = (&p.op.cat, &p.op.session, &p.form);
+    let answers = Interview {
+        answers: QUESTIONS
+            .iter()
+            .filter_map(|q| {
+                let a = Answer::parse(f.get(*q)?)?;
+                let note: String = f
+                    .get(&format!("{q}-note"))
+                    .map(|n| n.trim().chars().take(500).collect())
+                    .unwrap_or_default();
+                Some((*q, a, note))
+            })
+            .collect(),
+    };
+    match app.with_store(Some(&s.operator), |st| {
+        let case = st.find(&reference)?;
+        st.save_interview(case, &answers.to_json(), Timestamp::now())
+    }) {
+        Ok(()) => Redirect::to(&format!(
+            "/cases/{}?msg=web-interview-saved",
+            seg(&reference)
+        ))
+        .into_response(),
+        Err(e) => case_error(cat, Some(s), &e),
+    }
+}
+
+/// The guidance texts in the page's language (the organisation's files, else built in), or
+/// the error page saying why they cannot be read (handlers pass it straight back).
+#[allow(clippy::result_large_err)]
+pub(crate) fn guidance(app: &App, cat: &Catalog, s: &Session) -> Result<Guidance, Response> {
+    Guidance::load(cat.lang(), Some(&app.guidance_dir)).map_err(|e| {
+        let m = Message::new("web-report-failed").arg("detail", e.to_string());
+        error_page(cat, Some(s), StatusCode::INTERNAL_SERVER_ERROR, &m)
+    })
+}
+
+/// The case's report in `cat`'s language.
+fn build(
+    st: &CaseStore,
+    app: &App,
+    cat: &Catalog,
+    guidance: &Guidance,
+    reference: &str,
+) -> Result<Report, CaseError> {
+    let scope = Scope::Case(reference.to_owned());
+    vigie_report::build(st, &scope, cat, guidance, &app.country, Timestamp::now()).map_err(|e| {
+        match e {
+            vigie_report::ReportError::Case(c) => c,
+            other => CaseError::Damaged(other.to_string()),
+        }
+    })
+}
+
+/// A PDF of `report`.
+fn pdf(report: &Report) -> Result<Vec<u8>, CaseError> {
+    vigie_report::pdf::render(report).map_err(|e| CaseError::Damaged(e.to_string()))
+}
+
+/// Writes the case's report in the page's language, keeps it in the case, sends it.
+pub(crate) async fn report(
+    State(app): State<Arc<App>>,
+    Path(reference): Path<String>,
+    p: Posted,
+) -> Response {
+    let (cat, s) = (&p.op.cat, &p.op.session);
+    let html_wanted = p.form.get("format").is_some_and(|v| v == "html");
+    let guidance = match guidance(&app, cat, s) {
+        Ok(g) => g,
+        Err(r) => return r,
+    };
+    let stem = format!("report-{}-{}", file_stem(&reference), cat.lang());
+    let made = app.with_store(Some(&s.operator), |st| {
+        let report = build(st, &app, cat, &guidance, &reference)?;
+        let (name, bytes) = match html_wanted {
+            true => (
+                format!("{stem}.html"),
+                vigie_report::html::render(&report).into_bytes(),
+            ),
+            false => (format!("{stem}.pdf"), pdf(&report)?),
+        };
+        let case = st.find(&reference)?;
+        let now = Timestamp::now();
+        st.add_evidence(
+            case,
+            &name,
+            EvidenceKind::Report,
+            &mut bytes.as_slice(),
+            now,
+        )?;
+        st.log("report-made", Some(format!("cases:{}", case.0)), now)?;
+        Ok((name, bytes))
+    });
+    let content_type = match html_wanted {
+        true => "text/html; charset=utf-8",
+        false => "application/pdf",
+    };
+    match made {
+        Ok((name, bytes)) => attachment(&name, content_type, bytes),
+        Err(e) => case_error(cat, Some(s), &e),
+    }
+}
+
+/// Writes the signed evidence archive of the case and sends it.
+pub(crate) async fn export(
+    State(app): State<Arc<App>>,
+    Path(reference): Path<String>,
+    p: Posted,
+) -> Response {
+    let (cat, s) = (&p.op.cat, &p.op.session);
+    let guidance = match guidance(&app, cat, s) {
+        Ok(g) => g,
+        Err(r) => return r,
+    };
+    let made = app.with_store(Some(&s.operator), |st| {
+        let report = build(st, &app, cat, &guidance, &reference)?;
+        let lang = cat.lang().code();
+        let extra = vec![
+            (format!("report-{lang}.pdf"), pdf(&report)?),
+            (
+                format!("report-{lang}.html"),
+                vigie_report::html::render(&report).into_bytes(),
+            ),
+        ];
+        let case = st.find(&reference)?;
+        let mut archive = Vec::new();
+        st.export(case, &reference, &extra, &mut archive, Timestamp::now())?;
+        Ok(archive)
+    });
+    match made {
+        Ok(bytes) => attachment(
+            &format!("{}.tar", file_stem(&reference)),
+            "application/x-tar",
+            bytes,
+        ),
+        Err(e) => case_error(cat, Some(s), &e),
+    }
+}

@@ -1,0 +1,153 @@
+//! What every command works with: the operator's language, the station's data folder, its
+//! feeds and its case file (the passphrase asked once, never echoed).
+
+use crate::args::Cli;
+use anyhow::{anyhow, Result};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use vigie_case::{CaseStore, KdfParams};
+use vigie_core::{Catalog, Lang, Localized, Message, Timestamp};
+use vigie_indicators::IndicatorSet;
+use vigie_station::CaseTarget;
+
+/// A library's error said in the operator's language, as the command's error.
+pub trait Said<T> {
+    /// The result, its error said in `cat`'s language.
+    fn said(self, cat: &Catalog) -> Result<T>;
+}
+
+impl<T, E: Localized> Said<T> for std::result::Result<T, E> {
+    fn said(self, cat: &Catalog) -> Result<T> {
+        self.map_err(|e| anyhow!(cat.say(&e)))
+    }
+}
+
+/// The command's surroundings.
+pub struct Env {
+    /// Messages in the operator's language.
+    pub cat: Catalog,
+    /// The station's data folder (feeds, case file, guidance).
+    pub data_dir: PathBuf,
+    /// The file holding the case file's passphrase, if given.
+    pub passphrase_file: Option<PathBuf>,
+}
+
+impl Env {
+    /// From the global options.
+    pub fn new(cli: &Cli) -> Env {
+        Env {
+            cat: catalog(language(cli.lang)),
+            data_dir: crate::feeds::data_dir(cli.data_dir.as_deref()),
+            passphrase_file: cli.passphrase_file.clone(),
+        }
+    }
+
+    /// The feeds given with `--iocs`, else the station's stored ones.
+    pub fn feeds(&self, iocs: &[PathBuf]) -> Result<IndicatorSet> {
+        crate::feeds::load(&self.cat, iocs, &self.data_dir)
+    }
+
+    /// The store's passphrase: `--passphrase-file`, else `VIGIE_PASSPHRASE`, else asked on
+    /// the terminal (without echo). Without any of them it is an error, never an empty one.
+    pub fn passphrase(&self) -> Result<String> {
+        let cat = &self.cat;
+        let given = if let Some(f) = &self.passphrase_file {
+            let text = std::fs::read_to_string(f).map_err(|e| {
+                anyhow!(cat.text(
+                    &Message::new("case-passphrase-file")
+                        .arg("path", f.display().to_string())
+                        .arg("detail", e.to_string())
+                ))
+            })?;
+            text.trim_end_matches(['\n', '\r']).to_owned()
+        } else if let Ok(p) = std::env::var("VIGIE_PASSPHRASE") {
+            p
+        } else if std::io::stdin().is_terminal() {
+            rpassword::prompt_password(cat.key("case-passphrase-prompt"))?
+        } else {
+            String::new()
+        };
+        if given.is_empty() {
+            return Err(anyhow!(cat.key("case-passphrase-needed")));
+        }
+        Ok(given)
+    }
+
+    /// The case file of the station (`DATA_DIR/cases.db`), created with the passphrase if new.
+    pub fn store(&self) -> Result<CaseStore> {
+        let pass = self.passphrase()?;
+        std::fs::create_dir_all(&self.data_dir)?;
+        let path = self.data_dir.join("cases.db");
+        CaseStore::open(&path, &pass, KdfParams::standard(), Timestamp::now()).said(&self.cat)
+    }
+
+    /// The case a check is kept in, when one is named (opened if new): the case file is
+    /// opened first, so that a wrong passphrase is said before a long check.
+    pub fn target(&self, case: Option<&str>) -> Result<Option<CaseTarget>> {
+        let Some(reference) = case else {
+            return Ok(None);
+        };
+        self.target_in(self.store()?, reference).map(Some)
+    }
+
+    /// Case `reference` of `store` (opened if new), to keep a check in.
+    pub fn target_in(&self, mut store: CaseStore, reference: &str) -> Result<CaseTarget> {
+        let id = store.case(reference, Timestamp::now()).said(&self.cat)?;
+        Ok(CaseTarget {
+            store: Arc::new(Mutex::new(store)),
+            case: id,
+            operator: None,
+        })
+    }
+
+    /// Says on standard error that the check was kept in case `reference`.
+    pub fn say_stored(&self, reference: &str) {
+        let m = Message::new("case-scan-stored").arg("reference", reference);
+        eprintln!("{}", self.cat.text(&m));
+    }
+
+    /// Where the station keeps its guidance files.
+    pub fn guidance_dir(&self) -> PathBuf {
+        self.data_dir.join("guidance")
+    }
+
+    /// Whether the case file exists yet.
+    pub fn has_store(&self) -> bool {
+        Path::new(&self.data_dir.join("cases.db")).exists()
+    }
+}
+
+/// The language of messages: `--lang`, else `VIGIE_LANG`, else the system's locale, else French.
+fn language(explicit: Option<Lang>) -> Lang {
+    if let Some(l) = explicit {
+        return l;
+    }
+    if let Some(l) = std::env::var("VIGIE_LANG")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return l;
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var) {
+            if !v.is_empty() {
+                return Lang::from_locale(&v);
+            }
+        }
+    }
+    Lang::Fr
+}
+
+/// Every translation the command line shows.
+fn catalog(lang: Lang) -> Catalog {
+    vigie_station::catalog(
+        lang,
+        &[
+            vigie_report::LOCALES,
+            vigie_hotspot::LOCALES,
+            vigie_web::LOCALES,
+            crate::render::LOCALES,
+        ],
+    )
+}

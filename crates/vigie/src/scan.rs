@@ -1,0 +1,187 @@
+//! `vigie scan`: every kind of check from the command line. Each reads its source through
+//! the station's check, keeps it in the case when one is named, and prints the verdict (for
+//! people, or the JSON document for machines). Exit codes: 0 nothing high or medium, 1
+//! something needs attention, 2 an error.
+
+use crate::args::{ScanFormat, ScanTarget};
+use crate::env::{Env, Said};
+use crate::{feeds, render};
+use anyhow::{anyhow, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vigie_core::{Message, Timestamp};
+use vigie_indicators::IndicatorSet;
+use vigie_station::{CaptureCheck, Check, VerdictDocument};
+
+/// Runs `vigie scan TARGET`.
+pub fn scan(env: &Env, target: ScanTarget) -> Result<ExitCode> {
+    let json = |f: ScanFormat| f == ScanFormat::Json;
+    match target {
+        ScanTarget::Pcap {
+            files,
+            iocs,
+            format,
+            case,
+        } => captures(env, &files, &iocs, json(format), case.as_deref()),
+        ScanTarget::Live {
+            interface,
+            duration,
+            iocs,
+            format,
+            case,
+        } => crate::live::live(
+            env,
+            &interface,
+            std::time::Duration::from_secs(duration),
+            &iocs,
+            json(format),
+            case.as_deref(),
+        ),
+        ScanTarget::Android {
+            serial,
+            iocs,
+            format,
+            case,
+        } => crate::devices::android(env, serial.as_deref(), &iocs, json(format), case.as_deref()),
+        ScanTarget::AndroidDump {
+            path,
+            iocs,
+            format,
+            case,
+        } => crate::devices::android_dump(env, &path, &iocs, json(format), case.as_deref()),
+        ScanTarget::IosBackup {
+            path,
+            password_file,
+            iocs,
+            format,
+            case,
+        } => crate::devices::ios_backup(
+            env,
+            &path,
+            password_file.as_deref(),
+            &iocs,
+            json(format),
+            case.as_deref(),
+        ),
+        ScanTarget::Ios {
+            udid,
+            password_file,
+            no_backup,
+            iocs,
+            format,
+            case,
+        } => crate::devices::ios_phone(
+            env,
+            crate::devices::PhoneOptions {
+                udid,
+                password_file,
+                backup: !no_backup,
+                iocs,
+                json: json(format),
+                case,
+            },
+        ),
+    }
+}
+
+/// `vigie scan pcap`: capture files, checked in one pass each.
+fn captures(
+    env: &Env,
+    files: &[PathBuf],
+    iocs: &[PathBuf],
+    json: bool,
+    case: Option<&str>,
+) -> Result<ExitCode> {
+    let feeds = env.feeds(iocs)?;
+    // The case file first: a wrong passphrase is said before a long check.
+    let store = case.map(|_| env.store()).transpose()?;
+    let made = Timestamp::now();
+    let mut check = CaptureCheck::new(&feeds, store.is_some());
+    for f in files {
+        let pb = progress_for(f);
+        let mut tick = |n: u64| {
+            if let Some(pb) = &pb {
+                pb.set_position(n);
+            }
+        };
+        check
+            .read_file(f, &mut tick)
+            .map_err(|e| capture_error(env, f, &e))?;
+        if let Some(pb) = pb {
+            pb.finish_and_clear();
+        }
+    }
+    let sources = match store {
+        Some(_) => files
+            .iter()
+            .map(|f| (f.display().to_string(), vigie_station::file_sha256(f)))
+            .collect(),
+        None => vec![],
+    };
+    let result = check.finish(sources);
+    if let (Some(store), Some(reference)) = (store, case) {
+        let target = env.target_in(store, reference)?;
+        target.store_check(&result, made, &feeds).said(&env.cat)?;
+        env.say_stored(reference);
+    }
+    if let Some(msg) = feeds::share_sightings(&env.cat, &env.data_dir, &result.verdict.findings) {
+        eprintln!("{msg}");
+    }
+    print(env, &result, made, &feeds, json)
+}
+
+/// A capture that cannot be checked, said in the operator's language.
+pub fn capture_error(env: &Env, file: &Path, e: &vigie_net::CaptureError) -> anyhow::Error {
+    let head = Message::new("cli-capture").arg("file", file.display().to_string());
+    anyhow!("{} {}", env.cat.text(&head), env.cat.say(e))
+}
+
+/// A progress bar on standard error for files large enough to wait for, when stdout is a
+/// terminal.
+fn progress_for(path: &Path) -> Option<ProgressBar> {
+    let size = std::fs::metadata(path).ok()?.len();
+    if !std::io::stdout().is_terminal() || size < 8 * 1024 * 1024 {
+        return None;
+    }
+    let pb = ProgressBar::new(size);
+    pb.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+            .ok()?
+            .progress_chars("=> "),
+    );
+    pb.set_message(
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+    Some(pb)
+}
+
+/// Prints a finished check made at `made` against `feeds`: its JSON document for machines,
+/// or its verdict for people. The exit code says whether something needs attention.
+pub fn print(
+    env: &Env,
+    check: &dyn Check,
+    made: Timestamp,
+    feeds: &IndicatorSet,
+    json: bool,
+) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    if json {
+        let record = check.record(made, feeds);
+        VerdictDocument::new(&env.cat, &record).write(&mut out)?;
+    } else {
+        render::verdict_text(&mut out, &env.cat, check.verdict())?;
+        if check.kind() == vigie_core::CheckKind::Android {
+            writeln!(out, "\n{}", env.cat.key("android-advice-after"))?;
+        }
+    }
+    out.flush()?;
+    Ok(if check.verdict().needs_attention() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
