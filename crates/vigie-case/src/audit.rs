@@ -2,11 +2,15 @@
 //! it stored and the hash of the one before, and the verification of the whole file
 //! against it.
 
-use crate::crypto::{open, sha256};
-use crate::store::{aad, bytes_of, GENESIS};
+use crate::crypto::{open, seal, sha256};
+use crate::store::{aad, bytes_of, to_json};
 use crate::{CaseError, CaseId, CaseStore};
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use vigie_core::Message;
+use vigie_core::{Message, Timestamp};
+
+/// The hash before the first entry.
+const GENESIS: [u8; 32] = [0; 32];
 
 /// One entry of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +48,44 @@ pub struct VerifyReport {
 type AuditRow = (i64, Vec<u8>, Vec<u8>, Vec<u8>);
 
 impl CaseStore {
+    /// Appends an audit entry (inside the caller's transaction).
+    pub(crate) fn audit(
+        &mut self,
+        now: Timestamp,
+        action: &str,
+        object: Option<String>,
+        content: Option<&[u8]>,
+    ) -> Result<(), CaseError> {
+        let last: Option<(i64, Vec<u8>)> = self
+            .conn
+            .query_row(
+                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (seq, prev) = match last {
+            Some((s, h)) => (s + 1, h),
+            None => (1, GENESIS.to_vec()),
+        };
+        let entry = AuditEntry {
+            seq,
+            at: now.to_string(),
+            action: action.to_owned(),
+            object,
+            sha256: content.map(|c| hex::encode(sha256(&[c]))),
+            actor: self.actor.clone(),
+        };
+        let plain = to_json(&entry)?;
+        let sealed = seal(&self.data_key, &aad("audit", seq), &plain);
+        let hash = sha256(&[&prev, &sealed]);
+        self.conn.execute(
+            "INSERT INTO audit (seq, prev, entry, hash) VALUES (?1, ?2, ?3, ?4)",
+            params![seq, prev, sealed, &hash[..]],
+        )?;
+        Ok(())
+    }
+
     /// The audit entries that concern a case: the case itself, its scans, retro-check
     /// matches and evidence files, oldest first (its chain of custody).
     pub fn audit_for_case(&self, case: CaseId) -> Result<Vec<AuditEntry>, CaseError> {

@@ -8,6 +8,8 @@
 //! row counts. Every change is written with its audit entry in one transaction; each entry
 //! holds the SHA-256 of what it stored and the hash of the previous entry, so that
 //! [`CaseStore::verify`] finds altered, removed or swapped rows and audit entries.
+#![warn(unreachable_pub)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod audit;
 mod cases;

@@ -1,7 +1,6 @@
 //! The case file itself: opening it (keys from the passphrase), transactions, the audit
 //! chain's next entry, sealed rows, and the operator named in what is written.
 
-use crate::audit::AuditEntry;
 use crate::crypto::{derive, open, random, seal, sha256, KdfParams};
 use crate::CaseError;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -29,8 +28,6 @@ impl std::fmt::Debug for CaseStore {
         f.write_str("CaseStore(..)")
     }
 }
-
-pub(crate) const GENESIS: [u8; 32] = [0; 32];
 
 /// A column's raw bytes whatever type it was changed to (tampering can change types too,
 /// and text that is not UTF-8 must not stop verification).
@@ -209,44 +206,6 @@ impl CaseStore {
 
     pub(crate) fn lookup(&self, reference: &str) -> Vec<u8> {
         sha256(&[&self.lookup_key, reference.trim().as_bytes()]).to_vec()
-    }
-
-    /// Appends an audit entry (inside the caller's transaction).
-    pub(crate) fn audit(
-        &mut self,
-        now: Timestamp,
-        action: &str,
-        object: Option<String>,
-        content: Option<&[u8]>,
-    ) -> Result<(), CaseError> {
-        let last: Option<(i64, Vec<u8>)> = self
-            .conn
-            .query_row(
-                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (seq, prev) = match last {
-            Some((s, h)) => (s + 1, h),
-            None => (1, GENESIS.to_vec()),
-        };
-        let entry = AuditEntry {
-            seq,
-            at: now.to_string(),
-            action: action.to_owned(),
-            object,
-            sha256: content.map(|c| hex::encode(sha256(&[c]))),
-            actor: self.actor.clone(),
-        };
-        let plain = serde_json::to_vec(&entry).map_err(|e| CaseError::Damaged(e.to_string()))?;
-        let sealed = seal(&self.data_key, &aad("audit", seq), &plain);
-        let hash = sha256(&[&prev, &sealed]);
-        self.conn.execute(
-            "INSERT INTO audit (seq, prev, entry, hash) VALUES (?1, ?2, ?3, ?4)",
-            params![seq, prev, sealed, &hash[..]],
-        )?;
-        Ok(())
     }
 
     /// The next row id of a table. Ids are never reused, even after a purge, so that the

@@ -6,6 +6,8 @@
 //! from findings, the [`CheckKind`]s, the [`FindingSet`] rules raise findings into, UTC
 //! [`Timestamp`]s, and the translation [`Catalog`] that turns message keys into French or
 //! English text ([`FindingView`]: a finding's words for people). It does no I/O.
+#![warn(unreachable_pub)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
 mod finding;

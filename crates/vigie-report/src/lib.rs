@@ -4,19 +4,24 @@
 //! to HTML or to PDF (in-process, fonts embedded). Next steps come from guidance files an
 //! organisation can edit.
 
-pub mod build;
-pub mod guidance;
-pub mod html;
-pub mod interview;
-pub mod model;
-pub mod pdf;
+#![warn(unreachable_pub)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+mod build;
+mod guidance;
+mod html;
+mod interview;
+mod model;
+mod pdf;
 mod sections;
-pub mod takedown;
+mod takedown;
 
 pub use build::{build, ReportError, Scope};
 pub use guidance::{Guidance, GuidanceError};
+pub use html::render as render_html;
 pub use interview::{Answer, Interview, QUESTIONS};
 pub use model::{Block, Report};
+pub use pdf::{render as render_pdf, PdfError};
 pub use takedown::{takedown, ChronologyRow, Draft, Takedown};
 
 vigie_core::locales!("Translation resources of the reports.");

@@ -23,6 +23,7 @@ mod locker;
 mod record;
 mod retro;
 mod runner;
+mod stored;
 mod target;
 
 pub use android::{android_devices, check_android_dump, check_android_phone};
@@ -39,11 +40,12 @@ pub use locker::{
     add_locker_file, hash_list_csv, hash_list_json, kind_of, LockerFileInfo, LockerUpload,
 };
 pub use record::{
-    store_record, stored_check, stored_checks, AndroidDetails, AndroidSummary, AppSummary,
-    CheckDetails, IosDetails, NetworkDetails, RecordError, ScanRecord, RECORD_VERSION,
+    AndroidDetails, AndroidSummary, AppSummary, CheckDetails, IosDetails, NetworkDetails,
+    ScanRecord, RECORD_VERSION,
 };
 pub use retro::{retro_check_all, retro_matches};
 pub use runner::{CheckProgress, Progress, Running};
+pub use stored::{store_record, stored_check, stored_checks, RecordError};
 pub use target::CaseTarget;
 pub use vigie_android::adb::DeviceEntry;
 pub use vigie_live::{interfaces, InterfaceInfo, LiveCapture};

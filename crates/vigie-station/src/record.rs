@@ -3,11 +3,9 @@
 //! reads in any language), what it looked at, with which feeds, the check's own details, and
 //! the values that later feeds are matched against (retro-checks).
 
-use crate::legacy;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use vigie_android::RawOutput;
-use vigie_case::{CaseError, CaseId, CaseStore};
 use vigie_core::{CheckKind, Timestamp, Verdict};
 use vigie_ios::model::{Account, LiveRead, ModuleRun, PrivacyGrant, Profile};
 use vigie_net::observe::ObserverStats;
@@ -129,35 +127,7 @@ pub struct IosDetails {
     pub paired_now: bool,
 }
 
-/// Why a stored check could not be read back.
-#[derive(Debug, thiserror::Error)]
-#[error("stored check {id}: {detail}")]
-pub struct RecordError {
-    id: i64,
-    detail: String,
-}
-
 impl ScanRecord {
-    /// The document stored in the case file.
-    pub fn to_document(&self) -> Result<Vec<u8>, CaseError> {
-        serde_json::to_vec(self).map_err(|e| CaseError::Damaged(e.to_string()))
-    }
-
-    /// Reads a stored document: this release's, or one written before documents had a
-    /// version.
-    pub fn from_document(id: i64, bytes: &[u8]) -> Result<ScanRecord, RecordError> {
-        let fail = |e: &dyn std::fmt::Display| RecordError {
-            id,
-            detail: e.to_string(),
-        };
-        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| fail(&e))?;
-        match value.get("version").and_then(serde_json::Value::as_u64) {
-            Some(1) => serde_json::from_value(value).map_err(|e| fail(&e)),
-            Some(v) => Err(fail(&format_args!("unknown document version {v}"))),
-            None => legacy::read_v0(value).map_err(|e| fail(&e)),
-        }
-    }
-
     /// The Android details, for an Android check.
     pub fn android(&self) -> Option<&AndroidDetails> {
         match &self.details {
@@ -181,39 +151,4 @@ impl ScanRecord {
             _ => None,
         }
     }
-}
-
-impl From<RecordError> for CaseError {
-    fn from(e: RecordError) -> CaseError {
-        CaseError::Damaged(e.to_string())
-    }
-}
-
-/// The checks stored in a case, oldest first, with their ids.
-pub fn stored_checks(store: &CaseStore, case: CaseId) -> Result<Vec<(i64, ScanRecord)>, CaseError> {
-    store
-        .scans(case)?
-        .into_iter()
-        .map(|(id, doc)| Ok((id, ScanRecord::from_document(id, &doc)?)))
-        .collect()
-}
-
-/// One stored check by its id, with its case's reference; `None` when there is none.
-pub fn stored_check(store: &CaseStore, id: i64) -> Result<Option<(String, ScanRecord)>, CaseError> {
-    match store.scan_by_id(id)? {
-        Some((reference, doc)) => Ok(Some((reference, ScanRecord::from_document(id, &doc)?))),
-        None => Ok(None),
-    }
-}
-
-/// Stores a check in its case as `operator`; returns its id.
-pub fn store_record(
-    store: &mut CaseStore,
-    case: CaseId,
-    record: &ScanRecord,
-    operator: Option<&str>,
-) -> Result<i64, CaseError> {
-    store
-        .acting(operator)
-        .add_scan(case, &record.to_document()?, Timestamp::now())
 }

@@ -2,7 +2,8 @@
 //! again, and indicators that now match, which its verdict did not name, are recorded in its
 //! case.
 
-use crate::record::{stored_checks, ScanRecord};
+use crate::record::ScanRecord;
+use crate::stored::stored_checks;
 use std::collections::BTreeSet;
 use vigie_case::{CaseError, CaseStore, RetroMatch};
 use vigie_core::Timestamp;

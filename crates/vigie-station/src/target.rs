@@ -2,7 +2,7 @@
 //! the operator every audit entry of the check names.
 
 use crate::check::Check;
-use crate::record::store_record;
+use crate::stored::store_record;
 use std::io::Read;
 use std::sync::{Arc, Mutex};
 use vigie_case::{CaseError, CaseId, CaseStore, EvidenceInfo, EvidenceKind};

@@ -2,8 +2,7 @@
 //! the hotspot, and the settings it was started with.
 
 use crate::auth::{LoginLimiter, Sessions};
-use crate::pages::devices::DeviceRun;
-use crate::pages::live::RunningCheck;
+use crate::runs::{DeviceRun, RunningCheck};
 use crate::{FeedLoader, WebConfig};
 use std::collections::HashMap;
 use std::path::PathBuf;

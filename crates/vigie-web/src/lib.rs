@@ -16,6 +16,7 @@ mod html;
 mod pages;
 mod respond;
 mod routes;
+mod runs;
 mod upload;
 mod views;
 

@@ -34,8 +34,8 @@ pub fn report(
     };
     let report = build(env, &store, &scope, country)?;
     let bytes = match format {
-        ReportFormat::Pdf => vigie_report::pdf::render(&report).map_err(|e| anyhow!("{e}"))?,
-        ReportFormat::Html => vigie_report::html::render(&report).into_bytes(),
+        ReportFormat::Pdf => vigie_report::render_pdf(&report).map_err(|e| anyhow!("{e}"))?,
+        ReportFormat::Html => vigie_report::render_html(&report).into_bytes(),
     };
     std::fs::write(out, &bytes).map_err(|e| anyhow!("{}: {e}", out.display()))?;
     // The report, as written, is kept in its case with its SHA-256.
@@ -79,8 +79,8 @@ pub fn export(
     let case = store.find(reference).said(cat)?;
     let report = build(env, store, &Scope::Case(reference.to_owned()), country)?;
     let lang = cat.lang().code();
-    let pdf = vigie_report::pdf::render(&report).map_err(|e| anyhow!("{e}"))?;
-    let html = vigie_report::html::render(&report).into_bytes();
+    let pdf = vigie_report::render_pdf(&report).map_err(|e| anyhow!("{e}"))?;
+    let html = vigie_report::render_html(&report).into_bytes();
     let extra = vec![
         (format!("report-{lang}.pdf"), pdf),
         (format!("report-{lang}.html"), html),

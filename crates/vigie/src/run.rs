@@ -1,6 +1,6 @@
 //! Each command to the one short function that runs it.
 
-use crate::args::{Cli, Command, NciiAction, ScanFormat};
+use crate::args::{Cli, Command, NciiAction, ScanFormat, ScanTarget};
 use crate::env::Env;
 use anyhow::Result;
 use std::process::ExitCode;
@@ -11,7 +11,7 @@ use std::time::Duration;
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let env = Env::new(&cli);
     match cli.command {
-        Command::Scan { target } => crate::scan::scan(&env, target),
+        Command::Scan { target } => scan(&env, target),
         Command::Observe { file, format } => crate::observe::observe(&env, &file, format),
         Command::Iocs { action } => crate::iocs::iocs(&env, action),
         Command::Case { action } => crate::case::case(&env, action),
@@ -81,5 +81,76 @@ fn ncii(env: &Env, action: NciiAction) -> Result<ExitCode> {
             csv,
             all,
         } => crate::ncii::hashes(env, &case, &out, csv, all),
+    }
+}
+
+/// Runs `vigie scan TARGET`.
+fn scan(env: &Env, target: ScanTarget) -> Result<ExitCode> {
+    let json = |f: ScanFormat| f == ScanFormat::Json;
+    match target {
+        ScanTarget::Pcap {
+            files,
+            iocs,
+            format,
+            case,
+        } => crate::scan::captures(env, &files, &iocs, json(format), case.as_deref()),
+        ScanTarget::Live {
+            interface,
+            duration,
+            iocs,
+            format,
+            case,
+        } => crate::live::live(
+            env,
+            &interface,
+            std::time::Duration::from_secs(duration),
+            &iocs,
+            json(format),
+            case.as_deref(),
+        ),
+        ScanTarget::Android {
+            serial,
+            iocs,
+            format,
+            case,
+        } => crate::devices::android(env, serial.as_deref(), &iocs, json(format), case.as_deref()),
+        ScanTarget::AndroidDump {
+            path,
+            iocs,
+            format,
+            case,
+        } => crate::devices::android_dump(env, &path, &iocs, json(format), case.as_deref()),
+        ScanTarget::IosBackup {
+            path,
+            password_file,
+            iocs,
+            format,
+            case,
+        } => crate::devices::ios_backup(
+            env,
+            &path,
+            password_file.as_deref(),
+            &iocs,
+            json(format),
+            case.as_deref(),
+        ),
+        ScanTarget::Ios {
+            udid,
+            password_file,
+            no_backup,
+            iocs,
+            format,
+            case,
+        } => crate::devices::ios_phone(
+            env,
+            crate::devices::PhoneOptions {
+                udid,
+                password_file,
+                backup: !no_backup,
+                iocs,
+                json: json(format),
+                case,
+            },
+        ),
     }
 }

@@ -1,9 +1,8 @@
-//! `vigie scan`: every kind of check from the command line. Each reads its source through
-//! the station's check, keeps it in the case when one is named, and prints the verdict (for
-//! people, or the JSON document for machines). Exit codes: 0 nothing high or medium, 1
-//! something needs attention, 2 an error.
+//! `vigie scan pcap`, and how every check ends on the command line: each reads its source
+//! through the station's check, keeps it in the case when one is named, and prints the
+//! verdict (for people, or the JSON document for machines). Exit codes: 0 nothing high or
+//! medium, 1 something needs attention, 2 an error.
 
-use crate::args::{ScanFormat, ScanTarget};
 use crate::env::{Env, Said};
 use crate::{feeds, render};
 use anyhow::{anyhow, Result};
@@ -15,79 +14,8 @@ use vigie_core::{Message, Timestamp};
 use vigie_indicators::IndicatorSet;
 use vigie_station::{CaptureCheck, Check, VerdictDocument};
 
-/// Runs `vigie scan TARGET`.
-pub fn scan(env: &Env, target: ScanTarget) -> Result<ExitCode> {
-    let json = |f: ScanFormat| f == ScanFormat::Json;
-    match target {
-        ScanTarget::Pcap {
-            files,
-            iocs,
-            format,
-            case,
-        } => captures(env, &files, &iocs, json(format), case.as_deref()),
-        ScanTarget::Live {
-            interface,
-            duration,
-            iocs,
-            format,
-            case,
-        } => crate::live::live(
-            env,
-            &interface,
-            std::time::Duration::from_secs(duration),
-            &iocs,
-            json(format),
-            case.as_deref(),
-        ),
-        ScanTarget::Android {
-            serial,
-            iocs,
-            format,
-            case,
-        } => crate::devices::android(env, serial.as_deref(), &iocs, json(format), case.as_deref()),
-        ScanTarget::AndroidDump {
-            path,
-            iocs,
-            format,
-            case,
-        } => crate::devices::android_dump(env, &path, &iocs, json(format), case.as_deref()),
-        ScanTarget::IosBackup {
-            path,
-            password_file,
-            iocs,
-            format,
-            case,
-        } => crate::devices::ios_backup(
-            env,
-            &path,
-            password_file.as_deref(),
-            &iocs,
-            json(format),
-            case.as_deref(),
-        ),
-        ScanTarget::Ios {
-            udid,
-            password_file,
-            no_backup,
-            iocs,
-            format,
-            case,
-        } => crate::devices::ios_phone(
-            env,
-            crate::devices::PhoneOptions {
-                udid,
-                password_file,
-                backup: !no_backup,
-                iocs,
-                json: json(format),
-                case,
-            },
-        ),
-    }
-}
-
 /// `vigie scan pcap`: capture files, checked in one pass each.
-fn captures(
+pub fn captures(
     env: &Env,
     files: &[PathBuf],
     iocs: &[PathBuf],

@@ -6,6 +6,7 @@ use crate::app::{catalog, App};
 use crate::extract::{Operator, Posted};
 use crate::html::{self, csrf_field, esc, seg};
 use crate::respond::{case_error, error_page, page};
+use crate::runs::{Device, DeviceRun};
 use crate::views;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -14,32 +15,6 @@ use std::sync::Arc;
 use vigie_core::{Catalog, Localized, Message, Timestamp};
 use vigie_indicators::IndicatorSet;
 use vigie_station::{CaseTarget, CheckError, PhoneCheckRequest, Progress, Running};
-
-/// Which kind of device a check reads (its pages live under `/android/` and `/ios/`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Device {
-    /// An Android phone.
-    Android,
-    /// An iPhone (backup folder or connected).
-    Ios,
-}
-
-impl Device {
-    fn name(self) -> &'static str {
-        match self {
-            Device::Android => "android",
-            Device::Ios => "ios",
-        }
-    }
-}
-
-/// A device check started from the app.
-#[derive(Debug)]
-pub(crate) struct DeviceRun {
-    case_ref: String,
-    device: Device,
-    running: Running,
-}
 
 /// The phone to check: the devices the adb server sees, and how to get one to show.
 pub(crate) async fn android_form(op: Operator, Path(reference): Path<String>) -> Response {

@@ -6,6 +6,7 @@ use crate::app::{catalog, App};
 use crate::extract::{Operator, Posted};
 use crate::html::{csrf_field, esc, seg};
 use crate::respond::{case_error, error_page, page};
+use crate::runs::RunningCheck;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -13,24 +14,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
-use vigie_core::{Catalog, Lang, Localized, Message, Timestamp};
-use vigie_indicators::IndicatorSet;
+use vigie_core::{Catalog, Localized, Message, Timestamp};
 use vigie_station::{CaptureEvidence, CaseTarget, LiveCheck, LiveSnapshot};
 
 /// Suggested duration of a live check, in minutes.
 const SUGGESTED_MINUTES: u64 = 15;
-
-/// A live check started from the app.
-pub(crate) struct RunningCheck {
-    case_ref: String,
-    target: CaseTarget,
-    lang: Lang,
-    iocs: Arc<IndicatorSet>,
-    check: Option<LiveCheck>,
-    evidence: Option<CaptureEvidence>,
-    last: LiveSnapshot,
-    saved: Option<Result<(), String>>,
-}
 
 /// The interface and duration to check.
 pub(crate) async fn form(

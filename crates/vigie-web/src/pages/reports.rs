@@ -140,7 +140,7 @@ fn build(
 
 /// A PDF of `report`.
 fn pdf(report: &Report) -> Result<Vec<u8>, CaseError> {
-    vigie_report::pdf::render(report).map_err(|e| CaseError::Damaged(e.to_string()))
+    vigie_report::render_pdf(report).map_err(|e| CaseError::Damaged(e.to_string()))
 }
 
 /// Writes the case's report in the page's language, keeps it in the case, sends it.
@@ -161,7 +161,7 @@ pub(crate) async fn report(
         let (name, bytes) = match html_wanted {
             true => (
                 format!("{stem}.html"),
-                vigie_report::html::render(&report).into_bytes(),
+                vigie_report::render_html(&report).into_bytes(),
             ),
             false => (format!("{stem}.pdf"), pdf(&report)?),
         };
@@ -205,7 +205,7 @@ pub(crate) async fn export(
             (format!("report-{lang}.pdf"), pdf(&report)?),
             (
                 format!("report-{lang}.html"),
-                vigie_report::html::render(&report).into_bytes(),
+                vigie_report::render_html(&report).into_bytes(),
             ),
         ];
         let case = st.find(&reference)?;
