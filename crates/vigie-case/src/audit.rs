@@ -105,18 +105,10 @@ impl CaseStore {
 
     /// The audit log, decrypted, oldest first.
     pub fn audit_log(&self) -> Result<Vec<AuditEntry>, CaseError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT seq, entry FROM audit ORDER BY seq")?;
-        let rows: Vec<(i64, Vec<u8>)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        rows.into_iter()
-            .map(|(seq, sealed)| {
-                let plain = open(&self.data_key, &aad("audit", seq), &sealed)
-                    .ok_or_else(|| CaseError::Damaged(format!("audit entry {seq}")))?;
-                serde_json::from_slice(&plain).map_err(|e| CaseError::Damaged(e.to_string()))
-            })
+        let rows = self.select_rows("SELECT seq, entry FROM audit ORDER BY seq")?;
+        let entries = rows.into_iter();
+        entries
+            .map(|(seq, sealed)| self.open_json("audit", seq, &sealed))
             .collect()
     }
 

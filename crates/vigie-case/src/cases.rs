@@ -136,12 +136,7 @@ impl CaseStore {
 
     /// Every case with its id, for re-checks.
     pub fn case_ids(&self) -> Result<Vec<(CaseId, String)>, CaseError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, body FROM cases ORDER BY id")?;
-        let rows: Vec<(i64, Vec<u8>)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
+        let rows = self.select_rows("SELECT id, body FROM cases ORDER BY id")?;
         rows.into_iter()
             .map(|(id, body)| Ok((CaseId(id), self.case_body(id, &body)?.reference)))
             .collect()
@@ -173,36 +168,27 @@ impl CaseStore {
         Ok(ids)
     }
 
-    /// Deletes a case and its scans; the audit log keeps that it happened (not what it held).
+    /// Deletes a case and everything stored in it; the audit log keeps that it happened
+    /// (not what it held), each removed row logged so that verification tells purges from
+    /// deletions.
     pub fn purge(&mut self, reference: &str, now: Timestamp) -> Result<(), CaseError> {
         let case = self.find(reference)?;
-        let scan_ids = self.ids_in_case("scans", case)?;
-        let retro_ids = self.ids_in_case("retro", case)?;
-        let evidence_ids = self.ids_in_case("evidence", case)?;
-        let interview_ids = self.ids_in_case("interviews", case)?;
-        let locker_ids = self.ids_in_case("locker", case)?;
-        let backup_ids = self.ids_in_case("device_backups", case)?;
+        let mut rows = vec![];
+        for table in [
+            "interviews",
+            "locker",
+            "device_backups",
+            "evidence",
+            "scans",
+            "retro",
+        ] {
+            rows.push((table, self.ids_in_case(table, case)?));
+        }
         self.in_transaction(|s| {
-            for id in &interview_ids {
-                s.audit(now, "scan-purged", Some(format!("interviews:{id}")), None)?;
-            }
-            s.conn
-                .execute("DELETE FROM interviews WHERE case_id = ?1", [case.0])?;
-            for id in &locker_ids {
-                s.audit(now, "scan-purged", Some(format!("locker:{id}")), None)?;
-            }
-            s.conn
-                .execute("DELETE FROM locker WHERE case_id = ?1", [case.0])?;
-            for id in &backup_ids {
-                s.conn.execute(
-                    "DELETE FROM device_backup_chunks WHERE file_id IN (SELECT id FROM device_backup_files WHERE backup_id = ?1)",
-                    [id],
-                )?;
-                s.conn
-                    .execute("DELETE FROM device_backup_files WHERE backup_id = ?1", [id])?;
-                s.conn
-                    .execute("DELETE FROM device_backups WHERE id = ?1", [id])?;
-                s.audit(now, "evidence-purged", Some(format!("device_backups:{id}")), None)?;
+            for (table, ids) in &rows {
+                for id in ids {
+                    s.purge_row(table, *id, now)?;
+                }
             }
             // Pieces left without their file (a crash, or a row removed outside Vigie) hold
             // backup data too.
@@ -210,27 +196,34 @@ impl CaseStore {
                 "DELETE FROM device_backup_chunks WHERE file_id NOT IN (SELECT id FROM device_backup_files)",
                 [],
             )?;
-            for id in &evidence_ids {
-                s.conn
-                    .execute("DELETE FROM evidence_chunks WHERE evidence_id = ?1", [id])?;
-                s.conn.execute("DELETE FROM evidence WHERE id = ?1", [id])?;
-                s.audit(now, "evidence-purged", Some(format!("evidence:{id}")), None)?;
-            }
-            // Each removed row is logged, so that verification tells purges from deletions.
-            for id in &scan_ids {
-                s.audit(now, "scan-purged", Some(format!("scans:{id}")), None)?;
-            }
-            s.conn
-                .execute("DELETE FROM scans WHERE case_id = ?1", [case.0])?;
-            for id in &retro_ids {
-                s.audit(now, "scan-purged", Some(format!("retro:{id}")), None)?;
-            }
-            s.conn
-                .execute("DELETE FROM retro WHERE case_id = ?1", [case.0])?;
-            s.conn
-                .execute("DELETE FROM cases WHERE id = ?1", [case.0])?;
+            s.conn.execute("DELETE FROM cases WHERE id = ?1", [case.0])?;
             s.audit(now, "case-purged", Some(format!("cases:{}", case.0)), None)
         })
+    }
+
+    /// Deletes row `id` of `table` with what hangs from it (content, backup files), and
+    /// logs it (inside the caller's transaction).
+    fn purge_row(&mut self, table: &str, id: i64, now: Timestamp) -> Result<(), CaseError> {
+        let (action, children): (&str, &[&str]) = match table {
+            "evidence" => (
+                "evidence-purged",
+                &["DELETE FROM evidence_chunks WHERE evidence_id = ?1"],
+            ),
+            "device_backups" => (
+                "evidence-purged",
+                &[
+                    "DELETE FROM device_backup_chunks WHERE file_id IN (SELECT id FROM device_backup_files WHERE backup_id = ?1)",
+                    "DELETE FROM device_backup_files WHERE backup_id = ?1",
+                ],
+            ),
+            _ => ("scan-purged", &[]),
+        };
+        for sql in children {
+            self.conn.execute(sql, [id])?;
+        }
+        self.conn
+            .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+        self.audit(now, action, Some(format!("{table}:{id}")), None)
     }
 
     /// Records the answers of the interview checklist for a case (a JSON document the app
@@ -244,7 +237,14 @@ impl CaseStore {
         let plain = to_json(answers)?;
         self.in_transaction(|s| {
             let id = s.next_id("interviews")?;
-            s.insert_row("interviews", id, case.0, &plain, "interview-saved", now)
+            s.put_row(
+                "interviews",
+                id,
+                Some(case.0),
+                &plain,
+                "interview-saved",
+                now,
+            )
         })
     }
 

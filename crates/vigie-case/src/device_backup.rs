@@ -6,6 +6,7 @@
 
 use crate::crypto::sha256;
 use crate::crypto::{open, seal};
+use crate::store::to_json;
 use crate::CHUNK;
 use crate::{CaseError, CaseId, CaseStore};
 use rusqlite::{params, OptionalExtension};
@@ -62,10 +63,6 @@ fn meta_aad(file: i64) -> Vec<u8> {
     format!("device-backup-file:{file}").into_bytes()
 }
 
-fn backup_aad(id: DeviceBackupId) -> Vec<u8> {
-    crate::store::aad("device_backups", id.0)
-}
-
 /// SHA-256 of the sorted lines `name SHA-256` of every file of a backup.
 fn digest_of(files: &[(i64, FileMeta)]) -> String {
     let mut lines: Vec<String> = files
@@ -86,44 +83,15 @@ impl CaseStore {
         sha256(&[&self.lookup_key, &backup.0.to_be_bytes(), name.as_bytes()]).to_vec()
     }
 
-    fn put_backup_info(
-        &mut self,
-        case: Option<CaseId>,
-        info: &DeviceBackupInfo,
-    ) -> Result<(), CaseError> {
-        let plain = serde_json::to_vec(info).map_err(|e| CaseError::Damaged(e.to_string()))?;
-        let sealed = seal(&self.data_key, &backup_aad(info.id), &plain);
-        match case {
-            Some(c) => self.conn.execute(
-                "INSERT INTO device_backups (id, case_id, body) VALUES (?1, ?2, ?3)",
-                params![info.id.0, c.0, sealed],
-            )?,
-            None => self.conn.execute(
-                "UPDATE device_backups SET body = ?2 WHERE id = ?1",
-                params![info.id.0, sealed],
-            )?,
-        };
-        Ok(())
-    }
-
     /// The record of a backup.
     pub fn device_backup(
         &self,
         id: DeviceBackupId,
     ) -> Result<(CaseId, DeviceBackupInfo), CaseError> {
-        let (case, body): (i64, Vec<u8>) = self
-            .conn
-            .query_row(
-                "SELECT case_id, body FROM device_backups WHERE id = ?1",
-                [id.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
+        let (case, body) = self
+            .row_of("device_backups", id.0)?
             .ok_or_else(|| CaseError::Damaged(format!("no device backup {}", id.0)))?;
-        let plain = open(&self.data_key, &backup_aad(id), &body)
-            .ok_or_else(|| CaseError::Damaged(format!("device backup {}", id.0)))?;
-        let info = serde_json::from_slice(&plain).map_err(|e| CaseError::Damaged(e.to_string()))?;
-        Ok((CaseId(case), info))
+        Ok((case, self.open_json("device_backups", id.0, &body)?))
     }
 
     /// The backups kept in a case.
@@ -157,13 +125,13 @@ impl CaseStore {
                 bytes: 0,
                 digest: None,
             };
-            s.put_backup_info(Some(case), &info)?;
-            let plain = serde_json::to_vec(&info).map_err(|e| CaseError::Damaged(e.to_string()))?;
-            s.audit(
-                now,
+            s.put_record(
+                "device_backups",
+                id.0,
+                Some(case),
+                &info,
                 "device-backup-started",
-                Some(format!("device_backups:{}", id.0)),
-                Some(&plain),
+                now,
             )?;
             Ok(id)
         })
@@ -194,7 +162,7 @@ impl CaseStore {
             Some(id) => id,
             None => self.next_id("device_backup_files")?,
         };
-        let plain = serde_json::to_vec(meta).map_err(|e| CaseError::Damaged(e.to_string()))?;
+        let plain = to_json(meta)?;
         let sealed = seal(&self.data_key, &meta_aad(id), &plain);
         self.conn.execute(
             "INSERT OR REPLACE INTO device_backup_files (id, backup_id, lookup, body) VALUES (?1, ?2, ?3, ?4)",
@@ -447,13 +415,13 @@ impl CaseStore {
         info.bytes = files.iter().map(|(_, m)| m.size).sum();
         info.digest = Some(digest_of(&files));
         self.in_transaction(|s| {
-            s.put_backup_info(None, &info)?;
-            let plain = serde_json::to_vec(&info).map_err(|e| CaseError::Damaged(e.to_string()))?;
-            s.audit(
-                now,
+            s.put_record(
+                "device_backups",
+                backup.0,
+                None,
+                &info,
                 "device-backup-stored",
-                Some(format!("device_backups:{}", backup.0)),
-                Some(&plain),
+                now,
             )?;
             Ok(info)
         })

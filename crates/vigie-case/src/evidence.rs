@@ -4,9 +4,9 @@
 //! audit log when it is complete.
 
 use crate::crypto::{open, seal};
-use crate::store::{aad, SPACE_RESERVE};
+use crate::store::SPACE_RESERVE;
 use crate::{CaseError, CaseId, CaseStore};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::io::{Read, Write};
@@ -96,15 +96,9 @@ fn chunk_aad(id: EvidenceId, n: i64) -> Vec<u8> {
     format!("evidence_chunks:{}:{n}", id.0).into_bytes()
 }
 
-fn damaged(e: impl std::fmt::Display) -> CaseError {
-    CaseError::Damaged(e.to_string())
-}
-
 impl CaseStore {
     fn evidence_body(&self, id: i64, sealed: &[u8]) -> Result<EvidenceInfo, CaseError> {
-        let plain = open(&self.data_key, &aad("evidence", id), sealed)
-            .ok_or_else(|| CaseError::Damaged(format!("evidence row {id}")))?;
-        serde_json::from_slice(&plain).map_err(damaged)
+        self.open_json("evidence", id, sealed)
     }
 
     /// Rewrites an item's record with its audit entry (inside the caller's transaction).
@@ -115,24 +109,7 @@ impl CaseStore {
         action: &str,
         now: Timestamp,
     ) -> Result<(), CaseError> {
-        let plain = serde_json::to_vec(info).map_err(damaged)?;
-        let sealed = seal(&self.data_key, &aad("evidence", info.id.0), &plain);
-        match case {
-            Some(c) => self.conn.execute(
-                "INSERT INTO evidence (id, case_id, body) VALUES (?1, ?2, ?3)",
-                params![info.id.0, c.0, sealed],
-            )?,
-            None => self.conn.execute(
-                "UPDATE evidence SET body = ?2 WHERE id = ?1",
-                params![info.id.0, sealed],
-            )?,
-        };
-        self.audit(
-            now,
-            action,
-            Some(format!("evidence:{}", info.id.0)),
-            Some(&plain),
-        )
+        self.put_record("evidence", info.id.0, case, info, action, now)
     }
 
     /// Starts storing an evidence item in a case.
@@ -293,16 +270,10 @@ impl CaseStore {
     }
 
     fn evidence_info(&self, id: EvidenceId) -> Result<(CaseId, EvidenceInfo), CaseError> {
-        let row: Option<(i64, Vec<u8>)> = self
-            .conn
-            .query_row(
-                "SELECT case_id, body FROM evidence WHERE id = ?1",
-                [id.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (case, body) = row.ok_or_else(|| CaseError::NoEvidence(id.0))?;
-        Ok((CaseId(case), self.evidence_body(id.0, &body)?))
+        let (case, body) = self
+            .row_of("evidence", id.0)?
+            .ok_or(CaseError::NoEvidence(id.0))?;
+        Ok((case, self.evidence_body(id.0, &body)?))
     }
 
     /// The case an item belongs to, and the item.
@@ -375,13 +346,7 @@ impl CaseStore {
         now: Timestamp,
     ) -> Result<usize, CaseError> {
         let cutoff = cutoff.to_string();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, body FROM evidence ORDER BY id")?;
-        let rows: Vec<(i64, Vec<u8>)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        drop(stmt);
+        let rows = self.select_rows("SELECT id, body FROM evidence ORDER BY id")?;
         let mut due = vec![];
         for (id, body) in rows {
             let info = self.evidence_body(id, &body)?;
@@ -412,13 +377,7 @@ impl CaseStore {
     /// Items whose storing was cut short (the process was killed): what arrived is kept,
     /// hashed, marked interrupted and logged, so that nothing already saved is lost.
     pub(crate) fn recover_interrupted(&mut self, now: Timestamp) -> Result<(), CaseError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, body FROM evidence ORDER BY id")?;
-        let rows: Vec<(i64, Vec<u8>)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        drop(stmt);
+        let rows = self.select_rows("SELECT id, body FROM evidence ORDER BY id")?;
         for (id, body) in rows {
             let Ok(mut info) = self.evidence_body(id, &body) else {
                 continue; // verify() reports it
@@ -521,13 +480,7 @@ mod tests {
                 [],
             )
             .expect("tamper");
-        let keys: Vec<String> = s
-            .verify()
-            .expect("verify")
-            .problems
-            .into_iter()
-            .map(|m| m.key)
-            .collect();
+        let keys = crate::store_tests::problem_keys(&s);
         assert_eq!(keys, vec!["case-verify-evidence-altered".to_owned()]);
         assert!(s.read_evidence(info.id, &mut Vec::new()).is_err());
     }

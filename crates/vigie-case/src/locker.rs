@@ -7,11 +7,9 @@
 //! ([`EvidenceKind::Locker`]), encrypted in chunks with its SHA-256; the item's record is a
 //! row of its own, logged in the audit chain like every other.
 
-use crate::crypto::{open, seal};
 use crate::evidence::EvidenceId;
-use crate::store::aad;
+use crate::store::to_json;
 use crate::{CaseError, CaseId, CaseStore};
-use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use vigie_core::Timestamp;
 use vigie_ncii::MediaFacts;
@@ -121,15 +119,9 @@ pub struct LockerItem {
     pub entry: LockerEntry,
 }
 
-fn damaged(e: impl std::fmt::Display) -> CaseError {
-    CaseError::Damaged(e.to_string())
-}
-
 impl CaseStore {
     fn locker_body(&self, id: i64, sealed: &[u8]) -> Result<LockerItem, CaseError> {
-        let plain = open(&self.data_key, &aad("locker", id), sealed)
-            .ok_or_else(|| CaseError::Damaged(format!("locker row {id}")))?;
-        serde_json::from_slice(&plain).map_err(damaged)
+        self.open_json("locker", id, sealed)
     }
 
     /// Adds an item to a case's locker, with its audit entry.
@@ -154,17 +146,8 @@ impl CaseStore {
                 added_by,
                 entry: new,
             };
-            let plain = serde_json::to_vec(&item).map_err(damaged)?;
-            s.conn.execute(
-                "INSERT INTO locker (id, case_id, body) VALUES (?1, ?2, ?3)",
-                params![id, case.0, seal(&s.data_key, &aad("locker", id), &plain)],
-            )?;
-            s.audit(
-                now,
-                "locker-item-added",
-                Some(format!("locker:{id}")),
-                Some(&plain),
-            )?;
+            let plain = to_json(&item)?;
+            s.put_row("locker", id, Some(case.0), &plain, "locker-item-added", now)?;
             Ok(item)
         })
     }
@@ -192,16 +175,10 @@ impl CaseStore {
 
     /// The case a locker item belongs to, and the item.
     pub fn locker_item(&self, id: LockerId) -> Result<(CaseId, LockerItem), CaseError> {
-        let row: Option<(i64, Vec<u8>)> = self
-            .conn
-            .query_row(
-                "SELECT case_id, body FROM locker WHERE id = ?1",
-                [id.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (case, body) = row.ok_or(CaseError::NoLockerItem(id.0))?;
-        Ok((CaseId(case), self.locker_body(id.0, &body)?))
+        let (case, body) = self
+            .row_of("locker", id.0)?
+            .ok_or(CaseError::NoLockerItem(id.0))?;
+        Ok((case, self.locker_body(id.0, &body)?))
     }
 }
 

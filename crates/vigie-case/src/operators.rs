@@ -1,8 +1,9 @@
 //! Operator accounts of the station app, kept in the case file (encrypted like every row),
 //! with passwords hashed by Argon2id.
 
-use crate::crypto::{open, seal};
+use crate::crypto::seal;
 use crate::store::aad;
+use crate::store::to_json;
 use crate::{CaseError, CaseStore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -51,18 +52,10 @@ pub fn hash_password(password: &str) -> Result<String, CaseError> {
 impl CaseStore {
     /// Every operator account.
     pub fn operators(&self) -> Result<Vec<Operator>, CaseError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, body FROM operators ORDER BY id")?;
-        let rows: Vec<(i64, Vec<u8>)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        rows.into_iter()
-            .map(|(id, body)| {
-                let plain = open(&self.data_key, &aad("operators", id), &body)
-                    .ok_or_else(|| CaseError::Damaged(format!("operator row {id}")))?;
-                serde_json::from_slice(&plain).map_err(|e| CaseError::Damaged(e.to_string()))
-            })
+        let rows = self.select_rows("SELECT id, body FROM operators ORDER BY id")?;
+        let operators = rows.into_iter();
+        operators
+            .map(|(id, body)| self.open_json("operators", id, &body))
             .collect()
     }
 
@@ -95,7 +88,7 @@ impl CaseStore {
                 password_hash,
                 created: now.to_string(),
             };
-            let plain = serde_json::to_vec(&op).map_err(|e| CaseError::Damaged(e.to_string()))?;
+            let plain = to_json(&op)?;
             s.conn.execute(
                 "INSERT INTO operators (id, lookup, body) VALUES (?1, ?2, ?3)",
                 params![id, lookup, seal(&s.data_key, &aad("operators", id), &plain)],

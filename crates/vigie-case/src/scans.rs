@@ -4,7 +4,6 @@
 
 use crate::store::to_json;
 use crate::{CaseError, CaseId, CaseStore};
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use vigie_core::Timestamp;
 
@@ -32,7 +31,7 @@ impl CaseStore {
     ) -> Result<i64, CaseError> {
         self.in_transaction(|s| {
             let id = s.next_id("scans")?;
-            s.insert_row("scans", id, case.0, document, "scan-stored", now)?;
+            s.put_row("scans", id, Some(case.0), document, "scan-stored", now)?;
             Ok(id)
         })
     }
@@ -47,20 +46,14 @@ impl CaseStore {
 
     /// One check by its id, with the reference of its case; `None` when there is none.
     pub fn scan_by_id(&self, id: i64) -> Result<Option<(String, Vec<u8>)>, CaseError> {
-        let row: Option<(i64, Vec<u8>)> = self
-            .conn
-            .query_row("SELECT case_id, body FROM scans WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
-        let Some((case_id, body)) = row else {
+        let Some((case_id, body)) = self.row_of("scans", id)? else {
             return Ok(None);
         };
         let document = self.open_row("scans", id, &body)?;
         let reference = self
             .case_ids()?
             .into_iter()
-            .find(|(c, _)| c.0 == case_id)
+            .find(|(c, _)| *c == case_id)
             .map(|(_, r)| r)
             .ok_or_else(|| CaseError::Damaged(format!("scan {id} without its case")))?;
         Ok(Some((reference, document)))
@@ -89,7 +82,7 @@ impl CaseStore {
         self.in_transaction(|s| {
             for m in &fresh {
                 let id = s.next_id("retro")?;
-                s.insert_row("retro", id, case.0, &to_json(m)?, "retro-match", now)?;
+                s.put_row("retro", id, Some(case.0), &to_json(m)?, "retro-match", now)?;
             }
             Ok(())
         })?;

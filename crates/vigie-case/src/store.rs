@@ -2,7 +2,7 @@
 //! chain's next entry, sealed rows, and the operator named in what is written.
 
 use crate::crypto::{derive, open, random, seal, sha256, KdfParams};
-use crate::CaseError;
+use crate::{CaseError, CaseId};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{de::DeserializeOwned, Serialize};
 use std::ops::{Deref, DerefMut};
@@ -229,22 +229,67 @@ impl CaseStore {
         Ok(next)
     }
 
-    /// Seals `plain` as row `id` of `table` for `case`, inserts it and logs `action` with its
-    /// SHA-256 (inside the caller's transaction).
-    pub(crate) fn insert_row(
+    /// Seals `plain` as row `id` of `table` (a table of this file, never input): a new row
+    /// of `case`, or — without a case — the row rewritten in place; then logs `action` with
+    /// its SHA-256 (inside the caller's transaction).
+    pub(crate) fn put_row(
         &mut self,
         table: &str,
         id: i64,
-        case: i64,
+        case: Option<i64>,
         plain: &[u8],
         action: &str,
         now: Timestamp,
     ) -> Result<(), CaseError> {
-        self.conn.execute(
-            &format!("INSERT INTO {table} (id, case_id, body) VALUES (?1, ?2, ?3)"),
-            params![id, case, seal(&self.data_key, &aad(table, id), plain)],
-        )?;
+        let sealed = seal(&self.data_key, &aad(table, id), plain);
+        match case {
+            Some(c) => self.conn.execute(
+                &format!("INSERT INTO {table} (id, case_id, body) VALUES (?1, ?2, ?3)"),
+                params![id, c, sealed],
+            )?,
+            None => self.conn.execute(
+                &format!("UPDATE {table} SET body = ?2 WHERE id = ?1"),
+                params![id, sealed],
+            )?,
+        };
         self.audit(now, action, Some(format!("{table}:{id}")), Some(plain))
+    }
+
+    /// Row `id` of `table` (a table of this file, never input): its case and sealed body.
+    pub(crate) fn row_of(
+        &self,
+        table: &str,
+        id: i64,
+    ) -> Result<Option<(CaseId, Vec<u8>)>, CaseError> {
+        let sql = format!("SELECT case_id, body FROM {table} WHERE id = ?1");
+        let row = self
+            .conn
+            .query_row(&sql, [id], |r| Ok((CaseId(r.get(0)?), r.get(1)?)))
+            .optional()?;
+        Ok(row)
+    }
+
+    /// Writes `record` as row `id` of `table` (see [`CaseStore::put_row`]).
+    pub(crate) fn put_record<T: Serialize>(
+        &mut self,
+        table: &str,
+        id: i64,
+        case: Option<CaseId>,
+        record: &T,
+        action: &str,
+        now: Timestamp,
+    ) -> Result<(), CaseError> {
+        let plain = to_json(record)?;
+        self.put_row(table, id, case.map(|c| c.0), &plain, action, now)
+    }
+
+    /// The (id, sealed body) rows a query of this file's own gives.
+    pub(crate) fn select_rows(&self, sql: &str) -> Result<Vec<(i64, Vec<u8>)>, CaseError> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
     }
 
     /// Opens row `id` of `table` (sealed bytes `body`).

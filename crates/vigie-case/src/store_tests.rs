@@ -21,6 +21,12 @@ fn scan(n: u32) -> Vec<u8> {
     .expect("json")
 }
 
+/// The keys of the problems `verify` finds.
+pub(crate) fn problem_keys(s: &CaseStore) -> Vec<String> {
+    let report = s.verify().expect("verify");
+    report.problems.into_iter().map(|m| m.key).collect()
+}
+
 const T: Timestamp = Timestamp(1_764_000_000_000_000_000);
 
 #[test]
@@ -79,13 +85,7 @@ fn tampering_is_reported() {
     s2.conn
         .execute("DELETE FROM audit WHERE seq = 2", [])
         .expect("delete");
-    let problems: Vec<String> = s2
-        .verify()
-        .expect("verify")
-        .problems
-        .into_iter()
-        .map(|m| m.key)
-        .collect();
+    let problems = problem_keys(&s2);
     assert!(
         problems.contains(&"case-verify-audit-gap".to_owned()),
         "{problems:?}"
@@ -96,13 +96,7 @@ fn tampering_is_reported() {
     let c3 = s3.case("REF-3", T).expect("case");
     s3.add_scan(c3, &scan(1), T).expect("scan");
     s3.conn.execute("DELETE FROM scans", []).expect("delete");
-    let problems: Vec<String> = s3
-        .verify()
-        .expect("verify")
-        .problems
-        .into_iter()
-        .map(|m| m.key)
-        .collect();
+    let problems = problem_keys(&s3);
     assert_eq!(problems, vec!["case-verify-row-missing".to_owned()]);
 }
 
@@ -134,12 +128,6 @@ fn purge_removes_the_case_and_logs_it() {
     s.conn
         .execute("DELETE FROM scans WHERE case_id = ?1", [other.0])
         .expect("delete");
-    let problems: Vec<String> = s
-        .verify()
-        .expect("verify")
-        .problems
-        .into_iter()
-        .map(|m| m.key)
-        .collect();
+    let problems = problem_keys(&s);
     assert_eq!(problems, vec!["case-verify-row-missing".to_owned()]);
 }

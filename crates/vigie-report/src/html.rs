@@ -49,21 +49,15 @@ pub fn render(report: &Report) -> String {
                 }
                 o.push_str(&format!("<li>{}</li>", esc(t)));
             }
-            Block::Finding {
-                level,
-                label,
-                title,
-                body,
-                details,
-            } => {
+            Block::Finding(f) => {
                 o.push_str(&format!(
                     "<div class=\"finding {}\"><p><strong>[{}] {}</strong></p><p>{}</p>",
-                    esc(level),
-                    esc(label),
-                    esc(title),
-                    esc(body)
+                    esc(&f.level),
+                    esc(&f.label),
+                    esc(&f.title),
+                    esc(&f.body)
                 ));
-                for d in details {
+                for d in &f.details {
                     o.push_str(&format!("<p class=\"details\">{}</p>", esc(d)));
                 }
                 o.push_str("</div>");

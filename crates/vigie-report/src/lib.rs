@@ -20,7 +20,7 @@ pub use build::{build, ReportError, Scope};
 pub use guidance::{Guidance, GuidanceError};
 pub use html::render as render_html;
 pub use interview::{Answer, Interview, QUESTIONS};
-pub use model::{Block, Report};
+pub use model::{Block, FindingBlock, Report};
 pub use pdf::{render as render_pdf, PdfError};
 pub use takedown::{takedown, ChronologyRow, Draft, Takedown};
 

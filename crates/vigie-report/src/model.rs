@@ -13,20 +13,8 @@ pub enum Block {
     Strong(String),
     /// A list item.
     Bullet(String),
-    /// A finding: its severity (`high`, `medium`, `low`, `info`) and label, title, the plain
-    /// explanation, and lines of detail (indicator and source, evidence).
-    Finding {
-        /// `high`, `medium`, `low` or `info`.
-        level: String,
-        /// The severity as shown.
-        label: String,
-        /// The title.
-        title: String,
-        /// The explanation.
-        body: String,
-        /// Indicator, source with credit, evidence.
-        details: Vec<String>,
-    },
+    /// A finding.
+    Finding(FindingBlock),
     /// A table (annex, chain of custody): headers and rows.
     Table {
         /// Column headers.
@@ -36,6 +24,22 @@ pub enum Block {
     },
     /// The next section starts on a new page (PDF).
     PageBreak,
+}
+
+/// A finding as a report shows it: its severity (`high`, `medium`, `low`, `info`) and
+/// label, title, the plain explanation, and lines of detail (indicator and source, evidence).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindingBlock {
+    /// `high`, `medium`, `low` or `info`.
+    pub level: String,
+    /// The severity as shown.
+    pub label: String,
+    /// The title.
+    pub title: String,
+    /// The explanation.
+    pub body: String,
+    /// Indicator, source with credit, evidence.
+    pub details: Vec<String>,
 }
 
 /// A whole report.

@@ -1,7 +1,7 @@
 //! The PDF form of a report, made in-process: A4 pages, DejaVu Sans embedded (subset),
 //! text wrapped to the page, the case reference and "page N / M" on every page.
 
-use crate::model::{Block, Report};
+use crate::model::{Block, FindingBlock, Report};
 use krilla::color::rgb;
 use krilla::geom::Point;
 use krilla::page::PageSettings;
@@ -24,6 +24,11 @@ const BOTTOM: f32 = 60.0;
 #[derive(Debug, thiserror::Error)]
 #[error("the PDF could not be written: {0}")]
 pub struct PdfError(String);
+
+/// The colour of text.
+const INK: (u8, u8, u8) = (25, 30, 40);
+/// The colour of details.
+const GREY: (u8, u8, u8) = (85, 95, 110);
 
 /// Widths of text in one font, from its own metrics.
 struct Metrics {
@@ -117,6 +122,21 @@ impl Layout<'_> {
         lines
     }
 
+    /// A finding: its title in its severity's colour, the explanation, then the details.
+    fn finding(&mut self, f: &FindingBlock) {
+        let color = match f.level.as_str() {
+            "high" => (150, 30, 35),
+            "medium" => (160, 95, 0),
+            _ => (60, 90, 120),
+        };
+        let title = format!("[{}] {}", f.label, f.title);
+        self.text(&title, true, 10.5, 0.0, color, 10.0, 30.0);
+        self.text(&f.body, false, 10.0, 10.0, INK, 2.0, 0.0);
+        for d in &f.details {
+            self.text(d, false, 8.5, 10.0, GREY, 1.0, 0.0);
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn text(
         &mut self,
@@ -154,40 +174,13 @@ impl Layout<'_> {
     }
 
     fn block(&mut self, b: &Block) {
-        const INK: (u8, u8, u8) = (25, 30, 40);
-        const GREY: (u8, u8, u8) = (85, 95, 110);
         match b {
             Block::Heading(t) => self.text(t, true, 14.0, 0.0, (30, 60, 100), 14.0, 40.0),
             Block::Subheading(t) => self.text(t, true, 11.5, 0.0, INK, 8.0, 30.0),
             Block::Para(t) => self.text(t, false, 10.0, 0.0, INK, 4.0, 0.0),
             Block::Strong(t) => self.text(t, true, 10.5, 0.0, INK, 5.0, 0.0),
             Block::Bullet(t) => self.text(&format!("•  {t}"), false, 10.0, 10.0, INK, 2.0, 0.0),
-            Block::Finding {
-                level,
-                label,
-                title,
-                body,
-                details,
-            } => {
-                let color = match level.as_str() {
-                    "high" => (150, 30, 35),
-                    "medium" => (160, 95, 0),
-                    _ => (60, 90, 120),
-                };
-                self.text(
-                    &format!("[{label}] {title}"),
-                    true,
-                    10.5,
-                    0.0,
-                    color,
-                    10.0,
-                    30.0,
-                );
-                self.text(body, false, 10.0, 10.0, INK, 2.0, 0.0);
-                for d in details {
-                    self.text(d, false, 8.5, 10.0, GREY, 1.0, 0.0);
-                }
-            }
+            Block::Finding(f) => self.finding(f),
             Block::Table { headers, rows } => {
                 self.text(&headers.join("  ·  "), true, 8.5, 0.0, GREY, 4.0, 20.0);
                 for r in rows {

@@ -86,7 +86,7 @@ mod tests {
             Message::new("ios-ioc-explain"),
         );
         let coverage = Coverage {
-            checked: vec![Message::new("ios-checked")],
+            checked: vec![Message::new("ios-what-sms")],
             not_checked: vec![],
         };
         ScanRecord {
@@ -142,7 +142,7 @@ mod tests {
                     "occurrences": 1
                 }],
                 "coverage": {"checked": ["lu"], "not_checked": [], "messages":
-                    {"checked": [{"key": "ios-checked", "args": {}}], "not_checked": []}},
+                    {"checked": [{"key": "ios-what-sms", "args": {}}], "not_checked": []}},
                 "feeds": [{"name": "Echap", "path": "echap/ioc.yaml", "kind": "echap_yaml",
                     "sha256": "cd".repeat(32)}],
                 "device": {"Product Type": "iPhone9,3"}, "apps": ["com.example.spy"],
@@ -155,7 +155,7 @@ mod tests {
         assert_eq!(r.kind, CheckKind::IosDevice);
         assert_eq!(r.made.to_string(), "2026-12-02T04:23:38.120000Z");
         assert_eq!(r.verdict.findings[0].title.args["app"], "Spy");
-        assert_eq!(r.verdict.coverage.checked[0].key, "ios-checked");
+        assert_eq!(r.verdict.coverage.checked[0].key, "ios-what-sms");
         assert_eq!(r.feeds[0].path, "echap/ioc.yaml");
         assert_eq!(
             r.ios().map(|d| d.device["Product Type"].as_str()),

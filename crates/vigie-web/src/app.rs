@@ -12,6 +12,12 @@ use vigie_case::{CaseError, CaseStore};
 use vigie_core::{Catalog, Lang, Message};
 use vigie_indicators::IndicatorSet;
 
+/// The app's state, as handlers receive it.
+pub(crate) type Shared = axum::extract::State<Arc<App>>;
+
+/// A case reference in a page's address.
+pub(crate) type CaseRef = axum::extract::Path<String>;
+
 /// The app's shared state.
 pub(crate) struct App {
     /// The open case file.

@@ -40,49 +40,6 @@ pub(crate) fn csrf_field(s: &Session) -> String {
     )
 }
 
-/// A whole page: header with navigation, language switch and logout, then `body`.
-pub(crate) fn page(
-    cat: &Catalog,
-    title: &str,
-    session: Option<&Session>,
-    path: &str,
-    body: &str,
-) -> String {
-    let lang = cat.lang().code();
-    let other = if lang == "fr" { "en" } else { "fr" };
-    let other_label = cat.key("web-lang-other");
-    let mut nav = String::new();
-    if let Some(s) = session {
-        nav.push_str(&format!(
-            "<a href=\"/cases\">{}</a>",
-            esc(&cat.key("web-nav-cases"))
-        ));
-        nav.push_str(&format!(
-            "<a href=\"/hotspot\">{}</a>",
-            esc(&cat.key("web-nav-hotspot"))
-        ));
-        if s.admin {
-            nav.push_str(&format!(
-                "<a href=\"/operators\">{}</a>",
-                esc(&cat.key("web-nav-operators"))
-            ));
-        }
-        nav.push_str(&format!(
-            "<form method=\"post\" action=\"/logout\" class=\"inline\">{}<button type=\"submit\" id=\"logout\">{}</button></form><span class=\"who\">{}</span>",
-            csrf_field(s),
-            esc(&cat.key("web-logout")),
-            esc(&s.operator)
-        ));
-    }
-    format!(
-        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} — Vigie</title><link rel=\"stylesheet\" href=\"/assets/app.css\"><script src=\"/assets/app.js\" defer></script></head><body><header><a class=\"brand\" href=\"/\">Vigie</a><nav>{nav}<a id=\"lang\" href=\"/lang?to={other}&amp;back={back}\" hreflang=\"{other}\">{other_label}</a></nav></header><main><h1>{title}</h1>{body}</main><footer>{footer}</footer></body></html>",
-        title = esc(title),
-        back = seg(path),
-        other_label = esc(&other_label),
-        footer = esc(&cat.key("web-footer")),
-    )
-}
-
 /// A note shown above a page's content.
 pub(crate) fn notice(kind: &str, text: &str) -> String {
     format!(

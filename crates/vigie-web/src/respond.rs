@@ -7,7 +7,7 @@ use axum::response::{Html, IntoResponse, Response};
 use vigie_case::CaseError;
 use vigie_core::{Catalog, Localized, Message};
 
-/// A whole page in the layout (see [`html::page`]).
+/// A whole page in the layout (see [`layout`]), as the answer.
 pub(crate) fn page(
     cat: &Catalog,
     title: &str,
@@ -15,7 +15,7 @@ pub(crate) fn page(
     path: &str,
     body: &str,
 ) -> Response {
-    Html(html::page(cat, title, session, path, body)).into_response()
+    Html(layout(cat, title, session, path, body)).into_response()
 }
 
 /// The page for a refused request (a form without its token, from elsewhere, or an action
@@ -71,4 +71,41 @@ pub(crate) fn attachment(name: &str, content_type: &str, bytes: Vec<u8>) -> Resp
 pub(crate) fn file_stem(reference: &str) -> String {
     let safe = |c: char| if c.is_ascii_alphanumeric() { c } else { '-' };
     reference.chars().map(safe).collect()
+}
+
+/// A whole page: header with navigation, language switch and logout, then `body`.
+fn layout(cat: &Catalog, title: &str, session: Option<&Session>, path: &str, body: &str) -> String {
+    let lang = cat.lang().code();
+    let other = if lang == "fr" { "en" } else { "fr" };
+    let other_label = cat.key("web-lang-other");
+    let mut nav = String::new();
+    if let Some(s) = session {
+        nav.push_str(&format!(
+            "<a href=\"/cases\">{}</a>",
+            esc(&cat.key("web-nav-cases"))
+        ));
+        nav.push_str(&format!(
+            "<a href=\"/hotspot\">{}</a>",
+            esc(&cat.key("web-nav-hotspot"))
+        ));
+        if s.admin {
+            nav.push_str(&format!(
+                "<a href=\"/operators\">{}</a>",
+                esc(&cat.key("web-nav-operators"))
+            ));
+        }
+        nav.push_str(&format!(
+            "<form method=\"post\" action=\"/logout\" class=\"inline\">{}<button type=\"submit\" id=\"logout\">{}</button></form><span class=\"who\">{}</span>",
+            html::csrf_field(s),
+            esc(&cat.key("web-logout")),
+            esc(&s.operator)
+        ));
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} — Vigie</title><link rel=\"stylesheet\" href=\"/assets/app.css\"><script src=\"/assets/app.js\" defer></script></head><body><header><a class=\"brand\" href=\"/\">Vigie</a><nav>{nav}<a id=\"lang\" href=\"/lang?to={other}&amp;back={back}\" hreflang=\"{other}\">{other_label}</a></nav></header><main><h1>{title}</h1>{body}</main><footer>{footer}</footer></body></html>",
+        title = esc(title),
+        back = html::seg(path),
+        other_label = esc(&other_label),
+        footer = esc(&cat.key("web-footer")),
+    )
 }

@@ -2,25 +2,37 @@
 //! command line. Nothing on a device is changed; what was read is kept in the case (when one
 //! is named) before the rules run.
 
+use crate::args::CheckArgs;
 use crate::env::{Env, Said};
 use crate::scan::print;
 use anyhow::{anyhow, Result};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use vigie_core::{Message, Timestamp};
-use vigie_station::{CheckError, PhoneCheckRequest};
+use vigie_indicators::IndicatorSet;
+use vigie_station::{CaseTarget, Check, CheckError, IosResult, PhoneCheckRequest};
+
+/// Runs a device check against the feeds `c` names, keeping it in its case, then `after`
+/// (what to say of the result) and the verdict.
+fn run<C: Check>(
+    env: &Env,
+    c: &CheckArgs,
+    check: impl FnOnce(&IndicatorSet, Option<&CaseTarget>) -> Result<(C, Option<i64>), CheckError>,
+    after: impl FnOnce(&C),
+) -> Result<ExitCode> {
+    let feeds = env.feeds(&c.iocs)?;
+    let target = env.target(c.case.as_deref())?;
+    let made = Timestamp::now();
+    let (result, _) = check(&feeds, target.as_ref()).said(&env.cat)?;
+    if let Some(r) = c.case.as_deref() {
+        env.say_stored(r);
+    }
+    after(&result);
+    print(env, &result, made, &feeds, c.json())
+}
 
 /// `vigie scan android`: the phone connected over USB, through the adb server.
-pub fn android(
-    env: &Env,
-    serial: Option<&str>,
-    iocs: &[PathBuf],
-    json: bool,
-    case: Option<&str>,
-) -> Result<ExitCode> {
-    let feeds = env.feeds(iocs)?;
-    let target = env.target(case)?;
-    let made = Timestamp::now();
+pub fn android(env: &Env, serial: Option<&str>, c: &CheckArgs) -> Result<ExitCode> {
     let mut progress = |done: usize, total: usize, step: &str| {
         let m = Message::new("adb-step")
             .arg("step", step)
@@ -28,35 +40,22 @@ pub fn android(
             .arg("total", total.to_string());
         eprintln!("{}", env.cat.text(&m));
     };
-    let checked =
-        vigie_station::check_android_phone(serial, &feeds, target.as_ref(), &mut progress);
-    if let Err(CheckError::Adb(vigie_android::AdbError::NoDevice)) = &checked {
-        eprintln!("{}", env.cat.key("adb-guide"));
-    }
-    let (result, _) = checked.said(&env.cat)?;
-    if let Some(r) = case {
-        env.say_stored(r);
-    }
-    print(env, &result, made, &feeds, json)
+    let check = |feeds: &IndicatorSet, target: Option<&CaseTarget>| {
+        let checked = vigie_station::check_android_phone(serial, feeds, target, &mut progress);
+        if let Err(CheckError::Adb(vigie_android::AdbError::NoDevice)) = &checked {
+            eprintln!("{}", env.cat.key("adb-guide"));
+        }
+        checked
+    };
+    run(env, c, check, |_| {})
 }
 
 /// `vigie scan android-dump`: an androidqf acquisition, MVT outputs or a bug report.
-pub fn android_dump(
-    env: &Env,
-    path: &Path,
-    iocs: &[PathBuf],
-    json: bool,
-    case: Option<&str>,
-) -> Result<ExitCode> {
-    let feeds = env.feeds(iocs)?;
-    let target = env.target(case)?;
-    let made = Timestamp::now();
-    let (result, _) =
-        vigie_station::check_android_dump(path, &feeds, target.as_ref()).said(&env.cat)?;
-    if let Some(r) = case {
-        env.say_stored(r);
-    }
-    print(env, &result, made, &feeds, json)
+pub fn android_dump(env: &Env, path: &Path, c: &CheckArgs) -> Result<ExitCode> {
+    let check = |feeds: &IndicatorSet, target: Option<&CaseTarget>| {
+        vigie_station::check_android_dump(path, feeds, target)
+    };
+    run(env, c, check, |_| {})
 }
 
 /// `vigie scan ios-backup`: a Finder or iTunes backup, read in place.
@@ -64,26 +63,14 @@ pub fn ios_backup(
     env: &Env,
     path: &Path,
     password_file: Option<&Path>,
-    iocs: &[PathBuf],
-    json: bool,
-    case: Option<&str>,
+    c: &CheckArgs,
 ) -> Result<ExitCode> {
-    let feeds = env.feeds(iocs)?;
-    let target = env.target(case)?;
-    let made = Timestamp::now();
     let password = read_password(env, password_file)?;
-    let (result, _) = vigie_station::check_ios_backup(
-        path,
-        password.as_deref(),
-        &feeds,
-        target.as_ref(),
-        &mut |_, _| {},
-    )
-    .said(&env.cat)?;
-    if let Some(r) = case {
-        env.say_stored(r);
-    }
-    print(env, &result, made, &feeds, json)
+    let check = |feeds: &IndicatorSet, target: Option<&CaseTarget>| {
+        let password = password.as_deref();
+        vigie_station::check_ios_backup(path, password, feeds, target, &mut |_, _| {})
+    };
+    run(env, c, check, |_| {})
 }
 
 /// The password in `file` (its first line), if one is given.
@@ -101,38 +88,24 @@ fn read_password(env: &Env, file: Option<&Path>) -> Result<Option<String>> {
     Ok(Some(text.trim_end_matches(['\n', '\r']).to_owned()))
 }
 
-/// What `vigie scan ios` is asked.
-pub struct PhoneOptions {
-    /// The phone, when several are connected.
-    pub udid: Option<String>,
-    /// The phone's backup password file.
-    pub password_file: Option<PathBuf>,
-    /// Whether to make a backup into the case.
-    pub backup: bool,
-    /// Indicator feeds.
-    pub iocs: Vec<PathBuf>,
-    /// JSON output.
-    pub json: bool,
-    /// The case.
-    pub case: Option<String>,
-}
-
 /// `vigie scan ios`: the phone connected by cable (usbmuxd at `USBMUXD_SOCKET_ADDRESS`,
 /// else its usual socket), with a fresh backup into the case when asked.
-pub fn ios_phone(env: &Env, o: PhoneOptions) -> Result<ExitCode> {
-    let feeds = env.feeds(&o.iocs)?;
-    if o.backup && o.case.is_none() {
+pub fn ios_phone(
+    env: &Env,
+    udid: Option<String>,
+    password_file: Option<&Path>,
+    backup: bool,
+    c: &CheckArgs,
+) -> Result<ExitCode> {
+    if backup && c.case.is_none() {
         return Err(anyhow!(env.cat.key("iosdev-backup-needs-case")));
     }
-    let password = read_password(env, o.password_file.as_deref())?;
-    let target = env.target(o.case.as_deref())?;
-    let made = Timestamp::now();
+    let password = read_password(env, password_file)?;
     let request = PhoneCheckRequest {
-        udid: o.udid,
+        udid,
         password,
-        backup: o.backup,
+        backup,
     };
-    let mux = vigie_station::usbmux();
     let mut last = String::new();
     let mut progress = |_: usize, _: usize, step: &str| {
         if step != last {
@@ -140,21 +113,15 @@ pub fn ios_phone(env: &Env, o: PhoneOptions) -> Result<ExitCode> {
             last = step.to_owned();
         }
     };
-    let checked = vigie_station::check_phone(
-        mux,
-        &request,
-        target.as_ref(),
-        &feeds,
-        &env.cat,
-        &mut progress,
-    );
-    let (result, _) = checked.said(&env.cat)?;
-    if let Some(r) = o.case.as_deref() {
-        env.say_stored(r);
-    }
-    if result.paired_now {
-        eprintln!("{}", env.cat.key("iosdev-paired-now"));
-    }
-    eprintln!("{}", env.cat.key("iosdev-unchanged"));
-    print(env, &result, made, &feeds, o.json)
+    let check = |feeds: &IndicatorSet, target: Option<&CaseTarget>| {
+        let mux = vigie_station::usbmux();
+        vigie_station::check_phone(mux, &request, target, feeds, &env.cat, &mut progress)
+    };
+    let after = |result: &IosResult| {
+        if result.paired_now {
+            eprintln!("{}", env.cat.key("iosdev-paired-now"));
+        }
+        eprintln!("{}", env.cat.key("iosdev-unchanged"));
+    };
+    run(env, c, check, after)
 }

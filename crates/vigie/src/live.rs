@@ -1,10 +1,10 @@
 //! `vigie scan live` and `vigie hotspot`: traffic checked as it flows, its findings and the
 //! services contacted shown as they appear, the verdict at the end.
 
+use crate::args::CheckArgs;
 use crate::env::{Env, Said};
 use crate::scan::print;
 use anyhow::Result;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -15,16 +15,9 @@ use vigie_station::{CaptureEvidence, LiveCheck, TrafficSink};
 /// Runs a live check on `interface` until `duration`, Ctrl-C or the interface going away;
 /// new findings and services are printed on standard error as they appear, the verdict on
 /// standard output. Exit codes as for `scan pcap`.
-pub fn live(
-    env: &Env,
-    interface: &str,
-    duration: Duration,
-    iocs: &[PathBuf],
-    json: bool,
-    case: Option<&str>,
-) -> Result<ExitCode> {
-    let cat = &env.cat;
-    let feeds = Arc::new(env.feeds(iocs)?);
+pub fn live(env: &Env, interface: &str, duration: Duration, c: &CheckArgs) -> Result<ExitCode> {
+    let (cat, case, json) = (&env.cat, c.case.as_deref(), c.json());
+    let feeds = Arc::new(env.feeds(&c.iocs)?);
     let target = env.target(case)?;
     // The interface first: one that is not there is said before anything is stored.
     let capture = vigie_station::LiveCapture::open(interface).said(cat)?;
@@ -96,8 +89,7 @@ pub fn hotspot(
     interface: &str,
     uplink: Option<&str>,
     duration: Duration,
-    iocs: &[PathBuf],
-    case: Option<&str>,
+    check: &CheckArgs,
 ) -> Result<ExitCode> {
     let cat = &env.cat;
     let config = vigie_hotspot::HotspotConfig::random(interface, uplink);
@@ -118,7 +110,7 @@ pub fn hotspot(
     if c.uplink.is_none() {
         eprintln!("{}", cat.key("hotspot-captive"));
     }
-    let result = live(env, interface, duration, iocs, false, case);
+    let result = live(env, interface, duration, check);
     hotspot.stop();
     eprintln!("{}", cat.key("hotspot-stopped"));
     result

@@ -41,6 +41,13 @@ impl Described {
     }
 }
 
+/// The items of case `reference`'s locker.
+fn locker_items(env: &Env, reference: &str) -> Result<Vec<LockerItem>> {
+    let store = env.store()?;
+    let case = store.find(reference).said(&env.cat)?;
+    store.locker(case).said(&env.cat)
+}
+
 /// The file's own modification time (UTC).
 fn file_modified(path: &Path) -> Option<String> {
     let t = std::fs::metadata(path).ok()?.modified().ok()?;
@@ -251,9 +258,7 @@ fn print_items(cat: &Catalog, items: &[LockerItem], json: bool) -> Result<()> {
 /// `vigie ncii list`: the items of a case's locker.
 pub fn list(env: &Env, reference: &str, json: bool) -> Result<ExitCode> {
     let cat = &env.cat;
-    let store = env.store()?;
-    let case = store.find(reference).said(cat)?;
-    let items = store.locker(case).said(cat)?;
+    let items = locker_items(env, reference)?;
     if items.is_empty() && !json {
         println!("{}", cat.key("ncii-locker-empty"));
     }
@@ -289,10 +294,7 @@ pub fn find(
     json: bool,
 ) -> Result<ExitCode> {
     let cat = &env.cat;
-    let store = env.store()?;
-    let case = store.find(reference).said(cat)?;
-    let items = store.locker(case).said(cat)?;
-    drop(store);
+    let items = locker_items(env, reference)?;
     let targets = targets(&items, all);
     if targets.is_empty() {
         return Err(anyhow!(cat.text(
@@ -395,7 +397,6 @@ pub fn find(
 
 /// `vigie ncii hashes`: the hash list of the case's sensitive items, for a take-down
 /// service; no image, description or name is in it.
-#[allow(clippy::too_many_arguments)]
 pub fn hashes(
     env: &Env,
     reference: &str,
@@ -404,9 +405,7 @@ pub fn hashes(
     all: bool,
 ) -> Result<ExitCode> {
     let cat = &env.cat;
-    let store = env.store()?;
-    let case = store.find(reference).said(cat)?;
-    let items = store.locker(case).said(cat)?;
+    let items = locker_items(env, reference)?;
     let (text, count) = if csv {
         vigie_station::hash_list_csv(&items, all)
     } else {

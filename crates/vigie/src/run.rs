@@ -1,6 +1,6 @@
 //! Each command to the one short function that runs it.
 
-use crate::args::{Cli, Command, NciiAction, ScanFormat, ScanTarget};
+use crate::args::{CheckArgs, Cli, Command, NciiAction, ScanFormat, ScanTarget};
 use crate::env::Env;
 use anyhow::Result;
 use std::process::ExitCode;
@@ -34,14 +34,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             duration,
             iocs,
             case,
-        } => crate::live::hotspot(
-            &env,
-            &interface,
-            uplink.as_deref(),
-            Duration::from_secs(duration),
-            &iocs,
-            case.as_deref(),
-        ),
+        } => {
+            let check = CheckArgs {
+                iocs,
+                format: ScanFormat::Text,
+                case,
+            };
+            let duration = Duration::from_secs(duration);
+            crate::live::hotspot(&env, &interface, uplink.as_deref(), duration, &check)
+        }
     }
 }
 
@@ -86,71 +87,26 @@ fn ncii(env: &Env, action: NciiAction) -> Result<ExitCode> {
 
 /// Runs `vigie scan TARGET`.
 fn scan(env: &Env, target: ScanTarget) -> Result<ExitCode> {
-    let json = |f: ScanFormat| f == ScanFormat::Json;
+    use crate::devices;
     match target {
-        ScanTarget::Pcap {
-            files,
-            iocs,
-            format,
-            case,
-        } => crate::scan::captures(env, &files, &iocs, json(format), case.as_deref()),
+        ScanTarget::Pcap { files, check } => crate::scan::captures(env, &files, &check),
         ScanTarget::Live {
             interface,
             duration,
-            iocs,
-            format,
-            case,
-        } => crate::live::live(
-            env,
-            &interface,
-            std::time::Duration::from_secs(duration),
-            &iocs,
-            json(format),
-            case.as_deref(),
-        ),
-        ScanTarget::Android {
-            serial,
-            iocs,
-            format,
-            case,
-        } => crate::devices::android(env, serial.as_deref(), &iocs, json(format), case.as_deref()),
-        ScanTarget::AndroidDump {
-            path,
-            iocs,
-            format,
-            case,
-        } => crate::devices::android_dump(env, &path, &iocs, json(format), case.as_deref()),
+            check,
+        } => crate::live::live(env, &interface, Duration::from_secs(duration), &check),
+        ScanTarget::Android { serial, check } => devices::android(env, serial.as_deref(), &check),
+        ScanTarget::AndroidDump { path, check } => devices::android_dump(env, &path, &check),
         ScanTarget::IosBackup {
             path,
             password_file,
-            iocs,
-            format,
-            case,
-        } => crate::devices::ios_backup(
-            env,
-            &path,
-            password_file.as_deref(),
-            &iocs,
-            json(format),
-            case.as_deref(),
-        ),
+            check,
+        } => devices::ios_backup(env, &path, password_file.as_deref(), &check),
         ScanTarget::Ios {
             udid,
             password_file,
             no_backup,
-            iocs,
-            format,
-            case,
-        } => crate::devices::ios_phone(
-            env,
-            crate::devices::PhoneOptions {
-                udid,
-                password_file,
-                backup: !no_backup,
-                iocs,
-                json: json(format),
-                case,
-            },
-        ),
+            check,
+        } => devices::ios_phone(env, udid, password_file.as_deref(), !no_backup, &check),
     }
 }

@@ -3,6 +3,7 @@
 //! verdict (for people, or the JSON document for machines). Exit codes: 0 nothing high or
 //! medium, 1 something needs attention, 2 an error.
 
+use crate::args::CheckArgs;
 use crate::env::{Env, Said};
 use crate::{feeds, render};
 use anyhow::{anyhow, Result};
@@ -15,14 +16,9 @@ use vigie_indicators::IndicatorSet;
 use vigie_station::{CaptureCheck, Check, VerdictDocument};
 
 /// `vigie scan pcap`: capture files, checked in one pass each.
-pub fn captures(
-    env: &Env,
-    files: &[PathBuf],
-    iocs: &[PathBuf],
-    json: bool,
-    case: Option<&str>,
-) -> Result<ExitCode> {
-    let feeds = env.feeds(iocs)?;
+pub fn captures(env: &Env, files: &[PathBuf], check_args: &CheckArgs) -> Result<ExitCode> {
+    let (case, json) = (check_args.case.as_deref(), check_args.json());
+    let feeds = env.feeds(&check_args.iocs)?;
     // The case file first: a wrong passphrase is said before a long check.
     let store = case.map(|_| env.store()).transpose()?;
     let made = Timestamp::now();

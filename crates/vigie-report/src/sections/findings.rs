@@ -2,7 +2,7 @@
 //! evidence behind it.
 
 use super::{kind_name, Sources};
-use crate::model::Block;
+use crate::model::{Block, FindingBlock};
 use vigie_core::{Catalog, Finding, FindingView, Message};
 
 /// Writes the section.
@@ -45,11 +45,11 @@ fn finding_block(cat: &Catalog, f: &Finding) -> Block {
     for e in &v.evidence {
         details.push(cat.text(&Message::new("report-evidence").arg("what", e)));
     }
-    Block::Finding {
+    Block::Finding(FindingBlock {
         level: v.severity.as_str().to_owned(),
         label: v.label,
         title: v.title,
         body: v.explanation,
         details,
-    }
+    })
 }

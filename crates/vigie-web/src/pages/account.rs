@@ -1,7 +1,7 @@
 //! Accounts: the first start (the administrator), logging in and out, the language, and the
 //! operators an administrator adds.
 
-use crate::app::App;
+use crate::app::Shared;
 use crate::extract::{session_token, Operator, Posted, Visitor, LANG_COOKIE, SESSION_COOKIE};
 use crate::html::{self, csrf_field, esc};
 use crate::respond::{case_error, error_page, forbidden, page};
@@ -11,7 +11,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use vigie_core::{Catalog, Lang, Message, Timestamp};
 
 /// Shortest password accepted for an operator.
@@ -36,8 +35,22 @@ fn account_page(cat: &Catalog, status: StatusCode, key: &str, path: &str, body: 
     (status, page(cat, &cat.key(key), None, path, body)).into_response()
 }
 
+/// The credentials form again, under what went wrong.
+fn try_again(cat: &Catalog, status: StatusCode, problem: &str, path: &str) -> Response {
+    let (title, button) = match path {
+        "/setup" => ("web-setup-title", "web-setup-button"),
+        _ => ("web-login-title", "web-login-button"),
+    };
+    let body = format!(
+        "{}{}",
+        html::notice("error", problem),
+        credentials_form(cat, path, &cat.key(button), "")
+    );
+    account_page(cat, status, title, path, &body)
+}
+
 /// The first-start page: the administrator's account.
-pub(crate) async fn setup_page(State(app): State<Arc<App>>, v: Visitor) -> Response {
+pub(crate) async fn setup_page(State(app): Shared, v: Visitor) -> Response {
     if !app.no_operators() {
         return Redirect::to("/login").into_response();
     }
@@ -52,7 +65,7 @@ pub(crate) async fn setup_page(State(app): State<Arc<App>>, v: Visitor) -> Respo
 
 /// Makes the very first account, an administrator; later ones are added by one.
 pub(crate) async fn setup(
-    State(app): State<Arc<App>>,
+    State(app): Shared,
     v: Visitor,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
@@ -64,18 +77,7 @@ pub(crate) async fn setup(
     let password = f.get("password").map(String::as_str).unwrap_or_default();
     if name.is_empty() || password.chars().count() < MIN_PASSWORD {
         let short = Message::new("web-password-short").arg("count", MIN_PASSWORD.to_string());
-        let body = format!(
-            "{}{}",
-            html::notice("error", &cat.text(&short)),
-            credentials_form(cat, "/setup", &cat.key("web-setup-button"), "")
-        );
-        return account_page(
-            cat,
-            StatusCode::BAD_REQUEST,
-            "web-setup-title",
-            "/setup",
-            &body,
-        );
+        return try_again(cat, StatusCode::BAD_REQUEST, &cat.text(&short), "/setup");
     }
     match app.with_store(Some(name), |s| {
         s.add_operator(name, password, true, Timestamp::now())
@@ -86,7 +88,7 @@ pub(crate) async fn setup(
 }
 
 /// The login page.
-pub(crate) async fn login_page(State(app): State<Arc<App>>, v: Visitor) -> Response {
+pub(crate) async fn login_page(State(app): Shared, v: Visitor) -> Response {
     if app.no_operators() {
         return Redirect::to("/setup").into_response();
     }
@@ -97,7 +99,7 @@ pub(crate) async fn login_page(State(app): State<Arc<App>>, v: Visitor) -> Respo
 
 /// Logs an operator in (five failures from one address wait five minutes).
 pub(crate) async fn login(
-    State(app): State<Arc<App>>,
+    State(app): Shared,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     v: Visitor,
     Form(f): Form<HashMap<String, String>>,
@@ -133,18 +135,8 @@ pub(crate) async fn login(
         let _ = app.with_store(Some(&name), |s| {
             s.log("login-failed", None, Timestamp::now())
         });
-        let body = format!(
-            "{}{}",
-            html::notice("error", &cat.key("web-login-failed")),
-            credentials_form(cat, "/login", &cat.key("web-login-button"), "")
-        );
-        return account_page(
-            cat,
-            StatusCode::UNAUTHORIZED,
-            "web-login-title",
-            "/login",
-            &body,
-        );
+        let failed = cat.key("web-login-failed");
+        return try_again(cat, StatusCode::UNAUTHORIZED, &failed, "/login");
     };
     app.limiter.succeeded(ip);
     let _ = app.with_store(Some(&op.name), |s| {
@@ -161,7 +153,7 @@ pub(crate) async fn login(
 
 /// Logs the operator out.
 pub(crate) async fn logout(
-    State(app): State<Arc<App>>,
+    State(app): Shared,
     v: Visitor,
     headers: HeaderMap,
     posted: Result<Posted, Response>,
@@ -198,7 +190,7 @@ pub(crate) async fn switch_lang(Query(q): Query<HashMap<String, String>>) -> Res
 }
 
 /// The operators, and the form to add one (administrators only).
-pub(crate) async fn operators_page(State(app): State<Arc<App>>, op: Operator) -> Response {
+pub(crate) async fn operators_page(State(app): Shared, op: Operator) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     if !s.admin {
         return forbidden(cat);
@@ -236,7 +228,7 @@ pub(crate) async fn operators_page(State(app): State<Arc<App>>, op: Operator) ->
 }
 
 /// Adds an operator (administrators only).
-pub(crate) async fn add_operator(State(app): State<Arc<App>>, p: Posted) -> Response {
+pub(crate) async fn add_operator(State(app): Shared, p: Posted) -> Response {
     let (cat, s, f) = (&p.op.cat, &p.op.session, &p.form);
     if !s.admin {
         return forbidden(cat);

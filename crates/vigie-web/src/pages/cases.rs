@@ -1,7 +1,7 @@
 //! Cases: the list, opening one, its page (checks, retro-check matches, evidence files,
 //! phone backups kept), closing and purging it, keeping a raw capture as evidence.
 
-use crate::app::App;
+use crate::app::{CaseRef, Shared};
 use crate::extract::{Operator, Posted};
 use crate::html::{self, csrf_field, esc, seg};
 use crate::respond::{case_error, error_page, forbidden, page};
@@ -10,12 +10,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
-use std::sync::Arc;
 use vigie_case::{DeviceBackupInfo, EvidenceInfo, EvidenceKind, RetroMatch};
 use vigie_core::{Catalog, Message, Timestamp};
 
 /// The cases, and the form that opens one.
-pub(crate) async fn list(State(app): State<Arc<App>>, op: Operator) -> Response {
+pub(crate) async fn list(State(app): Shared, op: Operator) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let list = match app.with_store(None, |st| st.cases()) {
         Ok(l) => l,
@@ -60,7 +59,7 @@ pub(crate) async fn list(State(app): State<Arc<App>>, op: Operator) -> Response 
 }
 
 /// Opens a case (or goes to it when it exists).
-pub(crate) async fn open(State(app): State<Arc<App>>, p: Posted) -> Response {
+pub(crate) async fn open(State(app): Shared, p: Posted) -> Response {
     let (cat, s) = (&p.op.cat, &p.op.session);
     let reference = p
         .form
@@ -81,9 +80,9 @@ pub(crate) async fn open(State(app): State<Arc<App>>, p: Posted) -> Response {
 
 /// A case's page.
 pub(crate) async fn show(
-    State(app): State<Arc<App>>,
+    State(app): Shared,
     op: Operator,
-    Path(reference): Path<String>,
+    Path(reference): CaseRef,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
     let (cat, s) = (&op.cat, &op.session);
@@ -273,11 +272,7 @@ fn case_forms(cat: &Catalog, s: &crate::auth::Session, r: &str, open: bool) -> S
 }
 
 /// Closes a case: it stays readable, and no new check is offered in it.
-pub(crate) async fn close(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
-    p: Posted,
-) -> Response {
+pub(crate) async fn close(State(app): Shared, Path(reference): CaseRef, p: Posted) -> Response {
     let (cat, s) = (&p.op.cat, &p.op.session);
     match app.with_store(Some(&s.operator), |st| {
         st.close(&reference, Timestamp::now())
@@ -288,11 +283,7 @@ pub(crate) async fn close(
 }
 
 /// Purges a case and everything in it (administrators, confirmed).
-pub(crate) async fn purge(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
-    p: Posted,
-) -> Response {
+pub(crate) async fn purge(State(app): Shared, Path(reference): CaseRef, p: Posted) -> Response {
     let (cat, s) = (&p.op.cat, &p.op.session);
     if !s.admin || p.form.get("confirm").map(String::as_str) != Some("yes") {
         return forbidden(cat);
@@ -306,11 +297,7 @@ pub(crate) async fn purge(
 }
 
 /// Keeps a raw capture as evidence past the retention period.
-pub(crate) async fn keep_evidence(
-    State(app): State<Arc<App>>,
-    Path(id): Path<i64>,
-    p: Posted,
-) -> Response {
+pub(crate) async fn keep_evidence(State(app): Shared, Path(id): Path<i64>, p: Posted) -> Response {
     let (cat, s) = (&p.op.cat, &p.op.session);
     let id = vigie_case::EvidenceId(id);
     let done = app.with_store(Some(&s.operator), |st| {

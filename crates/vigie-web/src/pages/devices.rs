@@ -2,7 +2,7 @@
 //! connected iPhone: the form, then one page for every kind that follows the check's
 //! progress and, once it is stored, shows its result from the stored check.
 
-use crate::app::{catalog, App};
+use crate::app::{catalog, App, CaseRef, Shared};
 use crate::extract::{Operator, Posted};
 use crate::html::{self, csrf_field, esc, seg};
 use crate::respond::{case_error, error_page, page};
@@ -17,7 +17,7 @@ use vigie_indicators::IndicatorSet;
 use vigie_station::{CaseTarget, CheckError, PhoneCheckRequest, Progress, Running};
 
 /// The phone to check: the devices the adb server sees, and how to get one to show.
-pub(crate) async fn android_form(op: Operator, Path(reference): Path<String>) -> Response {
+pub(crate) async fn android_form(op: Operator, Path(reference): CaseRef) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let devices = tokio::task::block_in_place(vigie_station::android_devices);
     let mut body = format!(
@@ -69,7 +69,7 @@ pub(crate) async fn android_form(op: Operator, Path(reference): Path<String>) ->
 }
 
 /// The backup folder, or the connected iPhone.
-pub(crate) async fn ios_form(op: Operator, Path(reference): Path<String>) -> Response {
+pub(crate) async fn ios_form(op: Operator, Path(reference): CaseRef) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let r = seg(&reference);
     let body = format!(
@@ -140,8 +140,8 @@ fn launch(
 
 /// Starts reading the chosen Android phone.
 pub(crate) async fn android_start(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
+    State(app): Shared,
+    Path(reference): CaseRef,
     p: Posted,
 ) -> Response {
     let Some(serial) = p.form.get("serial").filter(|v| !v.is_empty()).cloned() else {
@@ -169,11 +169,7 @@ pub(crate) async fn android_start(
 }
 
 /// Starts checking the backup folder, or the connected iPhone.
-pub(crate) async fn ios_start(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
-    p: Posted,
-) -> Response {
+pub(crate) async fn ios_start(State(app): Shared, Path(reference): CaseRef, p: Posted) -> Response {
     let (cat, s, f) = (&p.op.cat, &p.op.session, &p.form);
     let password = f.get("password").filter(|p| !p.is_empty()).cloned();
     let device = f.get("source").map(String::as_str) == Some("device");
@@ -222,11 +218,7 @@ pub(crate) async fn ios_start(
 }
 
 /// Where a device check stands, for the progress bar.
-pub(crate) async fn state(
-    State(app): State<Arc<App>>,
-    _: Operator,
-    Path(id): Path<u64>,
-) -> Response {
+pub(crate) async fn state(State(app): Shared, _: Operator, Path(id): Path<u64>) -> Response {
     let progress = app
         .devices
         .lock()
@@ -243,11 +235,7 @@ pub(crate) async fn state(
 
 /// A device check's page: its progress while it runs, then its result, read back from the
 /// case, in the page's language.
-pub(crate) async fn page_of(
-    State(app): State<Arc<App>>,
-    op: Operator,
-    Path(id): Path<u64>,
-) -> Response {
+pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<u64>) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let run = app.devices.lock().ok().and_then(|mut runs| {
         let r = runs.get_mut(&id)?;

@@ -1,18 +1,17 @@
 //! The hotspot from the app: started on a Wi-Fi interface (with an uplink, or captive), its
 //! name and password shown as a QR code, stopped with the machine restored.
 
-use crate::app::App;
+use crate::app::Shared;
 use crate::extract::{Operator, Posted};
 use crate::html::{self, csrf_field, esc};
 use crate::respond::{error_page, page};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use std::sync::Arc;
 use vigie_core::{Catalog, Localized, Message, Timestamp};
 
 /// The hotspot's page: how to join it while it runs, else the form that starts it.
-pub(crate) async fn page_of(State(app): State<Arc<App>>, op: Operator) -> Response {
+pub(crate) async fn page_of(State(app): Shared, op: Operator) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let running = app
         .hotspot
@@ -68,7 +67,7 @@ fn start_form(cat: &Catalog, s: &crate::auth::Session) -> String {
 }
 
 /// Starts the hotspot.
-pub(crate) async fn start(State(app): State<Arc<App>>, p: Posted) -> Response {
+pub(crate) async fn start(State(app): Shared, p: Posted) -> Response {
     let (cat, s, f) = (&p.op.cat, &p.op.session, &p.form);
     let interface = f.get("interface").cloned().unwrap_or_default();
     let uplink = f.get("uplink").filter(|u| !u.is_empty()).cloned();
@@ -90,7 +89,7 @@ pub(crate) async fn start(State(app): State<Arc<App>>, p: Posted) -> Response {
 }
 
 /// Stops the hotspot and restores the machine.
-pub(crate) async fn stop(State(app): State<Arc<App>>, p: Posted) -> Response {
+pub(crate) async fn stop(State(app): Shared, p: Posted) -> Response {
     let h = app.hotspot.lock().ok().and_then(|mut h| h.take());
     if let Some(h) = h {
         tokio::task::block_in_place(|| h.stop());

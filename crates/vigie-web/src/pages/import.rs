@@ -1,7 +1,7 @@
 //! Captures uploaded into a case: each file is streamed into the case file (encrypted) and,
 //! in the same pass, through the network check; the check is then stored.
 
-use crate::app::App;
+use crate::app::{CaseRef, Shared};
 use crate::extract::Upload;
 use crate::html::seg;
 use crate::respond::{case_error, error_page};
@@ -11,7 +11,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::io::Read;
 use std::sync::mpsc::{Receiver, Sender, SyncSender};
-use std::sync::Arc;
 use vigie_case::{CaseId, EvidenceKind, EvidenceWriter};
 use vigie_core::{Localized, Message, Timestamp};
 use vigie_station::{CaptureCheck, CaseTarget};
@@ -109,11 +108,7 @@ impl FileSink for ImportSink {
 }
 
 /// Imports the uploaded captures into case `reference` and checks them.
-pub(crate) async fn import(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
-    up: Upload,
-) -> Response {
+pub(crate) async fn import(State(app): Shared, Path(reference): CaseRef, up: Upload) -> Response {
     let (cat, s) = (&up.op.cat, &up.op.session);
     let mut multipart = up.multipart;
     let case: CaseId = match app.with_store(None, |st| st.find(&reference)) {

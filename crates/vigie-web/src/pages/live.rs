@@ -2,7 +2,7 @@
 //! from server-sent events (contacted services and findings within a second), and, when it
 //! stops or its time is up, the verdict and the raw capture stored in the case.
 
-use crate::app::{catalog, App};
+use crate::app::{catalog, App, CaseRef, Shared};
 use crate::extract::{Operator, Posted};
 use crate::html::{csrf_field, esc, seg};
 use crate::respond::{case_error, error_page, page};
@@ -12,7 +12,6 @@ use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::time::Duration;
 use vigie_core::{Catalog, Localized, Message, Timestamp};
 use vigie_station::{CaptureEvidence, CaseTarget, LiveCheck, LiveSnapshot};
@@ -23,7 +22,7 @@ const SUGGESTED_MINUTES: u64 = 15;
 /// The interface and duration to check.
 pub(crate) async fn form(
     op: Operator,
-    Path(reference): Path<String>,
+    Path(reference): CaseRef,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
     let (cat, s) = (&op.cat, &op.session);
@@ -74,11 +73,7 @@ pub(crate) async fn form(
 }
 
 /// Starts the check: the interface opened, the raw capture begun in the case.
-pub(crate) async fn start(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
-    p: Posted,
-) -> Response {
+pub(crate) async fn start(State(app): Shared, Path(reference): CaseRef, p: Posted) -> Response {
     let (cat, s, f) = (&p.op.cat, &p.op.session, &p.form);
     let interface = f.get("interface").cloned().unwrap_or_default();
     let minutes: u64 = f
@@ -226,11 +221,7 @@ fn state_json(app: &App, id: u64, cat: &Catalog) -> Option<serde_json::Value> {
 }
 
 /// The check's page, updated by `app.js` from the events.
-pub(crate) async fn page_of(
-    State(app): State<Arc<App>>,
-    op: Operator,
-    Path(id): Path<u64>,
-) -> Response {
+pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<u64>) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let Some(state) = state_json(&app, id, cat) else {
         let m = Message::new("web-check-unknown");
@@ -262,11 +253,7 @@ pub(crate) async fn page_of(
 }
 
 /// The check's state, for scripts.
-pub(crate) async fn state(
-    State(app): State<Arc<App>>,
-    op: Operator,
-    Path(id): Path<u64>,
-) -> Response {
+pub(crate) async fn state(State(app): Shared, op: Operator, Path(id): Path<u64>) -> Response {
     match state_json(&app, id, &op.cat) {
         Some(v) => axum::Json(v).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
@@ -274,11 +261,7 @@ pub(crate) async fn state(
 }
 
 /// The check's state, every half second, until it is stored.
-pub(crate) async fn events(
-    State(app): State<Arc<App>>,
-    op: Operator,
-    Path(id): Path<u64>,
-) -> Response {
+pub(crate) async fn events(State(app): Shared, op: Operator, Path(id): Path<u64>) -> Response {
     let lang = op.cat.lang();
     let stream = futures_util::stream::unfold((app, false), move |(app, done)| async move {
         if done {
@@ -296,7 +279,7 @@ pub(crate) async fn events(
 }
 
 /// Stops the check; its page then shows it stored.
-pub(crate) async fn stop(State(app): State<Arc<App>>, Path(id): Path<u64>, _: Posted) -> Response {
+pub(crate) async fn stop(State(app): Shared, Path(id): Path<u64>, _: Posted) -> Response {
     tokio::task::block_in_place(|| finalize(&app, id));
     Redirect::to(&format!("/checks/{id}")).into_response()
 }

@@ -6,7 +6,7 @@
 //! (the showing is written to the audit log). What the operator typed and what the file
 //! itself says are shown apart.
 
-use crate::app::App;
+use crate::app::{App, CaseRef, Shared};
 use crate::extract::{Operator, Posted, Upload};
 use crate::html::{self, csrf_field, esc, seg};
 use crate::respond::{attachment, case_error, error_page, file_stem, page};
@@ -15,7 +15,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
-use std::sync::Arc;
 use vigie_case::{
     CaseError, CaseId, LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind,
 };
@@ -72,9 +71,9 @@ fn told_fields(cat: &Catalog) -> String {
 
 /// The locker page: the items, and the forms that add files and links.
 pub(crate) async fn page_of(
-    State(app): State<Arc<App>>,
+    State(app): Shared,
     op: Operator,
-    Path(reference): Path<String>,
+    Path(reference): CaseRef,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
     let (cat, s) = (&op.cat, &op.session);
@@ -146,6 +145,7 @@ pub(crate) async fn page_of(
     page(cat, &title, Some(s), &format!("/cases/{r}/locker"), &body)
 }
 
+/// A labelled value, left out when there is none.
 fn row(label: &str, value: &str) -> String {
     if value.is_empty() {
         String::new()
@@ -154,17 +154,25 @@ fn row(label: &str, value: &str) -> String {
     }
 }
 
-fn item_card(cat: &Catalog, reference: &str, item: &LockerItem, shown: bool) -> String {
-    let e = &item.entry;
-    let d = &e.description;
-    let r = seg(reference);
-    let id = item.id.0;
-    let facts = e.facts.as_ref();
-    let viewable = facts
+/// Labelled values, by the translation key of their label.
+fn rows(cat: &Catalog, values: &[(&str, Option<&str>)]) -> String {
+    values
+        .iter()
+        .map(|(key, v)| row(&cat.key(key), v.unwrap_or("")))
+        .collect()
+}
+
+/// The picture of an item: none, the image (hidden again with a button when it is
+/// sensitive), or — for a sensitive image not asked for — a blurred preview.
+fn picture(cat: &Catalog, r: &str, item: &LockerItem, shown: bool) -> String {
+    let (e, id) = (&item.entry, item.id.0);
+    let viewable = e
+        .facts
+        .as_ref()
         .filter(|f| f.kind == MediaKind::Image)
         .and_then(|f| content_type(f.format.as_deref()))
         .is_some();
-    let picture = match (viewable, e.sensitive, shown) {
+    match (viewable, e.sensitive, shown) {
         (false, _, _) => String::new(),
         (true, false, _) | (true, true, true) => format!(
             "<figure><img class=\"locker-image\" id=\"locker-image-{id}\" src=\"/locker/{id}/image\" alt=\"{}\">{}</figure>",
@@ -184,94 +192,97 @@ fn item_card(cat: &Catalog, reference: &str, item: &LockerItem, shown: bool) -> 
             esc(&cat.key("web-locker-blurred-note")),
             esc(&cat.key("web-locker-show"))
         ),
+    }
+}
+
+/// What the file records itself: its name, size, fingerprints, frames and dates.
+fn file_says(cat: &Catalog, item: &LockerItem) -> String {
+    let e = &item.entry;
+    let mut says = row(&cat.key("web-locker-added"), &item.added);
+    let Some(f) = e.facts.as_ref() else {
+        return says;
     };
-    let mut told = String::new();
-    told.push_str(&row(&cat.key("web-locker-seen_at"), &d.seen_at));
-    told.push_str(&row(&cat.key("web-locker-place"), &d.place));
-    told.push_str(&row(&cat.key("web-locker-posted_by"), &d.posted_by));
-    told.push_str(&row(&cat.key("web-locker-link"), &d.link));
-    told.push_str(&row(&cat.key("web-locker-note"), &d.note));
-    let mut says = String::new();
-    says.push_str(&row(&cat.key("web-locker-added"), &item.added));
-    if let Some(f) = facts {
+    let size = format!("{} B", f.size);
+    says.push_str(&rows(
+        cat,
+        &[
+            ("web-locker-file-name", e.file_name.as_deref()),
+            ("web-locker-size", Some(&size)),
+        ],
+    ));
+    says.push_str(&row("SHA-256", &f.sha256));
+    says.push_str(&row("MD5", &f.md5));
+    if let Some(h) = &f.pdq {
+        let quality = cat.key("ncii-quality");
+        says.push_str(&row("PDQ", &format!("{} ({quality} {})", h.pdq, h.quality)));
+    }
+    if !f.frames.is_empty() {
+        let count =
+            Message::new("web-locker-frames-count").arg("count", f.frames.len().to_string());
+        says.push_str(&row(&cat.key("web-locker-frames"), &cat.text(&count)));
+    }
+    if let Some(m) = f.frames_missing {
+        let why = cat.key(&format!("web-locker-no-frames-{}", m.as_str()));
+        says.push_str(&row(&cat.key("web-locker-frames"), &why));
+    }
+    if let Some(m) = f.pdq_missing {
         says.push_str(&row(
-            &cat.key("web-locker-file-name"),
-            e.file_name.as_deref().unwrap_or(""),
+            "PDQ",
+            &cat.key(&format!("web-locker-no-pdq-{}", m.as_str())),
         ));
-        says.push_str(&row(&cat.key("web-locker-size"), &format!("{} B", f.size)));
-        says.push_str(&row("SHA-256", &f.sha256));
-        says.push_str(&row("MD5", &f.md5));
-        if let Some(h) = &f.pdq {
-            says.push_str(&row(
-                "PDQ",
-                &format!("{} ({} {})", h.pdq, cat.key("ncii-quality"), h.quality),
-            ));
-        }
-        if !f.frames.is_empty() {
-            says.push_str(&row(
-                &cat.key("web-locker-frames"),
-                &cat.text(
-                    &Message::new("web-locker-frames-count")
-                        .arg("count", f.frames.len().to_string()),
-                ),
-            ));
-        }
-        if let Some(m) = f.frames_missing {
-            says.push_str(&row(
-                &cat.key("web-locker-frames"),
-                &cat.key(&format!("web-locker-no-frames-{}", m.as_str())),
-            ));
-        }
-        if let Some(m) = f.pdq_missing {
-            says.push_str(&row(
-                "PDQ",
-                &cat.key(&format!("web-locker-no-pdq-{}", m.as_str())),
-            ));
-        }
-        says.push_str(&row(
-            &cat.key("web-locker-file-modified"),
-            e.file_modified.as_deref().unwrap_or(""),
+    }
+    says.push_str(&rows(
+        cat,
+        &[("web-locker-file-modified", e.file_modified.as_deref())],
+    ));
+    if let Some(x) = &f.exif {
+        says.push_str(&rows(
+            cat,
+            &[
+                ("web-locker-exif-taken", x.taken.as_deref()),
+                ("web-locker-exif-modified", x.modified.as_deref()),
+                ("web-locker-exif-device", x.device.as_deref()),
+                ("web-locker-exif-software", x.software.as_deref()),
+            ],
         ));
-        if let Some(x) = &f.exif {
-            says.push_str(&row(
-                &cat.key("web-locker-exif-taken"),
-                x.taken.as_deref().unwrap_or(""),
-            ));
-            says.push_str(&row(
-                &cat.key("web-locker-exif-modified"),
-                x.modified.as_deref().unwrap_or(""),
-            ));
-            says.push_str(&row(
-                &cat.key("web-locker-exif-device"),
-                x.device.as_deref().unwrap_or(""),
-            ));
-            says.push_str(&row(
-                &cat.key("web-locker-exif-software"),
-                x.software.as_deref().unwrap_or(""),
-            ));
-            if x.has_location {
-                says.push_str(&row(
-                    &cat.key("web-locker-exif-location"),
-                    &cat.key("web-locker-exif-location-yes"),
-                ));
-            }
+        if x.has_location {
+            let yes = cat.key("web-locker-exif-location-yes");
+            says.push_str(&row(&cat.key("web-locker-exif-location"), &yes));
         }
     }
-    let badge = if e.sensitive {
-        format!(
+    says
+}
+
+/// One item of the locker: its picture, what was told and what the file records, apart.
+fn item_card(cat: &Catalog, reference: &str, item: &LockerItem, shown: bool) -> String {
+    let (e, id) = (&item.entry, item.id.0);
+    let d = &e.description;
+    let told = rows(
+        cat,
+        &[
+            ("web-locker-seen_at", Some(&d.seen_at)),
+            ("web-locker-place", Some(&d.place)),
+            ("web-locker-posted_by", Some(&d.posted_by)),
+            ("web-locker-link", Some(&d.link)),
+            ("web-locker-note", Some(&d.note)),
+        ],
+    );
+    let badge = match e.sensitive {
+        true => format!(
             " <span class=\"badge\">{}</span>",
             esc(&cat.key("ncii-sensitive"))
-        )
-    } else {
-        String::new()
+        ),
+        false => String::new(),
     };
     let name = e.file_name.as_deref().unwrap_or(&d.link);
     format!(
-        "<section class=\"locker-item\" id=\"item-{id}\"><h3>#{id} {} — {}{badge}</h3>{picture}<div class=\"columns\"><div><h4>{}</h4><dl>{told}</dl></div><div><h4>{}</h4><dl>{says}</dl></div></div></section>",
+        "<section class=\"locker-item\" id=\"item-{id}\"><h3>#{id} {} — {}{badge}</h3>{}<div class=\"columns\"><div><h4>{}</h4><dl>{told}</dl></div><div><h4>{}</h4><dl>{}</dl></div></div></section>",
         esc(&cat.key(&format!("ncii-kind-{}", d.kind.as_str()))),
         esc(name),
+        picture(cat, &seg(reference), item, shown),
         esc(&cat.key("web-locker-told")),
         esc(&cat.key("web-locker-file-says")),
+        file_says(cat, item),
     )
 }
 
@@ -305,11 +316,7 @@ fn image_response(content_type: &str, bytes: Vec<u8>) -> Response {
 }
 
 /// The full image of an item (shown only when the page asks for it).
-pub(crate) async fn image(
-    State(app): State<Arc<App>>,
-    op: Operator,
-    Path(id): Path<i64>,
-) -> Response {
+pub(crate) async fn image(State(app): Shared, op: Operator, Path(id): Path<i64>) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let item = match load_item(&app, id) {
         Ok(i) => i,
@@ -331,11 +338,7 @@ pub(crate) async fn image(
 }
 
 /// A preview of an item's image a dozen pixels wide: nothing of it can be made out.
-pub(crate) async fn preview(
-    State(app): State<Arc<App>>,
-    op: Operator,
-    Path(id): Path<i64>,
-) -> Response {
+pub(crate) async fn preview(State(app): Shared, op: Operator, Path(id): Path<i64>) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let item = match load_item(&app, id) {
         Ok(i) => i,
@@ -410,8 +413,8 @@ fn file_info(fields: &HashMap<String, String>) -> LockerFileInfo {
 
 /// Adds the uploaded files to the locker, stored as they arrive.
 pub(crate) async fn add_files(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
+    State(app): Shared,
+    Path(reference): CaseRef,
     up: Upload,
 ) -> Response {
     let (cat, s) = (&up.op.cat, &up.op.session);
@@ -453,11 +456,7 @@ pub(crate) async fn add_files(
 }
 
 /// Adds a link to the locker.
-pub(crate) async fn add_link(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
-    p: Posted,
-) -> Response {
+pub(crate) async fn add_link(State(app): Shared, Path(reference): CaseRef, p: Posted) -> Response {
     let (cat, s) = (&p.op.cat, &p.op.session);
     let description = described(&p.form, LockerKind::Link);
     if description.link.is_empty() {
@@ -494,11 +493,7 @@ fn case_items(app: &App, reference: &str) -> Result<Vec<LockerItem>, CaseError> 
 
 /// The chronology and the draft take-down requests, in the page's language, from the
 /// organisation's guidance files.
-pub(crate) async fn drafts(
-    State(app): State<Arc<App>>,
-    op: Operator,
-    Path(reference): Path<String>,
-) -> Response {
+pub(crate) async fn drafts(State(app): Shared, op: Operator, Path(reference): CaseRef) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let items = match case_items(&app, &reference) {
         Ok(v) => v,
@@ -548,11 +543,7 @@ pub(crate) async fn drafts(
 }
 
 /// The hash list of the sensitive items, downloaded as JSON (no image, name or description).
-pub(crate) async fn hashes(
-    State(app): State<Arc<App>>,
-    op: Operator,
-    Path(reference): Path<String>,
-) -> Response {
+pub(crate) async fn hashes(State(app): Shared, op: Operator, Path(reference): CaseRef) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let items = match case_items(&app, &reference) {
         Ok(v) => v,

@@ -2,7 +2,7 @@
 //! in the page's language) and the signed evidence archive, each downloaded and kept in
 //! the case as evidence.
 
-use crate::app::App;
+use crate::app::{App, CaseRef, Shared};
 use crate::auth::Session;
 use crate::extract::{Operator, Posted};
 use crate::html::{csrf_field, esc, seg};
@@ -10,7 +10,6 @@ use crate::respond::{attachment, case_error, error_page, file_stem, page};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use std::sync::Arc;
 use vigie_case::{CaseError, CaseStore, EvidenceKind};
 use vigie_core::{Catalog, Message, Timestamp};
 use vigie_report::{Answer, Guidance, Interview, Report, Scope, QUESTIONS};
@@ -30,9 +29,9 @@ pub(crate) fn case_tools(cat: &Catalog, s: &Session, reference: &str) -> String 
 
 /// The interview checklist, with the answers already given.
 pub(crate) async fn interview_form(
-    State(app): State<Arc<App>>,
+    State(app): Shared,
     op: Operator,
-    Path(reference): Path<String>,
+    Path(reference): CaseRef,
 ) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let current = match app.with_store(None, |st| {
@@ -80,8 +79,8 @@ pub(crate) async fn interview_form(
 
 /// Saves the answers (those left blank are not recorded).
 pub(crate) async fn interview_save(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
+    State(app): Shared,
+    Path(reference): CaseRef,
     p: Posted,
 ) -> Response {
     let (cat, s, f) = (&p.op.cat, &p.op.session, &p.form);
@@ -144,11 +143,7 @@ fn pdf(report: &Report) -> Result<Vec<u8>, CaseError> {
 }
 
 /// Writes the case's report in the page's language, keeps it in the case, sends it.
-pub(crate) async fn report(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
-    p: Posted,
-) -> Response {
+pub(crate) async fn report(State(app): Shared, Path(reference): CaseRef, p: Posted) -> Response {
     let (cat, s) = (&p.op.cat, &p.op.session);
     let html_wanted = p.form.get("format").is_some_and(|v| v == "html");
     let guidance = match guidance(&app, cat, s) {
@@ -188,11 +183,7 @@ pub(crate) async fn report(
 }
 
 /// Writes the signed evidence archive of the case and sends it.
-pub(crate) async fn export(
-    State(app): State<Arc<App>>,
-    Path(reference): Path<String>,
-    p: Posted,
-) -> Response {
+pub(crate) async fn export(State(app): Shared, Path(reference): CaseRef, p: Posted) -> Response {
     let (cat, s) = (&p.op.cat, &p.op.session);
     let guidance = match guidance(&app, cat, s) {
         Ok(g) => g,

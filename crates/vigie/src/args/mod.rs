@@ -8,7 +8,7 @@ mod scan;
 pub use case::CaseAction;
 pub use iocs::{IocsAction, UpdateSource};
 pub use ncii::NciiAction;
-pub use scan::ScanTarget;
+pub use scan::{CheckArgs, ScanTarget};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

@@ -4,6 +4,28 @@ use super::ScanFormat;
 use clap::Subcommand;
 use std::path::PathBuf;
 
+/// What every check takes: the feeds, the output format, and the case to keep it in.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
+    #[arg(long = "iocs")]
+    pub iocs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ScanFormat,
+    /// Store the check, its findings and what it read (as evidence) in case REF (created
+    /// if new).
+    #[arg(long = "case")]
+    pub case: Option<String>,
+}
+
+impl CheckArgs {
+    /// Whether the verdict is printed for machines.
+    pub fn json(&self) -> bool {
+        self.format == ScanFormat::Json
+    }
+}
+
 /// What `vigie scan` checks.
 #[derive(Debug, Subcommand)]
 pub enum ScanTarget {
@@ -12,15 +34,8 @@ pub enum ScanTarget {
         /// Capture files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
-        #[arg(long = "iocs")]
-        iocs: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: ScanFormat,
-        /// Store the check, its findings and what it observed in case REF (created if new).
-        #[arg(long = "case")]
-        case: Option<String>,
+        #[command(flatten)]
+        check: CheckArgs,
     },
     /// Check the traffic of a network interface as it flows (e.g. the hotspot's Wi-Fi
     /// interface). Findings are printed as they appear; Ctrl-C ends the check.
@@ -31,15 +46,8 @@ pub enum ScanTarget {
         /// End the check after this many seconds (default: 15 minutes).
         #[arg(long, default_value_t = 900)]
         duration: u64,
-        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
-        #[arg(long = "iocs")]
-        iocs: Vec<PathBuf>,
-        /// Output format of the verdict.
-        #[arg(long, value_enum, default_value = "text")]
-        format: ScanFormat,
-        /// Store the check, its findings and the captured traffic in case REF.
-        #[arg(long = "case")]
-        case: Option<String>,
+        #[command(flatten)]
+        check: CheckArgs,
     },
     /// Check an Android phone connected over USB (through the adb server), read-only:
     /// every output read is kept in the case as evidence with its SHA-256.
@@ -47,15 +55,8 @@ pub enum ScanTarget {
         /// The device's serial number (when several are connected).
         #[arg(long)]
         serial: Option<String>,
-        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
-        #[arg(long = "iocs")]
-        iocs: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: ScanFormat,
-        /// Store the check, its findings and the raw outputs (as evidence) in case REF.
-        #[arg(long = "case")]
-        case: Option<String>,
+        #[command(flatten)]
+        check: CheckArgs,
     },
     /// Check an iPhone backup made by Finder or iTunes, read in place (nothing in it is
     /// changed): apps, messages, browsing, data use, permissions and settings.
@@ -66,15 +67,8 @@ pub enum ScanTarget {
         /// File holding the backup's password, for an encrypted backup.
         #[arg(long)]
         password_file: Option<PathBuf>,
-        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
-        #[arg(long = "iocs")]
-        iocs: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: ScanFormat,
-        /// Store the check, its findings and the databases read (as evidence) in case REF.
-        #[arg(long = "case")]
-        case: Option<String>,
+        #[command(flatten)]
+        check: CheckArgs,
     },
     /// Check the iPhone or iPad connected by cable (through usbmuxd): pairing asks the person
     /// on the phone; its apps and profiles are listed and, with a case, a fresh backup is
@@ -90,15 +84,8 @@ pub enum ScanTarget {
         /// List apps and profiles only: no backup (no case needed).
         #[arg(long)]
         no_backup: bool,
-        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
-        #[arg(long = "iocs")]
-        iocs: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: ScanFormat,
-        /// Store the check, and the phone's backup, in case REF.
-        #[arg(long = "case")]
-        case: Option<String>,
+        #[command(flatten)]
+        check: CheckArgs,
     },
     /// Check an Android dump: an androidqf acquisition, MVT-style outputs
     /// (dumpsys_package.txt, getprop.txt, ...) or a bug report; a folder or a zip, read in
@@ -107,14 +94,7 @@ pub enum ScanTarget {
     AndroidDump {
         /// The folder or zip.
         path: PathBuf,
-        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
-        #[arg(long = "iocs")]
-        iocs: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: ScanFormat,
-        /// Store the check, its findings and the dump's files (as evidence) in case REF.
-        #[arg(long = "case")]
-        case: Option<String>,
+        #[command(flatten)]
+        check: CheckArgs,
     },
 }
