@@ -1,13 +1,15 @@
 //! Parsers of what Android prints: `getprop`, `settings list`, `ps`, `dumpsys` (whole or one
-//! service: package, accessibility, appops, device_policy) and androidqf's JSON files. They
-//! take text already bounded by the caller, skip what they do not understand, never panic,
-//! and allocate no more than the input's size.
+//! service: package, accessibility, appops, device_policy), androidqf's JSON files, and the
+//! adb server's replies. They take text already bounded by the caller, skip what they do not
+//! understand, never panic, and allocate no more than the input's size.
 
+mod adb;
 mod history;
 mod packages;
 mod services;
 mod text;
 
+pub use adb::{parse_devices, read_block, DeviceEntry};
 pub use history::{batterystats_checkin_network, batterystats_packages, tombstone};
 pub use packages::{androidqf_packages, dumpsys_package, pm_list_packages};
 pub use services::{

@@ -70,7 +70,8 @@ pub fn dumpsys_device_policy(text: &str) -> Vec<String> {
 /// Operations whose mode matters by itself (not only their use).
 const MODE_OPS: &[&str] = &["REQUEST_INSTALL_PACKAGES"];
 
-/// Who holds the operations of [`MODE_OPS`], from `dumpsys appops`: (package, op, mode).
+/// Who holds the operations whose mode matters by itself (`REQUEST_INSTALL_PACKAGES`), from
+/// `dumpsys appops`: (package, op, mode).
 pub fn dumpsys_appops_modes(text: &str) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     let mut package: Option<&str> = None;
