@@ -154,3 +154,16 @@ pub struct Unsupported {
     /// Why it was not used.
     pub reason: String,
 }
+
+#[cfg(test)]
+impl Source {
+    /// A source named `name` in `format`, with no file behind it.
+    pub(crate) fn for_test(name: &str, format: crate::FeedFormat) -> Source {
+        Source {
+            name: name.into(),
+            path: "t".into(),
+            format,
+            sha256: String::new(),
+        }
+    }
+}
