@@ -16,7 +16,7 @@ mod normalize;
 mod set;
 mod store;
 
-pub use load::stix::{mvt_index, IndexEntry, IndexLocation};
+pub use load::mvt_index::{mvt_index, IndexEntry, IndexLocation};
 pub use load::{load_bytes, load_path, FeedFormat, LoadError};
 pub use model::{Indicator, IndicatorKind, IndicatorRole, Source, Unsupported};
 pub use normalize::{normalize_domain, normalize_hash, normalize_url, url_host};
