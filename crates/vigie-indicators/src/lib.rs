@@ -47,8 +47,8 @@ mod set;
 mod store;
 
 pub use load::mvt_index::{mvt_index, IndexEntry, IndexLocation};
-pub use load::{load_bytes, load_path, FeedFormat, LoadError};
-pub use model::{Indicator, IndicatorKind, IndicatorRole, Source, Unsupported};
+pub use load::{load_bytes, load_path, LoadError};
+pub use model::{FeedFormat, Indicator, IndicatorKind, IndicatorRole, Source, Unsupported};
 pub use normalize::{normalize_domain, normalize_hash, normalize_url, url_host};
 pub use set::{IndicatorSet, SourceSummary};
 pub use store::{FeedStore, ImportOutcome, Pins, StoreError, StoredFeed};

@@ -7,8 +7,9 @@
 //! atomically (write, sync, rename): a failed or partial import never leaves the station with
 //! fewer indicators than before. Files are checked against their SHA-256 when loaded.
 
-use crate::load::{hex_sha256, load_bytes, load_path, FeedFormat, LoadError};
-use crate::IndicatorSet;
+use crate::load::{hex_sha256, load_bytes, load_path, LoadError};
+use crate::model::FeedFormat;
+use crate::set::IndicatorSet;
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use std::fs;

@@ -1,7 +1,8 @@
 //! Echap's `ioc.yaml` / `watchware.yaml` schema: one entry per app with its names, type,
 //! packages, signing certificates, websites, distribution sites and C2 servers.
 
-use crate::{IndicatorKind, IndicatorRole, IndicatorSet};
+use crate::model::{IndicatorKind, IndicatorRole};
+use crate::set::IndicatorSet;
 use serde_yaml_ng::{Mapping, Value};
 use vigie_core::ThreatCategory;
 
@@ -146,7 +147,7 @@ fn load_app(set: &mut IndicatorSet, src: usize, map: &Mapping, default_category:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{FeedFormat, Source};
+    use crate::model::{FeedFormat, Source};
 
     #[test]
     fn reads_apps_and_reports_unknown_fields() {

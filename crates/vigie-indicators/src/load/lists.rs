@@ -1,6 +1,7 @@
 //! CSV exports and plain lists (one indicator per line, or a hosts file).
 
-use crate::{IndicatorKind, IndicatorRole, IndicatorSet};
+use crate::model::{IndicatorKind, IndicatorRole};
+use crate::set::IndicatorSet;
 use std::net::IpAddr;
 use vigie_core::ThreatCategory;
 
@@ -211,7 +212,7 @@ fn add_row(set: &mut IndicatorSet, src: usize, shape: &CsvShape, rec: &csv::Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{FeedFormat, Source};
+    use crate::model::{FeedFormat, Source};
 
     #[test]
     fn plain_lists_and_hosts() {

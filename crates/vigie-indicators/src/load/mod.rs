@@ -8,8 +8,8 @@ mod pattern;
 mod stix;
 mod tinycheck;
 
-use crate::{IndicatorSet, Source};
-use serde::Serialize;
+use crate::model::{FeedFormat, Source};
+use crate::set::IndicatorSet;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -18,37 +18,13 @@ const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
 /// Deepest folder nesting walked.
 const MAX_DEPTH: usize = 8;
 
-/// The format of a feed file.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum FeedFormat {
-    /// Echap's `ioc.yaml` / `watchware.yaml` schema.
-    EchapYaml,
-    /// A STIX 2.1 bundle.
-    Stix2,
-    /// MVT's `indicators.yaml` index of STIX bundles.
-    MvtIndex,
-    /// TinyCheck's JSON import format.
-    TinyCheckJson,
-    /// A MISP event (JSON).
-    MispEvent,
-    /// A CSV export (Echap `samples.csv`, `network.csv`).
-    Csv,
-    /// One indicator per line (domains, addresses, hashes, hosts file).
-    PlainList,
-}
-
-impl FeedFormat {
-    /// Whether a folder that already has a primary feed (Echap YAML, STIX) should skip this
-    /// format: those files are exports of the same indicators.
-    fn is_derived_export(self) -> bool {
-        matches!(
-            self,
-            FeedFormat::TinyCheckJson | FeedFormat::MispEvent | FeedFormat::PlainList
-        )
-    }
+/// Whether a folder that already has a primary feed (Echap YAML, STIX) should skip a file of
+/// this format: those files are exports of the same indicators.
+fn is_derived_export(format: FeedFormat) -> bool {
+    matches!(
+        format,
+        FeedFormat::TinyCheckJson | FeedFormat::MispEvent | FeedFormat::PlainList
+    )
 }
 
 /// Why a feed could not be loaded.
@@ -403,7 +379,7 @@ fn load_folder_files(
         // A typed network CSV (`type,indicator,app`) is an export; an APK samples CSV is not.
         let derived_csv =
             format == FeedFormat::Csv && bytes.to_ascii_lowercase().starts_with(b"type,indicator");
-        if has_primary && (format.is_derived_export() || derived_csv) {
+        if has_primary && (is_derived_export(format) || derived_csv) {
             set.skipped_files.push((
                 shown,
                 "export of the same indicators as this folder's main feed".into(),

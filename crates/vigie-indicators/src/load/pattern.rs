@@ -2,7 +2,7 @@
 //! `OR`, and the indicator kind of each object path. Patterns Vigie cannot evaluate (`AND`,
 //! `FOLLOWEDBY`, operators other than `=`) are errors naming what is not supported.
 
-use crate::IndicatorKind;
+use crate::model::IndicatorKind;
 
 /// One `path = 'value'` comparison of a pattern.
 #[derive(Debug, PartialEq, Eq)]

@@ -5,7 +5,8 @@
 //! "indicates". Patterns Vigie cannot evaluate are reported as unsupported.
 
 use super::pattern::{kind_of_path, parse_pattern};
-use crate::{IndicatorRole, IndicatorSet};
+use crate::model::IndicatorRole;
+use crate::set::IndicatorSet;
 use serde_json::Value;
 use std::collections::HashMap;
 use vigie_core::ThreatCategory;

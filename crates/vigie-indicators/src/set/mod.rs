@@ -311,7 +311,7 @@ fn lower_name(name: &str) -> Option<std::borrow::Cow<'_, str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::FeedFormat;
+    use crate::model::FeedFormat;
     use vigie_core::ThreatCategory::Stalkerware;
 
     fn set() -> IndicatorSet {
