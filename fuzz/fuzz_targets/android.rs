@@ -3,7 +3,7 @@
 //! the first byte picks the parser.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vigie_android::{adb, parse, AndroidDevice};
+use vigie_android::{parse, AndroidDevice};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&sel, rest)) = data.split_first() else { return };
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         }
         2 => {
             for (service, body) in parse::dumpsys_sections(&text) {
-                vigie_android::dump::apply_dumpsys(&mut d, service, body, "fuzz");
+                vigie_android::apply_dumpsys(&mut d, service, body, "fuzz");
             }
         }
         3 => parse::dumpsys_package(&text, &mut d, "fuzz"),
@@ -37,16 +37,16 @@ fuzz_target!(|data: &[u8]| {
         }
         6 => parse::pm_list_packages(&text, &mut d, "fuzz"),
         7 => {
-            let _ = vigie_android::apk::signing_certificates(rest, rest.len() as u64);
-            let _ = vigie_android::apk::signing_certificates(rest, rest.len() as u64 + 4096);
+            let _ = vigie_android::signing_certificates(rest, rest.len() as u64);
+            let _ = vigie_android::signing_certificates(rest, rest.len() as u64 + 4096);
         }
         _ => {
             let mut cursor = std::io::Cursor::new(rest);
-            if let Ok(block) = adb::read_block(&mut cursor) {
-                let _ = adb::parse_devices(&block);
+            if let Ok(block) = parse::read_block(&mut cursor) {
+                let _ = parse::parse_devices(&block);
             }
         }
     }
-    vigie_android::dump::apply_settings(&mut d);
+    vigie_android::apply_settings(&mut d);
     let _ = vigie_android::check(&d, &vigie_indicators::IndicatorSet::new());
 });

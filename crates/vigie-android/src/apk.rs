@@ -65,6 +65,30 @@ fn one(b: &[u8]) -> Result<(&[u8], &[u8]), ApkError> {
 /// The DER certificates of every signer, from the last `tail.len()` bytes of an APK of
 /// `file_size` bytes.
 pub fn signing_certificates(tail: &[u8], file_size: u64) -> Result<Vec<Vec<u8>>, ApkError> {
+    let mut pairs = signing_block(tail, file_size)?;
+    let mut certs = Vec::new();
+    while !pairs.is_empty() {
+        let len = u64_at(pairs, 0).ok_or(ApkError::Damaged("pair length"))?;
+        let len = usize::try_from(len).map_err(|_| ApkError::Damaged("pair length"))?;
+        let pair = pairs
+            .get(8..8usize.saturating_add(len))
+            .ok_or(ApkError::Damaged("pair past the block"))?;
+        pairs = &pairs[8 + len..];
+        let id = u32_at(pair, 0).ok_or(ApkError::Damaged("pair id"))?;
+        if SIGNATURE_IDS.contains(&id) {
+            add_signers_certificates(&pair[4..], &mut certs)?;
+        }
+    }
+    if certs.is_empty() {
+        return Err(ApkError::NoSigningBlock);
+    }
+    Ok(certs)
+}
+
+/// The (id, value) pairs of the APK Signing Block, found from the end of the ZIP (its
+/// end-of-central-directory record points at the central directory, which the block ends
+/// just before).
+fn signing_block(tail: &[u8], file_size: u64) -> Result<&[u8], ApkError> {
     let tail_start = file_size
         .checked_sub(tail.len() as u64)
         .ok_or(ApkError::Damaged("tail longer than the file"))?;
@@ -95,38 +119,25 @@ pub fn signing_certificates(tail: &[u8], file_size: u64) -> Result<Vec<Vec<u8>>,
     if u64_at(tail, start) != Some(size) {
         return Err(ApkError::Damaged("block sizes differ"));
     }
-    let mut pairs = tail
-        .get(start + 8..cd - 24)
-        .ok_or(ApkError::Damaged("block bounds"))?;
-    let mut certs = Vec::new();
-    while !pairs.is_empty() {
-        let len = u64_at(pairs, 0).ok_or(ApkError::Damaged("pair length"))?;
-        let len = usize::try_from(len).map_err(|_| ApkError::Damaged("pair length"))?;
-        let pair = pairs
-            .get(8..8usize.saturating_add(len))
-            .ok_or(ApkError::Damaged("pair past the block"))?;
-        pairs = &pairs[8 + len..];
-        let id = u32_at(pair, 0).ok_or(ApkError::Damaged("pair id"))?;
-        if !SIGNATURE_IDS.contains(&id) {
-            continue;
-        }
-        // signers → signer → signed data → (digests, certificates, ...).
-        let (signers, _) = one(&pair[4..])?;
-        for signer in prefixed(signers)? {
-            let (signed_data, _) = one(signer)?;
-            let (_digests, rest) = one(signed_data)?;
-            let (cert_seq, _) = one(rest)?;
-            for c in prefixed(cert_seq)? {
-                if !certs.iter().any(|x: &Vec<u8>| x == c) {
-                    certs.push(c.to_vec());
-                }
+    tail.get(start + 8..cd - 24)
+        .ok_or(ApkError::Damaged("block bounds"))
+}
+
+/// The certificates of every signer of a signature scheme's value, added to `certs` once
+/// each: signers → signer → signed data → (digests, certificates, ...).
+fn add_signers_certificates(value: &[u8], certs: &mut Vec<Vec<u8>>) -> Result<(), ApkError> {
+    let (signers, _) = one(value)?;
+    for signer in prefixed(signers)? {
+        let (signed_data, _) = one(signer)?;
+        let (_digests, rest) = one(signed_data)?;
+        let (cert_seq, _) = one(rest)?;
+        for c in prefixed(cert_seq)? {
+            if !certs.iter().any(|x| x == c) {
+                certs.push(c.to_vec());
             }
         }
     }
-    if certs.is_empty() {
-        return Err(ApkError::NoSigningBlock);
-    }
-    Ok(certs)
+    Ok(())
 }
 
 /// SHA-1 and SHA-256 of a DER certificate, lowercase hexadecimal (as indicator feeds write

@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Largest single file read from a dump (a full bug report stays well under it).
-pub const MAX_FILE: u64 = 512 * 1024 * 1024;
+pub(crate) const MAX_FILE: u64 = 512 * 1024 * 1024;
 
 /// Why a dump could not be read at all.
 #[derive(Debug, thiserror::Error)]

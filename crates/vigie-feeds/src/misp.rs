@@ -1,7 +1,9 @@
 //! A MISP client for the events API: published events are pulled with
 //! `POST /events/restSearch` (page by page) and each stored as one feed.
 
-use crate::FetchError;
+use crate::download::{host_id, http_agent, read_body, FetchError};
+use crate::outcome::Outcome;
+use crate::sightings::Sighting;
 use serde_json::{json, Value};
 use std::time::Duration;
 use vigie_core::Timestamp;
@@ -36,19 +38,14 @@ impl MispClient {
             .send(body.to_string().as_bytes())
             .map_err(|e| err(e.to_string()))?;
         let status = resp.status().as_u16();
-        let bytes = resp
-            .body_mut()
-            .with_config()
-            .limit(crate::MAX_FEED_BYTES)
-            .read_to_vec()
-            .map_err(|e| err(e.to_string()))?;
+        let bytes = read_body(&mut resp).map_err(|e| err(e.to_string()))?;
         Ok((status, bytes))
     }
 
     /// A client for the MISP instance at `url` with the automation key `key`.
     pub fn new(url: &str, key: &str, timeout: Duration) -> Self {
         MispClient {
-            agent: crate::http_agent(timeout, false),
+            agent: http_agent(timeout, false),
             url: url.trim_end_matches('/').to_owned(),
             key: key.to_owned(),
         }
@@ -89,10 +86,7 @@ impl MispClient {
 impl MispClient {
     /// Records anonymous sightings (`POST /sightings/add`): the indicator value, the day, and
     /// the station's department as the source. Returns how many were accepted.
-    pub fn add_sightings(
-        &self,
-        sightings: &[crate::sightings::Sighting],
-    ) -> Result<usize, FetchError> {
+    pub fn add_sightings(&self, sightings: &[Sighting]) -> Result<usize, FetchError> {
         let url = format!("{}/sightings/add", self.url);
         let err = |detail: String| FetchError::Transfer {
             url: url.clone(),
@@ -116,15 +110,11 @@ impl MispClient {
 
 /// Pulls the published events of a MISP instance into the store, one feed per event
 /// (`misp-<host>/<event uuid>.json`).
-pub fn pull(
-    store: &FeedStore,
-    client: &MispClient,
-    now: Timestamp,
-) -> Vec<(String, crate::Outcome)> {
-    let host = crate::host_id(&client.url, "misp");
+pub fn pull_misp(store: &FeedStore, client: &MispClient, now: Timestamp) -> Vec<(String, Outcome)> {
+    let host = host_id(&client.url, "misp");
     let events = match client.events() {
         Ok(e) => e,
-        Err(e) => return vec![(format!("misp-{host}"), crate::Outcome::Failed(e))],
+        Err(e) => return vec![(format!("misp-{host}"), Outcome::Failed(e))],
     };
     let mut out = vec![];
     for (i, ev) in events.iter().enumerate() {
@@ -137,7 +127,7 @@ pub fn pull(
         if store.read(&id).ok().flatten().is_some_and(|(f, _)| {
             f.commit.as_deref() == event.get("timestamp").and_then(Value::as_str)
         }) {
-            out.push((id, crate::Outcome::Unchanged));
+            out.push((id, Outcome::Unchanged));
             continue;
         }
         let info = event.get("info").and_then(Value::as_str).unwrap_or(&uuid);
@@ -146,8 +136,8 @@ pub fn pull(
         let source = format!("{}/events/view/{uuid}", client.url);
         let version = event.get("timestamp").and_then(Value::as_str);
         let outcome = match store.put(&id, Some(&name), &source, version, &bytes, now, false) {
-            Ok(f) => crate::Outcome::Stored(f),
-            Err(e) => crate::Outcome::Refused(e),
+            Ok(f) => Outcome::Stored(f),
+            Err(e) => Outcome::Refused(e),
         };
         out.push((id, outcome));
     }

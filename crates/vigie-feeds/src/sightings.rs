@@ -41,7 +41,7 @@ impl Sighting {
 }
 
 /// The sightings of a verdict's findings: one per matched indicator and day.
-pub fn from_findings(findings: &[Finding], department: &str) -> Vec<Sighting> {
+pub fn sightings_from_findings(findings: &[Finding], department: &str) -> Vec<Sighting> {
     let mut out = BTreeSet::new();
     for f in findings {
         let Some(ind) = &f.indicator else { continue };
@@ -93,7 +93,7 @@ fn pattern(kind: &str, value: &str) -> Option<String> {
 }
 
 /// STIX 2.1 objects for the sightings: each indicator and its sighting.
-pub fn stix_objects(sightings: &[Sighting]) -> Vec<Value> {
+pub fn sightings_stix_objects(sightings: &[Sighting]) -> Vec<Value> {
     let mut out = vec![];
     for s in sightings {
         let Some(pattern) = pattern(&s.kind, &s.value) else {
@@ -152,10 +152,10 @@ mod tests {
             }],
             occurrences: 1,
         };
-        let s = from_findings(&[f.clone(), f], "75");
+        let s = sightings_from_findings(&[f.clone(), f], "75");
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].day, "2025-10-09");
-        let objects = serde_json::to_string(&stix_objects(&s)).expect("json");
+        let objects = serde_json::to_string(&sightings_stix_objects(&s)).expect("json");
         for private in [
             "complaint-123",
             "192.168.1.20",
@@ -167,7 +167,7 @@ mod tests {
         }
         assert!(objects.contains("[domain-name:value = 'spy.example']"));
         assert!(objects.contains("\"x_vigie_department\":\"75\""));
-        assert_eq!(stix_objects(&s), stix_objects(&s));
+        assert_eq!(sightings_stix_objects(&s), sightings_stix_objects(&s));
         assert_eq!(s[0].day_start_unix(), Some(1_759_968_000));
     }
 }

@@ -3,11 +3,12 @@
 //! station's feed store: one stored bundle per collection, grown with what was added since
 //! the last pull.
 
-use crate::FetchError;
+use crate::download::{host_id, http_agent, read_body, FetchError};
+use crate::outcome::Outcome;
 use serde_json::{json, Value};
 use std::time::Duration;
 use vigie_core::Timestamp;
-use vigie_indicators::{FeedStore, StoreError, StoredFeed};
+use vigie_indicators::FeedStore;
 
 /// The TAXII 2.1 media type.
 const TAXII: &str = "application/taxii+json;version=2.1";
@@ -100,7 +101,7 @@ impl TaxiiClient {
     /// A client for the server whose discovery address is `discovery` (e.g. `https://host/taxii2/`).
     pub fn new(discovery: &str, auth: Auth, timeout: Duration) -> Self {
         TaxiiClient {
-            agent: crate::http_agent(timeout, false),
+            agent: http_agent(timeout, false),
             discovery: discovery.to_owned(),
             auth,
         }
@@ -134,12 +135,7 @@ impl TaxiiClient {
             .get("X-TAXII-Date-Added-Last")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = resp
-            .body_mut()
-            .with_config()
-            .limit(crate::MAX_FEED_BYTES)
-            .read_to_vec()
-            .map_err(|e| err(e.to_string()))?;
+        let body = read_body(&mut resp).map_err(|e| err(e.to_string()))?;
         if status != 200 {
             return Err(err(format!("HTTP {status}")));
         }
@@ -278,33 +274,24 @@ impl TaxiiClient {
     }
 }
 
-/// What a TAXII pull did with one collection.
-#[derive(Debug)]
-pub enum PullOutcome {
-    /// Stored (the collection's bundle, grown with the new objects).
-    Stored(StoredFeed),
-    /// Nothing new since the last pull.
-    Unchanged,
-    /// Refused by the store; the stored version is kept.
-    Refused(StoreError),
-    /// Not reachable; the stored version is kept.
-    Failed(FetchError),
-}
-
 /// Pulls every readable collection of every API root into the store, as
 /// `taxii-<host>/<collection id>.stix2`, asking only for what was added since the last pull.
-pub fn pull(store: &FeedStore, client: &TaxiiClient, now: Timestamp) -> Vec<(String, PullOutcome)> {
-    let host = crate::host_id(&client.discovery, "server");
+pub fn pull_taxii(
+    store: &FeedStore,
+    client: &TaxiiClient,
+    now: Timestamp,
+) -> Vec<(String, Outcome)> {
+    let host = host_id(&client.discovery, "server");
     let mut out = vec![];
     let roots = match client.api_roots() {
         Ok(r) => r,
-        Err(e) => return vec![(format!("taxii-{host}"), PullOutcome::Failed(e))],
+        Err(e) => return vec![(format!("taxii-{host}"), Outcome::Failed(e))],
     };
     for root in roots {
         let collections = match client.collections(&root) {
             Ok(c) => c,
             Err(e) => {
-                out.push((format!("taxii-{host}"), PullOutcome::Failed(e)));
+                out.push((format!("taxii-{host}"), Outcome::Failed(e)));
                 continue;
             }
         };
@@ -313,8 +300,8 @@ pub fn pull(store: &FeedStore, client: &TaxiiClient, now: Timestamp) -> Vec<(Str
             let previous = store.read(&id).ok().flatten();
             let cursor = previous.as_ref().and_then(|(f, _)| f.commit.clone());
             let outcome = match client.objects(&root, &c.id, cursor.as_deref()) {
-                Err(e) => PullOutcome::Failed(e),
-                Ok(p) if p.objects.is_empty() && previous.is_some() => PullOutcome::Unchanged,
+                Err(e) => Outcome::Failed(e),
+                Ok(p) if p.objects.is_empty() && previous.is_some() => Outcome::Unchanged,
                 Ok(p) => {
                     // Previous objects, replaced by newer versions of the same id.
                     let mut objects: Vec<Value> = previous
@@ -351,8 +338,8 @@ pub fn pull(store: &FeedStore, client: &TaxiiClient, now: Timestamp) -> Vec<(Str
                         now,
                         false,
                     ) {
-                        Ok(f) => PullOutcome::Stored(f),
-                        Err(e) => PullOutcome::Refused(e),
+                        Ok(f) => Outcome::Stored(f),
+                        Err(e) => Outcome::Refused(e),
                     }
                 }
             };

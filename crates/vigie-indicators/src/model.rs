@@ -113,6 +113,28 @@ pub enum IndicatorRole {
     Indicator,
 }
 
+/// The format of a feed file.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedFormat {
+    /// Echap's `ioc.yaml` / `watchware.yaml` schema.
+    EchapYaml,
+    /// A STIX 2.1 bundle.
+    Stix2,
+    /// MVT's `indicators.yaml` index of STIX bundles.
+    MvtIndex,
+    /// TinyCheck's JSON import format.
+    TinyCheckJson,
+    /// A MISP event (JSON).
+    MispEvent,
+    /// A CSV export (Echap `samples.csv`, `network.csv`).
+    Csv,
+    /// One indicator per line (domains, addresses, hashes, hosts file).
+    PlainList,
+}
+
 /// One indicator, normalised, with its provenance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Indicator {
@@ -138,7 +160,7 @@ pub struct Source {
     /// The file it was read from.
     pub path: String,
     /// Its format.
-    pub format: crate::FeedFormat,
+    pub format: FeedFormat,
     /// SHA-256 of the bytes loaded, lowercase hexadecimal: which version of the feed a
     /// verdict used.
     pub sha256: String,
@@ -153,4 +175,17 @@ pub struct Unsupported {
     pub entry: String,
     /// Why it was not used.
     pub reason: String,
+}
+
+#[cfg(test)]
+impl Source {
+    /// A source named `name` in `format`, with no file behind it.
+    pub(crate) fn for_test(name: &str, format: FeedFormat) -> Source {
+        Source {
+            name: name.into(),
+            path: "t".into(),
+            format,
+            sha256: String::new(),
+        }
+    }
 }

@@ -104,18 +104,13 @@ mod tests {
     #[test]
     fn hashes_and_urls() {
         assert_eq!(normalize_hash("AB:CD:ef"), "abcdef");
-        assert_eq!(
-            normalize_url("HTTPS://Evil.Example:443/a?b#c").as_deref(),
-            Some("https://evil.example/a?b")
-        );
-        assert_eq!(
-            normalize_url("evil.example").as_deref(),
-            Some("http://evil.example/")
-        );
-        assert_eq!(
-            normalize_url("http://x.org:8080").as_deref(),
-            Some("http://x.org:8080/")
-        );
+        for (url, normalized) in [
+            ("HTTPS://Evil.Example:443/a?b#c", "https://evil.example/a?b"),
+            ("evil.example", "http://evil.example/"),
+            ("http://x.org:8080", "http://x.org:8080/"),
+        ] {
+            assert_eq!(normalize_url(url).as_deref(), Some(normalized));
+        }
         assert_eq!(
             url_host("https://user@Sub.X.org:8443/p").as_deref(),
             Some("sub.x.org")

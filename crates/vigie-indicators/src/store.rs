@@ -7,8 +7,9 @@
 //! atomically (write, sync, rename): a failed or partial import never leaves the station with
 //! fewer indicators than before. Files are checked against their SHA-256 when loaded.
 
-use crate::load::{hex_sha256, load_bytes, load_path, FeedFormat, LoadError};
-use crate::IndicatorSet;
+use crate::load::{hex_sha256, load_bytes, load_path, LoadError};
+use crate::model::FeedFormat;
+use crate::set::IndicatorSet;
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -433,28 +434,11 @@ mod tests {
         let dir = tmp("worse");
         let store = FeedStore::new(&dir);
         let t = Timestamp::from_secs_nanos(1_700_000_000, 0);
-        let v1 = store
-            .put(
-                "lists/domains.txt",
-                None,
-                "test",
-                None,
-                b"a.example\nb.example\n",
-                t,
-                false,
-            )
-            .expect("stored");
+        let put = |id: &str, bytes: &[u8]| store.put(id, None, "test", None, bytes, t, false);
+        let v1 = put("lists/domains.txt", b"a.example\nb.example\n").expect("stored");
         assert_eq!(v1.count, 2);
         assert!(matches!(
-            store.put(
-                "lists/domains.txt",
-                None,
-                "test",
-                None,
-                b"a.example\n",
-                t,
-                false
-            ),
+            put("lists/domains.txt", b"a.example\n"),
             Err(StoreError::Fewer {
                 before: 2,
                 after: 1,
@@ -462,43 +446,15 @@ mod tests {
             })
         ));
         assert!(matches!(
-            store.put(
-                "lists/domains.txt",
-                None,
-                "test",
-                None,
-                b"# nothing\n",
-                t,
-                false
-            ),
+            put("lists/domains.txt", b"# nothing\n"),
             Err(StoreError::Empty { .. })
         ));
-        assert!(store
-            .put(
-                "bundle/x.stix2",
-                None,
-                "test",
-                None,
-                b"{\"objects\": [",
-                t,
-                false
-            )
-            .is_err());
+        assert!(put("bundle/x.stix2", b"{\"objects\": [").is_err());
         let set = store.load().expect("loads");
         assert_eq!(set.len(), 2);
         assert_eq!(set.sources()[0].sha256, v1.sha256);
         // A newer, larger version replaces it and the old file goes.
-        store
-            .put(
-                "lists/domains.txt",
-                None,
-                "test",
-                None,
-                b"a.example\nb.example\nc.example\n",
-                t,
-                false,
-            )
-            .expect("stored");
+        put("lists/domains.txt", b"a.example\nb.example\nc.example\n").expect("stored");
         assert_eq!(store.list().expect("list")[0].count, 3);
         assert_eq!(fs::read_dir(dir.join("files")).expect("files").count(), 1);
         let _ = fs::remove_dir_all(&dir);

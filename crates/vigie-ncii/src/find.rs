@@ -3,8 +3,9 @@
 //! distance, so resized, re-encoded or slightly cropped copies are found) and every file by
 //! SHA-256 (exact copies, videos included).
 
+use crate::image_hash::NciiError;
 use crate::media::{inspect_file, MediaKind, PdqMissing};
-use crate::{NciiError, Pdq};
+use crate::pdq::Pdq;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Arc, Mutex};

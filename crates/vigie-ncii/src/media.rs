@@ -3,7 +3,7 @@
 //! device written in its EXIF metadata. Facts are gathered in one streaming pass, so a large
 //! video never has to fit in memory.
 
-use crate::{hash_image_bytes, ImageHash, NciiError};
+use crate::image_hash::{hash_image_bytes, ImageHash, NciiError};
 use md5::{Digest as _, Md5};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// Largest file whose bytes are kept to decode it as an image (larger images get exact hashes
 /// only).
-pub const MAX_IMAGE_FILE: usize = 64 * 1024 * 1024;
+pub(crate) const MAX_IMAGE_FILE: usize = 64 * 1024 * 1024;
 
 /// What kind of media a file holds, from its first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,8 +98,8 @@ pub struct MediaFacts {
 }
 
 impl MediaFacts {
-    /// Hashes a video's frames from its file (see [`crate::video`]); other files are left
-    /// as they are.
+    /// Hashes a video's frames from its file (one frame a second, decoded by ffmpeg); other
+    /// files are left as they are.
     pub fn add_frames(&mut self, path: &Path) {
         if self.kind == MediaKind::Video {
             match crate::video::frame_hashes(path) {
@@ -110,12 +110,12 @@ impl MediaFacts {
     }
 
     /// Every PDQ hash of the file: the picture's, or its frames'.
-    pub fn pdqs(&self) -> Vec<crate::Pdq> {
+    pub fn pdqs(&self) -> Vec<crate::pdq::Pdq> {
         self.pdq
             .iter()
             .map(|h| h.pdq.as_str())
             .chain(self.frames.iter().map(|f| f.pdq.as_str()))
-            .filter_map(crate::Pdq::from_hex)
+            .filter_map(crate::pdq::Pdq::from_hex)
             .collect()
     }
 }
@@ -251,7 +251,7 @@ pub fn sniff(head: &[u8]) -> (MediaKind, Option<&'static str>) {
 }
 
 /// EXIF facts of an image file's bytes, where it has EXIF metadata.
-pub fn exif_facts(bytes: &[u8]) -> Option<ExifFacts> {
+pub(crate) fn exif_facts(bytes: &[u8]) -> Option<ExifFacts> {
     use exif::{In, Tag};
     let data = exif::Reader::new()
         .read_from_container(&mut std::io::Cursor::new(bytes))
@@ -372,11 +372,18 @@ mod tests {
         assert!(!exif.has_location);
     }
 
+    /// The start of an ISO media file (MP4, HEIC) of the given brand.
+    fn ftyp(brand: &[u8; 4]) -> Vec<u8> {
+        let mut b = vec![0, 0, 0, 0x18];
+        b.extend_from_slice(b"ftyp");
+        b.extend_from_slice(brand);
+        b.extend_from_slice(&[0; 64]);
+        b
+    }
+
     #[test]
     fn videos_and_other_files_get_exact_hashes_only() {
-        let mut mp4 = vec![0, 0, 0, 0x18];
-        mp4.extend_from_slice(b"ftypisom");
-        mp4.extend_from_slice(&[0; 64]);
+        let mp4 = ftyp(b"isom");
         let facts = inspect_reader(&mut mp4.as_slice()).expect("facts");
         assert_eq!(
             (facts.kind, facts.format.as_deref()),
@@ -391,9 +398,7 @@ mod tests {
 
     #[test]
     fn a_heic_photo_is_an_image_without_pdq() {
-        let mut heic = vec![0, 0, 0, 0x18];
-        heic.extend_from_slice(b"ftypheic");
-        heic.extend_from_slice(&[0; 64]);
+        let heic = ftyp(b"heic");
         let facts = inspect_reader(&mut heic.as_slice()).expect("facts");
         assert_eq!(facts.kind, MediaKind::Image);
         assert_eq!(facts.pdq_missing, Some(PdqMissing::Unsupported));

@@ -95,7 +95,7 @@ fn box1d(input: &[f32], output: &mut [f32], start: usize, len: usize, stride: us
 }
 
 /// The hash and quality of an image given as luminance, `rows` × `cols`, row-major.
-pub fn pdq_from_luma(luma: &mut [f32], rows: usize, cols: usize) -> (Pdq, u32) {
+pub(crate) fn pdq_from_luma(luma: &mut [f32], rows: usize, cols: usize) -> (Pdq, u32) {
     let (coeffs, quality) = pdq_float_from_luma(luma, rows, cols);
     let median = torben_median(&coeffs);
     let mut words = [0u16; 16];

@@ -14,9 +14,9 @@ use std::process::{Command, Stdio};
 /// its own filtering, so the aspect ratio does not change the hash's meaning).
 const SIDE: usize = 512;
 /// Largest video decoded from the case file (it is then held in memory).
-pub const MAX_IN_MEMORY: u64 = 1024 * 1024 * 1024;
+pub const MAX_VIDEO_IN_MEMORY: u64 = 1024 * 1024 * 1024;
 /// Most frames hashed per video (one a second: an hour).
-pub const MAX_FRAMES: usize = 3600;
+pub(crate) const MAX_FRAMES: usize = 3600;
 
 /// The PDQ hash of one frame.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,7 +57,7 @@ fn ffmpeg() -> String {
 }
 
 /// One frame a second of the video in `path`, hashed with PDQ.
-pub fn frame_hashes(path: &Path) -> Result<Vec<FrameHash>, FramesMissing> {
+pub(crate) fn frame_hashes(path: &Path) -> Result<Vec<FrameHash>, FramesMissing> {
     let mut child = Command::new(ffmpeg())
         .args(["-nostdin", "-v", "error", "-i"])
         .arg(path)

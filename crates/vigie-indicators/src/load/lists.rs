@@ -1,6 +1,7 @@
 //! CSV exports and plain lists (one indicator per line, or a hosts file).
 
-use crate::{IndicatorKind, IndicatorRole, IndicatorSet};
+use crate::model::{IndicatorKind, IndicatorRole};
+use crate::set::IndicatorSet;
 use std::net::IpAddr;
 use vigie_core::ThreatCategory;
 
@@ -58,6 +59,8 @@ fn kind_from_file_name(name: &str) -> Option<IndicatorKind> {
     })
 }
 
+/// Loads a plain list: one value a line (`#` starts a comment), or a hosts file; the file
+/// name may announce the kind (`domains.txt`, `package_names.txt`, ...).
 pub(crate) fn load_plain(set: &mut IndicatorSet, src: usize, text: &str, file_name: &str) {
     let announced = kind_from_file_name(file_name);
     for (no, line) in text.lines().enumerate() {
@@ -99,6 +102,49 @@ pub(crate) fn load_plain(set: &mut IndicatorSet, src: usize, text: &str, file_na
     }
 }
 
+/// The columns of a CSV export Vigie reads.
+enum CsvShape {
+    /// Echap samples.csv: SHA256, Package Name, Certificate, Version, App.
+    Samples {
+        sha: usize,
+        pkg: usize,
+        cert: usize,
+        app: Option<usize>,
+    },
+    /// Echap network.csv: type, indicator, app.
+    Typed {
+        ty: usize,
+        ind: usize,
+        app: Option<usize>,
+    },
+}
+
+impl CsvShape {
+    /// The shape its (lowercase) headers announce.
+    fn of(headers: &[String]) -> Result<CsvShape, String> {
+        let col = |name: &str| headers.iter().position(|h| h == name);
+        if let (Some(sha), Some(pkg), Some(cert)) =
+            (col("sha256"), col("package name"), col("certificate"))
+        {
+            Ok(CsvShape::Samples {
+                sha,
+                pkg,
+                cert,
+                app: col("app"),
+            })
+        } else if let (Some(ty), Some(ind)) = (col("type"), col("indicator")) {
+            Ok(CsvShape::Typed {
+                ty,
+                ind,
+                app: col("app"),
+            })
+        } else {
+            Err(format!("unknown CSV columns: {}", headers.join(", ")))
+        }
+    }
+}
+
+/// Loads a CSV export (Echap's `samples.csv` or `network.csv`).
 pub(crate) fn load_csv(set: &mut IndicatorSet, src: usize, text: &str) -> Result<(), String> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
@@ -109,126 +155,69 @@ pub(crate) fn load_csv(set: &mut IndicatorSet, src: usize, text: &str) -> Result
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    enum Shape {
-        /// Echap samples.csv: SHA256, Package Name, Certificate, Version, App.
-        Samples {
-            sha: usize,
-            pkg: usize,
-            cert: usize,
-            app: Option<usize>,
-        },
-        /// Echap network.csv: type, indicator, app.
-        Typed {
-            ty: usize,
-            ind: usize,
-            app: Option<usize>,
-        },
-    }
-    let shape = if let (Some(sha), Some(pkg), Some(cert)) =
-        (col("sha256"), col("package name"), col("certificate"))
-    {
-        Shape::Samples {
-            sha,
-            pkg,
-            cert,
-            app: col("app"),
-        }
-    } else if let (Some(ty), Some(ind)) = (col("type"), col("indicator")) {
-        Shape::Typed {
-            ty,
-            ind,
-            app: col("app"),
-        }
-    } else {
-        return Err(format!("unknown CSV columns: {}", headers.join(", ")));
-    };
+    let shape = CsvShape::of(&headers)?;
     for (no, rec) in rdr.records().enumerate() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                set.add_unsupported(src, &format!("row {}", no + 2), &e.to_string());
-                continue;
-            }
-        };
-        let get = |i: usize| rec.get(i).map(str::trim).filter(|s| !s.is_empty());
-        let cat = ThreatCategory::Stalkerware;
-        match shape {
-            Shape::Samples {
-                sha,
-                pkg,
-                cert,
-                app,
-            } => {
-                let app = app.and_then(get);
-                if let Some(v) = get(sha) {
-                    set.add(
-                        IndicatorKind::FileSha256,
-                        v,
-                        IndicatorRole::Indicator,
-                        app,
-                        cat,
-                        src,
-                    );
-                }
-                if let Some(v) = get(pkg) {
-                    set.add(
-                        IndicatorKind::AppId,
-                        v,
-                        IndicatorRole::Indicator,
-                        app,
-                        cat,
-                        src,
-                    );
-                }
-                if let Some(v) = get(cert) {
-                    set.add(
-                        IndicatorKind::AppCertSha1,
-                        v,
-                        IndicatorRole::Indicator,
-                        app,
-                        cat,
-                        src,
-                    );
-                }
-            }
-            Shape::Typed { ty, ind, app } => {
-                let app = app.and_then(get);
-                let (Some(t), Some(v)) = (get(ty), get(ind)) else {
-                    continue;
-                };
-                let kind = match t {
-                    "domain" => IndicatorKind::Domain,
-                    "ip" | "ipv4" | "ip4addr" => IndicatorKind::Ipv4,
-                    "ipv6" | "ip6addr" => IndicatorKind::Ipv6,
-                    "url" => IndicatorKind::Url,
-                    "package" => IndicatorKind::AppId,
-                    other => {
-                        set.add_unsupported(src, &format!("{other},{v}"), "unknown indicator type");
-                        continue;
-                    }
-                };
-                set.add(kind, v, IndicatorRole::C2, app, cat, src);
-            }
+        match rec {
+            Ok(rec) => add_row(set, src, &shape, &rec),
+            Err(e) => set.add_unsupported(src, &format!("row {}", no + 2), &e.to_string()),
         }
     }
     Ok(())
 }
 
+/// The indicators of one CSV row.
+fn add_row(set: &mut IndicatorSet, src: usize, shape: &CsvShape, rec: &csv::StringRecord) {
+    let get = |i: usize| rec.get(i).map(str::trim).filter(|s| !s.is_empty());
+    let cat = ThreatCategory::Stalkerware;
+    match *shape {
+        CsvShape::Samples {
+            sha,
+            pkg,
+            cert,
+            app,
+        } => {
+            let app = app.and_then(get);
+            let columns = [
+                (sha, IndicatorKind::FileSha256),
+                (pkg, IndicatorKind::AppId),
+                (cert, IndicatorKind::AppCertSha1),
+            ];
+            for (column, kind) in columns {
+                if let Some(v) = get(column) {
+                    set.add(kind, v, IndicatorRole::Indicator, app, cat, src);
+                }
+            }
+        }
+        CsvShape::Typed { ty, ind, app } => {
+            let app = app.and_then(get);
+            let (Some(t), Some(v)) = (get(ty), get(ind)) else {
+                return;
+            };
+            let kind = match t {
+                "domain" => IndicatorKind::Domain,
+                "ip" | "ipv4" | "ip4addr" => IndicatorKind::Ipv4,
+                "ipv6" | "ip6addr" => IndicatorKind::Ipv6,
+                "url" => IndicatorKind::Url,
+                "package" => IndicatorKind::AppId,
+                other => {
+                    set.add_unsupported(src, &format!("{other},{v}"), "unknown indicator type");
+                    return;
+                }
+            };
+            set.add(kind, v, IndicatorRole::C2, app, cat, src);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{FeedFormat, Source};
+    use crate::model::{FeedFormat, Source};
 
     #[test]
     fn plain_lists_and_hosts() {
         let mut set = IndicatorSet::new();
-        let src = set.add_source(Source {
-            name: "t".into(),
-            path: "t".into(),
-            format: FeedFormat::PlainList,
-            sha256: String::new(),
-        });
+        let src = set.add_source(Source::for_test("t", FeedFormat::PlainList));
         load_plain(
             &mut set,
             src,

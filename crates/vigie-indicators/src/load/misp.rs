@@ -1,6 +1,7 @@
 //! MISP events (JSON): attributes and objects (such as `android-app`) with typed values.
 
-use crate::{IndicatorKind, IndicatorRole, IndicatorSet};
+use crate::model::{IndicatorKind, IndicatorRole};
+use crate::set::IndicatorSet;
 use serde_json::Value;
 use vigie_core::ThreatCategory;
 

@@ -3,11 +3,13 @@
 mod echap;
 mod lists;
 mod misp;
-pub(crate) mod stix;
+pub(crate) mod mvt_index;
+mod pattern;
+mod stix;
 mod tinycheck;
 
-use crate::{IndicatorSet, Source};
-use serde::Serialize;
+use crate::model::{FeedFormat, Source};
+use crate::set::IndicatorSet;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -16,37 +18,13 @@ const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
 /// Deepest folder nesting walked.
 const MAX_DEPTH: usize = 8;
 
-/// The format of a feed file.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum FeedFormat {
-    /// Echap's `ioc.yaml` / `watchware.yaml` schema.
-    EchapYaml,
-    /// A STIX 2.1 bundle.
-    Stix2,
-    /// MVT's `indicators.yaml` index of STIX bundles.
-    MvtIndex,
-    /// TinyCheck's JSON import format.
-    TinyCheckJson,
-    /// A MISP event (JSON).
-    MispEvent,
-    /// A CSV export (Echap `samples.csv`, `network.csv`).
-    Csv,
-    /// One indicator per line (domains, addresses, hashes, hosts file).
-    PlainList,
-}
-
-impl FeedFormat {
-    /// Whether a folder that already has a primary feed (Echap YAML, STIX) should skip this
-    /// format: those files are exports of the same indicators.
-    fn is_derived_export(self) -> bool {
-        matches!(
-            self,
-            FeedFormat::TinyCheckJson | FeedFormat::MispEvent | FeedFormat::PlainList
-        )
-    }
+/// Whether a folder that already has a primary feed (Echap YAML, STIX) should skip a file of
+/// this format: those files are exports of the same indicators.
+fn is_derived_export(format: FeedFormat) -> bool {
+    matches!(
+        format,
+        FeedFormat::TinyCheckJson | FeedFormat::MispEvent | FeedFormat::PlainList
+    )
 }
 
 /// Why a feed could not be loaded.
@@ -174,6 +152,7 @@ pub(crate) fn detect(name: &str, bytes: &[u8]) -> Option<FeedFormat> {
     Some(FeedFormat::PlainList)
 }
 
+/// Reads a feed file, refusing one larger than any real feed.
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|source| LoadError::Io {
@@ -215,35 +194,46 @@ pub fn load_bytes(
         format,
         detail: format!("not UTF-8 text ({e})"),
     })?;
-    let malformed = |detail: String| LoadError::Malformed {
-        path: path.to_owned(),
-        format,
-        detail,
-    };
-    let mut source = Source {
+    let source = Source {
         name: display_name.unwrap_or(name).to_owned(),
         path: path.to_owned(),
         format,
         sha256: hex_sha256(bytes),
     };
-    match format {
+    read_feed(set, source, text, name, display_name).map_err(|detail| LoadError::Malformed {
+        path: path.to_owned(),
+        format,
+        detail,
+    })?;
+    Ok(format)
+}
+
+/// Registers `source` and reads its indicators from `text` as its format says.
+fn read_feed(
+    set: &mut IndicatorSet,
+    mut source: Source,
+    text: &str,
+    name: &str,
+    display_name: Option<&str>,
+) -> Result<(), String> {
+    match source.format {
         FeedFormat::EchapYaml => {
             source.name =
                 display_name.map_or_else(|| format!("{} — {name}", echap::CREDIT), str::to_owned);
             let idx = set.add_source(source);
-            echap::load(set, idx, text, name).map_err(malformed)?;
+            echap::load(set, idx, text, name)
         }
         FeedFormat::Stix2 => {
             let idx = set.add_source(source);
-            stix::load(set, idx, text, display_name).map_err(malformed)?;
+            stix::load(set, idx, text, display_name)
         }
         FeedFormat::TinyCheckJson => {
             let idx = set.add_source(source);
-            tinycheck::load(set, idx, text).map_err(malformed)?;
+            tinycheck::load(set, idx, text)
         }
         FeedFormat::MispEvent => {
             let idx = set.add_source(source);
-            misp::load(set, idx, text).map_err(malformed)?;
+            misp::load(set, idx, text)
         }
         FeedFormat::Csv => {
             // Echap's APK samples export: same licence and credit as its YAML.
@@ -251,18 +241,19 @@ pub fn load_bytes(
                 source.name = format!("{} — {name}", echap::CREDIT);
             }
             let idx = set.add_source(source);
-            lists::load_csv(set, idx, text).map_err(malformed)?;
+            lists::load_csv(set, idx, text)
         }
         FeedFormat::PlainList => {
             let idx = set.add_source(source);
             lists::load_plain(set, idx, text, name);
+            Ok(())
         }
         FeedFormat::MvtIndex => {
             // The index names bundles; load_path resolves them. On its own it holds no indicator.
             set.add_source(source);
+            Ok(())
         }
     }
-    Ok(format)
 }
 
 /// Loads a feed file, or every feed in a folder (recursively). In a folder:
@@ -284,24 +275,31 @@ pub fn load_path(set: &mut IndicatorSet, path: &Path) -> Result<(), LoadError> {
         let shown = path.display().to_string();
         let format = load_bytes(set, &shown, &bytes, None)?;
         if format == FeedFormat::MvtIndex {
-            // Load the bundles the index lists that sit beside it.
             let dir = path.parent().unwrap_or(Path::new("."));
-            for (rel, name) in stix::index_entries(std::str::from_utf8(&bytes).unwrap_or_default())
-            {
-                let p = dir.join(&rel);
-                if p.is_file() {
-                    let b = read_limited(&p)?;
-                    load_bytes(set, &p.display().to_string(), &b, Some(&name))?;
-                } else {
-                    set.skipped_files
-                        .push((rel, "listed in the index but not present here".into()));
-                }
-            }
+            load_index_bundles(set, dir, &bytes)?;
         }
         Ok(())
     }
 }
 
+/// Loads the bundles an MVT index lists that sit beside it (in `dir`); those absent are
+/// listed as skipped.
+fn load_index_bundles(set: &mut IndicatorSet, dir: &Path, index: &[u8]) -> Result<(), LoadError> {
+    for (rel, name) in mvt_index::index_entries(std::str::from_utf8(index).unwrap_or_default()) {
+        let p = dir.join(&rel);
+        if p.is_file() {
+            let b = read_limited(&p)?;
+            load_bytes(set, &p.display().to_string(), &b, Some(&name))?;
+        } else {
+            set.skipped_files
+                .push((rel, "listed in the index but not present here".into()));
+        }
+    }
+    Ok(())
+}
+
+/// Loads the feeds of a folder and of its sub-folders (`index_names`: the names MVT indexes
+/// give the bundles, by path).
 fn load_dir(
     set: &mut IndicatorSet,
     dir: &Path,
@@ -324,8 +322,22 @@ fn load_dir(
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'))
     });
+    let files = read_folder_files(set, dir, &entries, index_names);
+    load_folder_files(set, files, index_names);
+    for p in entries.iter().filter(|p| p.is_dir()) {
+        load_dir(set, p, depth + 1, index_names)?;
+    }
+    Ok(())
+}
 
-    // First pass: read and classify the files of this folder.
+/// Reads and classifies the files of a folder: the feeds, with their format and bytes. An
+/// MVT index is read into `index_names`; what is no feed is listed as skipped.
+fn read_folder_files(
+    set: &mut IndicatorSet,
+    dir: &Path,
+    entries: &[PathBuf],
+    index_names: &mut BTreeMap<PathBuf, String>,
+) -> Vec<(PathBuf, FeedFormat, Vec<u8>)> {
     let mut files = vec![];
     for p in entries.iter().filter(|p| p.is_file()) {
         let shown = p.display().to_string();
@@ -340,7 +352,7 @@ fn load_dir(
         match detect(name, &bytes) {
             Some(FeedFormat::MvtIndex) => {
                 let text = std::str::from_utf8(&bytes).unwrap_or_default();
-                for (rel, n) in stix::index_entries(text) {
+                for (rel, n) in mvt_index::index_entries(text) {
                     index_names.insert(dir.join(rel), n);
                 }
             }
@@ -350,6 +362,15 @@ fn load_dir(
                 .push((shown, "not an indicator feed format".into())),
         }
     }
+    files
+}
+
+/// Loads the feeds of one folder, but not the exports that repeat its main feed.
+fn load_folder_files(
+    set: &mut IndicatorSet,
+    files: Vec<(PathBuf, FeedFormat, Vec<u8>)>,
+    index_names: &BTreeMap<PathBuf, String>,
+) {
     let has_primary = files
         .iter()
         .any(|(_, f, _)| matches!(f, FeedFormat::EchapYaml | FeedFormat::Stix2));
@@ -358,7 +379,7 @@ fn load_dir(
         // A typed network CSV (`type,indicator,app`) is an export; an APK samples CSV is not.
         let derived_csv =
             format == FeedFormat::Csv && bytes.to_ascii_lowercase().starts_with(b"type,indicator");
-        if has_primary && (format.is_derived_export() || derived_csv) {
+        if has_primary && (is_derived_export(format) || derived_csv) {
             set.skipped_files.push((
                 shown,
                 "export of the same indicators as this folder's main feed".into(),
@@ -370,10 +391,6 @@ fn load_dir(
             set.skipped_files.push((shown, e.to_string()));
         }
     }
-    for p in entries.iter().filter(|p| p.is_dir()) {
-        load_dir(set, p, depth + 1, index_names)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -382,30 +399,21 @@ mod tests {
 
     #[test]
     fn detects_formats() {
-        assert_eq!(
-            detect("a.stix2", b"{\"type\": \"bundle\", \"objects\": []}"),
-            Some(FeedFormat::Stix2)
-        );
-        assert_eq!(
-            detect("t.json", b"{\"iocs\": []}"),
-            Some(FeedFormat::TinyCheckJson)
-        );
-        assert_eq!(
-            detect("m.json", b"{\"Event\": {}}"),
-            Some(FeedFormat::MispEvent)
-        );
-        assert_eq!(
-            detect("ioc.yaml", b"- name: X\n"),
-            Some(FeedFormat::EchapYaml)
-        );
-        assert_eq!(
-            detect("indicators.yaml", b"indicators:\n"),
-            Some(FeedFormat::MvtIndex)
-        );
-        assert_eq!(
-            detect("domains.txt", b"a.com\n"),
-            Some(FeedFormat::PlainList)
-        );
+        let known: [(&str, &[u8], FeedFormat); 6] = [
+            (
+                "a.stix2",
+                b"{\"type\": \"bundle\", \"objects\": []}",
+                FeedFormat::Stix2,
+            ),
+            ("t.json", b"{\"iocs\": []}", FeedFormat::TinyCheckJson),
+            ("m.json", b"{\"Event\": {}}", FeedFormat::MispEvent),
+            ("ioc.yaml", b"- name: X\n", FeedFormat::EchapYaml),
+            ("indicators.yaml", b"indicators:\n", FeedFormat::MvtIndex),
+            ("domains.txt", b"a.com\n", FeedFormat::PlainList),
+        ];
+        for (name, bytes, format) in known {
+            assert_eq!(detect(name, bytes), Some(format), "{name}");
+        }
         assert_eq!(detect("x.rules", b"alert dns"), None);
         assert_eq!(detect("x.json", b"{\"foo\": 1}"), None);
     }

@@ -1,6 +1,7 @@
 //! TinyCheck's JSON import format: `{"iocs": [{"type", "tag", "tlp", "value"}]}`.
 
-use crate::{IndicatorKind, IndicatorRole, IndicatorSet};
+use crate::model::{IndicatorKind, IndicatorRole};
+use crate::set::IndicatorSet;
 use serde_json::Value;
 use vigie_core::ThreatCategory;
 

@@ -1,9 +1,12 @@
 //! The indicator set: every loaded indicator, indexed for constant-time lookups.
 
+mod index;
+
 use crate::model::{Indicator, IndicatorKind, IndicatorRole, Source, Unsupported};
-use crate::normalize::{normalize_domain, normalize_hash, normalize_url};
+use crate::normalize::{normalize_domain, normalize_url};
+use index::{normalize, normalize_query, Index};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::net::IpAddr;
 
 /// Indicators from any number of feeds, with indexes for lookups.
@@ -12,15 +15,8 @@ pub struct IndicatorSet {
     indicators: Vec<Indicator>,
     sources: Vec<Source>,
     unsupported: Vec<Unsupported>,
-    /// Normalised domain → indicators (domains, dynamic-DNS providers, suspicious TLDs).
-    names: HashMap<String, Vec<u32>>,
-    /// Single addresses.
-    ips: HashMap<IpAddr, Vec<u32>>,
-    /// Networks: prefix length → network address → indicators. Probed longest prefix first.
-    cidrs_v4: BTreeMap<u8, HashMap<u32, Vec<u32>>>,
-    cidrs_v6: BTreeMap<u8, HashMap<u128, Vec<u32>>>,
-    /// Every other kind: (kind, normalised value) → indicators.
-    exact: HashMap<(IndicatorKind, String), Vec<u32>>,
+    /// Where each indicator is looked up.
+    index: Index,
     /// Files a folder load passed over, with the reason.
     pub(crate) skipped_files: Vec<(String, String)>,
 }
@@ -36,22 +32,6 @@ pub struct SourceSummary {
     pub total: usize,
     /// Entries that could not be used.
     pub unsupported: usize,
-}
-
-fn mask_v4(addr: u32, len: u8) -> u32 {
-    if len == 0 {
-        0
-    } else {
-        addr & (u32::MAX << (32 - u32::from(len)))
-    }
-}
-
-fn mask_v6(addr: u128, len: u8) -> u128 {
-    if len == 0 {
-        0
-    } else {
-        addr & (u128::MAX << (128 - u32::from(len)))
-    }
 }
 
 impl IndicatorSet {
@@ -100,141 +80,18 @@ impl IndicatorSet {
         if raw.is_empty() {
             return false;
         }
-        let id = u32::try_from(self.indicators.len()).unwrap_or(u32::MAX);
-        let value = match kind {
-            IndicatorKind::Domain | IndicatorKind::DynamicDns | IndicatorKind::Nameserver => {
-                // A "domain" that is really a URL or an address goes to that index.
-                if raw.contains("://") {
-                    return self.add(IndicatorKind::Url, raw, role, app, category, source);
-                }
-                if let Ok(ip) = raw.parse::<IpAddr>() {
-                    let k = if ip.is_ipv4() {
-                        IndicatorKind::Ipv4
-                    } else {
-                        IndicatorKind::Ipv6
-                    };
-                    return self.add(k, raw, role, app, category, source);
-                }
-                let Some(d) = normalize_domain(raw) else {
-                    self.add_unsupported(source, raw, "not a valid domain name");
-                    return false;
-                };
-                if kind != IndicatorKind::Nameserver {
-                    self.names.entry(d.clone()).or_default().push(id);
-                } else {
-                    self.exact.entry((kind, d.clone())).or_default().push(id);
-                }
-                d
-            }
-            IndicatorKind::SuspiciousTld => {
-                let Some(d) = normalize_domain(raw) else {
-                    self.add_unsupported(source, raw, "not a valid top-level domain");
-                    return false;
-                };
-                self.names.entry(d.clone()).or_default().push(id);
-                d
-            }
-            IndicatorKind::Ipv4 | IndicatorKind::Ipv6 | IndicatorKind::Cidr => {
-                if raw.contains('/') {
-                    let Ok(net) = raw.parse::<ipnet::IpNet>() else {
-                        self.add_unsupported(source, raw, "not a valid network (CIDR)");
-                        return false;
-                    };
-                    let len = net.prefix_len();
-                    match net.network() {
-                        IpAddr::V4(a) => self
-                            .cidrs_v4
-                            .entry(len)
-                            .or_default()
-                            .entry(mask_v4(u32::from(a), len))
-                            .or_default()
-                            .push(id),
-                        IpAddr::V6(a) => self
-                            .cidrs_v6
-                            .entry(len)
-                            .or_default()
-                            .entry(mask_v6(u128::from(a), len))
-                            .or_default()
-                            .push(id),
-                    }
-                    let value = net.trunc().to_string();
-                    self.indicators.push(Indicator {
-                        value,
-                        kind: IndicatorKind::Cidr,
-                        role,
-                        app: app.map(str::to_owned),
-                        category,
-                        source,
-                    });
-                    return true;
-                }
-                let Ok(ip) = raw.parse::<IpAddr>() else {
-                    self.add_unsupported(source, raw, "not a valid IP address");
-                    return false;
-                };
-                self.ips.entry(ip).or_default().push(id);
-                let kind = if ip.is_ipv4() {
-                    IndicatorKind::Ipv4
-                } else {
-                    IndicatorKind::Ipv6
-                };
-                self.indicators.push(Indicator {
-                    value: ip.to_string(),
-                    kind,
-                    role,
-                    app: app.map(str::to_owned),
-                    category,
-                    source,
-                });
-                return true;
-            }
-            IndicatorKind::Url => {
-                let Some(u) = normalize_url(raw) else {
-                    self.add_unsupported(source, raw, "not a valid URL");
-                    return false;
-                };
-                self.exact.entry((kind, u.clone())).or_default().push(id);
-                u
-            }
-            IndicatorKind::AppCertSha1
-            | IndicatorKind::AppCertSha256
-            | IndicatorKind::AppCertMd5
-            | IndicatorKind::X509Sha1
-            | IndicatorKind::X509Sha256
-            | IndicatorKind::X509Md5
-            | IndicatorKind::FileSha256
-            | IndicatorKind::FileSha1
-            | IndicatorKind::FileMd5
-            | IndicatorKind::Jarm => {
-                let h = normalize_hash(raw);
-                if h.is_empty() || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    self.add_unsupported(source, raw, "not a hexadecimal hash");
-                    return false;
-                }
-                self.exact.entry((kind, h.clone())).or_default().push(id);
-                h
-            }
-            IndicatorKind::Email
-            | IndicatorKind::AppId
-            | IndicatorKind::ConfigurationProfile
-            | IndicatorKind::AndroidProperty => {
-                let v = raw.to_lowercase();
-                self.exact.entry((kind, v.clone())).or_default().push(id);
-                v
-            }
-            IndicatorKind::FileName
-            | IndicatorKind::FilePath
-            | IndicatorKind::ProcessName
-            | IndicatorKind::AppCertOrganization
-            | IndicatorKind::AppCertCommonNamePattern => {
-                let v = raw.to_owned();
-                self.exact.entry((kind, v.clone())).or_default().push(id);
-                v
+        let normalized = match normalize(kind, raw) {
+            Ok(n) => n,
+            Err(reason) => {
+                self.add_unsupported(source, raw, reason);
+                return false;
             }
         };
+        let id = u32::try_from(self.indicators.len()).unwrap_or(u32::MAX);
+        self.index.insert(normalized.key, id);
         self.indicators.push(Indicator {
-            value,
-            kind,
+            value: normalized.value,
+            kind: normalized.kind,
             role,
             app: app.map(str::to_owned),
             category,
@@ -314,7 +171,7 @@ impl IndicatorSet {
         };
         let mut rest: &str = &name;
         loop {
-            if let Some(ids) = self.names.get(rest) {
+            if let Some(ids) = self.index.name(rest) {
                 let found: Vec<&Indicator> = self
                     .resolve(ids)
                     .into_iter()
@@ -333,28 +190,10 @@ impl IndicatorSet {
 
     /// Indicators matching an address: the address itself, then the longest network holding it.
     pub fn match_ip(&self, ip: IpAddr) -> Vec<&Indicator> {
-        if let Some(ids) = self.ips.get(&ip) {
-            return self.resolve(ids);
-        }
-        match ip {
-            IpAddr::V4(a) => {
-                let a = u32::from(a);
-                for (len, nets) in self.cidrs_v4.iter().rev() {
-                    if let Some(ids) = nets.get(&mask_v4(a, *len)) {
-                        return self.resolve(ids);
-                    }
-                }
-            }
-            IpAddr::V6(a) => {
-                let a = u128::from(a);
-                for (len, nets) in self.cidrs_v6.iter().rev() {
-                    if let Some(ids) = nets.get(&mask_v6(a, *len)) {
-                        return self.resolve(ids);
-                    }
-                }
-            }
-        }
-        vec![]
+        self.index
+            .address(ip)
+            .map(|ids| self.resolve(ids))
+            .unwrap_or_default()
     }
 
     /// Indicators whose full URL equals this URL (after normalisation).
@@ -367,30 +206,13 @@ impl IndicatorSet {
 
     /// Indicators of an exact-match kind (hashes, app ids, e-mails, processes, ...).
     pub fn match_exact(&self, kind: IndicatorKind, value: &str) -> Vec<&Indicator> {
-        let v = match kind {
-            IndicatorKind::AppCertSha1
-            | IndicatorKind::AppCertSha256
-            | IndicatorKind::AppCertMd5
-            | IndicatorKind::X509Sha1
-            | IndicatorKind::X509Sha256
-            | IndicatorKind::X509Md5
-            | IndicatorKind::FileSha256
-            | IndicatorKind::FileSha1
-            | IndicatorKind::FileMd5
-            | IndicatorKind::Jarm => normalize_hash(value),
-            IndicatorKind::Email
-            | IndicatorKind::AppId
-            | IndicatorKind::ConfigurationProfile
-            | IndicatorKind::AndroidProperty
-            | IndicatorKind::Nameserver => value.trim().trim_end_matches('.').to_lowercase(),
-            _ => value.to_owned(),
-        };
+        let v = normalize_query(kind, value);
         self.match_exact_normalized(kind, v)
     }
 
     fn match_exact_normalized(&self, kind: IndicatorKind, value: String) -> Vec<&Indicator> {
-        self.exact
-            .get(&(kind, value))
+        self.index
+            .exact(kind, value)
             .map(|ids| self.resolve(ids))
             .unwrap_or_default()
     }
@@ -489,17 +311,12 @@ fn lower_name(name: &str) -> Option<std::borrow::Cow<'_, str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::FeedFormat;
+    use crate::model::FeedFormat;
     use vigie_core::ThreatCategory::Stalkerware;
 
     fn set() -> IndicatorSet {
         let mut s = IndicatorSet::new();
-        let src = s.add_source(Source {
-            name: "test".into(),
-            path: "t".into(),
-            format: FeedFormat::PlainList,
-            sha256: String::new(),
-        });
+        let src = s.add_source(Source::for_test("test", FeedFormat::PlainList));
         let c2 = IndicatorRole::C2;
         s.add(
             IndicatorKind::Domain,

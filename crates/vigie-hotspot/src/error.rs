@@ -1,0 +1,35 @@
+//! Why the hotspot could not start or stop.
+
+use vigie_core::Message;
+
+/// Why the hotspot could not start or stop.
+#[derive(Debug, thiserror::Error)]
+pub enum HotspotError {
+    /// A program it needs is not installed.
+    #[error("{0} is not installed")]
+    Missing(&'static str),
+    /// A command failed.
+    #[error("{command} failed: {detail}")]
+    Command {
+        /// The command.
+        command: String,
+        /// What it said.
+        detail: String,
+    },
+    /// Writing the configuration failed.
+    #[error("configuration: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl vigie_core::Localized for HotspotError {
+    /// The error as a translatable message.
+    fn message(&self) -> vigie_core::Message {
+        match self {
+            HotspotError::Missing(p) => Message::new("hotspot-error-missing").arg("program", *p),
+            HotspotError::Command { command, detail } => Message::new("hotspot-error-command")
+                .arg("command", command)
+                .arg("detail", detail),
+            HotspotError::Io(e) => Message::new("hotspot-error-io").arg("detail", e.to_string()),
+        }
+    }
+}
