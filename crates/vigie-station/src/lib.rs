@@ -47,7 +47,7 @@ pub use retro::{retro_check_all, retro_matches};
 pub use runner::{CheckProgress, Progress, Running};
 pub use stored::{store_record, stored_check, stored_checks, RecordError};
 pub use target::CaseTarget;
-pub use vigie_android::adb::DeviceEntry;
+pub use vigie_android::DeviceEntry;
 pub use vigie_live::{interfaces, InterfaceInfo, LiveCapture};
 pub use vigie_net::scan::human_duration;
 

@@ -112,19 +112,19 @@ fn record(
 /// an anonymous memory file (never onto a disk) that ffmpeg reads.
 fn frames_from_store(store: &CaseStore, evidence: EvidenceId, facts: &mut MediaFacts) {
     use std::os::fd::AsRawFd;
-    if facts.size > vigie_ncii::video::MAX_IN_MEMORY {
-        facts.frames_missing = Some(vigie_ncii::video::FramesMissing::TooLarge);
+    if facts.size > vigie_ncii::MAX_VIDEO_IN_MEMORY {
+        facts.frames_missing = Some(vigie_ncii::FramesMissing::TooLarge);
         return;
     }
     let memory =
         nix::sys::memfd::memfd_create(c"vigie-video", nix::sys::memfd::MFdFlags::MFD_CLOEXEC);
     let Ok(fd) = memory else {
-        facts.frames_missing = Some(vigie_ncii::video::FramesMissing::Undecodable);
+        facts.frames_missing = Some(vigie_ncii::FramesMissing::Undecodable);
         return;
     };
     let mut file = std::fs::File::from(fd);
     if store.read_evidence(evidence, &mut file).is_err() {
-        facts.frames_missing = Some(vigie_ncii::video::FramesMissing::Undecodable);
+        facts.frames_missing = Some(vigie_ncii::FramesMissing::Undecodable);
         return;
     }
     let path = format!("/proc/{}/fd/{}", std::process::id(), file.as_raw_fd());

@@ -120,8 +120,8 @@ pub struct TaxiiServer {
 
 impl TaxiiServer {
     /// The authentication this server is configured with.
-    pub fn auth(&self) -> vigie_feeds::taxii::Auth {
-        use vigie_feeds::taxii::Auth;
+    pub fn auth(&self) -> vigie_feeds::Auth {
+        use vigie_feeds::Auth;
         match (&self.token, &self.user, &self.password) {
             (Some(t), _, _) => Auth::Token(t.clone()),
             (None, Some(u), p) => Auth::Basic {
@@ -161,14 +161,14 @@ pub fn share_sightings(
         Err(e) => return Some(e.to_string()),
     };
     let opt_in = settings.sightings.filter(|s| s.enabled)?;
-    let sightings = vigie_feeds::sightings::from_findings(findings, &opt_in.department);
+    let sightings = vigie_feeds::sightings_from_findings(findings, &opt_in.department);
     if sightings.is_empty() {
         return None;
     }
-    let objects = vigie_feeds::sightings::stix_objects(&sightings);
+    let objects = vigie_feeds::sightings_stix_objects(&sightings);
     let mut lines = vec![];
     for server in &settings.taxii {
-        let client = vigie_feeds::taxii::TaxiiClient::new(
+        let client = vigie_feeds::TaxiiClient::new(
             &server.discovery,
             server.auth(),
             std::time::Duration::from_secs(30),
@@ -195,7 +195,7 @@ pub fn share_sightings(
         lines.push(cat.text(&m));
     }
     for server in &settings.misp {
-        let client = vigie_feeds::misp::MispClient::new(
+        let client = vigie_feeds::MispClient::new(
             &server.url,
             &server.key,
             std::time::Duration::from_secs(30),

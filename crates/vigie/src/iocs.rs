@@ -102,15 +102,14 @@ fn update(env: &Env, cfg: &UpdateConfig, sources: &[UpdateSource]) -> Result<Exi
     if want(UpdateSource::Taxii) {
         for server in &sharing.taxii {
             let client =
-                vigie_feeds::taxii::TaxiiClient::new(&server.discovery, server.auth(), cfg.timeout);
-            let pulled = vigie_feeds::taxii::pull(&store, &client, now);
-            outcomes.extend(pulled.into_iter().map(|(id, p)| (id, p.into())));
+                vigie_feeds::TaxiiClient::new(&server.discovery, server.auth(), cfg.timeout);
+            outcomes.extend(vigie_feeds::pull_taxii(&store, &client, now));
         }
     }
     if want(UpdateSource::Misp) {
         for server in &sharing.misp {
-            let client = vigie_feeds::misp::MispClient::new(&server.url, &server.key, cfg.timeout);
-            outcomes.extend(vigie_feeds::misp::pull(&store, &client, now));
+            let client = vigie_feeds::MispClient::new(&server.url, &server.key, cfg.timeout);
+            outcomes.extend(vigie_feeds::pull_misp(&store, &client, now));
         }
     }
     let mut out = std::io::stdout().lock();

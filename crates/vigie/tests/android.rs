@@ -51,7 +51,7 @@ fn a_phone_over_adb_is_read_and_checked() {
     let data = fresh("ok");
     let echap = shared.join("echap");
     // A feed naming the planted app's signing certificate (read from the end of its APK).
-    let (cert_sha1, _) = vigie_android::apk::fingerprints(common::adb::PLANTED_CERT);
+    let (cert_sha1, _) = vigie_android::fingerprints(common::adb::PLANTED_CERT);
     let feed = data.join("cert-ioc.yaml");
     std::fs::write(
         &feed,

@@ -12,7 +12,7 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
-use vigie_feeds::taxii::{Auth, TaxiiClient};
+use vigie_feeds::{Auth, TaxiiClient};
 
 /// Stops medallion when the test ends, however it ends.
 struct Server(Child);

@@ -25,7 +25,7 @@ use vigie_station::{LockerFileInfo, LockerUpload};
 /// Longer side, in pixels, of the preview of a sensitive image: no detail survives.
 const BLURRED_SIDE: u32 = 12;
 
-/// Formats a browser shows, by the name [`vigie_ncii::media::sniff`] gives.
+/// Formats a browser shows, by the name [`vigie_ncii::sniff`] gives.
 fn content_type(format: Option<&str>) -> Option<&'static str> {
     Some(match format? {
         "jpeg" => "image/jpeg",

@@ -154,7 +154,7 @@ impl AdbServer {
                         } else if let Some(cmd) = req.strip_prefix("shell:") {
                             count.fetch_add(1, Ordering::SeqCst);
                             let _ = s.write_all(b"OKAY");
-                            let apk = vigie_android::apk::test_apk(&[PLANTED_CERT]);
+                            let apk = vigie_android::test_apk(&[PLANTED_CERT]);
                             let out: Vec<u8> = if let Some(path) = cmd.strip_prefix("stat -c %s ") {
                                 if path == HIDDEN_APK_PATH {
                                     format!("{}\n", apk.len()).into_bytes()
