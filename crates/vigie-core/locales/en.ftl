@@ -42,6 +42,7 @@ check-kind-ios-device = connected iPhone
 
 coverage-packets = { $packets } packets read from { $files } capture file(s).
 date-utc = { $day } { $month } { $year }, { $time } UTC
+date-zoned = { $day } { $month } { $year }, { $time } ({ $zone })
 month-1 = January
 month-2 = February
 month-3 = March

@@ -42,6 +42,7 @@ check-kind-ios-device = iPhone branché
 
 coverage-packets = { $packets } paquets lus dans { $files } fichier(s) de capture.
 date-utc = { $day } { $month } { $year }, { $time } UTC
+date-zoned = { $day } { $month } { $year }, { $time } ({ $zone })
 month-1 = janvier
 month-2 = février
 month-3 = mars

@@ -75,11 +75,13 @@ pub struct LocaleResource {
     pub source: &'static str,
 }
 
-/// Translated text for one language, falling back to English, then to the key itself.
+/// Translated text for one language, falling back to English, then to the key itself; times
+/// are written in a time zone (the station's own unless told otherwise).
 pub struct Catalog {
     lang: Lang,
     primary: FluentBundle<FluentResource>,
     fallback: FluentBundle<FluentResource>,
+    zone: jiff::tz::TimeZone,
 }
 
 impl fmt::Debug for Catalog {
@@ -108,13 +110,32 @@ fn bundle(lang: Lang, groups: &[&[LocaleResource]]) -> FluentBundle<FluentResour
 }
 
 impl Catalog {
-    /// A catalog for `lang` made of the given crates' resources (e.g. `&[vigie_core::LOCALES]`).
+    /// A catalog for `lang` made of the given crates' resources (e.g. `&[vigie_core::LOCALES]`),
+    /// writing times in the station's time zone (`TZ` where set, else the system's).
     pub fn new(lang: Lang, groups: &[&[LocaleResource]]) -> Self {
         Catalog {
             lang,
             primary: bundle(lang, groups),
             fallback: bundle(Lang::En, groups),
+            zone: jiff::tz::TimeZone::system(),
         }
+    }
+
+    /// The same catalog writing times in UTC (the technical annex, exact records).
+    pub fn in_utc(self) -> Self {
+        self.in_zone(jiff::tz::TimeZone::UTC)
+    }
+
+    /// The same catalog writing times in the zone named `iana` (`Europe/Paris`), or an
+    /// error naming what is not a known zone.
+    pub fn in_zone_named(self, iana: &str) -> Result<Self, String> {
+        let zone = jiff::tz::TimeZone::get(iana).map_err(|e| e.to_string())?;
+        Ok(self.in_zone(zone))
+    }
+
+    fn in_zone(mut self, zone: jiff::tz::TimeZone) -> Self {
+        self.zone = zone;
+        self
     }
 
     /// The catalog's language.
@@ -169,40 +190,49 @@ impl Catalog {
         self.text(&Message::new(key))
     }
 
-    /// A UTC time as people read it ("1 December 2026, 06:48:15 UTC"), from the RFC 3339
-    /// form Vigie records (`2026-12-01T06:48:15.942718Z`); anything else is given back as
-    /// it is.
+    /// A recorded time as people read it, in the catalog's time zone ("1 December 2026,
+    /// 06:48:15 UTC", "9 août 2026, 23:05:00 (UTC+2)"), from the RFC 3339 form Vigie records
+    /// (`2026-12-01T06:48:15.942718Z`); anything else is given back as it is.
     pub fn date(&self, rfc3339: &str) -> String {
-        let b = rfc3339.as_bytes();
-        let digits = |r: std::ops::Range<usize>| {
-            b.get(r.clone())
-                .filter(|d| d.iter().all(u8::is_ascii_digit))
-                .and_then(|_| rfc3339.get(r))
-        };
-        let shape = b.get(4) == Some(&b'-')
-            && b.get(7) == Some(&b'-')
-            && b.get(10) == Some(&b'T')
-            && b.get(13) == Some(&b':')
-            && b.get(16) == Some(&b':')
-            && rfc3339.ends_with('Z');
-        let (Some(year), Some(month), Some(day), Some(hms)) = (
-            digits(0..4),
-            digits(5..7).and_then(|m| m.parse::<u8>().ok()),
-            digits(8..10).and_then(|d| d.parse::<u8>().ok()),
-            rfc3339.get(11..19),
-        ) else {
+        let Ok(t) = rfc3339.parse::<crate::Timestamp>() else {
             return rfc3339.to_owned();
         };
-        if !shape || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        let Ok(ts) = jiff::Timestamp::from_nanosecond(i128::from(t.0)) else {
             return rfc3339.to_owned();
-        }
+        };
+        let local = self.zone.to_datetime(ts);
+        let offset = self.zone.to_offset(ts).seconds();
+        let time = format!(
+            "{:02}:{:02}:{:02}",
+            local.hour(),
+            local.minute(),
+            local.second()
+        );
+        let month = self.key(&format!("month-{}", local.month()));
+        let message = match offset {
+            0 if self.zone.iana_name().is_none_or(|n| n.ends_with("UTC")) => {
+                Message::new("date-utc")
+            }
+            _ => Message::new("date-zoned").arg("zone", utc_offset(offset)),
+        };
         self.text(
-            &Message::new("date-utc")
-                .arg("day", day.to_string())
-                .arg("month", self.key(&format!("month-{month}")))
-                .arg("year", year)
-                .arg("time", hms),
+            &message
+                .arg("day", local.day().to_string())
+                .arg("month", month)
+                .arg("year", local.year().to_string())
+                .arg("time", time),
         )
+    }
+}
+
+/// An offset from UTC as people write it: `UTC`, `UTC+2`, `UTC−3`, `UTC+5:30`.
+fn utc_offset(seconds: i32) -> String {
+    let sign = if seconds < 0 { '−' } else { '+' };
+    let (h, m) = (seconds.abs() / 3600, seconds.abs() % 3600 / 60);
+    match (h, m) {
+        (0, 0) => "UTC".to_owned(),
+        (h, 0) => format!("UTC{sign}{h}"),
+        (h, m) => format!("UTC{sign}{h}:{m:02}"),
     }
 }
 
@@ -222,8 +252,8 @@ fn keys_of(source: &str) -> Vec<String> {
 mod tests {
     #[test]
     fn dates_read_as_people_read_them() {
-        let en = super::Catalog::new(super::Lang::En, &[crate::LOCALES]);
-        let fr = super::Catalog::new(super::Lang::Fr, &[crate::LOCALES]);
+        let en = super::Catalog::new(super::Lang::En, &[crate::LOCALES]).in_utc();
+        let fr = super::Catalog::new(super::Lang::Fr, &[crate::LOCALES]).in_utc();
         assert_eq!(
             en.date("2026-12-01T06:48:15.942718Z"),
             "1 December 2026, 06:48:15 UTC"
@@ -245,6 +275,36 @@ mod tests {
         ] {
             assert_eq!(en.date(odd), odd);
         }
+    }
+
+    #[test]
+    fn dates_are_written_in_the_station_time_zone() {
+        let fr = super::Catalog::new(super::Lang::Fr, &[crate::LOCALES]);
+        let paris = fr.in_zone_named("Europe/Paris").expect("zone");
+        assert_eq!(
+            paris.date("2026-08-09T23:05:00Z"),
+            "10 août 2026, 01:05:00 (UTC+2)"
+        );
+        assert_eq!(
+            paris.date("2026-12-01T06:48:15Z"),
+            "1 décembre 2026, 07:48:15 (UTC+1)"
+        );
+        let en = super::Catalog::new(super::Lang::En, &[crate::LOCALES]);
+        let kolkata = en.in_zone_named("Asia/Kolkata").expect("zone");
+        assert_eq!(
+            kolkata.date("2026-12-01T06:48:15Z"),
+            "1 December 2026, 12:18:15 (UTC+5:30)"
+        );
+        let ny = super::Catalog::new(super::Lang::En, &[crate::LOCALES])
+            .in_zone_named("America/New_York")
+            .expect("zone");
+        assert_eq!(
+            ny.date("2026-12-01T06:48:15Z"),
+            "1 December 2026, 01:48:15 (UTC−5)"
+        );
+        assert!(super::Catalog::new(super::Lang::En, &[])
+            .in_zone_named("Mars/Olympus")
+            .is_err());
     }
 
     use super::*;

@@ -428,6 +428,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "apps",
         "rows",
         "device",
+        "zone",
     ] {
         args.set(a, "x");
     }

@@ -99,7 +99,7 @@ pub(crate) fn custody(b: &mut Vec<Block>, cat: &Catalog, guidance: &Guidance, sr
     b.push(Block::Table {
         headers: vec![
             "#".into(),
-            t("report-col-when"),
+            t("report-col-when-utc"),
             t("report-col-who"),
             t("report-col-event"),
             t("report-col-object"),

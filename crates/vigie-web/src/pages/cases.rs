@@ -48,7 +48,7 @@ pub(crate) async fn list(State(app): Shared, op: Operator) -> Response {
                 "<tr><td><a href=\"/cases/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 seg(&c.reference),
                 esc(&c.reference),
-                esc(&c.created),
+                esc(&cat.date(&c.created)),
                 c.scans,
                 esc(&cat.key(state))
             ));

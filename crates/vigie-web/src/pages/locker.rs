@@ -198,7 +198,7 @@ fn picture(cat: &Catalog, r: &str, item: &LockerItem, shown: bool) -> String {
 /// What the file records itself: its name, size, fingerprints, frames and dates.
 fn file_says(cat: &Catalog, item: &LockerItem) -> String {
     let e = &item.entry;
-    let mut says = row(&cat.key("web-locker-added"), &item.added);
+    let mut says = row(&cat.key("web-locker-added"), &cat.date(&item.added));
     let Some(f) = e.facts.as_ref() else {
         return says;
     };
@@ -231,9 +231,10 @@ fn file_says(cat: &Catalog, item: &LockerItem) -> String {
             &cat.key(&format!("web-locker-no-pdq-{}", m.as_str())),
         ));
     }
+    let modified = e.file_modified.as_deref().map(|m| cat.date(m));
     says.push_str(&rows(
         cat,
-        &[("web-locker-file-modified", e.file_modified.as_deref())],
+        &[("web-locker-file-modified", modified.as_deref())],
     ));
     if let Some(x) = &f.exif {
         says.push_str(&rows(

@@ -19,7 +19,10 @@ pub(super) fn result(cat: &Catalog, r: &ScanRecord, d: &IosDetails) -> String {
     let device: String = FACTS
         .iter()
         .filter_map(|(k, label)| d.device.get(*k).map(|v| (label, v)))
-        .map(|(label, v)| format!("<dt>{}</dt><dd>{}</dd>", esc(&cat.key(label)), esc(v)))
+        .map(|(label, v)| {
+            let v = cat.date(v);
+            format!("<dt>{}</dt><dd>{}</dd>", esc(&cat.key(label)), esc(&v))
+        })
         .collect();
     let findings: Vec<&Finding> = r.verdict.findings.iter().collect();
     let accounts: String = d
