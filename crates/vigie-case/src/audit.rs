@@ -86,12 +86,21 @@ impl CaseStore {
         Ok(())
     }
 
-    /// The audit entries that concern a case: the case itself, its scans, retro-check
-    /// matches and evidence files, oldest first (its chain of custody).
+    /// The audit entries that concern a case: the case itself, its checks, retro-check
+    /// matches, evidence files, interview answers, locker items and phone backups, oldest
+    /// first (its chain of custody).
     pub fn audit_for_case(&self, case: CaseId) -> Result<Vec<AuditEntry>, CaseError> {
         let mut objects = std::collections::HashSet::new();
         objects.insert(format!("cases:{}", case.0));
-        for table in ["scans", "retro", "evidence", "interviews", "locker"] {
+        let tables = [
+            "scans",
+            "retro",
+            "evidence",
+            "interviews",
+            "locker",
+            "device_backups",
+        ];
+        for table in tables {
             for id in self.ids_in_case(table, case)? {
                 objects.insert(format!("{table}:{id}"));
             }

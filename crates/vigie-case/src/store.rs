@@ -182,6 +182,13 @@ impl CaseStore {
         }
     }
 
+    /// The case file acting for `operator` from now on (a process that acts for one person,
+    /// such as the command line); [`CaseStore::acting`] names another for a while.
+    pub fn for_operator(mut self, operator: Option<&str>) -> Self {
+        self.actor = operator.map(str::to_owned);
+        self
+    }
+
     /// The operator named in the next audit entries, if any.
     pub fn actor(&self) -> Option<&str> {
         self.actor.as_deref()

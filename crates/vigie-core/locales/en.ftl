@@ -40,7 +40,13 @@ check-kind-android = Android
 check-kind-ios-backup = iPhone backup
 check-kind-ios-device = connected iPhone
 
-coverage-packets = { $packets } packets read from { $files } capture file(s).
+coverage-packets = { $packets ->
+    [one] { $packets } packet
+   *[other] { $packets } packets
+} read from { $files ->
+    [one] one capture file
+   *[other] { $files } capture files
+}.
 date-utc = { $day } { $month } { $year }, { $time } UTC
 date-zoned = { $day } { $month } { $year }, { $time } ({ $zone })
 month-1 = January

@@ -40,7 +40,13 @@ check-kind-android = Android
 check-kind-ios-backup = sauvegarde d’iPhone
 check-kind-ios-device = iPhone branché
 
-coverage-packets = { $packets } paquets lus dans { $files } fichier(s) de capture.
+coverage-packets = { $packets ->
+    [one] { $packets } paquet lu
+   *[other] { $packets } paquets lus
+} dans { $files ->
+    [one] un fichier de capture
+   *[other] { $files } fichiers de capture
+}.
 date-utc = { $day } { $month } { $year }, { $time } UTC
 date-zoned = { $day } { $month } { $year }, { $time } ({ $zone })
 month-1 = janvier

@@ -164,6 +164,9 @@ impl Catalog {
                     .collect::<Vec<_>>()
                     .join(", ");
                 args.set(k.as_str(), list);
+            } else if let Some(n) = count(v) {
+                // Whole numbers are numbers, so that plural forms follow them.
+                args.set(k.as_str(), n);
             } else {
                 // Times recorded as RFC 3339 read as people read them, in every message.
                 args.set(k.as_str(), self.date(v));
@@ -225,6 +228,18 @@ impl Catalog {
     }
 }
 
+/// A whole number written plainly (no sign but `-`, no leading zero, at most 15 digits, so
+/// that it is exact as a Fluent number): what plural forms choose on. Identifiers with
+/// leading zeros and long digit strings stay text.
+fn count(v: &str) -> Option<f64> {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let plain = !digits.is_empty()
+        && digits.len() <= 15
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    plain.then(|| v.parse().ok()).flatten()
+}
+
 /// An offset from UTC as people write it: `UTC`, `UTC+2`, `UTC−3`, `UTC+5:30`.
 fn utc_offset(seconds: i32) -> String {
     let sign = if seconds < 0 { '−' } else { '+' };
@@ -275,6 +290,21 @@ mod tests {
         ] {
             assert_eq!(en.date(odd), odd);
         }
+    }
+
+    #[test]
+    fn plural_forms_follow_numbers_and_identifiers_stay_as_written() {
+        let fr = super::Catalog::new(super::Lang::Fr, &[crate::LOCALES]);
+        for (n, expected) in [("0", "0 paquet"), ("1", "1 paquet"), ("2", "2 paquets")] {
+            let m = super::Message::new("coverage-packets")
+                .arg("packets", n)
+                .arg("files", "1");
+            assert!(fr.text(&m).starts_with(expected), "{}", fr.text(&m));
+        }
+        assert_eq!(super::count("00008110"), None);
+        assert_eq!(super::count("1234567890123456"), None);
+        assert_eq!(super::count("-3"), Some(-3.0));
+        assert_eq!(super::count("52.4"), None);
     }
 
     #[test]

@@ -22,6 +22,12 @@ impl Timestamp {
         self.0 as f64 / 1e9
     }
 
+    /// The time to the second, UTC, for tables (`2026-12-02 04:23:33`).
+    pub fn to_seconds_string(self) -> String {
+        let full = self.to_string();
+        format!("{} {}", &full[..10], &full[11..19])
+    }
+
     /// The current time, from the system clock.
     pub fn now() -> Self {
         let d = std::time::SystemTime::now()
@@ -216,5 +222,6 @@ mod tests {
         let json: Timestamp =
             serde_json::from_str("\"2026-12-01T06:48:15.942718Z\"").expect("json");
         assert_eq!(json.to_string(), "2026-12-01T06:48:15.942718Z");
+        assert_eq!(json.to_seconds_string(), "2026-12-01 06:48:15");
     }
 }

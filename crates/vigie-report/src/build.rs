@@ -98,7 +98,7 @@ pub fn build(
         sections::locker(&mut b, cat, guidance, &src);
     }
     sections::next_steps(&mut b, guidance, cat, &src, country);
-    sections::timeline(&mut b, cat, &src);
+    sections::timeline(&mut b, cat, guidance, &src);
     sections::annex(&mut b, cat, &src);
     sections::custody(&mut b, cat, guidance, &src);
     let reference = src.reference;

@@ -10,16 +10,25 @@ use vigie_core::Lang;
 const EN: &str = include_str!("../guidance/en.ftl");
 const FR: &str = include_str!("../guidance/fr.ftl");
 
+/// Where guidance texts came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GuidanceOrigin {
+    /// Vigie's own texts.
+    BuiltIn,
+    /// The organisation's file, read from this path.
+    File(String),
+}
+
 /// The guidance texts of one language.
 pub struct Guidance {
     bundle: FluentBundle<FluentResource>,
-    /// Where the texts came from (`built-in` or the file read).
-    pub origin: String,
+    /// Where the texts came from.
+    pub origin: GuidanceOrigin,
 }
 
 impl std::fmt::Debug for Guidance {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Guidance({})", self.origin)
+        write!(f, "Guidance({:?})", self.origin)
     }
 }
 
@@ -49,7 +58,7 @@ impl Guidance {
                     path: f.display().to_string(),
                     detail: e.to_string(),
                 })?,
-                f.display().to_string(),
+                GuidanceOrigin::File(f.display().to_string()),
             ),
             None => (
                 match lang {
@@ -57,17 +66,21 @@ impl Guidance {
                     Lang::En => EN,
                 }
                 .to_owned(),
-                "built-in".to_owned(),
+                GuidanceOrigin::BuiltIn,
             ),
         };
+        let name = match &origin {
+            GuidanceOrigin::File(path) => path.clone(),
+            GuidanceOrigin::BuiltIn => "built-in guidance".to_owned(),
+        };
         let resource =
-            FluentResource::try_new(source).map_err(|_| GuidanceError::Syntax(origin.clone()))?;
+            FluentResource::try_new(source).map_err(|_| GuidanceError::Syntax(name.clone()))?;
         let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![id]);
         bundle.set_use_isolating(false);
         bundle
             .add_resource(resource)
-            .map_err(|_| GuidanceError::Syntax(origin.clone()))?;
+            .map_err(|_| GuidanceError::Syntax(name))?;
         Ok(Guidance { bundle, origin })
     }
 

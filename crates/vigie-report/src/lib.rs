@@ -17,7 +17,7 @@ mod sections;
 mod takedown;
 
 pub use build::{build, ReportError, Scope};
-pub use guidance::{Guidance, GuidanceError};
+pub use guidance::{Guidance, GuidanceError, GuidanceOrigin};
 pub use html::render as render_html;
 pub use interview::{Answer, Interview, QUESTIONS};
 pub use model::{Block, FindingBlock, Report};

@@ -19,6 +19,8 @@ const HEIGHT: f32 = 842.0;
 const MARGIN: f32 = 56.0;
 const TOP: f32 = 70.0;
 const BOTTOM: f32 = 60.0;
+/// Size of the text in tables.
+const TABLE_SIZE: f32 = 7.5;
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -137,6 +139,96 @@ impl Layout<'_> {
         }
     }
 
+    /// A table: columns sized to what they hold (every one readable, long values wrapped in
+    /// their column), the header in bold, repeated on each page the table runs onto.
+    fn table(&mut self, headers: &[String], rows: &[Vec<String>]) {
+        // Columns empty in every row are left out.
+        let shown: Vec<usize> = (0..headers.len())
+            .filter(|&c| rows.iter().any(|r| r.get(c).is_some_and(|v| !v.is_empty())))
+            .collect();
+        let pick = |r: &[String]| -> Vec<String> {
+            shown
+                .iter()
+                .map(|&c| r.get(c).cloned().unwrap_or_default())
+                .collect()
+        };
+        let head = pick(headers);
+        let body: Vec<Vec<String>> = rows.iter().map(|r| pick(r)).collect();
+        let widths = self.column_widths(&head, &body);
+        self.y += 4.0;
+        self.table_row(&head, &widths, true, true);
+        for r in &body {
+            if self.table_row(r, &widths, false, false) {
+                self.table_row(&head, &widths, true, true);
+                self.table_row(r, &widths, false, false);
+            }
+        }
+    }
+
+    /// Widths of the columns: each its natural width when they fit, else shared so that a
+    /// short column keeps its width and long ones wrap.
+    fn column_widths(&self, head: &[String], body: &[Vec<String>]) -> Vec<f32> {
+        const GAP: f32 = 8.0;
+        let total = WIDTH - 2.0 * MARGIN - GAP * head.len().saturating_sub(1) as f32;
+        let natural: Vec<f32> = (0..head.len())
+            .map(|c| {
+                let cells = std::iter::once(&head[c]).chain(body.iter().map(|r| &r[c]));
+                let widest = cells
+                    .map(|v| self.regular.width(v, TABLE_SIZE))
+                    .fold(0.0, f32::max);
+                widest.max(self.bold.width(&head[c], TABLE_SIZE)).max(24.0)
+            })
+            .collect();
+        if natural.iter().sum::<f32>() <= total {
+            return natural;
+        }
+        // Narrow columns keep their width; the rest share what is left.
+        let fair = total / head.len() as f32;
+        let narrow: f32 = natural.iter().filter(|w| **w <= fair).sum();
+        let wide: f32 = natural.iter().filter(|w| **w > fair).sum();
+        let room = total - narrow;
+        natural
+            .iter()
+            .map(|w| if *w <= fair { *w } else { w / wide * room })
+            .collect()
+    }
+
+    /// One row; returns true when it did not fit and a new page was begun instead (the row
+    /// is then written again after the header).
+    fn table_row(&mut self, cells: &[String], widths: &[f32], bold: bool, header: bool) -> bool {
+        const GAP: f32 = 8.0;
+        let lead = TABLE_SIZE * 1.3;
+        let wrapped: Vec<Vec<String>> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| self.wrap(c, bold, TABLE_SIZE, *w))
+            .collect();
+        let height = lead * wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32 + 3.0;
+        if self.y + height > HEIGHT - BOTTOM && !header {
+            self.new_page();
+            return true;
+        }
+        let color = if header { GREY } else { INK };
+        let mut x = MARGIN;
+        for (lines, w) in wrapped.iter().zip(widths) {
+            for (n, l) in lines.iter().enumerate() {
+                if let Some(page) = self.pages.last_mut() {
+                    page.push(Line {
+                        x,
+                        y: self.y + lead * (n + 1) as f32,
+                        bold,
+                        size: TABLE_SIZE,
+                        color,
+                        text: l.clone(),
+                    });
+                }
+            }
+            x += w + GAP;
+        }
+        self.y += height;
+        false
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn text(
         &mut self,
@@ -181,17 +273,7 @@ impl Layout<'_> {
             Block::Strong(t) => self.text(t, true, 10.5, 0.0, INK, 5.0, 0.0),
             Block::Bullet(t) => self.text(&format!("•  {t}"), false, 10.0, 10.0, INK, 2.0, 0.0),
             Block::Finding(f) => self.finding(f),
-            Block::Table { headers, rows } => {
-                self.text(&headers.join("  ·  "), true, 8.5, 0.0, GREY, 4.0, 20.0);
-                for r in rows {
-                    let cells: Vec<&str> = r
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|c| !c.is_empty())
-                        .collect();
-                    self.text(&cells.join("  ·  "), false, 8.0, 0.0, INK, 2.0, 0.0);
-                }
-            }
+            Block::Table { headers, rows } => self.table(headers, rows),
             Block::PageBreak => {
                 if self.pages.last().is_some_and(|p| !p.is_empty()) {
                     self.new_page();

@@ -74,8 +74,14 @@ impl Env {
         Ok(given)
     }
 
-    /// The case file of the station (`DATA_DIR/cases.db`), created with the passphrase if new.
+    /// The case file of the station (`DATA_DIR/cases.db`), created with the passphrase if
+    /// new, acting for the command line's user.
     pub fn store(&self) -> Result<CaseStore> {
+        Ok(self.open_store()?.for_operator(Some(&operator())))
+    }
+
+    /// The case file, acting for no one in particular (the app names its operators itself).
+    pub fn open_store(&self) -> Result<CaseStore> {
         let pass = self.passphrase()?;
         std::fs::create_dir_all(&self.data_dir)?;
         let path = self.data_dir.join("cases.db");
@@ -97,7 +103,7 @@ impl Env {
         Ok(CaseTarget {
             store: Arc::new(Mutex::new(store)),
             case: id,
-            operator: None,
+            operator: Some(operator()),
         })
     }
 
@@ -116,6 +122,15 @@ impl Env {
     pub fn has_store(&self) -> bool {
         Path::new(&self.data_dir.join("cases.db")).exists()
     }
+}
+
+/// Who the audit log names for what the command line does: `cli:` and the system user
+/// (`SUDO_USER` when run through sudo), which reports show as "USER (command line)".
+fn operator() -> String {
+    let user = ["SUDO_USER", "USER", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()));
+    format!("cli:{}", user.unwrap_or_else(|| "?".into()))
 }
 
 /// The language of messages: `--lang`, else `VIGIE_LANG`, else the system's locale, else French.

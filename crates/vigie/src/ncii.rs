@@ -182,8 +182,7 @@ pub fn add(
             .map_err(|e| anyhow!(cat.text(&vigie_ncii::NciiError::Io(e.to_string()).message(f))))?;
     }
     let cat = &env.cat;
-    let mut case_file = env.store()?;
-    let mut store = case_file.acting(Some("cli"));
+    let mut store = env.store()?;
     let case = store.case(reference, Timestamp::now()).said(cat)?;
     let mut added = vec![];
     for f in files {
@@ -224,8 +223,7 @@ pub fn add(
 /// `vigie ncii add-link`: a link (no file) into the case's locker.
 pub fn add_link(env: &Env, reference: &str, described: &Described, json: bool) -> Result<ExitCode> {
     let cat = &env.cat;
-    let mut case_file = env.store()?;
-    let mut store = case_file.acting(Some("cli"));
+    let mut store = env.store()?;
     let case = store.case(reference, Timestamp::now()).said(cat)?;
     let item = store
         .add_locker_item(

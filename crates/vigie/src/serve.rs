@@ -17,7 +17,7 @@ pub fn serve(
 ) -> Result<ExitCode> {
     let (cat, data_dir) = (&env.cat, env.data_dir.as_path());
     vigie_web::check_listen(listen, allow_remote).said(cat)?;
-    let store = env.store()?;
+    let store = env.open_store()?;
     let feed_dir = feeds::store_dir(data_dir);
     let loader: vigie_web::FeedLoader = Arc::new(move || {
         vigie_indicators::FeedStore::new(&feed_dir)

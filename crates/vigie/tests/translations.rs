@@ -429,6 +429,10 @@ fn every_key_exists_in_both_languages_and_formats() {
         "rows",
         "device",
         "zone",
+        "facts",
+        "value",
+        "place",
+        "who",
     ] {
         args.set(a, "x");
     }

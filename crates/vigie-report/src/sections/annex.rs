@@ -2,7 +2,6 @@
 //! evidence file with its SHA-256) and the chain of custody.
 
 use super::{kind_name, Sources};
-use crate::guidance::Guidance;
 use crate::model::Block;
 use vigie_core::{Catalog, Message};
 use vigie_station::{CheckDetails, ScanRecord};
@@ -58,69 +57,50 @@ pub(crate) fn annex(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
             .iter()
             .map(|e| {
                 let sha = e.sha256.clone().unwrap_or_default();
-                vec![e.name.clone(), e.added.clone(), e.size.to_string(), sha]
+                let added = super::custody::utc_seconds(&e.added);
+                vec![e.name.clone(), added, e.size.to_string(), sha]
             })
             .collect(),
     });
 }
 
-/// The device a check read, as the annex names it.
+/// The device a check read, as the annex names it: only what was read (a field the
+/// phone did not give is left out, not written empty).
 fn device_line(cat: &Catalog, r: &ScanRecord) -> Option<String> {
-    let msg = match &r.details {
+    let facts: Vec<(&str, Option<String>)> = match &r.details {
         CheckDetails::Network(_) => return None,
         CheckDetails::Android(a) => {
             let d = &a.device;
-            let or_empty = |v: &Option<String>| v.clone().unwrap_or_default();
-            Message::new("report-device")
-                .arg("manufacturer", or_empty(&d.manufacturer))
-                .arg("model", or_empty(&d.model))
-                .arg("android", or_empty(&d.android_version))
-                .arg("patch", or_empty(&d.security_patch))
+            let name = [&d.manufacturer, &d.model]
+                .iter()
+                .filter_map(|v| v.as_deref())
+                .collect::<Vec<_>>()
+                .join(" ");
+            vec![
+                ("report-device-name", Some(name)),
+                ("report-device-android", d.android_version.clone()),
+                ("report-device-patch", d.security_patch.clone()),
+            ]
         }
         CheckDetails::Ios(i) => {
-            let fact = |k: &str| i.device.get(k).cloned().unwrap_or_default();
-            Message::new("report-device-ios")
-                .arg("model", fact("Product Type"))
-                .arg("version", fact("Product Version"))
-                .arg("build", fact("Build Version"))
-                .arg("serial", fact("Serial Number"))
-                .arg("udid", fact("Unique Identifier"))
-                .arg("backup", fact("Last Backup Date"))
+            let fact = |k: &str| i.device.get(k).cloned();
+            vec![
+                ("report-device-name", fact("Product Type")),
+                ("report-device-ios", fact("Product Version")),
+                ("report-device-build", fact("Build Version")),
+                ("report-device-serial", fact("Serial Number")),
+                ("report-device-udid", fact("Unique Identifier")),
+                ("report-device-backup", fact("Last Backup Date")),
+            ]
         }
     };
-    Some(cat.text(&msg))
-}
-
-/// Writes the chain of custody.
-pub(crate) fn custody(b: &mut Vec<Block>, cat: &Catalog, guidance: &Guidance, src: &Sources) {
-    let t = |key: &str| cat.key(key);
-    b.push(Block::Heading(t("report-custody-title")));
-    b.push(Block::Para(t("report-custody-intro")));
-    b.push(Block::Table {
-        headers: vec![
-            "#".into(),
-            t("report-col-when-utc"),
-            t("report-col-who"),
-            t("report-col-event"),
-            t("report-col-object"),
-            "SHA-256".into(),
-        ],
-        rows: src
-            .custody
-            .iter()
-            .map(|e| {
-                vec![
-                    e.seq.to_string(),
-                    e.at.clone(),
-                    e.actor.clone().unwrap_or_default(),
-                    e.action.clone(),
-                    e.object.clone().unwrap_or_default(),
-                    e.sha256.clone().unwrap_or_default(),
-                ]
-            })
-            .collect(),
-    });
-    b.push(Block::Para(cat.text(
-        &Message::new("report-guidance-origin").arg("origin", &guidance.origin),
-    )));
+    let parts: Vec<String> = facts
+        .into_iter()
+        .filter_map(|(key, v)| v.filter(|v| !v.trim().is_empty()).map(|v| (key, v)))
+        .map(|(key, v)| cat.text(&Message::new(key).arg("value", v)))
+        .collect();
+    (!parts.is_empty()).then(|| {
+        let line = Message::new("report-device").arg("facts", parts.join(", "));
+        cat.text(&line)
+    })
 }

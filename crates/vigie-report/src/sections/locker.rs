@@ -1,6 +1,6 @@
 //! The evidence locker's part of a report: each item by its description and fingerprints
-//! (what was told apart from what the file records), then the chronology as told. No image
-//! is ever printed.
+//! (what was told apart from what the file records); what the person told of when and where
+//! is in the chronology. No image is ever printed.
 
 use super::Sources;
 use crate::guidance::Guidance;
@@ -16,7 +16,10 @@ pub(crate) fn locker(b: &mut Vec<Block>, cat: &Catalog, guidance: &Guidance, src
     for item in &src.locker {
         item_blocks(b, cat, item);
     }
-    chronology(b, cat, guidance, src);
+    // What the items date is in the chronology; here, the law in plain words.
+    if let Some(legal) = guidance.text("takedown-legal", &[]) {
+        b.push(Block::Para(legal));
+    }
 }
 
 /// A labelled value.
@@ -89,38 +92,4 @@ fn recorded(cat: &Catalog, item: &LockerItem) -> Vec<String> {
         }
     }
     file
-}
-
-/// The chronology as told, and the legal basis in plain words.
-fn chronology(b: &mut Vec<Block>, cat: &Catalog, guidance: &Guidance, src: &Sources) {
-    let t = |key: &str| cat.key(key);
-    let kinds = |k: LockerKind| kind_name(cat, k);
-    let takedown = crate::takedown(guidance, &src.reference, &src.locker, &kinds);
-    b.push(Block::Subheading(
-        guidance
-            .text("takedown-chronology", &[])
-            .unwrap_or_else(|| t("report-locker-chronology")),
-    ));
-    b.push(Block::Table {
-        headers: vec![
-            "#".into(),
-            t("report-locker-seen-at"),
-            t("report-locker-place"),
-            t("report-locker-posted-by"),
-            t("report-locker-what"),
-        ],
-        rows: takedown
-            .chronology
-            .iter()
-            .map(|r| {
-                let cells = [&r.when, &r.place, &r.who, &r.what];
-                std::iter::once(r.item.to_string())
-                    .chain(cells.into_iter().cloned())
-                    .collect()
-            })
-            .collect(),
-    });
-    if let Some(legal) = guidance.text("takedown-legal", &[]) {
-        b.push(Block::Para(legal));
-    }
 }

@@ -1,13 +1,15 @@
 //! The sections of a report, in the order they are written, each from the same [`Sources`].
 
 mod annex;
+mod custody;
 mod findings;
 mod locker;
 mod next;
 mod plain;
 mod timeline;
 
-pub(crate) use annex::{annex, custody};
+pub(crate) use annex::annex;
+pub(crate) use custody::custody;
 pub(crate) use findings::findings;
 pub(crate) use locker::locker;
 pub(crate) use next::next_steps;
