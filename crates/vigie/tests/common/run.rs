@@ -136,7 +136,16 @@ impl Vigie {
 
     /// Runs `vigie scan KIND INPUT --iocs FEED... MORE`: a check of one input against feeds.
     pub fn scan(&self, kind: &str, input: &Path, feeds: &[&Path], more: &[&str]) -> Output {
-        let mut args = vec!["scan", kind, arg(input)];
+        self.check(&["scan", kind, arg(input)], feeds, more)
+    }
+
+    /// Runs `vigie scan KIND --iocs FEED... MORE`: a check of a connected phone.
+    pub fn scan_phone(&self, kind: &str, feeds: &[&Path], more: &[&str]) -> Output {
+        self.check(&["scan", kind], feeds, more)
+    }
+
+    fn check(&self, what: &[&str], feeds: &[&Path], more: &[&str]) -> Output {
+        let mut args = what.to_vec();
         for f in feeds {
             args.extend(["--iocs", arg(f)]);
         }
