@@ -8,12 +8,11 @@ mod common;
 
 use common::adb::{AdbServer, SERIAL};
 use common::station::Station;
-use common::webdriver::{available, Browser};
+use common::webdriver::{missing, Browser};
 
 #[test]
 fn android_check_in_the_app() {
-    if !available() {
-        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (.ci/run installs them)");
+    if missing(".ci/run installs them") {
         return;
     }
     let Some(shared) = common::shared() else {
@@ -27,13 +26,7 @@ fn android_check_in_the_app() {
         &[("ADB_SERVER_SOCKET", socket.as_str())],
     );
     let b = Browser::start("android");
-    b.goto(&format!("{}/setup", st.base));
-    b.create_admin_and_login();
-    b.click("#lang");
-    b.wait_text("Cases", 5);
-    b.type_into("#reference", "PV-ANDROID-APP");
-    b.click("#new-case");
-    b.wait_url("the case", |u| u.contains("/cases/PV-ANDROID-APP"));
+    b.open_case_in_english(&st.base, "PV-ANDROID-APP");
 
     b.click("#start-android");
     let text = b.wait_text(SERIAL, 10);

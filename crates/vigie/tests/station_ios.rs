@@ -8,12 +8,11 @@
 mod common;
 
 use common::station::Station;
-use common::webdriver::{available, Browser};
+use common::webdriver::{missing, Browser};
 
 #[test]
 fn iphone_backup_check_in_the_app() {
-    if !available() {
-        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (.ci/run installs them)");
+    if missing(".ci/run installs them") {
         return;
     }
     let Some(shared) = common::shared() else {
@@ -23,13 +22,7 @@ fn iphone_backup_check_in_the_app() {
     let stix = common::ios_test_stix(&feeds);
     let st = Station::start("ios", Some(&stix));
     let b = Browser::start("ios");
-    b.goto(&format!("{}/setup", st.base));
-    b.create_admin_and_login();
-    b.click("#lang");
-    b.wait_text("Cases", 5);
-    b.type_into("#reference", "PV-IOS-APP");
-    b.click("#new-case");
-    b.wait_url("the case", |u| u.contains("/cases/PV-IOS-APP"));
+    b.open_case_in_english(&st.base, "PV-IOS-APP");
 
     b.click("#start-ios");
     let text = b.wait_text("Encrypt local backup", 10);
@@ -80,8 +73,7 @@ fn iphone_backup_check_in_the_app() {
 /// reads the findings from the backup and from the phone itself.
 #[test]
 fn connected_iphone_check_in_the_app() {
-    if !available() {
-        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (.ci/run installs them)");
+    if missing(".ci/run installs them") {
         return;
     }
     let Some(shared) = common::shared() else {
@@ -104,13 +96,7 @@ fn connected_iphone_check_in_the_app() {
         &[("USBMUXD_SOCKET_ADDRESS", mux.env_value().as_str())],
     );
     let b = Browser::start("iosdev");
-    b.goto(&format!("{}/setup", st.base));
-    b.create_admin_and_login();
-    b.click("#lang");
-    b.wait_text("Cases", 5);
-    b.type_into("#reference", "PV-IOS-PHONE");
-    b.click("#new-case");
-    b.wait_url("the case", |u| u.contains("/cases/PV-IOS-PHONE"));
+    b.open_case_in_english(&st.base, "PV-IOS-PHONE");
     b.click("#start-ios");
     let text = b.wait_text("Trust this computer?", 10);
     assert!(

@@ -217,6 +217,16 @@ impl Browser {
             .to_owned()
     }
 
+    /// The text a script in the page returns (empty where it returns no text).
+    pub fn script_text(&self, script: &str) -> String {
+        self.script(script).as_str().unwrap_or_default().to_owned()
+    }
+
+    /// The page's whole HTML.
+    pub fn html(&self) -> String {
+        self.script_text("return document.documentElement.outerHTML;")
+    }
+
     /// Waits up to 10 s for the address to satisfy `want` (a click's navigation may still run).
     pub fn wait_url(&self, what: &str, want: impl Fn(&str) -> bool) -> String {
         wait_for(
@@ -290,18 +300,12 @@ impl Browser {
 
     /// The visible text of the whole page.
     pub fn text(&self) -> String {
-        self.script("return document.body.innerText;")
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
+        self.script_text("return document.body.innerText;")
     }
 
     /// The page's `lang` attribute.
     pub fn lang(&self) -> String {
-        self.script("return document.documentElement.lang;")
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
+        self.script_text("return document.documentElement.lang;")
     }
 
     /// Waits up to `secs` for the page's visible text to contain `needle`.
