@@ -275,14 +275,13 @@ fn stalkerware_phone_is_detected_over_dns_tls_quic_smtp_and_http() {
     finding(&doc, "NET-HTTP-PLAIN", "a.thd.cc");
     // Text in French by default for people, with the advice to keep evidence.
     let t = assert_code(&vigie().lang("fr").scan("pcap", &pcap, &[&echap], &[]), 1);
-    assert!(
-        t.contains("Des traces de logiciels espions connus ont été trouvées"),
-        "{t}"
-    );
-    assert!(t.contains("Ne supprimez rien"), "{t}");
-    assert!(
-        t.contains("Echap — stalkerware-indicators (CC-BY 4.0)"),
-        "{t}"
+    common::assert_says(
+        &t,
+        &[
+            "Des traces de logiciels espions connus ont été trouvées",
+            "Ne supprimez rien",
+            "Echap — stalkerware-indicators (CC-BY 4.0)",
+        ],
     );
 }
 

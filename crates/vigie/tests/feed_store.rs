@@ -113,11 +113,7 @@ fn pinned_feeds_need_a_valid_signature() {
     let dir = common::fresh_target_dir("store-pinned");
     let key = SigningKey::from_bytes(&[7u8; 32]);
     let public = hex::encode(key.verifying_key().to_bytes());
-    std::fs::write(
-        dir.join("sharing.json"),
-        format!(r#"{{"pins": [{{"feeds": "lists/", "public_key": "{public}"}}]}}"#),
-    )
-    .expect("settings");
+    common::write_sharing(&dir, &common::pinning("lists/", &public));
     let feeds = dir.join("src/lists");
     std::fs::create_dir_all(&feeds).expect("dir");
     let f = feeds.join("domains.txt");

@@ -192,11 +192,7 @@ fn update_keeps_previous_feeds_whatever_the_server_does() {
     use ed25519_dalek::{Signer, SigningKey};
     let key = SigningKey::from_bytes(&[3u8; 32]);
     let public = hex::encode(key.verifying_key().to_bytes());
-    std::fs::write(
-        dir.join("sharing.json"),
-        format!(r#"{{"pins": [{{"feeds": "echap/", "public_key": "{public}"}}]}}"#),
-    )
-    .expect("settings");
+    common::write_sharing(&dir, &common::pinning("echap/", &public));
     let out = update(&dir, &base, &["--sources", "echap"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(

@@ -20,8 +20,8 @@ pub mod webdriver;
 // Each test binary uses a part of these.
 #[allow(unused_imports)]
 pub use run::{
-    arg, assert_code, assert_ok, assert_refused, findings, has_finding, html_report, json,
-    run_vigie, stderr, stdout, Vigie,
+    arg, assert_code, assert_ok, assert_refused, assert_says, findings, has_finding, html_report,
+    json, run_vigie, stderr, stdout, Vigie,
 };
 
 /// `../shared/data`, or `None` (with a message) where it is absent.
@@ -187,6 +187,12 @@ pub fn fresh_target_dir(name: &str) -> PathBuf {
 /// Writes the station's sharing settings (`sharing.json`) in a data folder.
 pub fn write_sharing(data: &Path, settings: &serde_json::Value) {
     std::fs::write(data.join("sharing.json"), settings.to_string()).expect("sharing");
+}
+
+/// Sharing settings that pin the feeds under `prefix` to a signing key (its public half, in
+/// hexadecimal): such feeds are stored only with a valid signature beside them.
+pub fn pinning(prefix: &str, public_key: &str) -> serde_json::Value {
+    serde_json::json!({"pins": [{"feeds": prefix, "public_key": public_key}]})
 }
 
 /// The case file of a data folder, opened with the station's test passphrase.

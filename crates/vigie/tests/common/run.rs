@@ -220,6 +220,14 @@ pub fn assert_refused(out: &Output, needle: &str) {
     );
 }
 
+/// Asserts that `text` says each of `phrases`, printing the text where one is missing.
+#[track_caller]
+pub fn assert_says(text: &str, phrases: &[&str]) {
+    for phrase in phrases {
+        assert!(text.contains(phrase), "{phrase:?} not in:\n{text}");
+    }
+}
+
 /// A program's standard output read as JSON.
 #[track_caller]
 pub fn json(out: &Output) -> Value {

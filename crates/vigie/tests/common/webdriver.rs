@@ -29,6 +29,15 @@ pub fn missing(how: &str) -> bool {
     missing
 }
 
+/// `../shared/data` for a browser test, or `None` (saying why) where the browser, its driver
+/// (see [`missing`]) or the shared data is missing.
+pub fn shared_for_browser(how: &str) -> Option<PathBuf> {
+    if missing(how) {
+        return None;
+    }
+    super::shared()
+}
+
 /// Asks `probe` every `every_ms` until it answers, for up to `secs`; then panics with `why()`.
 fn wait_for<T>(
     secs: u64,
