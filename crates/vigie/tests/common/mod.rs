@@ -21,7 +21,7 @@ pub mod webdriver;
 #[allow(unused_imports)]
 pub use run::{
     arg, assert_code, assert_ok, assert_refused, assert_says, findings, has_finding, html_report,
-    json, run_vigie, stderr, stdout, Vigie,
+    json, stderr, stdout, Vigie,
 };
 
 /// `../shared/data`, or `None` (with a message) where it is absent.

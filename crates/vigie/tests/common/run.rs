@@ -165,11 +165,6 @@ impl Default for Vigie {
     }
 }
 
-/// Runs `vigie --data-dir DATA ARGS...` with the test passphrase.
-pub fn run_vigie(data: &Path, args: &[&str]) -> Output {
-    Vigie::at(data).run(args)
-}
-
 /// A path as a command-line argument.
 pub fn arg(p: &Path) -> &str {
     p.to_str().expect("UTF-8 path")
@@ -194,7 +189,8 @@ fn said(out: &Output) -> String {
     )
 }
 
-/// Asserts that a program succeeded, printing what it said where not; returns its output.
+/// Asserts that a program succeeded, printing what it said where not; returns its standard
+/// output.
 #[track_caller]
 pub fn assert_ok(out: &Output) -> String {
     assert!(out.status.success(), "{}", said(out));
@@ -202,7 +198,7 @@ pub fn assert_ok(out: &Output) -> String {
 }
 
 /// Asserts that a program exited with `code`, printing what it said where not; returns its
-/// output.
+/// standard output.
 #[track_caller]
 pub fn assert_code(out: &Output, code: i32) -> String {
     assert_eq!(out.status.code(), Some(code), "{}", said(out));
