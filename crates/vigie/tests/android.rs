@@ -9,37 +9,16 @@
 mod common;
 
 use common::adb::{AdbServer, SERIAL};
+use common::{assert_code, assert_refused, open_cases, Vigie};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 use std::sync::atomic::Ordering;
 
-fn vigie(data: &Path, adb: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(["--lang", "en", "--data-dir"])
-        .arg(data)
-        .args(args)
+/// `vigie` in English on `data`, with the adb server at `adb`.
+fn vigie(data: &Path, adb: &str) -> Vigie {
+    Vigie::at(data)
+        .lang("en")
         .env("ADB_SERVER_SOCKET", format!("tcp:{adb}"))
-        .env("VIGIE_PASSPHRASE", common::station::PASSPHRASE)
-        .output()
-        .expect("run vigie")
-}
-
-fn fresh(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vigie-android-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("dir");
-    d
-}
-
-fn open_store(data: &Path) -> vigie_case::CaseStore {
-    vigie_case::CaseStore::open(
-        &data.join("cases.db"),
-        common::station::PASSPHRASE,
-        vigie_case::KdfParams::standard(),
-        vigie_core::Timestamp(0),
-    )
-    .expect("open case file")
 }
 
 #[test]
@@ -48,7 +27,7 @@ fn a_phone_over_adb_is_read_and_checked() {
         return;
     };
     let adb = AdbServer::start(&shared, None, "device");
-    let data = fresh("ok");
+    let data = common::fresh_dir("android-ok");
     let echap = shared.join("echap");
     // A feed naming the planted app's signing certificate (read from the end of its APK).
     let (cert_sha1, _) = vigie_android::fingerprints(common::adb::PLANTED_CERT);
@@ -61,26 +40,15 @@ fn a_phone_over_adb_is_read_and_checked() {
         ),
     )
     .expect("feed");
-    let out = vigie(
-        &data,
-        &adb.addr,
-        &[
-            "scan",
-            "android",
-            "--iocs",
-            echap.to_str().expect("path"),
-            "--iocs",
-            feed.to_str().expect("path"),
-            "--format",
-            "json",
-            "--case",
-            "PV-ANDROID-1",
-        ],
+    let out = vigie(&data, &adb.addr).scan_phone(
+        "android",
+        &[&echap, &feed],
+        &["--format", "json", "--case", "PV-ANDROID-1"],
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = common::stderr(&out);
     assert_eq!(out.status.code(), Some(1), "findings: exit 1\n{stderr}");
     assert!(stderr.contains("Reading dumpsys package"), "{stderr}");
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let doc = common::json(&out);
     assert_eq!(doc["check"], "android");
     assert_eq!(doc["network_use"]["com.topspy"][1], 52428800, "bytes sent");
     assert_eq!(doc["device"]["model"], "SM-G973F", "{}", doc["device"]);
@@ -124,7 +92,7 @@ fn a_phone_over_adb_is_read_and_checked() {
     assert!(adb.shells.load(Ordering::SeqCst) >= 12);
 
     // Every output is in the case as evidence, hashed; the check is stored; all verifies.
-    let store = open_store(&data);
+    let store = open_cases(&data);
     let case = store.find("PV-ANDROID-1").expect("case");
     let items = store.evidence(case).expect("evidence");
     assert!(items.len() >= 12, "{items:?}");
@@ -147,27 +115,17 @@ fn a_phone_that_disconnects_mid_way_loses_nothing_already_read() {
         return;
     };
     let adb = AdbServer::start(&shared, Some(6), "device");
-    let data = fresh("cut");
-    let out = vigie(
-        &data,
-        &adb.addr,
-        &[
-            "scan",
-            "android",
-            "--iocs",
-            shared.join("echap").to_str().expect("path"),
-            "--case",
-            "PV-ANDROID-2",
-        ],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let data = common::fresh_dir("android-cut");
+    let echap = shared.join("echap");
+    let out = vigie(&data, &adb.addr).scan_phone("android", &[&echap], &["--case", "PV-ANDROID-2"]);
+    let stderr = common::stderr(&out);
+    assert_code(&out, 2);
     assert!(
         stderr.contains("The phone disconnected while reading dumpsys package")
             && stderr.contains("What was read before is kept"),
         "{stderr}"
     );
-    let store = open_store(&data);
+    let store = open_cases(&data);
     let case = store.find("PV-ANDROID-2").expect("case");
     let items = store.evidence(case).expect("evidence");
     assert_eq!(items.len(), 6, "the six outputs read before: {items:?}");
@@ -180,41 +138,22 @@ fn no_phone_or_an_unauthorised_one_is_explained() {
     let Some(shared) = common::shared() else {
         return;
     };
-    let data = fresh("guide");
+    let data = common::fresh_dir("android-guide");
     let adb = AdbServer::start(&shared, None, "unauthorized");
-    let out = vigie(
-        &data,
-        &adb.addr,
-        &[
-            "scan",
-            "android",
-            "--iocs",
-            shared.join("echap").to_str().expect("path"),
-        ],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr.contains("accept \"Allow USB debugging\""),
-        "{stderr}"
-    );
-    // No adb server at all.
+    // And no adb server at all.
     let closed = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = closed.local_addr().expect("addr").to_string();
+    let nobody = closed.local_addr().expect("addr").to_string();
     drop(closed);
-    let out = vigie(
-        &data,
-        &addr,
-        &[
-            "scan",
-            "android",
-            "--iocs",
-            shared.join("echap").to_str().expect("path"),
-        ],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr.contains("No adb server answers"), "{stderr}");
+    let echap = shared.join("echap");
+    for (addr, said) in [
+        (adb.addr.as_str(), "accept \"Allow USB debugging\""),
+        (nobody.as_str(), "No adb server answers"),
+    ] {
+        assert_refused(
+            &vigie(&data, addr).scan_phone("android", &[&echap], &[]),
+            said,
+        );
+    }
 }
 
 #[test]
@@ -222,24 +161,20 @@ fn android_dump_through_the_command_line() {
     let Some(shared) = common::shared() else {
         return;
     };
-    let data = fresh("dump");
-    let out = vigie(
-        &data,
-        "127.0.0.1:9",
-        &[
-            "scan",
+    let data = common::fresh_dir("android-dump");
+    let v = vigie(&data, "127.0.0.1:9");
+    let echap = shared.join("echap");
+    let dump = |input: &str| {
+        v.scan(
             "android-dump",
-            shared.join("mvt/androidqf").to_str().expect("path"),
-            "--iocs",
-            shared.join("echap").to_str().expect("path"),
-            "--case",
-            "PV-DUMP-1",
-        ],
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+            &shared.join(input),
+            &[&echap],
+            &["--case", "PV-DUMP-1"],
+        )
+    };
+    let stdout = assert_code(&dump("mvt/androidqf"), 1);
     assert!(stdout.contains("signs of root access") && stdout.contains("AND-ROOT"));
-    let store = open_store(&data);
+    let store = open_cases(&data);
     let case = store.find("PV-DUMP-1").expect("case");
     let names: Vec<String> = store
         .evidence(case)
@@ -249,34 +184,11 @@ fn android_dump_through_the_command_line() {
         .collect();
     assert!(names.contains(&"packages.json".to_owned()), "{names:?}");
     // A zip is read in place and stored as it is.
-    let out = vigie(
-        &data,
-        "127.0.0.1:9",
-        &[
-            "scan",
-            "android-dump",
-            shared.join("mvt/androidqf.zip").to_str().expect("path"),
-            "--iocs",
-            shared.join("echap").to_str().expect("path"),
-            "--case",
-            "PV-DUMP-1",
-        ],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let store = open_store(&data);
+    assert_code(&dump("mvt/androidqf.zip"), 0);
+    let store = open_cases(&data);
     let items = store.evidence(case).expect("evidence");
     assert!(items.iter().any(|e| e.name == "androidqf.zip"));
     // Not an Android dump: a clear error.
-    let out = vigie(
-        &data,
-        "127.0.0.1:9",
-        &["scan", "android-dump", data.to_str().expect("path")],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("No Android output was found"));
+    let out = v.run(&["scan", "android-dump", common::arg(&data)]);
+    assert_refused(&out, "No Android output was found");
 }

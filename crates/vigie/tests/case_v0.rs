@@ -7,48 +7,47 @@
 mod common;
 
 use common::station::{admin, Station};
+use common::{assert_code, assert_ok, html_report, Vigie};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const PASSPHRASE: &str = "fixture v0 passphrase";
 const CASE: &str = "FIXTURE-V0";
 
 /// A copy of the fixture's case file in a fresh data folder (the fixture stays as made).
 fn fixture(name: &str) -> PathBuf {
-    let data = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&data);
-    std::fs::create_dir_all(&data).expect("data dir");
+    let data = common::fresh_target_dir(name);
     let made = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/case-v0/cases.db");
     std::fs::copy(made, data.join("cases.db")).expect("copy fixture");
     data
 }
 
-fn vigie(data: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(["--lang", lang, "--data-dir"])
-        .arg(data)
-        .args(args)
-        .env("VIGIE_PASSPHRASE", PASSPHRASE)
-        .output()
-        .expect("run vigie")
+fn vigie(data: &Path, lang: &str) -> Vigie {
+    Vigie::at(data).lang(lang).passphrase(Some(PASSPHRASE))
 }
 
 fn report(data: &Path, lang: &str) -> String {
     let out = data.join(format!("report-{lang}.html"));
-    let r = vigie(
-        data,
-        lang,
-        &[
-            "report",
-            CASE,
-            "--format",
-            "html",
-            "--out",
-            out.to_str().expect("path"),
-        ],
-    );
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
-    std::fs::read_to_string(out).expect("report")
+    html_report(&vigie(data, lang), CASE, &out)
+}
+
+/// Each finding's title is in the English text and not in the French one, and the other way
+/// round.
+fn assert_each_in_its_language<'a>(
+    en: &str,
+    fr: &str,
+    titles: impl IntoIterator<Item = (&'a str, &'a str)>,
+    what: &str,
+) {
+    for (french, english) in titles {
+        assert!(
+            en.contains(english) && !en.contains(french),
+            "English {what}: {english}"
+        );
+        assert!(
+            fr.contains(french) && !fr.contains(english),
+            "French {what}: {french}"
+        );
+    }
 }
 
 /// Findings of the fixture's checks, as the release that made it wrote them in French, and
@@ -71,18 +70,13 @@ const TITLES: [(&str, &str); 3] = [
 #[test]
 fn the_release_before_wrote_a_case_file_that_opens_verifies_and_reports() {
     let data = fixture("case-v0-opens");
-    let verify = vigie(&data, "en", &["case", "verify", CASE]);
-    let said = String::from_utf8_lossy(&verify.stdout);
-    assert!(verify.status.success(), "{said}");
+    let en = vigie(&data, "en");
+    let said = assert_ok(&en.run(&["case", "verify", CASE]));
     assert!(said.contains("Everything checks"), "{said}");
 
-    let show = vigie(&data, "en", &["case", "show", CASE, "--format", "json"]);
-    assert!(
-        show.status.success(),
-        "{}",
-        String::from_utf8_lossy(&show.stderr)
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&show.stdout).expect("json");
+    let show = en.run(&["case", "show", CASE, "--format", "json"]);
+    assert_ok(&show);
+    let doc = common::json(&show);
     let scans = doc["scans"].as_array().expect("scans");
     let seen: Vec<(&str, &str, usize)> = scans
         .iter()
@@ -113,26 +107,11 @@ fn the_release_before_wrote_a_case_file_that_opens_verifies_and_reports() {
     assert_eq!(scans[2]["verdict"]["device"]["Product Type"], "iPhone9,3");
 
     // The report, in both languages, from checks made in French.
-    let en = report(&data, "en");
-    let fr = report(&data, "fr");
-    for (french, english) in TITLES {
-        assert!(
-            en.contains(english) && !en.contains(french),
-            "English report: {english}"
-        );
-        assert!(
-            fr.contains(french) && !fr.contains(english),
-            "French report: {french}"
-        );
-    }
+    let (en, fr) = (report(&data, "en"), report(&data, "fr"));
+    assert_each_in_its_language(&en, &fr, TITLES, "report");
     assert!(en.contains("iPhone9,3") && en.contains("Traces of known spy software were found."));
     // The case file still verifies with the new reports kept in it, and takes new checks.
-    let verify = vigie(&data, "en", &["case", "verify", CASE]);
-    assert!(
-        verify.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verify.stdout)
-    );
+    assert_ok(&vigie(&data, "en").run(&["case", "verify", CASE]));
 }
 
 #[test]
@@ -144,35 +123,15 @@ fn a_check_is_shown_in_the_language_of_whoever_reads_it() {
     // A check stored in English beside those stored in French.
     let pcap = common::dns_capture(&data, "api1.easydoc.info");
     let echap = shared.join("echap");
-    let scan = vigie(
-        &data,
-        "en",
-        &[
-            "scan",
-            "pcap",
-            pcap.to_str().expect("path"),
-            "--iocs",
-            echap.to_str().expect("path"),
-            "--case",
-            CASE,
-        ],
-    );
-    assert_eq!(
-        scan.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&scan.stderr)
-    );
+    let scan = vigie(&data, "en").scan("pcap", &pcap, &[&echap], &["--case", CASE]);
+    assert_code(&scan, 1);
     let (mt_fr, mt_en) = (
         "Contact avec un serveur de MobileTrackerFree (api1.easydoc.info)",
         "Contact with a server of MobileTrackerFree (api1.easydoc.info)",
     );
-    let fr = report(&data, "fr");
-    assert!(fr.contains(mt_fr) && !fr.contains(mt_en), "French report");
-    let en = report(&data, "en");
-    assert!(en.contains(mt_en) && !en.contains(mt_fr), "English report");
-    let text = vigie(&data, "fr", &["case", "show", CASE]);
-    let text = String::from_utf8_lossy(&text.stdout);
+    let (fr, en) = (report(&data, "fr"), report(&data, "en"));
+    assert_each_in_its_language(&en, &fr, [(mt_fr, mt_en)], "report");
+    let text = common::stdout(&vigie(&data, "fr").run(&["case", "show", CASE]));
     assert!(
         text.contains("Des traces de logiciels espions connus ont été trouvées."),
         "{text}"
@@ -190,14 +149,6 @@ fn a_check_is_shown_in_the_language_of_whoever_reads_it() {
     };
     let en = page(&mut c, "en");
     let fr = page(&mut c, "fr");
-    for (french, english) in TITLES.into_iter().chain([(mt_fr, mt_en)]) {
-        assert!(
-            en.contains(english) && !en.contains(french),
-            "English page: {english}"
-        );
-        assert!(
-            fr.contains(french) && !fr.contains(english),
-            "French page: {french}"
-        );
-    }
+    let titles = TITLES.into_iter().chain([(mt_fr, mt_en)]);
+    assert_each_in_its_language(&en, &fr, titles, "page");
 }

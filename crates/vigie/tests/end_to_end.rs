@@ -5,11 +5,11 @@
 
 mod common;
 
-use common::shared;
+use common::{arg, assert_code, assert_refused, json, shared, Vigie};
 use serde_json::Value;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use vigie_core::Timestamp;
 use vigie_net::write::{self, PcapWriter, TcpConversation};
 use vigie_net::{quic, LinkType};
@@ -209,21 +209,9 @@ fn ordinary_capture() -> PathBuf {
     c.save("ordinary-phone.pcap")
 }
 
-fn vigie(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(args)
-        .env("VIGIE_DATA_DIR", env!("CARGO_TARGET_TMPDIR"))
-        .output()
-        .expect("vigie runs")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "JSON output ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
+/// `vigie` on a data folder shared by this file's tests.
+fn vigie() -> Vigie {
+    Vigie::new().data_env(Path::new(env!("CARGO_TARGET_TMPDIR")))
 }
 
 fn finding<'a>(doc: &'a Value, rule: &str, subject: &str) -> &'a Value {
@@ -241,23 +229,10 @@ fn stalkerware_phone_is_detected_over_dns_tls_quic_smtp_and_http() {
     let Some(data) = shared() else { return };
     let echap = data.join("echap");
     let (pcap, dns_frame) = stalkerware_capture();
-    let out = vigie(&[
-        "--lang",
-        "en",
-        "scan",
-        "pcap",
-        path(&pcap),
-        "--iocs",
-        path(&echap),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = vigie()
+        .lang("en")
+        .scan("pcap", &pcap, &[&echap], &["--format", "json"]);
+    assert_code(&out, 1);
     let doc = json(&out);
     assert_eq!(doc["verdict"], "known_spyware");
     for (subject, app) in [
@@ -299,34 +274,22 @@ fn stalkerware_phone_is_detected_over_dns_tls_quic_smtp_and_http() {
     finding(&doc, "NET-TLS-SELF-SIGNED", "a.hw.cab");
     finding(&doc, "NET-HTTP-PLAIN", "a.thd.cc");
     // Text in French by default for people, with the advice to keep evidence.
-    let text = vigie(&[
-        "--lang",
-        "fr",
-        "scan",
-        "pcap",
-        path(&pcap),
-        "--iocs",
-        path(&echap),
-    ]);
-    assert_eq!(text.status.code(), Some(1));
-    let t = String::from_utf8_lossy(&text.stdout);
-    assert!(
-        t.contains("Des traces de logiciels espions connus ont été trouvées"),
-        "{t}"
-    );
-    assert!(t.contains("Ne supprimez rien"), "{t}");
-    assert!(
-        t.contains("Echap — stalkerware-indicators (CC-BY 4.0)"),
-        "{t}"
+    let t = assert_code(&vigie().lang("fr").scan("pcap", &pcap, &[&echap], &[]), 1);
+    common::assert_says(
+        &t,
+        &[
+            "Des traces de logiciels espions connus ont été trouvées",
+            "Ne supprimez rien",
+            "Echap — stalkerware-indicators (CC-BY 4.0)",
+        ],
     );
 }
 
 #[test]
 fn observe_lists_what_was_seen_one_json_object_per_line() {
     let (pcap, dns_frame) = stalkerware_capture();
-    let out = vigie(&["observe", path(&pcap)]);
-    assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+    let out = assert_code(&vigie().run(&["observe", arg(&pcap)]), 0);
+    let lines: Vec<Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
         .collect();
@@ -371,7 +334,7 @@ fn tshark_reads_the_synthetic_capture_as_vigie_does() {
             "-o",
             "tcp.reassemble_out_of_order:TRUE",
             "-r",
-            path(&pcap),
+            arg(&pcap),
             "-T",
             "fields",
         ]);
@@ -411,7 +374,7 @@ fn tshark_reads_the_synthetic_capture_as_vigie_does() {
         "{sni:?}"
     );
     let expert = Command::new("tshark")
-        .args(["-n", "-r", path(&pcap), "-q", "-z", "expert,error"])
+        .args(["-n", "-r", arg(&pcap), "-q", "-z", "expert,error"])
         .output()
         .expect("tshark runs");
     let report = String::from_utf8_lossy(&expert.stdout);
@@ -422,19 +385,10 @@ fn tshark_reads_the_synthetic_capture_as_vigie_does() {
 fn ordinary_phone_gives_no_high_or_medium_finding() {
     let Some(data) = shared() else { return };
     let pcap = ordinary_capture();
-    let out = vigie(&[
-        "--lang",
-        "en",
-        "scan",
-        "pcap",
-        path(&pcap),
-        "--iocs",
-        path(&data.join("echap")),
-        "--iocs",
-        path(&data.join("mvt-indicators")),
-        "--format",
-        "json",
-    ]);
+    let (echap, mvt) = (data.join("echap"), data.join("mvt-indicators"));
+    let out = vigie()
+        .lang("en")
+        .scan("pcap", &pcap, &[&echap, &mvt], &["--format", "json"]);
     let doc = json(&out);
     let serious: Vec<&Value> = doc["findings"]
         .as_array()
@@ -443,7 +397,7 @@ fn ordinary_phone_gives_no_high_or_medium_finding() {
         .filter(|f| f["severity"] == "high" || f["severity"] == "medium")
         .collect();
     assert!(serious.is_empty(), "{serious:#?}");
-    assert_eq!(out.status.code(), Some(0));
+    assert_code(&out, 0);
     assert!(doc["stats"]["quic_client_hellos"].as_u64() >= Some(1));
     assert!(doc["stats"]["tls_client_hellos"].as_u64() >= Some(14));
     // Honest coverage: what was not checked is always said.
@@ -455,24 +409,16 @@ fn ordinary_phone_gives_no_high_or_medium_finding() {
 
 #[test]
 fn errors_exit_with_code_2_and_a_clear_message() {
-    let out = vigie(&["--lang", "en", "scan", "pcap", "/nonexistent/capture.pcap"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/capture.pcap"));
+    let en = vigie().lang("en");
+    let out = en.run(&["scan", "pcap", "/nonexistent/capture.pcap"]);
+    assert_refused(&out, "/nonexistent/capture.pcap");
     let junk = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("not-a-capture.pcap");
     std::fs::write(&junk, b"this is not a capture file at all").expect("write");
-    let out = vigie(&["--lang", "en", "scan", "pcap", path(&junk)]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a network capture"));
-    let fr = vigie(&["--lang", "fr", "scan", "pcap", path(&junk)]);
-    assert!(String::from_utf8_lossy(&fr.stderr).contains("n’est pas une capture réseau"));
-    let out = vigie(&[
-        "scan",
-        "pcap",
-        path(&junk),
-        "--iocs",
-        "/nonexistent/feed.yaml",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_refused(&en.scan("pcap", &junk, &[], &[]), "not a network capture");
+    let fr = vigie().lang("fr").scan("pcap", &junk, &[], &[]);
+    assert!(common::stderr(&fr).contains("n’est pas une capture réseau"));
+    let missing = Path::new("/nonexistent/feed.yaml");
+    assert_code(&vigie().scan("pcap", &junk, &[missing], &[]), 2);
 }
 
 #[test]
@@ -482,18 +428,10 @@ fn a_capture_cut_short_is_analysed_up_to_the_cut() {
     let bytes = std::fs::read(&pcap).expect("read");
     let cut = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cut.pcap");
     std::fs::write(&cut, &bytes[..bytes.len() - 30]).expect("write");
-    let out = vigie(&[
-        "--lang",
-        "en",
-        "scan",
-        "pcap",
-        path(&cut),
-        "--iocs",
-        path(&data.join("echap")),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = vigie()
+        .lang("en")
+        .scan("pcap", &cut, &[&data.join("echap")], &["--format", "json"]);
+    assert_code(&out, 1);
     let doc = json(&out);
     assert!(doc["captures"][0]["stopped"]
         .as_str()
@@ -515,20 +453,9 @@ fn a_capture_cut_short_is_analysed_up_to_the_cut() {
 #[test]
 fn iocs_check_counts_per_kind_and_source() {
     let Some(data) = shared() else { return };
-    let out = vigie(&[
-        "iocs",
-        "check",
-        path(&data.join("echap")),
-        path(&data.join("mvt-indicators")),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (echap, mvt) = (data.join("echap"), data.join("mvt-indicators"));
+    let out = vigie().run(&["iocs", "check", arg(&echap), arg(&mvt), "--format", "json"]);
+    assert_code(&out, 0);
     let doc = json(&out);
     let sources = doc["sources"].as_array().expect("sources");
     let ioc = sources
@@ -547,10 +474,6 @@ fn iocs_check_counts_per_kind_and_source() {
     assert!(doc["skipped_files"]
         .as_array()
         .is_some_and(|s| !s.is_empty()));
-    let text = vigie(&["--lang", "fr", "iocs", "check", path(&data.join("echap"))]);
-    assert!(String::from_utf8_lossy(&text.stdout).contains("indicateurs"));
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
+    let text = common::stdout(&vigie().lang("fr").run(&["iocs", "check", arg(&echap)]));
+    assert!(text.contains("indicateurs"));
 }

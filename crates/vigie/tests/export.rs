@@ -5,73 +5,32 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn vigie(data: &Path, args: &[&str]) -> Output {
-    let mut all = vec!["--lang", "en"];
-    all.extend_from_slice(args);
-    common::run_vigie(data, &all)
-}
-
-fn fresh(name: &str) -> PathBuf {
-    common::fresh_dir(&format!("export-{name}"))
-}
+use common::{arg, assert_code, assert_ok, Vigie};
+use std::process::Command;
 
 #[test]
 fn export_verifies_offline_and_any_change_is_named() {
     let Some(shared) = common::shared() else {
         return;
     };
-    let data = fresh("round");
+    let data = common::fresh_dir("export-round");
+    let v = Vigie::at(&data).lang("en");
     let iocs = shared.join("echap");
     let dump = shared.join("mvt/androidqf");
-    let out = vigie(
-        &data,
-        &[
-            "scan",
-            "android-dump",
-            dump.to_str().expect("path"),
-            "--iocs",
-            iocs.to_str().expect("path"),
-            "--case",
-            "PV-EXPORT",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
+    let out = v.scan("android-dump", &dump, &[&iocs], &["--case", "PV-EXPORT"]);
+    assert_code(&out, 1);
     let archive = data.join("PV-EXPORT.tar");
-    let out = vigie(
-        &data,
-        &[
-            "case",
-            "export",
-            "PV-EXPORT",
-            "--out",
-            archive.to_str().expect("path"),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let said = String::from_utf8_lossy(&out.stderr);
+    let out = v.run(&["case", "export", "PV-EXPORT", "--out", arg(&archive)]);
+    assert_ok(&out);
+    let said = common::stderr(&out);
     assert!(said.contains("signed with the station's key"), "{said}");
 
     // Checked elsewhere: another folder, no case file, no passphrase.
-    let elsewhere = fresh("elsewhere");
+    let elsewhere = common::fresh_dir("export-elsewhere");
     let copy = elsewhere.join("received.tar");
     std::fs::copy(&archive, &copy).expect("copy");
-    let check = Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(["--lang", "en", "--data-dir"])
-        .arg(&elsewhere)
-        .arg("verify")
-        .arg(&copy)
-        .env_remove("VIGIE_PASSPHRASE")
-        .output()
-        .expect("verify");
-    let text = String::from_utf8_lossy(&check.stdout);
-    assert_eq!(check.status.code(), Some(0), "{text}");
+    let there = Vigie::new().lang("en").data_dir(&elsewhere);
+    let text = assert_code(&there.passphrase(None).run(&["verify", arg(&copy)]), 0);
     assert!(
         text.contains("Everything checks") && text.contains("Case PV-EXPORT"),
         "{text}"
@@ -82,7 +41,7 @@ fn export_verifies_offline_and_any_change_is_named() {
         .arg(&copy)
         .output()
         .expect("tar");
-    let names = String::from_utf8_lossy(&listing.stdout);
+    let names = common::stdout(&listing);
     for want in [
         "manifest.json",
         "evidence/0003-packages.json",
@@ -141,9 +100,12 @@ fn export_verifies_offline_and_any_change_is_named() {
         .expect("getprop content");
     bad[at] ^= 1;
     std::fs::write(&copy, &bad).expect("write");
-    let check = vigie(&elsewhere, &["verify", copy.to_str().expect("path")]);
-    let text = String::from_utf8_lossy(&check.stdout);
-    assert_eq!(check.status.code(), Some(1), "{text}");
+    let text = assert_code(
+        &Vigie::at(&elsewhere)
+            .lang("en")
+            .run(&["verify", arg(&copy)]),
+        1,
+    );
     assert!(
         text.contains("evidence/0002-getprop.txt was altered"),
         "{text}"
@@ -155,19 +117,9 @@ fn export_verifies_offline_and_any_change_is_named() {
     assert!(manifest.entries.len() >= 8);
 
     // The export is in the audit log and the case file verifies.
-    let out = vigie(&data, &["case", "verify"]);
-    assert!(out.status.success());
-    let store = vigie_case::CaseStore::open(
-        &data.join("cases.db"),
-        common::station::PASSPHRASE,
-        vigie_case::KdfParams::standard(),
-        vigie_core::Timestamp(0),
-    )
-    .expect("open");
+    assert_ok(&v.run(&["case", "verify"]));
+    let store = common::open_cases(&data);
     let case = store.find("PV-EXPORT").expect("case");
-    assert!(store
-        .audit_for_case(case)
-        .expect("log")
-        .iter()
-        .any(|e| e.action == "case-exported" && e.sha256.is_some()));
+    let exported = |e: &vigie_case::AuditEntry| e.action == "case-exported" && e.sha256.is_some();
+    assert!(common::audited(&store, case, exported));
 }

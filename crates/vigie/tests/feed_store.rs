@@ -4,30 +4,23 @@
 
 mod common;
 
-use common::shared;
+use common::{arg, assert_code, json, shared, Vigie};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn vigie(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .arg("--lang")
-        .arg("en")
-        .args(args)
-        .env("VIGIE_DATA_DIR", data_dir)
-        .output()
-        .expect("vigie runs")
+    Vigie::new().lang("en").data_env(data_dir).run(args)
 }
 
-fn fresh_dir(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("tmp dir");
-    d
+/// `vigie iocs import ARGS`.
+fn import(dir: &Path, args: &[&str]) -> Output {
+    vigie(dir, &[&["iocs", "import"], args].concat())
 }
 
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
+/// The feeds stored, as `iocs list --format json` shows them.
+fn stored(dir: &Path) -> Value {
+    json(&vigie(dir, &["iocs", "list", "--format", "json"]))
 }
 
 /// A phone asking for a TheTruthSpy server.
@@ -38,33 +31,22 @@ fn capture(dir: &Path) -> PathBuf {
 #[test]
 fn imported_feeds_are_listed_and_used_by_scans() {
     let Some(data) = shared() else { return };
-    let dir = fresh_dir("store-used");
+    let dir = common::fresh_target_dir("store-used");
     let empty = vigie(&dir, &["iocs", "list", "--format", "json"]);
-    assert_eq!(empty.status.code(), Some(0));
-    assert_eq!(
-        serde_json::from_slice::<Value>(&empty.stdout).expect("json"),
-        Value::Array(vec![])
-    );
+    assert_code(&empty, 0);
+    assert_eq!(json(&empty), Value::Array(vec![]));
     // Without feeds a scan still runs, says that no indicator was checked, and finds nothing by name.
     let pcap = capture(&dir);
-    let out = vigie(&dir, &["scan", "pcap", s(&pcap), "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0));
-    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let out = vigie(&dir, &["scan", "pcap", arg(&pcap), "--format", "json"]);
+    assert_code(&out, 0);
+    let doc = json(&out);
     assert!(doc["coverage"]["not_checked"]
         .to_string()
         .contains("No indicator feed was loaded"));
 
-    let imp = vigie(&dir, &["iocs", "import", s(&data.join("echap"))]);
-    assert_eq!(
-        imp.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&imp.stdout)
-    );
-    assert!(String::from_utf8_lossy(&imp.stdout).contains("echap/ioc.yaml"));
-    let list: Value =
-        serde_json::from_slice(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
-            .expect("json");
+    let imported = assert_code(&import(&dir, &[arg(&data.join("echap"))]), 0);
+    assert!(imported.contains("echap/ioc.yaml"));
+    let list = stored(&dir);
     let feeds = list.as_array().expect("array");
     let ioc = feeds
         .iter()
@@ -77,9 +59,9 @@ fn imported_feeds_are_listed_and_used_by_scans() {
     assert!(ioc["count"].as_u64() > Some(2000));
     assert_eq!(ioc["stale"], false);
 
-    let out = vigie(&dir, &["scan", "pcap", s(&pcap), "--format", "json"]);
-    assert_eq!(out.status.code(), Some(1));
-    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let out = vigie(&dir, &["scan", "pcap", arg(&pcap), "--format", "json"]);
+    assert_code(&out, 1);
+    let doc = json(&out);
     assert_eq!(doc["findings"][0]["indicator"]["app"], "TheTruthSpy");
     let used = doc["feeds"].as_array().expect("feeds");
     assert!(
@@ -90,56 +72,29 @@ fn imported_feeds_are_listed_and_used_by_scans() {
 
 #[test]
 fn a_worse_version_is_refused_and_the_stored_one_kept() {
-    let dir = fresh_dir("store-refuse");
+    let dir = common::fresh_target_dir("store-refuse");
     let feeds = dir.join("src/lists");
     std::fs::create_dir_all(&feeds).expect("dir");
     let f = feeds.join("domains.txt");
     std::fs::write(&f, "spy-one.example\nspy-two.example\n").expect("write");
-    assert_eq!(
-        vigie(&dir, &["iocs", "import", s(&f)]).status.code(),
-        Some(0)
-    );
+    assert_code(&import(&dir, &[arg(&f)]), 0);
     std::fs::write(&f, "spy-one.example\n").expect("write");
-    let out = vigie(&dir, &["iocs", "import", s(&f)]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("fewer than the 2 stored"),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let said = assert_code(&import(&dir, &[arg(&f)]), 2);
+    assert!(said.contains("fewer than the 2 stored"), "{said}");
     std::fs::write(&f, "{ not a feed").expect("write");
-    assert_eq!(
-        vigie(&dir, &["iocs", "import", s(&f)]).status.code(),
-        Some(2)
-    );
-    let list: Value =
-        serde_json::from_slice(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
-            .expect("json");
-    assert_eq!(list[0]["count"], 2);
-    assert_eq!(
-        vigie(&dir, &["iocs", "import", "--allow-fewer", s(&f)])
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_code(&import(&dir, &[arg(&f)]), 2);
+    assert_eq!(stored(&dir)[0]["count"], 2);
+    assert_code(&import(&dir, &["--allow-fewer", arg(&f)]), 2);
     std::fs::write(&f, "spy-one.example\n").expect("write");
-    assert_eq!(
-        vigie(&dir, &["iocs", "import", "--allow-fewer", s(&f)])
-            .status
-            .code(),
-        Some(0)
-    );
+    assert_code(&import(&dir, &["--allow-fewer", arg(&f)]), 0);
 }
 
 #[test]
 fn an_altered_stored_feed_stops_the_scan() {
-    let dir = fresh_dir("store-altered");
+    let dir = common::fresh_target_dir("store-altered");
     let f = dir.join("domains.txt");
     std::fs::write(&f, "spy-one.example\n").expect("write");
-    assert_eq!(
-        vigie(&dir, &["iocs", "import", s(&f)]).status.code(),
-        Some(0)
-    );
+    assert_code(&import(&dir, &[arg(&f)]), 0);
     let files = dir.join("feeds/files");
     let stored = std::fs::read_dir(&files)
         .expect("files")
@@ -148,40 +103,25 @@ fn an_altered_stored_feed_stops_the_scan() {
         .expect("one file")
         .path();
     std::fs::write(&stored, "other.example\n").expect("tamper");
-    let out = vigie(&dir, &["scan", "pcap", s(&capture(&dir))]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no longer matches its recorded SHA-256"));
+    let out = vigie(&dir, &["scan", "pcap", arg(&capture(&dir))]);
+    common::assert_refused(&out, "no longer matches its recorded SHA-256");
 }
 
 #[test]
 fn pinned_feeds_need_a_valid_signature() {
     use ed25519_dalek::{Signer, SigningKey};
-    let dir = fresh_dir("store-pinned");
+    let dir = common::fresh_target_dir("store-pinned");
     let key = SigningKey::from_bytes(&[7u8; 32]);
-    let public: String = key
-        .verifying_key()
-        .to_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    std::fs::write(
-        dir.join("sharing.json"),
-        format!(r#"{{"pins": [{{"feeds": "lists/", "public_key": "{public}"}}]}}"#),
-    )
-    .expect("settings");
+    let public = hex::encode(key.verifying_key().to_bytes());
+    common::write_sharing(&dir, &common::pinning("lists/", &public));
     let feeds = dir.join("src/lists");
     std::fs::create_dir_all(&feeds).expect("dir");
     let f = feeds.join("domains.txt");
     let content = b"spy-one.example\nspy-two.example\n";
     std::fs::write(&f, content).expect("write");
     // No signature: refused.
-    let out = vigie(&dir, &["iocs", "import", s(&f)]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("no signature was found"),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let said = assert_code(&import(&dir, &[arg(&f)]), 2);
+    assert!(said.contains("no signature was found"), "{said}");
     // A signature by another key: refused.
     let other = SigningKey::from_bytes(&[9u8; 32]);
     std::fs::write(
@@ -189,37 +129,16 @@ fn pinned_feeds_need_a_valid_signature() {
         other.sign(content).to_bytes(),
     )
     .expect("sig");
-    let out = vigie(&dir, &["iocs", "import", s(&f)]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("does not match the pinned key"));
-    assert_eq!(
-        serde_json::from_slice::<Value>(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
-            .expect("json"),
-        Value::Array(vec![])
-    );
+    let said = assert_code(&import(&dir, &[arg(&f)]), 2);
+    assert!(said.contains("does not match the pinned key"));
+    assert_eq!(stored(&dir), Value::Array(vec![]));
     // The right key, hexadecimal signature: stored.
-    let sig: String = key
-        .sign(content)
-        .to_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sig = hex::encode(key.sign(content).to_bytes());
     std::fs::write(feeds.join("domains.txt.sig"), sig).expect("sig");
-    let out = vigie(&dir, &["iocs", "import", s(&f)]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert_code(&import(&dir, &[arg(&f)]), 0);
     // A feed outside the pinned prefix needs none.
     let other_feed = dir.join("src/more/domains.txt");
     std::fs::create_dir_all(other_feed.parent().expect("parent")).expect("dir");
     std::fs::write(&other_feed, "x.example\n").expect("write");
-    assert_eq!(
-        vigie(&dir, &["iocs", "import", s(&other_feed)])
-            .status
-            .code(),
-        Some(0)
-    );
+    assert_code(&import(&dir, &[arg(&other_feed)]), 0);
 }

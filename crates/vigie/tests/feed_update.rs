@@ -5,18 +5,19 @@
 
 use serde_json::Value;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::{Arc, Mutex};
+use std::path::Path;
+use std::process::Output;
 use std::time::Duration;
 
 mod common;
 
-use common::{serve, shared, Reply, Routes};
+use common::{assert_code, json, routes, serve, set_route, shared, stdout as text, Reply, Vigie};
 
 fn update(dir: &Path, base: &str, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(["--lang", "en", "iocs", "update", "--retries", "0"])
+    Vigie::new()
+        .lang("en")
+        .data_env(dir)
+        .command(&["iocs", "update", "--retries", "0"])
         .args([
             "--echap-base",
             &format!("{base}/echap"),
@@ -28,19 +29,22 @@ fn update(dir: &Path, base: &str, extra: &[&str]) -> Output {
             &format!("{base}/api"),
         ])
         .args(extra)
-        .env("VIGIE_DATA_DIR", dir)
         .output()
         .expect("vigie runs")
 }
 
+/// The feeds stored, as `iocs list --format json` shows them.
+fn list(dir: &Path) -> Value {
+    json(
+        &Vigie::new()
+            .data_env(dir)
+            .run(&["iocs", "list", "--format", "json"]),
+    )
+}
+
 fn stored(dir: &Path) -> HashMap<String, (u64, String)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(["iocs", "list", "--format", "json"])
-        .env("VIGIE_DATA_DIR", dir)
-        .output()
-        .expect("vigie runs");
-    let list: Value = serde_json::from_slice(&out.stdout).expect("json");
-    list.as_array()
+    list(dir)
+        .as_array()
         .expect("array")
         .iter()
         .map(|f| {
@@ -55,52 +59,46 @@ fn stored(dir: &Path) -> HashMap<String, (u64, String)> {
         .collect()
 }
 
-fn text(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
 #[test]
 fn update_keeps_previous_feeds_whatever_the_server_does() {
     let Some(data) = shared() else { return };
     let read = |p: &str| std::fs::read(data.join(p)).expect("shared file");
     let ioc = read("echap/ioc.yaml");
     let index = "indicators:\n  - type: github\n    name: Predator Spyware Indicators of Compromise\n    github:\n      owner: mvt-project\n      repo: mvt-indicators\n      branch: main\n      path: intellexa_predator/predator.stix2\n  - type: github\n    name: Stalkerware Indicators of Compromise\n    github:\n      owner: AssoEchap\n      repo: stalkerware-indicators\n      branch: master\n      path: generated/stalkerware.stix2\n";
-    let routes: Routes = Arc::new(Mutex::new(HashMap::new()));
-    {
-        let mut r = routes.lock().expect("routes");
-        r.insert("/echap/ioc.yaml".into(), Reply::Serve(ioc.clone()));
-        r.insert(
-            "/echap/watchware.yaml".into(),
+    let routes = routes(vec![
+        ("/echap/ioc.yaml", Reply::Serve(ioc.clone())),
+        (
+            "/echap/watchware.yaml",
             Reply::Serve(read("echap/watchware.yaml")),
-        );
-        r.insert(
-            "/echap/samples.csv".into(),
+        ),
+        (
+            "/echap/samples.csv",
             Reply::Serve(read("echap/samples.csv")),
-        );
-        r.insert(
-            "/api/repos/AssoEchap/stalkerware-indicators/commits/master".into(),
+        ),
+        (
+            "/api/repos/AssoEchap/stalkerware-indicators/commits/master",
             Reply::Serve(br#"{"sha": "a04c5c1958bff93fec3b1b56edbb412b209f2a38"}"#.to_vec()),
-        );
-        r.insert(
-            "/api/repos/mvt-project/mvt-indicators/commits/main".into(),
+        ),
+        (
+            "/api/repos/mvt-project/mvt-indicators/commits/main",
             Reply::Serve(br#"{"sha": "e035f4fbdb8aedb46a27bcdd4b1c6179d22301ad"}"#.to_vec()),
-        );
-        r.insert(
-            "/mvt/indicators.yaml".into(),
+        ),
+        (
+            "/mvt/indicators.yaml",
             Reply::Serve(index.as_bytes().to_vec()),
-        );
-        r.insert(
-            "/raw/mvt-project/mvt-indicators/main/intellexa_predator/predator.stix2".into(),
+        ),
+        (
+            "/raw/mvt-project/mvt-indicators/main/intellexa_predator/predator.stix2",
             Reply::Serve(read("mvt-indicators/intellexa_predator/predator.stix2")),
-        );
-    }
+        ),
+    ]);
     let base = serve(routes.clone());
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("feed-update");
+    // A folder that does not exist yet: the first update makes it.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("feed-update");
     let _ = std::fs::remove_dir_all(&dir);
 
     // 1. Everything served: every feed stored, Echap's own STIX entry of the index skipped.
-    let first = update(&dir, &base, &[]);
-    assert_eq!(first.status.code(), Some(0), "{}", text(&first));
+    assert_code(&update(&dir, &base, &[]), 0);
     let before = stored(&dir);
     let ids: Vec<&str> = {
         let mut v: Vec<&str> = before.keys().map(String::as_str).collect();
@@ -118,15 +116,7 @@ fn update_keeps_previous_feeds_whatever_the_server_does() {
     );
     assert!(before["echap/ioc.yaml"].0 > 2000);
     // Each feed records its source and the upstream commit the GitHub API gave.
-    let list: Value = serde_json::from_slice(
-        &Command::new(env!("CARGO_BIN_EXE_vigie"))
-            .args(["iocs", "list", "--format", "json"])
-            .env("VIGIE_DATA_DIR", &dir)
-            .output()
-            .expect("vigie runs")
-            .stdout,
-    )
-    .expect("json");
+    let list = list(&dir);
     let feed = |id: &str| {
         list.as_array()
             .and_then(|l| l.iter().find(|f| f["id"] == id))
@@ -146,12 +136,7 @@ fn update_keeps_previous_feeds_whatever_the_server_does() {
         "e035f4fbdb8aedb46a27bcdd4b1c6179d22301ad"
     );
 
-    let set_ioc = |reply: Reply| {
-        routes
-            .lock()
-            .expect("routes")
-            .insert("/echap/ioc.yaml".into(), reply);
-    };
+    let set_ioc = |reply: Reply| set_route(&routes, "/echap/ioc.yaml", reply);
     // 2. Connection cut mid-download.
     set_ioc(Reply::Cut(ioc.clone()));
     let out = update(&dir, &base, &[]);
@@ -191,10 +176,7 @@ fn update_keeps_previous_feeds_whatever_the_server_does() {
     assert_eq!(stored(&dir), before);
     // 6. The index is gone: the Echap feed still updates, the bundles stay.
     set_ioc(Reply::Serve(ioc.clone()));
-    routes
-        .lock()
-        .expect("routes")
-        .insert("/mvt/indicators.yaml".into(), Reply::NotFound);
+    set_route(&routes, "/mvt/indicators.yaml", Reply::NotFound);
     let out = update(&dir, &base, &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out).contains("404"), "{}", text(&out));
@@ -209,17 +191,8 @@ fn update_keeps_previous_feeds_whatever_the_server_does() {
     //    right detached signature (FEED.sig) they are stored.
     use ed25519_dalek::{Signer, SigningKey};
     let key = SigningKey::from_bytes(&[3u8; 32]);
-    let public: String = key
-        .verifying_key()
-        .to_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    std::fs::write(
-        dir.join("sharing.json"),
-        format!(r#"{{"pins": [{{"feeds": "echap/", "public_key": "{public}"}}]}}"#),
-    )
-    .expect("settings");
+    let public = hex::encode(key.verifying_key().to_bytes());
+    common::write_sharing(&dir, &common::pinning("echap/", &public));
     let out = update(&dir, &base, &["--sources", "echap"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -230,11 +203,8 @@ fn update_keeps_previous_feeds_whatever_the_server_does() {
     assert_eq!(stored(&dir)["echap/ioc.yaml"], after["echap/ioc.yaml"]);
     for f in ["ioc.yaml", "watchware.yaml", "samples.csv"] {
         let body = read(&format!("echap/{f}"));
-        routes.lock().expect("routes").insert(
-            format!("/echap/{f}.sig"),
-            Reply::Serve(key.sign(&body).to_bytes().to_vec()),
-        );
+        let signature = key.sign(&body).to_bytes().to_vec();
+        set_route(&routes, &format!("/echap/{f}.sig"), Reply::Serve(signature));
     }
-    let out = update(&dir, &base, &["--sources", "echap"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_code(&update(&dir, &base, &["--sources", "echap"]), 0);
 }

@@ -11,11 +11,11 @@
 
 mod common;
 
-use common::ip;
+use common::{ip, ip_script, NetLab};
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Output of a command run in namespace `ns`.
@@ -26,25 +26,6 @@ fn in_ns(ns: &str, args: &[&str]) -> String {
         .output()
         .expect("ip netns exec");
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The three namespaces and the processes started in them; removed when dropped.
-struct Lab {
-    namespaces: Vec<String>,
-    children: Vec<Child>,
-}
-
-impl Drop for Lab {
-    fn drop(&mut self) {
-        for c in &mut self.children {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-        for ns in &self.namespaces {
-            ip(&["netns", "del", ns]);
-            let _ = std::fs::remove_dir_all(format!("/etc/netns/{ns}"));
-        }
-    }
 }
 
 /// The internet: a resolver that answers every A question with the server's address, and a
@@ -113,8 +94,7 @@ fn program(name: &str) -> bool {
 
 #[test]
 fn hotspot_serves_a_phone_and_leaves_the_station_as_it_was() {
-    let Some(shared) = common::shared() else {
-        eprintln!("skipped: ../shared is absent (Echap indicators needed)");
+    let Some(shared) = common::shared_echap() else {
         return;
     };
     if let Some(missing) = ["dnsmasq", "nft", "udhcpc"]
@@ -130,13 +110,8 @@ fn hotspot_serves_a_phone_and_leaves_the_station_as_it_was() {
         format!("vghs-ph{n}"),
         format!("vghs-in{n}"),
     );
-    if !ip(&["netns", "add", &st]) {
-        eprintln!("skipped: network namespaces need root (ip netns add failed)");
+    let Some(mut lab) = NetLab::with_namespace(&st) else {
         return;
-    }
-    let mut lab = Lab {
-        namespaces: vec![st.clone()],
-        children: vec![],
     };
     for ns in [&ph, &inet] {
         assert!(ip(&["netns", "add", ns]), "netns {ns}");
@@ -144,44 +119,27 @@ fn hotspot_serves_a_phone_and_leaves_the_station_as_it_was() {
     }
     let (hs, hs_phone) = (format!("vghsa{n}"), format!("vghsb{n}"));
     let (up, up_inet) = (format!("vgupa{n}"), format!("vgupb{n}"));
-    for args in [
-        vec![
-            "link", "add", &hs, "type", "veth", "peer", "name", &hs_phone,
-        ],
-        vec!["link", "set", &hs, "netns", &st],
-        vec!["link", "set", &hs_phone, "netns", &ph],
-        vec!["link", "add", &up, "type", "veth", "peer", "name", &up_inet],
-        vec!["link", "set", &up, "netns", &st],
-        vec!["link", "set", &up_inet, "netns", &inet],
-        vec!["-n", &st, "link", "set", "lo", "up"],
-        vec!["-n", &st, "addr", "add", "192.0.2.1/24", "dev", &up],
-        vec!["-n", &st, "link", "set", &up, "up"],
-        vec!["-n", &st, "route", "add", "default", "via", "192.0.2.254"],
-        vec!["-n", &ph, "link", "set", "lo", "up"],
-        vec!["-n", &ph, "link", "set", &hs_phone, "up"],
-        vec!["-n", &inet, "link", "set", "lo", "up"],
-        vec![
-            "-n",
-            &inet,
-            "addr",
-            "add",
-            "192.0.2.254/24",
-            "dev",
-            &up_inet,
-        ],
-        vec!["-n", &inet, "addr", "add", "203.0.113.7/32", "dev", "lo"],
-        vec!["-n", &inet, "addr", "add", "203.0.113.53/32", "dev", "lo"],
-        vec!["-n", &inet, "link", "set", &up_inet, "up"],
-    ] {
-        assert!(ip(&args), "ip {args:?}");
-    }
-    // The station's resolver is the internet's (ip netns exec reads /etc/netns/NS).
-    std::fs::create_dir_all(format!("/etc/netns/{st}")).expect("netns etc");
-    std::fs::write(
-        format!("/etc/netns/{st}/resolv.conf"),
-        "nameserver 203.0.113.53\n",
-    )
-    .expect("resolv.conf");
+    ip_script(&format!(
+        "link add {hs} type veth peer name {hs_phone}
+        link set {hs} netns {st}
+        link set {hs_phone} netns {ph}
+        link add {up} type veth peer name {up_inet}
+        link set {up} netns {st}
+        link set {up_inet} netns {inet}
+        -n {st} link set lo up
+        -n {st} addr add 192.0.2.1/24 dev {up}
+        -n {st} link set {up} up
+        -n {st} route add default via 192.0.2.254
+        -n {ph} link set lo up
+        -n {ph} link set {hs_phone} up
+        -n {inet} link set lo up
+        -n {inet} addr add 192.0.2.254/24 dev {up_inet}
+        -n {inet} addr add 203.0.113.7/32 dev lo
+        -n {inet} addr add 203.0.113.53/32 dev lo
+        -n {inet} link set {up_inet} up"
+    ));
+    // The station's resolver is the internet's.
+    NetLab::resolver(&st, "203.0.113.53");
     lab.children.push(
         Command::new("ip")
             .args(["netns", "exec", &inet, "python3", "-c", INTERNET])
@@ -191,9 +149,7 @@ fn hotspot_serves_a_phone_and_leaves_the_station_as_it_was() {
     let forward_before = in_ns(&st, &["cat", "/proc/sys/net/ipv4/ip_forward"]);
 
     // The operator starts the hotspot, storing the check in a case.
-    let data = std::env::temp_dir().join(format!("vigie-hotspot-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data);
-    std::fs::create_dir_all(&data).expect("data dir");
+    let data = common::fresh_dir("hotspot");
     let ioc = shared.join("echap/ioc.yaml");
     let mut hotspot = Command::new("ip")
         .args(["netns", "exec", &st])

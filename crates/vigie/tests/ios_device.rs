@@ -6,22 +6,17 @@
 
 mod common;
 
+use common::{assert_code, assert_ok, assert_refused, Vigie};
 use std::path::Path;
-use std::process::Command;
 use vigie_ios_device::double::{app, FakeIphone, FakeUsbmuxd};
 
 const UDID: &str = "00008110-000A1B2C3D4E5F60";
 
-fn vigie(data: &Path, mux: &FakeUsbmuxd, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(["--lang", "en"])
-        .args(args)
-        .env("VIGIE_PASSPHRASE", common::station::PASSPHRASE)
+/// `vigie` in English on `data`, with the test double's usbmuxd.
+fn vigie(data: &Path, mux: &FakeUsbmuxd) -> Vigie {
+    Vigie::at(data)
+        .lang("en")
         .env("USBMUXD_SOCKET_ADDRESS", mux.env_value())
-        .output()
-        .expect("run vigie")
 }
 
 fn phone(backup_from: Option<std::path::PathBuf>) -> FakeIphone {
@@ -53,17 +48,15 @@ fn phone(backup_from: Option<std::path::PathBuf>) -> FakeIphone {
     p
 }
 
+/// A check's JSON document, and its findings.
 fn findings(out: &std::process::Output) -> (serde_json::Value, Vec<serde_json::Value>) {
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    let f = doc["findings"].as_array().cloned().unwrap_or_default();
+    let doc = common::json(out);
+    let f = common::findings(&doc);
     (doc, f)
 }
 
 fn has(findings: &[serde_json::Value], rule: &str, needle: &str) -> bool {
-    findings
-        .iter()
-        .any(|f| f["rule"] == rule && serde_json::to_string(f).expect("json").contains(needle))
+    common::has_finding(findings, rule, needle)
 }
 
 #[test]
@@ -75,22 +68,10 @@ fn a_connected_phone_is_checked_with_its_fresh_backup_in_the_case() {
     let mux =
         FakeUsbmuxd::start(&data, phone(Some(shared.join("mvt/ios_backup")))).expect("double");
     let stix = common::ios_test_stix(&data);
-    let out = vigie(
-        &data,
-        &mux,
-        &[
-            "scan",
-            "ios",
-            "--iocs",
-            stix.to_str().expect("path"),
-            "--format",
-            "json",
-            "--case",
-            "PV-PHONE",
-        ],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let out =
+        vigie(&data, &mux).scan_phone("ios", &[&stix], &["--format", "json", "--case", "PV-PHONE"]);
+    let stderr = common::stderr(&out);
+    assert_code(&out, 1);
     assert!(stderr.contains("Trust this computer?"), "{stderr}");
     assert!(stderr.contains("now trusts this computer"), "{stderr}");
     assert!(
@@ -124,22 +105,16 @@ fn a_connected_phone_is_checked_with_its_fresh_backup_in_the_case() {
     // Only reads were asked of the phone.
     assert_eq!(mux.requests_beyond_reads(), Vec::<String>::new());
     // The case holds the check and verifies; the backup's plain bytes are nowhere on disk.
-    let verify = vigie(&data, &mux, &["case", "verify"]);
-    let said = String::from_utf8_lossy(&verify.stdout);
-    assert!(verify.status.success(), "{said}");
+    let said = assert_ok(&vigie(&data, &mux).run(&["case", "verify"]));
     // Every file of the backup was read again against its SHA-256 and the logged digest.
     assert!(
         said.contains("were read again and match their SHA-256"),
         "{said}"
     );
     // The check's record names the backup as a whole, with that digest.
-    let show = vigie(
-        &data,
-        &mux,
-        &["case", "show", "PV-PHONE", "--format", "json"],
-    );
-    assert!(show.status.success());
-    let shown: serde_json::Value = serde_json::from_slice(&show.stdout).expect("json");
+    let show = vigie(&data, &mux).run(&["case", "show", "PV-PHONE", "--format", "json"]);
+    assert_ok(&show);
+    let shown = common::json(&show);
     let sources = shown["scans"][0]["sources"].as_array().expect("sources");
     let whole = sources
         .iter()
@@ -162,18 +137,8 @@ fn a_connected_phone_is_checked_with_its_fresh_backup_in_the_case() {
         }
     }
     // A second check asks the person nothing: the pairing was kept.
-    let again = vigie(
-        &data,
-        &mux,
-        &[
-            "scan",
-            "ios",
-            "--no-backup",
-            "--iocs",
-            stix.to_str().expect("path"),
-        ],
-    );
-    assert!(!String::from_utf8_lossy(&again.stderr).contains("Trust this computer?"));
+    let again = vigie(&data, &mux).scan_phone("ios", &[&stix], &["--no-backup"]);
+    assert!(!common::stderr(&again).contains("Trust this computer?"));
 }
 
 #[test]
@@ -181,19 +146,7 @@ fn without_a_backup_the_report_says_what_was_not_read() {
     let data = common::fresh_dir("ios-device-nobackup");
     let mux = FakeUsbmuxd::start(&data, phone(None)).expect("double");
     let feeds = common::ios_test_stix(&data);
-    let out = vigie(
-        &data,
-        &mux,
-        &[
-            "scan",
-            "ios",
-            "--no-backup",
-            "--iocs",
-            feeds.to_str().expect("path"),
-            "--format",
-            "json",
-        ],
-    );
+    let out = vigie(&data, &mux).scan_phone("ios", &[&feeds], &["--no-backup", "--format", "json"]);
     let (doc, f) = findings(&out);
     assert!(has(&f, "IOS-APP-OUTSIDE-STORE", "com.example.familywatch"));
     let not_checked = serde_json::to_string(&doc["coverage"]).expect("json");
@@ -202,16 +155,6 @@ fn without_a_backup_the_report_says_what_was_not_read() {
         "{not_checked}"
     );
     // A backup needs a case; without one the command says so.
-    let out = vigie(
-        &data,
-        &mux,
-        &["scan", "ios", "--iocs", feeds.to_str().expect("path")],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--no-backup"));
+    let out = vigie(&data, &mux).scan_phone("ios", &[&feeds], &[]);
+    assert_refused(&out, "--no-backup");
 }

@@ -5,22 +5,10 @@
 
 mod common;
 
-use common::{serve_recording, shared, Received, Reply, Routes};
+use common::{arg, assert_code, json, routes, serve_recording, shared, write_sharing, Vigie};
+use common::{Received, Reply};
 use serde_json::{json, Value};
-use std::collections::HashMap;
-use std::path::Path;
-use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
-
-fn vigie(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .arg("--lang")
-        .arg("en")
-        .args(args)
-        .env("VIGIE_DATA_DIR", dir)
-        .output()
-        .expect("vigie runs")
-}
 
 #[test]
 fn published_misp_events_become_feeds() {
@@ -29,42 +17,28 @@ fn published_misp_events_become_feeds() {
         serde_json::from_slice(&std::fs::read(data.join("echap/misp_event.json")).expect("event"))
             .expect("json");
     let response = json!({ "response": [ { "Event": event } ] });
-    let routes: Routes = Arc::new(Mutex::new(HashMap::new()));
-    routes.lock().expect("routes").insert(
-        "/events/restSearch".into(),
-        Reply::Authorized(
-            "station-key".into(),
-            Box::new(Reply::Serve(response.to_string().into_bytes())),
+    let keyed =
+        |body: Vec<u8>| Reply::Authorized("station-key".into(), Box::new(Reply::Serve(body)));
+    let routes = routes(vec![
+        (
+            "/events/restSearch",
+            keyed(response.to_string().into_bytes()),
         ),
-    );
-    routes.lock().expect("routes").insert(
-        "/sightings/add".into(),
-        Reply::Authorized(
-            "station-key".into(),
-            Box::new(Reply::Serve(br#"{"Sighting": {}}"#.to_vec())),
-        ),
-    );
+        ("/sightings/add", keyed(br#"{"Sighting": {}}"#.to_vec())),
+    ]);
     let received: Received = Arc::new(Mutex::new(Vec::new()));
     let base = serve_recording(routes, received.clone());
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("misp");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("dir");
-    std::fs::write(
-        dir.join("sharing.json"),
-        json!({ "misp": [ { "url": base, "key": "station-key" } ] }).to_string(),
-    )
-    .expect("sharing");
-
-    let out = vigie(&dir, &["iocs", "update", "--sources", "misp"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
+    let dir = common::fresh_target_dir("misp");
+    write_sharing(
+        &dir,
+        &json!({ "misp": [ { "url": base, "key": "station-key" } ] }),
     );
-    let list: Value =
-        serde_json::from_slice(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
-            .expect("json");
+    let v = Vigie::new().lang("en").data_env(&dir);
+    let update = || v.run(&["iocs", "update", "--sources", "misp"]);
+    let stored = || json(&v.run(&["iocs", "list", "--format", "json"]));
+
+    assert_code(&update(), 0);
+    let list = stored();
     let feed = &list[0];
     assert!(
         feed["id"]
@@ -76,50 +50,29 @@ fn published_misp_events_become_feeds() {
     assert!(feed["count"].as_u64() > Some(1000));
 
     // Unchanged event: nothing new.
-    let out = vigie(&dir, &["iocs", "update", "--sources", "misp"]);
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("nothing new"),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let said = common::stdout(&update());
+    assert!(said.contains("nothing new"), "{said}");
 
     // A wrong key: refused by the server, the stored event stays.
-    std::fs::write(
-        dir.join("sharing.json"),
-        json!({ "misp": [ { "url": base, "key": "wrong" } ] }).to_string(),
-    )
-    .expect("sharing");
-    let out = vigie(&dir, &["iocs", "update", "--sources", "misp"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("HTTP 403"));
-    let again: Value =
-        serde_json::from_slice(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
-            .expect("json");
-    assert_eq!(again[0]["sha256"], feed["sha256"]);
+    write_sharing(
+        &dir,
+        &json!({ "misp": [ { "url": base, "key": "wrong" } ] }),
+    );
+    let out = update();
+    assert_code(&out, 2);
+    assert!(common::stdout(&out).contains("HTTP 403"));
+    assert_eq!(stored()[0]["sha256"], feed["sha256"]);
 
     // Opt-in sightings go to MISP too: value, day and department only.
-    std::fs::write(
-        dir.join("sharing.json"),
-        json!({ "misp": [ { "url": base, "key": "station-key" } ], "sightings": { "enabled": true, "department": "13" } }).to_string(),
-    )
-    .expect("sharing");
-    let pcap = common::dns_capture(&dir, "protocol-a748.thetruthspy.com");
-    let out = vigie(
+    write_sharing(
         &dir,
-        &[
-            "scan",
-            "pcap",
-            pcap.to_str().expect("path"),
-            "--format",
-            "json",
-        ],
+        &json!({ "misp": [ { "url": base, "key": "station-key" } ], "sightings": { "enabled": true, "department": "13" } }),
     );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("anonymous sightings"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let pcap = common::dns_capture(&dir, "protocol-a748.thetruthspy.com");
+    let out = v.run(&["scan", "pcap", arg(&pcap), "--format", "json"]);
+    assert_code(&out, 1);
+    let said = common::stderr(&out);
+    assert!(said.contains("anonymous sightings"), "{said}");
     let bodies: Vec<String> = received
         .lock()
         .expect("received")

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::{assert_ok, Vigie};
 use std::path::Path;
 use std::process::Command;
 
@@ -18,30 +19,19 @@ fn mvt_alerts(command: &str, input: &Path, stix: &Path, out: &Path) -> Vec<serde
         .arg(input)
         .output()
         .expect("mvt-android");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_ok(&run);
     let alerts = std::fs::read(out.join("alerts.json")).expect("alerts.json");
     serde_json::from_slice::<Vec<serde_json::Value>>(&alerts).expect("alerts")
 }
 
 fn vigie_findings(input: &Path, stix: &Path, data: &Path) -> Vec<serde_json::Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(["--lang", "en", "--data-dir"])
-        .arg(data)
-        .args(["scan", "android-dump"])
-        .arg(input)
-        .arg("--iocs")
-        .arg(stix)
-        .args(["--format", "json"])
-        .output()
-        .expect("vigie");
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr));
-    });
-    doc["findings"].as_array().cloned().unwrap_or_default()
+    let out = Vigie::new().lang("en").data_dir(data).scan(
+        "android-dump",
+        input,
+        &[stix],
+        &["--format", "json"],
+    );
+    common::findings(&common::json(&out))
 }
 
 /// The Vigie finding that covers an MVT alert, if any.

@@ -7,13 +7,63 @@
 
 mod common;
 
+use common::{arg, assert_code, assert_ok, assert_refused, has_finding, Vigie};
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn vigie(data: &Path, args: &[&str]) -> std::process::Output {
-    let mut all = vec!["--lang", "en"];
-    all.extend_from_slice(args);
-    common::run_vigie(data, &all)
+fn vigie(data: &Path) -> Vigie {
+    Vigie::at(data).lang("en")
+}
+
+/// `vigie scan ios-backup BACKUP --iocs STIX --format json ARGS`, which finds something
+/// (exit 1): the check's document.
+fn scan_backup(data: &Path, backup: &Path, stix: &Path, args: &[&str]) -> Value {
+    let more = [&["--format", "json"], args].concat();
+    let out = vigie(data).scan("ios-backup", backup, &[stix], &more);
+    assert_code(&out, 1);
+    common::json(&out)
+}
+
+/// Whether the peer is installed; where not, says that its part of the test is skipped.
+fn mvt_ios_installed() -> bool {
+    let installed = Command::new("mvt-ios").arg("--help").output().is_ok();
+    if !installed {
+        eprintln!("SKIPPED: mvt-ios is not installed (pip install mvt; .ci/run installs it)");
+    }
+    installed
+}
+
+/// The peer's alerts: `mvt-ios check-backup --iocs STIX --output OUT BACKUP`.
+fn mvt_alerts(stix: &Path, out: &Path, backup: &Path) -> Vec<Value> {
+    let run = Command::new("mvt-ios")
+        .args(["check-backup", "--iocs"])
+        .arg(stix)
+        .arg("--output")
+        .arg(out)
+        .arg(backup)
+        .output()
+        .expect("mvt-ios");
+    assert_ok(&run);
+    serde_json::from_slice(&std::fs::read(out.join("alerts.json")).expect("alerts"))
+        .expect("alerts json")
+}
+
+/// Every MVT alert has a Vigie finding: the one with the alert's indicator, or, for an alert
+/// without an indicator, what `by_module` finds for its module.
+fn assert_every_alert_found(
+    alerts: &[Value],
+    findings: &[Value],
+    by_module: impl Fn(&str, &Value) -> bool,
+) {
+    for a in alerts {
+        let module = a["module"].as_str().unwrap_or_default();
+        let found = match a["matched_indicator"]["value"].as_str() {
+            Some(value) => findings.iter().any(|f| f["indicator"]["value"] == value),
+            None => by_module(module, a),
+        };
+        assert!(found, "MVT alert without a Vigie finding: {a}");
+    }
 }
 
 /// Size and modification time of every file of a folder.
@@ -43,33 +93,9 @@ fn every_mvt_alert_has_a_vigie_finding_and_the_backup_is_untouched() {
     let data = common::fresh_dir("mvt-ios");
     let stix = common::ios_test_stix(&data);
     let before = snapshot(&backup);
-    let out = vigie(
-        &data,
-        &[
-            "scan",
-            "ios-backup",
-            backup.to_str().expect("path"),
-            "--iocs",
-            stix.to_str().expect("path"),
-            "--format",
-            "json",
-            "--case",
-            "PV-IOS",
-        ],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let findings = doc["findings"].as_array().expect("findings").clone();
-    let has = |rule: &str, needle: &str| {
-        findings
-            .iter()
-            .any(|f| f["rule"] == rule && serde_json::to_string(f).expect("json").contains(needle))
-    };
+    let doc = scan_backup(&data, &backup, &stix, &["--case", "PV-IOS"]);
+    let findings = common::findings(&doc);
+    let has = |rule: &str, needle: &str| has_finding(&findings, rule, needle);
     // Each finding names the database and the row.
     assert!(
         has("IOS-IOC-URL", "HomeDomain/Library/SMS/sms.db")
@@ -88,34 +114,11 @@ fn every_mvt_alert_has_a_vigie_finding_and_the_backup_is_untouched() {
     // Nothing in the backup folder changed (no journal, no lock file, no new file).
     assert_eq!(snapshot(&backup), before, "the backup folder was changed");
     // The databases read are evidence in the case, and the case file verifies.
-    let show = vigie(&data, &["case", "show", "PV-IOS"]);
-    let shown = String::from_utf8_lossy(&show.stdout);
+    let shown = common::stdout(&vigie(&data).run(&["case", "show", "PV-IOS"]));
     assert!(shown.contains("iPhone"), "{shown}");
-    let verify = vigie(&data, &["case", "verify"]);
-    assert!(
-        verify.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verify.stdout)
-    );
+    assert_ok(&vigie(&data).run(&["case", "verify"]));
     // The report names the iPhone and the databases read, with their hashes.
-    let html = data.join("report.html");
-    let out = vigie(
-        &data,
-        &[
-            "report",
-            "PV-IOS",
-            "--format",
-            "html",
-            "--out",
-            html.to_str().expect("path"),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report = std::fs::read_to_string(&html).expect("report");
+    let report = common::html_report(&vigie(&data), "PV-IOS", &data.join("report.html"));
     assert!(
         report.contains("iPhone9,3, iOS 14.3"),
         "device in the annex"
@@ -124,42 +127,19 @@ fn every_mvt_alert_has_a_vigie_finding_and_the_backup_is_untouched() {
     assert!(report.contains("Lockdown Mode is on"));
 
     // The peer, on the same backup and indicators.
-    if Command::new("mvt-ios").arg("--help").output().is_err() {
-        eprintln!("SKIPPED: mvt-ios is not installed (pip install mvt; .ci/run installs it)");
+    if !mvt_ios_installed() {
         return;
     }
-    let mvt_out = data.join("mvt");
-    let run = Command::new("mvt-ios")
-        .args(["check-backup", "--iocs"])
-        .arg(&stix)
-        .arg("--output")
-        .arg(&mvt_out)
-        .arg(&backup)
-        .output()
-        .expect("mvt-ios");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let alerts: Vec<serde_json::Value> =
-        serde_json::from_slice(&std::fs::read(mvt_out.join("alerts.json")).expect("alerts"))
-            .expect("alerts json");
+    let alerts = mvt_alerts(&stix, &data.join("mvt"), &backup);
     assert!(alerts.len() >= 5, "MVT raised {} alerts", alerts.len());
-    for a in &alerts {
-        let module = a["module"].as_str().unwrap_or_default();
-        let matched = a["matched_indicator"]["value"].as_str();
-        let found = match (module, matched) {
-            (_, Some(value)) => findings.iter().any(|f| f["indicator"]["value"] == value),
-            ("datausage", None) => {
-                let id = a["event"]["proc_id"].as_i64().expect("proc_id") + 1;
-                has("IOS-DATAUSAGE-MISSING", &format!("ZPROCESS Z_PK {id}"))
-            }
-            ("global_preferences", None) => has("IOS-LOCKDOWN-MODE", "LDMGlobalEnabled"),
-            _ => false,
-        };
-        assert!(found, "MVT alert without a Vigie finding: {a}");
-    }
+    assert_every_alert_found(&alerts, &findings, |module, a| match module {
+        "datausage" => {
+            let id = a["event"]["proc_id"].as_i64().expect("proc_id") + 1;
+            has("IOS-DATAUSAGE-MISSING", &format!("ZPROCESS Z_PK {id}"))
+        }
+        "global_preferences" => has("IOS-LOCKDOWN-MODE", "LDMGlobalEnabled"),
+        _ => false,
+    });
     eprintln!(
         "MVT: {} alerts; Vigie: {} findings, each MVT alert matched",
         alerts.len(),
@@ -185,23 +165,13 @@ fn an_encrypted_backup_or_a_wrong_folder_is_a_clear_error() {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\"><dict><key>IsEncrypted</key><true/></dict></plist>\n",
     )
     .expect("write");
-    let out = vigie(&data, &["scan", "ios-backup", copy.to_str().expect("path")]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("encrypted"));
-    let out = vigie(&data, &["scan", "ios-backup", data.to_str().expect("path")]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not an iPhone backup"));
+    let scan = |dir: &Path| vigie(&data).run(&["scan", "ios-backup", arg(dir)]);
+    assert_refused(&scan(&copy), "encrypted");
+    assert_refused(&scan(&data), "not an iPhone backup");
     // A damaged Manifest.db: an error, no panic.
     std::fs::remove_file(copy.join("Manifest.plist")).expect("remove");
     std::fs::write(copy.join("Manifest.db"), b"SQLite format 3\0garbage").expect("write");
-    let out = vigie(&data, &["scan", "ios-backup", copy.to_str().expect("path")]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("could not be read"));
+    assert_refused(&scan(&copy), "could not be read");
 }
 
 #[test]
@@ -231,45 +201,16 @@ fn an_encrypted_backup_is_read_with_its_password_and_never_decrypted_to_disk() {
     std::fs::write(&pw, "a long backup password\n").expect("write");
     let wrong = data.join("wrong.txt");
     std::fs::write(&wrong, "not it\n").expect("write");
-    let b = backup.to_str().expect("path");
-    let out = vigie(&data, &["scan", "ios-backup", b]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--password-file"));
-    let out = vigie(
+    let scan =
+        |args: &[&str]| vigie(&data).run(&[&["scan", "ios-backup", arg(&backup)], args].concat());
+    assert_refused(&scan(&[]), "--password-file");
+    assert_refused(&scan(&["--password-file", arg(&wrong)]), "does not open");
+    let doc = scan_backup(
         &data,
-        &[
-            "scan",
-            "ios-backup",
-            b,
-            "--password-file",
-            wrong.to_str().expect("path"),
-        ],
+        &backup,
+        &stix,
+        &["--password-file", arg(&pw), "--case", "PV-ENC"],
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("does not open"));
-    let out = vigie(
-        &data,
-        &[
-            "scan",
-            "ios-backup",
-            b,
-            "--password-file",
-            pw.to_str().expect("path"),
-            "--iocs",
-            stix.to_str().expect("path"),
-            "--format",
-            "json",
-            "--case",
-            "PV-ENC",
-        ],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let text = serde_json::to_string(&doc["findings"]).expect("json");
     assert!(
         text.contains("IOS-IOC-URL") && text.contains("message ROWID 7"),
@@ -298,11 +239,9 @@ fn an_encrypted_backup_is_read_with_its_password_and_never_decrypted_to_disk() {
             }
         }
     }
-    let verify = vigie(&data, &["case", "verify"]);
-    assert!(verify.status.success());
+    assert_ok(&vigie(&data).run(&["case", "verify"]));
     // The peer decrypts the same backup with the same password: the format is iOS's.
-    if Command::new("mvt-ios").arg("--help").output().is_err() {
-        eprintln!("SKIPPED: mvt-ios is not installed (pip install mvt; .ci/run installs it)");
+    if !mvt_ios_installed() {
         return;
     }
     let decrypted = data.join("mvt-decrypted");
@@ -312,11 +251,7 @@ fn an_encrypted_backup_is_read_with_its_password_and_never_decrypted_to_disk() {
         .arg(&backup)
         .output()
         .expect("mvt-ios");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_ok(&run);
     let id = vigie_ios::synthetic::file_id("HomeDomain", "Library/SMS/sms.db");
     let clear = std::fs::read(decrypted.join(&id[..2]).join(&id)).expect("MVT decrypted sms.db");
     assert_eq!(
@@ -401,73 +336,28 @@ fn calendar_lookups_and_icons_match_mvt() {
         {"type":"relationship","spec_version":"2.1","id":"relationship--00000000-0000-4000-8000-000000000007","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","relationship_type":"indicates","source_ref":"indicator--00000000-0000-4000-8000-000000000004","target_ref":"malware--00000000-0000-4000-8000-000000000001"}]}"#,
     )
     .expect("stix");
-    let out = vigie(
-        &data,
-        &[
-            "scan",
-            "ios-backup",
-            backup.to_str().expect("path"),
-            "--iocs",
-            stix.to_str().expect("path"),
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let findings = doc["findings"].as_array().expect("findings").clone();
-    let has = |rule: &str, needle: &str| {
-        findings
-            .iter()
-            .any(|f| f["rule"] == rule && serde_json::to_string(f).expect("json").contains(needle))
-    };
+    let findings = common::findings(&scan_backup(&data, &backup, &stix, &[]));
+    let has = |rule: &str, needle: &str| has_finding(&findings, rule, needle);
     assert!(has("IOS-IOC-EMAIL", "CalendarItem ROWID 1"));
     assert!(has("IOS-IOC-EMAIL", "someone@evil.example"));
     assert!(has("IOS-IOC-URL", "icon_mapping id 1"));
     assert!(has("IOS-EXPLOIT-TRACE", "EVENT-UUID-1"));
     assert!(has("IOS-EXPLOIT-TRACE", "\\\\x00\\\\x00"));
 
-    if Command::new("mvt-ios").arg("--help").output().is_err() {
-        eprintln!("SKIPPED: mvt-ios is not installed (pip install mvt; .ci/run installs it)");
+    if !mvt_ios_installed() {
         return;
     }
-    let mvt_out = data.join("mvt");
-    let run = Command::new("mvt-ios")
-        .args(["check-backup", "--iocs"])
-        .arg(&stix)
-        .arg("--output")
-        .arg(&mvt_out)
-        .arg(&backup)
-        .output()
-        .expect("mvt-ios");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let alerts: Vec<serde_json::Value> =
-        serde_json::from_slice(&std::fs::read(mvt_out.join("alerts.json")).expect("alerts"))
-            .expect("alerts json");
+    let alerts = mvt_alerts(&stix, &data.join("mvt"), &backup);
     assert!(
         alerts.len() >= 4,
         "MVT raised {} alerts: {alerts:?}",
         alerts.len()
     );
-    for a in &alerts {
-        let module = a["module"].as_str().unwrap_or_default();
-        let found = match (module, a["matched_indicator"]["value"].as_str()) {
-            (_, Some(value)) => findings.iter().any(|f| f["indicator"]["value"] == value),
-            ("calendar", None) => has("IOS-EXPLOIT-TRACE", "EVENT-UUID-1"),
-            ("id_status_cache", None) => has("IOS-EXPLOIT-TRACE", "\\\\x00\\\\x00"),
-            _ => false,
-        };
-        assert!(found, "MVT alert without a Vigie finding: {a}");
-    }
+    assert_every_alert_found(&alerts, &findings, |module, _| match module {
+        "calendar" => has("IOS-EXPLOIT-TRACE", "EVENT-UUID-1"),
+        "id_status_cache" => has("IOS-EXPLOIT-TRACE", "\\\\x00\\\\x00"),
+        _ => false,
+    });
     eprintln!(
         "MVT: {} alerts on the planted backup; each has a Vigie finding",
         alerts.len()

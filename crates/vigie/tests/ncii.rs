@@ -5,28 +5,29 @@
 mod common;
 
 use common::images::{cropped, jpeg, png, resized, scene};
+use common::{arg, assert_code, assert_ok, assert_refused, json, Vigie};
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 fn vigie(data: &Path, args: &[&str]) -> Output {
-    let mut all = vec!["--lang", "en"];
-    all.extend_from_slice(args);
-    common::run_vigie(data, &all)
+    Vigie::at(data).lang("en").run(args)
 }
 
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}\n{}\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+/// `vigie ncii hash PICTURE VIDEO --format json`, which must succeed: the hashes of both.
+fn hashes(dir: &Path, picture: &Path, video: &Path) -> Value {
+    let args = ["ncii", "hash", arg(picture), arg(video), "--format", "json"];
+    serde_json::from_str(&assert_ok(&vigie(dir, &args))).expect("json")
+}
+
+/// `vigie ncii find --case CASE DIR --format json`, which finds copies (exit 1): what it found.
+fn find_copies(data: &Path, case: &str, dir: &Path) -> Value {
+    let out = vigie(
+        data,
+        &["ncii", "find", "--case", case, arg(dir), "--format", "json"],
     );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("path")
+    assert_code(&out, 1);
+    json(&out)
 }
 
 #[test]
@@ -39,17 +40,13 @@ fn hash_prints_pdq_for_pictures_and_md5_for_videos() {
     mp4.extend_from_slice(b"ftypmp42");
     mp4.extend_from_slice(&[7; 500]);
     std::fs::write(&video, &mp4).expect("write");
-    let out = ok(&vigie(
-        &dir,
-        &["ncii", "hash", s(&picture), s(&video), "--format", "json"],
-    ));
-    let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let doc = hashes(&dir, &picture, &video);
     assert_eq!(doc[0]["pdq"].as_str().map(str::len), Some(64));
     assert!(doc[0]["quality"].as_u64().is_some_and(|q| q >= 50), "{doc}");
     assert!(doc[1].get("pdq").is_none());
     assert_eq!(doc[1]["kind"], "video");
     let md5 = doc[1]["md5"].as_str().expect("md5").to_owned();
-    let text = ok(&vigie(&dir, &["ncii", "hash", s(&video)]));
+    let text = assert_ok(&vigie(&dir, &["ncii", "hash", arg(&video)]));
     assert_eq!(text.trim(), format!("md5:{md5} {}", video.display()));
 }
 
@@ -127,9 +124,9 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
         "json",
     ]
     .into_iter()
-    .chain(files.iter().map(|p| s(p)))
+    .chain(files.iter().map(|p| arg(p)))
     .collect();
-    let out = ok(&vigie(&data, &args));
+    let out = assert_ok(&vigie(&data, &args));
     let added: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(added.as_array().map(Vec::len), Some(3));
     let first = &added[0];
@@ -149,7 +146,7 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
     );
     let shot = inbox.join("post.jpg");
     std::fs::write(&shot, jpeg(&scene(99, 300, 500), 90)).expect("write");
-    ok(&vigie(
+    assert_ok(&vigie(
         &data,
         &[
             "ncii",
@@ -160,10 +157,10 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
             "screenshot",
             "--where",
             "Telegram",
-            s(&shot),
+            arg(&shot),
         ],
     ));
-    ok(&vigie(
+    assert_ok(&vigie(
         &data,
         &[
             "ncii",
@@ -175,7 +172,7 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
             "2026-11-21",
         ],
     ));
-    let listed = ok(&vigie(
+    let listed = assert_ok(&vigie(
         &data,
         &["ncii", "list", "--case", "PV-NCII", "--format", "json"],
     ));
@@ -185,7 +182,7 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
     assert_eq!(items[4]["description"]["kind"], "link");
     assert_eq!(items[4]["description"]["link"], "https://t.me/example/123");
     assert!(items[4]["facts"].is_null());
-    let text = ok(&vigie(&data, &["ncii", "list", "--case", "PV-NCII"]));
+    let text = assert_ok(&vigie(&data, &["ncii", "list", "--case", "PV-NCII"]));
     assert!(
         text.contains("[sensitive image]") && text.contains("PDQ "),
         "{text}"
@@ -207,45 +204,27 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
     );
     // An exact copy too.
     std::fs::copy(&files[1], seized.join("Download/exact.png")).expect("copy");
-    let out = vigie(
-        &data,
-        &[
-            "ncii",
-            "find",
-            "--case",
-            "PV-NCII",
-            s(&seized),
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let found = find_copies(&data, "PV-NCII", &seized);
     assert_eq!(found["files"], 3000 + 12 + 1 + 1);
     let matches = found["matches"].as_array().expect("matches");
     let mut worst = 0;
     for (path, item) in &planted {
         let m = matches
             .iter()
-            .find(|m| m["path"] == s(path) && m["item"] == *item)
+            .find(|m| m["path"] == arg(path) && m["item"] == *item)
             .unwrap_or_else(|| panic!("{} (item {item}) not found: {found}", path.display()));
         worst = worst.max(m["distance"].as_u64().expect("distance"));
     }
     let exact = matches
         .iter()
-        .find(|m| m["path"] == s(&seized.join("Download/exact.png")))
+        .find(|m| m["path"] == arg(&seized.join("Download/exact.png")))
         .expect("exact copy found");
     assert_eq!(
         (exact["exact"].as_bool(), exact["item"].as_i64()),
         (Some(true), Some(ids[1]))
     );
     // Nothing unrelated under the threshold.
-    let planted_paths: Vec<String> = planted.iter().map(|(p, _)| s(p).to_owned()).collect();
+    let planted_paths: Vec<String> = planted.iter().map(|(p, _)| arg(p).to_owned()).collect();
     let stray: Vec<_> = matches
         .iter()
         .filter(|m| !planted_paths.contains(&m["path"].as_str().unwrap_or("").to_owned()))
@@ -265,7 +244,7 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
                 "find",
                 "--case",
                 "PV-NCII",
-                s(&seized),
+                arg(&seized),
                 "--max-distance",
                 "10",
             ],
@@ -277,9 +256,9 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
 
     // The hash list: sensitive items only, no names.
     let list = data.join("hashes.json");
-    ok(&vigie(
+    assert_ok(&vigie(
         &data,
-        &["ncii", "hashes", "--case", "PV-NCII", "--out", s(&list)],
+        &["ncii", "hashes", "--case", "PV-NCII", "--out", arg(&list)],
     ));
     let doc = std::fs::read_to_string(&list).expect("read");
     let hashes: serde_json::Value = serde_json::from_str(&doc).expect("json");
@@ -289,7 +268,7 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
     }
     assert!(!doc.contains("photo-0") && !doc.contains("Telegram") && !doc.contains("post.jpg"));
     let csv = data.join("hashes.csv");
-    ok(&vigie(
+    assert_ok(&vigie(
         &data,
         &[
             "ncii",
@@ -297,7 +276,7 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
             "--case",
             "PV-NCII",
             "--out",
-            s(&csv),
+            arg(&csv),
             "--csv",
         ],
     ));
@@ -307,13 +286,13 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
     );
 
     // The case file verifies; the export holds the files and the locker's records.
-    ok(&vigie(&data, &["case", "verify"]));
+    assert_ok(&vigie(&data, &["case", "verify"]));
     let archive = data.join("PV-NCII.tar");
-    ok(&vigie(
+    assert_ok(&vigie(
         &data,
-        &["case", "export", "PV-NCII", "--out", s(&archive)],
+        &["case", "export", "PV-NCII", "--out", arg(&archive)],
     ));
-    ok(&vigie(&data, &["verify", s(&archive)]));
+    assert_ok(&vigie(&data, &["verify", arg(&archive)]));
     let tar = std::fs::read(&archive).expect("read");
     let has = |needle: &[u8]| tar.windows(needle.len()).any(|w| w == needle);
     assert!(has(b"locker.json") && has(b"evidence/0001-photo-0.png"));
@@ -326,7 +305,7 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
 #[test]
 fn find_says_when_there_is_nothing_to_look_for() {
     let data = common::fresh_dir("ncii-empty");
-    ok(&vigie(
+    assert_ok(&vigie(
         &data,
         &[
             "ncii",
@@ -336,11 +315,9 @@ fn find_says_when_there_is_nothing_to_look_for() {
             "https://example.org/x",
         ],
     ));
-    let out = vigie(&data, &["ncii", "find", "--case", "PV-EMPTY", s(&data)]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no sensitive item"));
-    let out = vigie(&data, &["ncii", "list", "--case", "PV-NONE"]);
-    assert_eq!(out.status.code(), Some(2));
+    let out = vigie(&data, &["ncii", "find", "--case", "PV-EMPTY", arg(&data)]);
+    assert_refused(&out, "no sensitive item");
+    assert_code(&vigie(&data, &["ncii", "list", "--case", "PV-NONE"]), 2);
 }
 
 /// Hamming distance of two PDQ hashes written in hexadecimal.
@@ -373,11 +350,7 @@ fn a_video_holding_a_sensitive_picture_is_found_by_its_frames() {
         eprintln!("SKIPPED: ffmpeg with libx264 is needed to make test videos (.ci/run installs Debian's ffmpeg)");
         return;
     }
-    let out = ok(&vigie(
-        &dir,
-        &["ncii", "hash", s(&picture), s(&video), "--format", "json"],
-    ));
-    let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let doc = hashes(&dir, &picture, &video);
     let image_pdq = doc[0]["pdq"].as_str().expect("pdq").to_owned();
     let frames = doc[1]["frames"].as_array().expect("frames");
     assert!(frames.len() >= 3, "{doc}");
@@ -389,7 +362,7 @@ fn a_video_holding_a_sensitive_picture_is_found_by_its_frames() {
     assert!(closest <= 31, "closest frame at distance {closest}");
     assert!(doc[1]["md5"].as_str().is_some_and(|m| m.len() == 32));
 
-    ok(&vigie(
+    assert_ok(&vigie(
         &dir,
         &[
             "ncii",
@@ -397,35 +370,17 @@ fn a_video_holding_a_sensitive_picture_is_found_by_its_frames() {
             "--case",
             "PV-VIDEO",
             "--sensitive",
-            s(&picture),
+            arg(&picture),
         ],
     ));
-    let out = vigie(
-        &dir,
-        &[
-            "ncii",
-            "find",
-            "--case",
-            "PV-VIDEO",
-            s(&seized),
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let found = find_copies(&dir, "PV-VIDEO", &seized);
     let paths: Vec<&str> = found["matches"]
         .as_array()
         .expect("matches")
         .iter()
         .filter_map(|m| m["path"].as_str())
         .collect();
-    assert_eq!(paths, vec![s(&video)], "{found}");
+    assert_eq!(paths, vec![arg(&video)], "{found}");
     assert_eq!(found["videos"], 2);
     eprintln!("video: closest frame at distance {closest} of the picture");
 }

@@ -6,14 +6,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use common::run_vigie as vigie;
-
-fn fresh(name: &str) -> PathBuf {
-    common::fresh_dir(&format!("report-{name}"))
-}
+use common::{arg, assert_code, assert_ok, html_report, Vigie};
 
 fn tool(name: &str) -> bool {
     Command::new(name).arg("-v").output().is_ok()
@@ -48,6 +44,47 @@ fn pdf_text(pdf: &Path, artefact: &str) -> String {
         .join(" ")
 }
 
+/// What a report says, in one language.
+struct Words {
+    lang: &'static str,
+    /// The title, before the case's reference.
+    title: &'static str,
+    not_proof: &'static str,
+    custody: &'static str,
+    finding: &'static str,
+    /// Safety first: no removal before a plan.
+    plan: &'static str,
+    /// The timeline dates the finding from its first packet…
+    seen: &'static str,
+    /// …as people read dates.
+    day: &'static str,
+    none: &'static str,
+}
+
+const FRENCH: Words = Words {
+    lang: "fr",
+    title: "Rapport de vérification — dossier ",
+    not_proof: "ne prouve pas l’absence de logiciel espion",
+    custody: "Chaîne de conservation",
+    finding: "Contact avec le site web de TheTruthSpy",
+    plan: "Ne supprimez et ne désinstallez rien",
+    seen: "vu pour la première fois dans le trafic",
+    day: "9 octobre 2025",
+    none: "Aucune constatation.",
+};
+
+const ENGLISH: Words = Words {
+    lang: "en",
+    title: "Check report — case ",
+    not_proof: "is not proof that there is no spy software",
+    custody: "Chain of custody",
+    finding: "Contact with the website of TheTruthSpy",
+    plan: "Do not remove or uninstall anything",
+    seen: "first seen in the traffic",
+    day: "9 October 2025",
+    none: "No finding.",
+};
+
 #[test]
 fn every_report_variant() {
     let Some(shared) = common::shared() else {
@@ -57,167 +94,52 @@ fn every_report_variant() {
         eprintln!("skipped: pdftotext and pdftoppm are needed (Debian poppler-utils; .ci/run installs it)");
         return;
     }
-    let data = fresh("variants");
-    let echap = shared.join("echap");
-    let iocs = echap.to_str().expect("path");
-    // A case where nothing is found: a real capture of ordinary DNS traffic.
+    let data = common::fresh_dir("report-variants");
+    let v = Vigie::at(&data);
+    let iocs = shared.join("echap");
+    // A case where nothing is found: a real capture of ordinary DNS traffic; and a case with
+    // findings: a phone looking up TheTruthSpy, and an Android dump.
     let real = shared.join("pcaps/dns/dns-binds.pcap");
-    let out = vigie(
-        &data,
-        &[
-            "scan",
-            "pcap",
-            real.to_str().expect("path"),
-            "--iocs",
-            iocs,
-            "--case",
-            "PV-CLEAN",
-        ],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // A case with findings: a phone looking up TheTruthSpy, and an Android dump.
     let phone = common::dns_capture(&data, "thetruthspy.com");
-    let out = vigie(
-        &data,
-        &[
-            "scan",
-            "pcap",
-            phone.to_str().expect("path"),
-            "--iocs",
-            iocs,
-            "--case",
-            "PV-FOUND",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
     let dump = shared.join("mvt/androidqf");
-    let out = vigie(
-        &data,
-        &[
-            "scan",
-            "android-dump",
-            dump.to_str().expect("path"),
-            "--iocs",
-            iocs,
-            "--case",
-            "PV-FOUND",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
+    for (kind, input, case, code) in [
+        ("pcap", &real, "PV-CLEAN", 0),
+        ("pcap", &phone, "PV-FOUND", 1),
+        ("android-dump", &dump, "PV-FOUND", 1),
+    ] {
+        assert_code(&v.scan(kind, input, &[&iocs], &["--case", case]), code);
+    }
 
     for (case, found) in [("PV-CLEAN", false), ("PV-FOUND", true)] {
-        for lang in ["fr", "en"] {
+        for w in [&FRENCH, &ENGLISH] {
+            let lang = w.lang;
             let stem = format!("report-{}-{lang}", case.to_lowercase());
             let pdf = data.join(format!("{stem}.pdf"));
-            let out = vigie(
-                &data,
-                &[
-                    "--lang",
-                    lang,
-                    "report",
-                    case,
-                    "--out",
-                    pdf.to_str().expect("path"),
-                ],
-            );
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            assert_ok(&v.lang(lang).run(&["report", case, "--out", arg(&pdf)]));
             let text = pdf_text(&pdf, &stem);
-            let html_path = data.join(format!("{stem}.html"));
-            let out = vigie(
-                &data,
-                &[
-                    "--lang",
-                    lang,
-                    "report",
-                    case,
-                    "--format",
-                    "html",
-                    "--out",
-                    html_path.to_str().expect("path"),
-                ],
-            );
-            assert!(out.status.success());
-            let html = std::fs::read_to_string(&html_path).expect("html");
+            let html = html_report(&v.lang(lang), case, &data.join(format!("{stem}.html")));
             assert!(html.contains(&format!("<html lang=\"{lang}\">")));
             // Both forms say the same things.
-            let (title, not_proof, pages, custody, next) = if lang == "fr" {
-                (
-                    format!("Rapport de vérification — dossier {case}"),
-                    "ne prouve pas l’absence de logiciel espion",
-                    "page 1 /",
-                    "Chaîne de conservation",
-                    "3919",
-                )
-            } else {
-                (
-                    format!("Check report — case {case}"),
-                    "is not proof that there is no spy software",
-                    "page 1 /",
-                    "Chain of custody",
-                    "3919",
-                )
-            };
-            for needle in [title.as_str(), not_proof, pages, custody, next] {
+            let title = format!("{}{case}", w.title);
+            for needle in [title.as_str(), w.not_proof, "page 1 /", w.custody, "3919"] {
                 assert!(
                     text.contains(needle),
                     "{stem}.pdf lacks {needle:?}:\n{text}"
                 );
             }
-            assert!(html.contains(not_proof) && html.contains(custody));
+            assert!(html.contains(w.not_proof) && html.contains(w.custody));
             if found {
-                let (finding, source) = if lang == "fr" {
-                    (
-                        "Contact avec le site web de TheTruthSpy",
-                        "Echap — stalkerware-indicators (CC-BY 4.0)",
-                    )
-                } else {
-                    (
-                        "Contact with the website of TheTruthSpy",
-                        "Echap — stalkerware-indicators (CC-BY 4.0)",
-                    )
-                };
-                assert!(text.contains(finding), "{stem}: {text}");
+                let source = "Echap — stalkerware-indicators (CC-BY 4.0)";
+                assert!(text.contains(w.finding), "{stem}: {text}");
                 assert!(text.contains(source), "credit to the source: {text}");
-                assert!(html.contains(finding));
-                // Safety first: no removal before a plan.
-                let plan = if lang == "fr" {
-                    "Ne supprimez et ne désinstallez rien"
-                } else {
-                    "Do not remove or uninstall anything"
-                };
-                assert!(text.contains(plan), "{text}");
-                // The timeline dates the finding from its first packet.
-                let seen = if lang == "fr" {
-                    "vu pour la première fois dans le trafic"
-                } else {
-                    "first seen in the traffic"
-                };
-                // Dates read as people read them: 9 October 2025 (9 octobre 2025).
-                let day = if lang == "fr" {
-                    "9 octobre 2025"
-                } else {
-                    "9 October 2025"
-                };
+                assert!(html.contains(w.finding));
+                assert!(text.contains(w.plan), "{text}");
                 assert!(
-                    html.contains(seen) && html.contains(day),
+                    html.contains(w.seen) && html.contains(w.day),
                     "timeline of {stem}"
                 );
             } else {
-                let none = if lang == "fr" {
-                    "Aucune constatation."
-                } else {
-                    "No finding."
-                };
-                assert!(text.contains(none), "{text}");
+                assert!(text.contains(w.none), "{text}");
             }
             // The hash of an evidence file of the case is in the annex.
             let sha = {
@@ -237,43 +159,15 @@ fn every_report_variant() {
     }
 
     // One check by its number: the first check stored (PV-CLEAN's).
+    let en = v.lang("en");
     let one = data.join("one.html");
-    let out = vigie(
-        &data,
-        &[
-            "--lang",
-            "en",
-            "report",
-            "1",
-            "--format",
-            "html",
-            "--out",
-            one.to_str().expect("path"),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let html = std::fs::read_to_string(&one).expect("html");
+    let html = html_report(&en, "1", &one);
     assert!(
         html.contains("This report covers one check of the case (number 1)")
             && html.contains("PV-CLEAN")
     );
-    let out = vigie(
-        &data,
-        &[
-            "--lang",
-            "en",
-            "report",
-            "999",
-            "--out",
-            one.to_str().expect("path"),
-        ],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("There is no case or check \"999\""));
+    let out = en.run(&["report", "999", "--out", arg(&one)]);
+    common::assert_refused(&out, "There is no case or check \"999\"");
 
     // An organisation's own guidance texts replace the built-in ones.
     std::fs::create_dir_all(data.join("guidance")).expect("dir");
@@ -282,47 +176,20 @@ fn every_report_variant() {
         "title = What to do now\nhelplines-fr = Call our own line: 0 800 000 000.\nwho-helps = Our association helps.\n",
     )
     .expect("write");
-    let custom = data.join("custom.html");
-    let out = vigie(
-        &data,
-        &[
-            "--lang",
-            "en",
-            "report",
-            "PV-FOUND",
-            "--format",
-            "html",
-            "--out",
-            custom.to_str().expect("path"),
-        ],
-    );
-    assert!(out.status.success());
-    let html = std::fs::read_to_string(&custom).expect("html");
+    let html = html_report(&en, "PV-FOUND", &data.join("custom.html"));
     assert!(
         html.contains("What to do now") && html.contains("0 800 000 000"),
         "{html}"
     );
 
     // Every report is kept in its case; the audit log says so; the case file verifies.
-    let store = vigie_case::CaseStore::open(
-        &data.join("cases.db"),
-        common::station::PASSPHRASE,
-        vigie_case::KdfParams::standard(),
-        vigie_core::Timestamp(0),
-    )
-    .expect("open");
+    let store = common::open_cases(&data);
     let case = store.find("PV-FOUND").expect("case");
-    let reports = store
-        .evidence(case)
-        .expect("evidence")
-        .into_iter()
-        .filter(|e| e.kind == vigie_case::EvidenceKind::Report)
-        .count();
-    assert_eq!(reports, 5, "four variants and the custom one");
-    assert!(store
-        .audit_for_case(case)
-        .expect("log")
-        .iter()
-        .any(|e| e.action == "report-made"));
+    assert_eq!(
+        common::reports_kept(&store, case),
+        5,
+        "four variants and the custom one"
+    );
+    assert!(common::audited(&store, case, |e| e.action == "report-made"));
     assert!(store.verify().expect("verify").problems.is_empty());
 }

@@ -8,15 +8,11 @@ mod common;
 
 use common::adb::{AdbServer, SERIAL};
 use common::station::Station;
-use common::webdriver::{available, Browser};
+use common::webdriver::{shared_for_browser, Browser};
 
 #[test]
 fn android_check_in_the_app() {
-    if !available() {
-        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (.ci/run installs them)");
-        return;
-    }
-    let Some(shared) = common::shared() else {
+    let Some(shared) = shared_for_browser(".ci/run installs them") else {
         return;
     };
     let adb = AdbServer::start(&shared, None, "device");
@@ -27,13 +23,7 @@ fn android_check_in_the_app() {
         &[("ADB_SERVER_SOCKET", socket.as_str())],
     );
     let b = Browser::start("android");
-    b.goto(&format!("{}/setup", st.base));
-    b.create_admin_and_login();
-    b.click("#lang");
-    b.wait_text("Cases", 5);
-    b.type_into("#reference", "PV-ANDROID-APP");
-    b.click("#new-case");
-    b.wait_url("the case", |u| u.contains("/cases/PV-ANDROID-APP"));
+    b.open_case_in_english(&st.base, "PV-ANDROID-APP");
 
     b.click("#start-android");
     let text = b.wait_text(SERIAL, 10);
@@ -47,9 +37,14 @@ fn android_check_in_the_app() {
     // with no sign; its entry says why and since when.
     let pos = |needle: &str| text.find(needle).unwrap_or(usize::MAX);
     assert!(pos("com.topspy") < pos("org.nuclearfog.apollo"), "{text}");
-    assert!(text.contains("listed as stalkerware"), "{text}");
-    assert!(text.contains("Do not uninstall it for now"), "{text}");
-    assert!(text.contains("turn USB debugging"), "{text}");
+    common::assert_says(
+        &text,
+        &[
+            "listed as stalkerware",
+            "Do not uninstall it for now",
+            "turn USB debugging",
+        ],
+    );
     assert!(text.contains("52.4 MB sent"), "data sent by TopSpy: {text}");
     // The case lists the check and every output as evidence, hashed.
     b.goto(&format!("{}/cases/PV-ANDROID-APP", st.base));

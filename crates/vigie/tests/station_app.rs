@@ -8,23 +8,17 @@ use common::station::{admin, csrf, enc, Client, Station, PASSPHRASE};
 
 #[test]
 fn remote_listening_needs_to_be_asked_for() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(["--lang", "en", "serve", "--listen", "0.0.0.0:0"])
-        .env("VIGIE_PASSPHRASE", PASSPHRASE)
-        .env(
-            "VIGIE_DATA_DIR",
-            std::env::temp_dir().join("vigie-remote-refused"),
-        )
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--allow-remote"));
+    let out = common::Vigie::new()
+        .lang("en")
+        .data_env(&std::env::temp_dir().join("vigie-remote-refused"))
+        .passphrase(Some(PASSPHRASE))
+        .run(&["serve", "--listen", "0.0.0.0:0"]);
+    common::assert_refused(&out, "--allow-remote");
 }
 
 #[test]
 fn operator_flow_from_first_start_to_logout() {
-    let Some(shared) = common::shared() else {
-        eprintln!("skipped: ../shared is absent (Echap indicators needed)");
+    let Some(shared) = common::shared_echap() else {
         return;
     };
     let st = Station::start("flow", Some(&shared.join("echap/ioc.yaml")));
@@ -162,15 +156,9 @@ fn operator_flow_from_first_start_to_logout() {
     assert_eq!(r.status, 429);
 
     // Every action is in the audit log, with who did it, and the file verifies.
+    let data = st.data.clone();
     drop(st);
-    let data = std::env::temp_dir().join(format!("vigie-station-flow-{}", std::process::id()));
-    let store = vigie_case::CaseStore::open(
-        &data.join("cases.db"),
-        PASSPHRASE,
-        vigie_case::KdfParams::standard(),
-        vigie_core::Timestamp(0),
-    )
-    .expect("open");
+    let store = common::open_cases(&data);
     let log = store.audit_log().expect("log");
     let actions: Vec<(&str, Option<&str>)> = log
         .iter()

@@ -13,16 +13,14 @@ use std::net::UdpSocket;
 use std::time::{Duration, Instant};
 
 use common::station::{Station, TestLink};
-use common::webdriver::{available, Browser};
+use common::webdriver::{missing, Browser};
 
 #[test]
 fn operator_in_a_browser() {
-    if !available() {
-        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (Debian packages chromium, chromium-driver; .ci/run installs them)");
+    if missing("Debian packages chromium, chromium-driver; .ci/run installs them") {
         return;
     }
-    let Some(shared) = common::shared() else {
-        eprintln!("skipped: ../shared is absent (Echap indicators needed)");
+    let Some(shared) = common::shared_echap() else {
         return;
     };
     let st = Station::start("browser", Some(&shared.join("echap/ioc.yaml")));

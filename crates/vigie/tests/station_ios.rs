@@ -8,28 +8,26 @@
 mod common;
 
 use common::station::Station;
-use common::webdriver::{available, Browser};
+use common::webdriver::{shared_for_browser, Browser};
+use std::path::PathBuf;
+
+/// What both checks need: `../shared/data`, and a fresh folder `name` holding the iPhone test
+/// indicators (and their file); `None`, saying why, where Chromium or `../shared` is missing.
+fn prepare(name: &str) -> Option<(PathBuf, PathBuf, PathBuf)> {
+    let shared = shared_for_browser(".ci/run installs them")?;
+    let feeds = common::fresh_dir(name);
+    let stix = common::ios_test_stix(&feeds);
+    Some((shared, feeds, stix))
+}
 
 #[test]
 fn iphone_backup_check_in_the_app() {
-    if !available() {
-        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (.ci/run installs them)");
-        return;
-    }
-    let Some(shared) = common::shared() else {
+    let Some((shared, _, stix)) = prepare("station-ios-feeds") else {
         return;
     };
-    let feeds = common::fresh_dir("station-ios-feeds");
-    let stix = common::ios_test_stix(&feeds);
     let st = Station::start("ios", Some(&stix));
     let b = Browser::start("ios");
-    b.goto(&format!("{}/setup", st.base));
-    b.create_admin_and_login();
-    b.click("#lang");
-    b.wait_text("Cases", 5);
-    b.type_into("#reference", "PV-IOS-APP");
-    b.click("#new-case");
-    b.wait_url("the case", |u| u.contains("/cases/PV-IOS-APP"));
+    b.open_case_in_english(&st.base, "PV-IOS-APP");
 
     b.click("#start-ios");
     let text = b.wait_text("Encrypt local backup", 10);
@@ -41,14 +39,16 @@ fn iphone_backup_check_in_the_app() {
     b.wait_url("the check", |u| u.contains("/ios/"));
     let text = b.wait_text("What was found", 30);
     b.screenshot("ios-02-findings-en");
-    assert!(text.contains("Traces of known spy software"), "{text}");
-    assert!(
-        text.contains("HomeDomain/Library/SMS/sms.db message ROWID 3"),
-        "{text}"
+    common::assert_says(
+        &text,
+        &[
+            "Traces of known spy software",
+            "HomeDomain/Library/SMS/sms.db message ROWID 3",
+            "Lockdown Mode is on",
+            "iPhone9,3",
+            "What was not checked",
+        ],
     );
-    assert!(text.contains("Lockdown Mode is on"), "{text}");
-    assert!(text.contains("iPhone9,3"), "{text}");
-    assert!(text.contains("What was not checked"), "{text}");
     b.goto(&format!("{}/cases/PV-IOS-APP", st.base));
     let text = b.wait_text("HomeDomain/Library/SMS/sms.db", 10);
     assert!(text.contains("iPhone"), "{text}");
@@ -80,15 +80,9 @@ fn iphone_backup_check_in_the_app() {
 /// reads the findings from the backup and from the phone itself.
 #[test]
 fn connected_iphone_check_in_the_app() {
-    if !available() {
-        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (.ci/run installs them)");
-        return;
-    }
-    let Some(shared) = common::shared() else {
+    let Some((shared, feeds, stix)) = prepare("station-iosdev-feeds") else {
         return;
     };
-    let feeds = common::fresh_dir("station-iosdev-feeds");
-    let stix = common::ios_test_stix(&feeds);
     let mut phone = vigie_ios_device::double::FakeIphone::new("00008110-000A1B2C3D4E5F61");
     phone.apps.push(vigie_ios_device::double::app(
         "com.example.familywatch",
@@ -104,13 +98,7 @@ fn connected_iphone_check_in_the_app() {
         &[("USBMUXD_SOCKET_ADDRESS", mux.env_value().as_str())],
     );
     let b = Browser::start("iosdev");
-    b.goto(&format!("{}/setup", st.base));
-    b.create_admin_and_login();
-    b.click("#lang");
-    b.wait_text("Cases", 5);
-    b.type_into("#reference", "PV-IOS-PHONE");
-    b.click("#new-case");
-    b.wait_url("the case", |u| u.contains("/cases/PV-IOS-PHONE"));
+    b.open_case_in_english(&st.base, "PV-IOS-PHONE");
     b.click("#start-ios");
     let text = b.wait_text("Trust this computer?", 10);
     assert!(
@@ -122,18 +110,14 @@ fn connected_iphone_check_in_the_app() {
     b.wait_url("the check", |u| u.contains("/ios/"));
     let text = b.wait_text("What was found", 60);
     b.screenshot("iosdev-02-findings-en");
-    assert!(
-        text.contains("An app installed outside the App Store: Family Watch"),
-        "{text}"
-    );
-    assert!(
-        text.contains("HomeDomain/Library/SMS/sms.db message ROWID 3"),
-        "{text}"
-    );
-    assert!(text.contains("now trusts this computer"), "{text}");
-    assert!(
-        text.contains("Nothing was installed, removed or changed on the phone"),
-        "{text}"
+    common::assert_says(
+        &text,
+        &[
+            "An app installed outside the App Store: Family Watch",
+            "HomeDomain/Library/SMS/sms.db message ROWID 3",
+            "now trusts this computer",
+            "Nothing was installed, removed or changed on the phone",
+        ],
     );
     assert_eq!(mux.requests_beyond_reads(), Vec::<String>::new());
     // The case page lists the backup kept in the case, complete, with its digest.

@@ -7,31 +7,11 @@
 
 mod common;
 
-use common::ip;
-
-use common::station::{admin, csrf, enc, Station, TestLink};
+use common::station::{admin_with_case, enc, Client, Resp, Station, TestLink};
+use common::{ip, ip_script, NetLab};
 use std::net::{Ipv4Addr, UdpSocket};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-/// The namespace, the veth pair and the helper processes; all removed when dropped.
-struct Lab {
-    ns: String,
-    station_if: String,
-    children: Vec<Child>,
-}
-
-impl Drop for Lab {
-    fn drop(&mut self) {
-        for c in &mut self.children {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-        ip(&["link", "del", &self.station_if]);
-        ip(&["netns", "del", &self.ns]);
-        let _ = std::fs::remove_dir_all(format!("/etc/netns/{}", self.ns));
-    }
-}
 
 /// Answers every A question with `addr`.
 fn dns_responder(sock: UdpSocket, addr: Ipv4Addr) {
@@ -98,72 +78,54 @@ while time.time() < end:
     time.sleep(0.5)
 "#;
 
-fn state(c: &mut common::station::Client, st: &Station, id: &str) -> serde_json::Value {
+fn state(c: &mut Client, st: &Station, id: &str) -> serde_json::Value {
     let r = c.get(&st.addr, &format!("/checks/{id}/state"));
     assert_eq!(r.status, 200, "{}", r.body);
     serde_json::from_str(&r.body).expect("state json")
 }
 
+/// Asks for a live check of `case` on `interface` for `minutes`: the app's answer.
+fn start_live(
+    c: &mut Client,
+    st: &Station,
+    token: &str,
+    case: &str,
+    interface: &str,
+    minutes: &str,
+) -> Resp {
+    let fields = [
+        ("csrf", token),
+        ("interface", interface),
+        ("minutes", minutes),
+    ];
+    c.post_form(&st.addr, &format!("/cases/{case}/live"), &fields)
+}
+
 #[test]
 fn live_check_sees_stalkerware_while_traffic_flows() {
-    let Some(shared) = common::shared() else {
-        eprintln!("skipped: ../shared is absent (Echap indicators needed)");
+    let Some(shared) = common::shared_echap() else {
         return;
     };
     let n = std::process::id() % 200 + 20;
     let lab_ns = format!("vigie-ph{n}");
-    if !ip(&["netns", "add", &lab_ns]) {
-        eprintln!("skipped: network namespaces need root (ip netns add failed)");
+    let Some(mut lab) = NetLab::with_namespace(&lab_ns) else {
         return;
-    }
-    let mut lab = Lab {
-        ns: lab_ns.clone(),
-        station_if: format!("vgst{n}"),
-        children: vec![],
     };
+    let station_if = format!("vgst{n}");
+    lab.links.push(station_if.clone());
     let phone_if = format!("vgph{n}");
     let station_ip = Ipv4Addr::new(10, 79, n as u8, 1);
-    for args in [
-        vec![
-            "link",
-            "add",
-            &lab.station_if,
-            "type",
-            "veth",
-            "peer",
-            "name",
-            &phone_if,
-        ],
-        vec!["link", "set", &phone_if, "netns", &lab_ns],
-        vec![
-            "addr",
-            "add",
-            &format!("{station_ip}/24"),
-            "dev",
-            &lab.station_if,
-        ],
-        vec!["link", "set", &lab.station_if, "up"],
-        vec![
-            "-n",
-            &lab_ns,
-            "addr",
-            "add",
-            &format!("10.79.{n}.2/24"),
-            "dev",
-            &phone_if,
-        ],
-        vec!["-n", &lab_ns, "link", "set", &phone_if, "up"],
-        vec!["-n", &lab_ns, "link", "set", "lo", "up"],
-    ] {
-        assert!(ip(&args), "ip {args:?}");
-    }
-    // The phone's resolver is the station's responder (ip netns exec reads /etc/netns/NS).
-    std::fs::create_dir_all(format!("/etc/netns/{lab_ns}")).expect("netns etc");
-    std::fs::write(
-        format!("/etc/netns/{lab_ns}/resolv.conf"),
-        format!("nameserver {station_ip}\n"),
-    )
-    .expect("resolv.conf");
+    ip_script(&format!(
+        "link add {station_if} type veth peer name {phone_if}
+        link set {phone_if} netns {lab_ns}
+        addr add {station_ip}/24 dev {station_if}
+        link set {station_if} up
+        -n {lab_ns} addr add 10.79.{n}.2/24 dev {phone_if}
+        -n {lab_ns} link set {phone_if} up
+        -n {lab_ns} link set lo up"
+    ));
+    // The phone's resolver is the station's responder.
+    NetLab::resolver(&lab_ns, &station_ip.to_string());
     let dns = UdpSocket::bind((station_ip, 53)).expect("dns port");
     dns_responder(dns, station_ip);
     let certs = std::env::temp_dir().join(format!("vigie-live-certs-{n}"));
@@ -199,24 +161,10 @@ fn live_check_sees_stalkerware_while_traffic_flows() {
     );
 
     let st = Station::start("live", Some(&shared.join("echap/ioc.yaml")));
-    let mut c = admin(&st);
-    let token = csrf(&c.get(&st.addr, "/cases").body);
-    c.post_form(
-        &st.addr,
-        "/cases",
-        &[("csrf", &token), ("reference", "LIVE-1")],
-    );
+    let (mut c, token) = admin_with_case(&st, "LIVE-1");
     let form = c.get(&st.addr, "/cases/LIVE-1/live").body;
-    assert!(form.contains(&lab.station_if), "the interface is offered");
-    let r = c.post_form(
-        &st.addr,
-        "/cases/LIVE-1/live",
-        &[
-            ("csrf", &token),
-            ("interface", &lab.station_if),
-            ("minutes", "2"),
-        ],
-    );
+    assert!(form.contains(&station_if), "the interface is offered");
+    let r = start_live(&mut c, &st, &token, "LIVE-1", &station_if, "2");
     assert_eq!(r.status, 303, "{}", r.body);
     let check = r.header("location").expect("check page").to_owned();
     let id = check.trim_start_matches("/checks/").to_owned();
@@ -305,19 +253,11 @@ fn live_check_sees_stalkerware_while_traffic_flows() {
     let _ = phone.wait();
 
     // The interface disappears mid-check: the check stops cleanly and is saved.
-    let r = c.post_form(
-        &st.addr,
-        "/cases/LIVE-1/live",
-        &[
-            ("csrf", &token),
-            ("interface", &lab.station_if),
-            ("minutes", "2"),
-        ],
-    );
+    let r = start_live(&mut c, &st, &token, "LIVE-1", &station_if, "2");
     let check2 = r.header("location").expect("check page").to_owned();
     let id2 = check2.trim_start_matches("/checks/").to_owned();
     std::thread::sleep(Duration::from_millis(700));
-    assert!(ip(&["link", "del", &lab.station_if]));
+    assert!(ip(&["link", "del", &station_if]));
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut last = serde_json::Value::Null;
     while Instant::now() < deadline {
@@ -331,26 +271,17 @@ fn live_check_sees_stalkerware_while_traffic_flows() {
     assert!(
         last["stopped"]
             .as_str()
-            .is_some_and(|m| m.contains(&lab.station_if)),
+            .is_some_and(|m| m.contains(&station_if)),
         "{last}"
     );
     let page = c.get(&st.addr, &format!("/cases/{}", enc("LIVE-1"))).body;
     assert_eq!(page.matches("<h3>réseau en direct").count(), 2);
 
     // The case file verifies.
+    let data = st.data.clone();
     drop(st);
-    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(["--lang", "en", "--data-dir"])
-        .arg(std::env::temp_dir().join(format!("vigie-station-live-{}", std::process::id())))
-        .args(["case", "verify"])
-        .env("VIGIE_PASSPHRASE", common::station::PASSPHRASE)
-        .output()
-        .expect("verify");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let verify = common::Vigie::at(&data).lang("en").run(&["case", "verify"]);
+    common::assert_ok(&verify);
 }
 
 /// A tmpfs mounted for the test; unmounted (and its folder removed) when dropped.
@@ -365,8 +296,7 @@ impl Drop for SmallDisk {
 
 #[test]
 fn full_disk_stops_the_live_check_and_keeps_what_was_captured() {
-    let Some(shared) = common::shared() else {
-        eprintln!("skipped: ../shared is absent (Echap indicators needed)");
+    let Some(shared) = common::shared_echap() else {
         return;
     };
     let Some(link) = TestLink::create("vgdf", 77) else {
@@ -374,9 +304,7 @@ fn full_disk_stops_the_live_check_and_keeps_what_was_captured() {
         return;
     };
     // The case file on a 96 MB disk: with Vigie's 64 MiB reserve, about 30 MB fit.
-    let dir = std::env::temp_dir().join(format!("vigie-station-full-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("dir");
+    let dir = common::fresh_dir("station-full");
     let mounted = Command::new("mount")
         .args(["-t", "tmpfs", "-o", "size=96m", "tmpfs"])
         .arg(&dir)
@@ -388,22 +316,8 @@ fn full_disk_stops_the_live_check_and_keeps_what_was_captured() {
     }
     let disk = SmallDisk(dir.clone());
     let st = Station::start_in(dir.clone(), Some(&shared.join("echap/ioc.yaml")));
-    let mut c = admin(&st);
-    let token = csrf(&c.get(&st.addr, "/cases").body);
-    c.post_form(
-        &st.addr,
-        "/cases",
-        &[("csrf", &token), ("reference", "FULL-1")],
-    );
-    let r = c.post_form(
-        &st.addr,
-        "/cases/FULL-1/live",
-        &[
-            ("csrf", &token),
-            ("interface", &link.name),
-            ("minutes", "5"),
-        ],
-    );
+    let (mut c, token) = admin_with_case(&st, "FULL-1");
+    let r = start_live(&mut c, &st, &token, "FULL-1", &link.name, "5");
     assert_eq!(r.status, 303, "{}", r.body);
     let id = r
         .header("location")
@@ -444,13 +358,7 @@ fn full_disk_stops_the_live_check_and_keeps_what_was_captured() {
 
     // What was captured is in the case file, whole, and the file verifies.
     drop(st);
-    let store = vigie_case::CaseStore::open(
-        &dir.join("cases.db"),
-        common::station::PASSPHRASE,
-        vigie_case::KdfParams::standard(),
-        vigie_core::Timestamp(0),
-    )
-    .expect("open");
+    let store = common::open_cases(&dir);
     let case = store.find("FULL-1").expect("the case");
     let items = store.evidence(case).expect("evidence");
     let capture = items.first().expect("the capture is kept");

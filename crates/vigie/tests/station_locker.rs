@@ -10,7 +10,8 @@ mod common;
 
 use common::images::{jpeg, scene};
 use common::station::Station;
-use common::webdriver::{available, Browser};
+use common::webdriver::{missing, Browser};
+use common::{arg, assert_ok, Vigie};
 
 /// Waits for an image element to finish loading and returns its natural width.
 fn natural_width(b: &Browser, id: &str) -> u64 {
@@ -28,8 +29,7 @@ fn natural_width(b: &Browser, id: &str) -> u64 {
 
 #[test]
 fn sensitive_images_stay_blurred_unless_asked_and_are_never_printed() {
-    if !available() {
-        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (Debian packages chromium, chromium-driver; .ci/run installs them)");
+    if missing("Debian packages chromium, chromium-driver; .ci/run installs them") {
         return;
     }
     let st = Station::start("locker", None);
@@ -61,11 +61,7 @@ fn sensitive_images_stay_blurred_unless_asked_and_are_never_printed() {
     assert!(text.contains("PDQ") && text.contains("SHA-256"), "{text}");
 
     // The page never names the full image; the preview holds a dozen pixels.
-    let html = b
-        .script("return document.documentElement.outerHTML;")
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let html = b.html();
     assert!(!html.contains("/image\""), "full image referenced: {html}");
     assert!(html.contains("/locker/1/preview"), "{html}");
     let preview = natural_width(&b, "locker-preview-1");
@@ -84,22 +80,14 @@ fn sensitive_images_stay_blurred_unless_asked_and_are_never_printed() {
     b.screenshot("locker-02-shown");
     b.click("#locker-hide-1");
     b.wait_url("hidden again", |u| !u.contains("show="));
-    let html = b
-        .script("return document.documentElement.outerHTML;")
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let html = b.html();
     assert!(!html.contains("/image\""), "still shown after hiding");
 
     // Drafts and chronology, from what was typed.
     b.click("#locker-drafts");
     let text = b.wait_text("226-2-1", 5);
     assert!(text.contains("Demande à Snapchat"), "{text}");
-    let draft = b
-        .script("return document.getElementById('draft-0').value;")
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let draft = b.script_text("return document.getElementById('draft-0').value;");
     assert!(
         draft.contains("https://example.org/post/9") && draft.contains("PV-2026/00123"),
         "{draft}"
@@ -108,34 +96,20 @@ fn sensitive_images_stay_blurred_unless_asked_and_are_never_printed() {
 
     // The PDF report lists the picture by its fingerprints and holds no image.
     let pdf = st.data.join("locker-report.pdf");
-    let out = common::run_vigie(
-        &st.data,
-        &[
-            "--lang",
-            "fr",
-            "report",
-            "PV-2026/00123",
-            "--out",
-            pdf.to_str().expect("path"),
-        ],
+    let v = Vigie::at(&st.data);
+    assert_ok(
+        &v.lang("fr")
+            .run(&["report", "PV-2026/00123", "--out", arg(&pdf)]),
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let listed = common::run_vigie(
-        &st.data,
-        &[
-            "ncii",
-            "list",
-            "--case",
-            "PV-2026/00123",
-            "--format",
-            "json",
-        ],
-    );
-    let items: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("json");
+    let listed = v.run(&[
+        "ncii",
+        "list",
+        "--case",
+        "PV-2026/00123",
+        "--format",
+        "json",
+    ]);
+    let items = common::json(&listed);
     let sha = items[0]["facts"]["sha256"]
         .as_str()
         .expect("sha")
@@ -178,10 +152,5 @@ fn sensitive_images_stay_blurred_unless_asked_and_are_never_printed() {
     } else {
         eprintln!("SKIPPED (video part): ffmpeg with libx264 is needed (.ci/run installs it)");
     }
-    let verify = common::run_vigie(&st.data, &["--lang", "en", "case", "verify"]);
-    assert!(
-        verify.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verify.stdout)
-    );
+    assert_ok(&v.lang("en").run(&["case", "verify"]));
 }

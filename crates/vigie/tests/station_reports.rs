@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::station::{admin, csrf, enc, Station};
+use common::station::{admin_with_case, enc, Station};
 
 #[test]
 fn interview_report_and_export_from_the_app() {
@@ -13,13 +13,7 @@ fn interview_report_and_export_from_the_app() {
         return;
     };
     let st = Station::start("reports", Some(&shared.join("echap/ioc.yaml")));
-    let mut c = admin(&st);
-    let token = csrf(&c.get(&st.addr, "/cases").body);
-    c.post_form(
-        &st.addr,
-        "/cases",
-        &[("csrf", &token), ("reference", "PV-APP-7")],
-    );
+    let (mut c, token) = admin_with_case(&st, "PV-APP-7");
     // A real capture with nothing suspicious in it.
     let real = std::fs::read(shared.join("pcaps/dns/dns-binds.pcap")).expect("capture");
     let r = c.post_files(
@@ -97,15 +91,9 @@ fn interview_report_and_export_from_the_app() {
     let check = vigie_case::check_export(r.raw.as_slice());
     assert!(check.problems.is_empty(), "{:?}", check.problems);
     assert!(check.checked >= 4, "evidence, custody and both reports");
+    let data = st.data.clone();
     drop(st);
-    let data = std::env::temp_dir().join(format!("vigie-station-reports-{}", std::process::id()));
-    let store = vigie_case::CaseStore::open(
-        &data.join("cases.db"),
-        common::station::PASSPHRASE,
-        vigie_case::KdfParams::standard(),
-        vigie_core::Timestamp(0),
-    )
-    .expect("open");
+    let store = common::open_cases(&data);
     let case = store.find("PV-APP-7").expect("case");
     let log = store.audit_for_case(case).expect("log");
     for action in ["interview-saved", "report-made", "case-exported"] {
@@ -115,12 +103,6 @@ fn interview_report_and_export_from_the_app() {
             "{action} by admin"
         );
     }
-    let reports = store
-        .evidence(case)
-        .expect("evidence")
-        .into_iter()
-        .filter(|e| e.kind == vigie_case::EvidenceKind::Report)
-        .count();
-    assert_eq!(reports, 2);
+    assert_eq!(common::reports_kept(&store, case), 2);
     assert!(store.verify().expect("verify").problems.is_empty());
 }

@@ -6,11 +6,11 @@
 
 mod common;
 
-use common::shared;
+use common::{arg, assert_code, json, shared, write_sharing, Vigie};
 use serde_json::{json, Value};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use vigie_feeds::{Auth, TaxiiClient};
 
@@ -84,14 +84,7 @@ fn start_medallion(dir: &Path) -> (Server, String) {
         .spawn()
         .expect("medallion starts: install it with `pip install medallion` (.ci/run does)");
     let server = Server(child);
-    let client = TaxiiClient::new(
-        &format!("{base}/taxii2/"),
-        Auth::Basic {
-            user: "vigie".into(),
-            password: "s3cret".into(),
-        },
-        Duration::from_secs(5),
-    );
+    let client = client(&base, Duration::from_secs(5));
     let start = Instant::now();
     while client.api_roots().is_err() {
         assert!(
@@ -103,49 +96,50 @@ fn start_medallion(dir: &Path) -> (Server, String) {
     (server, base)
 }
 
-fn bundle_objects(path: &Path) -> Vec<Value> {
-    let v: Value = serde_json::from_slice(&std::fs::read(path).expect("bundle")).expect("json");
-    v["objects"].as_array().cloned().unwrap_or_default()
-}
-
-fn vigie(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .arg("--lang")
-        .arg("en")
-        .args(args)
-        .env("VIGIE_DATA_DIR", dir)
-        .output()
-        .expect("vigie runs")
-}
-
-fn stored_count(dir: &Path) -> u64 {
-    let list: Value =
-        serde_json::from_slice(&vigie(dir, &["iocs", "list", "--format", "json"]).stdout)
-            .expect("json");
-    list.as_array()
-        .and_then(|l| {
-            l.iter()
-                .find(|f| f["id"].as_str().is_some_and(|i| i.starts_with("taxii-")))
-        })
-        .and_then(|f| f["count"].as_u64())
-        .unwrap_or(0)
-}
-
-#[test]
-fn indicators_are_pulled_from_a_taxii_server() {
-    let Some(data) = shared() else { return };
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("taxii");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("dir");
-    let (_server, base) = start_medallion(&dir);
-    let client = TaxiiClient::new(
+/// A TAXII client of the server at `base`, as the station's user.
+fn client(base: &str, timeout: Duration) -> TaxiiClient {
+    TaxiiClient::new(
         &format!("{base}/taxii2/"),
         Auth::Basic {
             user: "vigie".into(),
             password: "s3cret".into(),
         },
-        Duration::from_secs(30),
-    );
+        timeout,
+    )
+}
+
+/// Sharing settings that pull from the server at `base` with this password.
+fn pulling_from(base: &str, password: &str) -> Value {
+    json!({"taxii": [{"discovery": format!("{base}/taxii2/"), "user": "vigie", "password": password}]})
+}
+
+fn bundle_objects(path: &Path) -> Vec<Value> {
+    let v: Value = serde_json::from_slice(&std::fs::read(path).expect("bundle")).expect("json");
+    v["objects"].as_array().cloned().unwrap_or_default()
+}
+
+/// The stored TAXII feed as `iocs list` shows it (null where there is none).
+fn taxii_feed(v: &Vigie) -> Value {
+    let list = json(&v.run(&["iocs", "list", "--format", "json"]));
+    list.as_array()
+        .and_then(|l| {
+            l.iter()
+                .find(|f| f["id"].as_str().is_some_and(|i| i.starts_with("taxii-")))
+        })
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn stored_count(v: &Vigie) -> u64 {
+    taxii_feed(v)["count"].as_u64().unwrap_or(0)
+}
+
+#[test]
+fn indicators_are_pulled_from_a_taxii_server() {
+    let Some(data) = shared() else { return };
+    let dir = common::fresh_target_dir("taxii");
+    let (_server, base) = start_medallion(&dir);
+    let client = client(&base, Duration::from_secs(30));
     let roots = client.api_roots().expect("discovery");
     let collections = client.collections(&roots[0]).expect("collections");
     assert_eq!(collections[0].title, "Spyware indicators");
@@ -155,24 +149,16 @@ fn indicators_are_pulled_from_a_taxii_server() {
         .expect("objects added");
 
     // Pull everything (several pages of 200).
-    std::fs::write(dir.join("sharing.json"), json!({"taxii": [{"discovery": format!("{base}/taxii2/"), "user": "vigie", "password": "s3cret"}]}).to_string()).expect("sharing");
-    let out = vigie(&dir, &["iocs", "update", "--sources", "taxii"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let first = stored_count(&dir);
+    write_sharing(&dir, &pulling_from(&base, "s3cret"));
+    let v = Vigie::new().lang("en").data_env(&dir);
+    let update = || v.run(&["iocs", "update", "--sources", "taxii"]);
+    assert_code(&update(), 0);
+    let first = stored_count(&v);
     assert!(first >= 500, "{first} indicators pulled");
 
     // Nothing new: nothing changes.
-    let out = vigie(&dir, &["iocs", "update", "--sources", "taxii"]);
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("nothing new"),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let said = common::stdout(&update());
+    assert!(said.contains("nothing new"), "{said}");
 
     // More objects: only they are asked for (added_after), and the stored bundle grows.
     std::thread::sleep(Duration::from_millis(1100));
@@ -180,25 +166,9 @@ fn indicators_are_pulled_from_a_taxii_server() {
     client
         .add_objects(&roots[0], &collections[0].id, &rcs)
         .expect("objects added");
-    let out = vigie(&dir, &["iocs", "update", "--sources", "taxii"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert!(stored_count(&dir) > first);
-    let list: Value =
-        serde_json::from_slice(&vigie(&dir, &["iocs", "list", "--format", "json"]).stdout)
-            .expect("json");
-    let cursor = list
-        .as_array()
-        .and_then(|l| {
-            l.iter()
-                .find(|f| f["id"].as_str().is_some_and(|i| i.starts_with("taxii-")))
-        })
-        .map(|f| f["commit"].clone())
-        .unwrap_or_default();
+    assert_code(&update(), 0);
+    assert!(stored_count(&v) > first);
+    let cursor = taxii_feed(&v)["commit"].clone();
     let recent = client
         .objects(&roots[0], &collections[0].id, cursor.as_str())
         .expect("objects");
@@ -208,16 +178,13 @@ fn indicators_are_pulled_from_a_taxii_server() {
     );
 
     // A wrong password: the stored feed stays.
-    let before = stored_count(&dir);
-    std::fs::write(dir.join("sharing.json"), json!({"taxii": [{"discovery": format!("{base}/taxii2/"), "user": "vigie", "password": "wrong"}]}).to_string()).expect("sharing");
-    let out = vigie(&dir, &["iocs", "update", "--sources", "taxii"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("HTTP 401"),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert_eq!(stored_count(&dir), before);
+    let before = stored_count(&v);
+    write_sharing(&dir, &pulling_from(&base, "wrong"));
+    let out = update();
+    assert_code(&out, 2);
+    let said = common::stdout(&out);
+    assert!(said.contains("HTTP 401"), "{said}");
+    assert_eq!(stored_count(&v), before);
 
     // The pulled indicators are used by scans: a phone asking for a Predator domain.
     let domain = predator
@@ -228,18 +195,10 @@ fn indicators_are_pulled_from_a_taxii_server() {
         .expect("a Predator domain")
         .to_owned();
     let pcap = common::dns_capture(&dir, &domain);
-    let out = vigie(
-        &dir,
-        &[
-            "scan",
-            "pcap",
-            pcap.to_str().expect("path"),
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let scan = || v.run(&["scan", "pcap", arg(&pcap), "--format", "json"]);
+    let out = scan();
+    assert_code(&out, 1);
+    let doc = json(&out);
     assert_eq!(doc["findings"][0]["indicator"]["app"], "Predator");
     assert!(doc["findings"][0]["indicator"]["source"]
         .as_str()
@@ -250,27 +209,13 @@ fn indicators_are_pulled_from_a_taxii_server() {
     );
 
     // Opt-in: the same scan shares one anonymous sighting (indicator, day, department).
-    let sharing = json!({
-        "taxii": [{"discovery": format!("{base}/taxii2/"), "user": "vigie", "password": "s3cret"}],
-        "sightings": {"enabled": true, "department": "75"}
-    });
-    std::fs::write(dir.join("sharing.json"), sharing.to_string()).expect("sharing");
-    let out = vigie(
-        &dir,
-        &[
-            "scan",
-            "pcap",
-            pcap.to_str().expect("path"),
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("1 anonymous sightings"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let mut sharing = pulling_from(&base, "s3cret");
+    sharing["sightings"] = json!({"enabled": true, "department": "75"});
+    write_sharing(&dir, &sharing);
+    let out = scan();
+    assert_code(&out, 1);
+    let said = common::stderr(&out);
+    assert!(said.contains("1 anonymous sightings"), "{said}");
     let all = client
         .objects(&roots[0], &collections[0].id, None)
         .expect("objects");

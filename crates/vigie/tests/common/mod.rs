@@ -1,18 +1,28 @@
-//! Helpers shared by the command-line tests: the shared data folder, and a small real HTTP
-//! server on loopback that serves what a test tells it (and misbehaves on demand).
+//! Helpers shared by the command-line tests: the shared data folder, fresh folders, running
+//! `vigie` and reading what it said (`run`), the case file a test made, the network lab of
+//! the root-only tests, and a small real HTTP server on loopback that serves what a test
+//! tells it (and misbehaves on demand).
 #![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub mod adb;
 pub mod images;
+pub mod run;
 pub mod station;
 pub mod webdriver;
+
+// Each test binary uses a part of these.
+#[allow(unused_imports)]
+pub use run::{
+    arg, assert_code, assert_ok, assert_refused, assert_says, findings, has_finding, html_report,
+    json, stderr, stdout, Vigie,
+};
 
 /// `../shared/data`, or `None` (with a message) where it is absent.
 pub fn shared() -> Option<PathBuf> {
@@ -28,6 +38,15 @@ pub fn shared() -> Option<PathBuf> {
         );
         None
     }
+}
+
+/// `../shared/data` for a test that needs Echap's indicators, or `None` with a message.
+pub fn shared_echap() -> Option<PathBuf> {
+    let s = shared();
+    if s.is_none() {
+        eprintln!("skipped: ../shared is absent (Echap indicators needed)");
+    }
+    s
 }
 
 /// What the server answers on a path.
@@ -50,6 +69,24 @@ pub type Routes = Arc<Mutex<HashMap<String, Reply>>>;
 
 /// The requests received: (path, body).
 pub type Received = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
+
+/// Routes serving these replies.
+pub fn routes(replies: Vec<(&str, Reply)>) -> Routes {
+    Arc::new(Mutex::new(
+        replies
+            .into_iter()
+            .map(|(path, reply)| (path.to_owned(), reply))
+            .collect(),
+    ))
+}
+
+/// Changes what the server answers on `path`.
+pub fn set_route(routes: &Routes, path: &str, reply: Reply) {
+    routes
+        .lock()
+        .expect("routes")
+        .insert(path.to_owned(), reply);
+}
 
 fn respond(reply: Reply, authorization: Option<&str>) -> Vec<u8> {
     let ok = |body: &[u8], len: usize| {
@@ -130,23 +167,62 @@ pub fn serve_recording(routes: Routes, received: Received) -> String {
     format!("http://{addr}")
 }
 
-/// Runs `vigie --data-dir DATA ARGS...` with the test passphrase.
-pub fn run_vigie(data: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("VIGIE_PASSPHRASE", station::PASSPHRASE)
-        .output()
-        .expect("run vigie")
-}
-
-/// An empty temporary folder for one test, named after it.
-pub fn fresh_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vigie-{name}-{}", std::process::id()));
+fn emptied(d: PathBuf) -> PathBuf {
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).expect("dir");
     d
+}
+
+/// An empty temporary folder for one test, named after it (`vigie-NAME-PID` in the system's
+/// temporary folder).
+pub fn fresh_dir(name: &str) -> PathBuf {
+    emptied(std::env::temp_dir().join(format!("vigie-{name}-{}", std::process::id())))
+}
+
+/// An empty folder for one test under Cargo's temporary folder for tests (`target/tmp/NAME`).
+pub fn fresh_target_dir(name: &str) -> PathBuf {
+    emptied(PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name))
+}
+
+/// Writes the station's sharing settings (`sharing.json`) in a data folder.
+pub fn write_sharing(data: &Path, settings: &serde_json::Value) {
+    std::fs::write(data.join("sharing.json"), settings.to_string()).expect("sharing");
+}
+
+/// Sharing settings that pin the feeds under `prefix` to a signing key (its public half, in
+/// hexadecimal): such feeds are stored only with a valid signature beside them.
+pub fn pinning(prefix: &str, public_key: &str) -> serde_json::Value {
+    serde_json::json!({"pins": [{"feeds": prefix, "public_key": public_key}]})
+}
+
+/// The case file of a data folder, opened with the station's test passphrase.
+pub fn open_cases(data: &Path) -> vigie_case::CaseStore {
+    vigie_case::CaseStore::open(
+        &data.join("cases.db"),
+        station::PASSPHRASE,
+        vigie_case::KdfParams::standard(),
+        vigie_core::Timestamp(0),
+    )
+    .expect("open case file")
+}
+
+/// How many reports a case keeps as evidence.
+pub fn reports_kept(store: &vigie_case::CaseStore, case: vigie_case::CaseId) -> usize {
+    store
+        .evidence(case)
+        .expect("evidence")
+        .into_iter()
+        .filter(|e| e.kind == vigie_case::EvidenceKind::Report)
+        .count()
+}
+
+/// Whether the case's audit log holds an entry that `want` accepts.
+pub fn audited(
+    store: &vigie_case::CaseStore,
+    case: vigie_case::CaseId,
+    want: impl Fn(&vigie_case::AuditEntry) -> bool,
+) -> bool {
+    store.audit_for_case(case).expect("log").iter().any(want)
 }
 
 /// Runs `ip` (iproute2) with `args`; true on success.
@@ -157,6 +233,65 @@ pub fn ip(args: &[&str]) -> bool {
         .stderr(std::process::Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
+}
+
+/// Runs `ip` once for each line of `script` (its words split on white space); panics on the
+/// first line that fails.
+pub fn ip_script(script: &str) {
+    for line in script.lines().filter(|l| !l.trim().is_empty()) {
+        let args: Vec<&str> = line.split_whitespace().collect();
+        assert!(ip(&args), "ip {args:?}");
+    }
+}
+
+/// The network namespaces, links and processes a test made; removed when dropped (the
+/// processes first, then the links, then the namespaces and their `/etc/netns` folders).
+#[derive(Default)]
+pub struct NetLab {
+    pub namespaces: Vec<String>,
+    pub links: Vec<String>,
+    pub children: Vec<std::process::Child>,
+}
+
+impl NetLab {
+    /// A lab with namespace `ns`, or `None` (with a message) without the rights to make one.
+    pub fn with_namespace(ns: &str) -> Option<NetLab> {
+        if !ip(&["netns", "add", ns]) {
+            eprintln!("skipped: network namespaces need root (ip netns add failed)");
+            return None;
+        }
+        Some(NetLab {
+            namespaces: vec![ns.to_owned()],
+            links: vec![],
+            children: vec![],
+        })
+    }
+
+    /// Makes `server` the resolver of namespace `ns` (`ip netns exec` reads `/etc/netns/NS`).
+    pub fn resolver(ns: &str, server: &str) {
+        std::fs::create_dir_all(format!("/etc/netns/{ns}")).expect("netns etc");
+        std::fs::write(
+            format!("/etc/netns/{ns}/resolv.conf"),
+            format!("nameserver {server}\n"),
+        )
+        .expect("resolv.conf");
+    }
+}
+
+impl Drop for NetLab {
+    fn drop(&mut self) {
+        for c in &mut self.children {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+        for link in &self.links {
+            ip(&["link", "del", link]);
+        }
+        for ns in &self.namespaces {
+            ip(&["netns", "del", ns]);
+            let _ = std::fs::remove_dir_all(format!("/etc/netns/{ns}"));
+        }
+    }
 }
 
 /// A DNS query for `name` (type A), as a phone's resolver sends it over UDP.

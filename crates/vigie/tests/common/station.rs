@@ -5,6 +5,8 @@ use std::net::{Ipv4Addr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
+use super::Vigie;
+
 /// A station app process on a free loopback port; killed when dropped.
 pub struct Station {
     pub child: Child,
@@ -31,11 +33,7 @@ impl Station {
     /// As [`Station::start`], with environment variables for the server (e.g. the adb
     /// server's address).
     pub fn start_with_env(name: &str, feeds: Option<&Path>, env: &[(&str, &str)]) -> Station {
-        let data =
-            std::env::temp_dir().join(format!("vigie-station-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&data);
-        std::fs::create_dir_all(&data).expect("data dir");
-        Station::start_in_env(data, feeds, env)
+        Station::start_in_env(super::fresh_dir(&format!("station-{name}")), feeds, env)
     }
 
     /// Starts `vigie serve` on an existing, empty data folder.
@@ -50,26 +48,12 @@ impl Station {
 
     fn start_in_env(data: PathBuf, feeds: Option<&Path>, env: &[(&str, &str)]) -> Station {
         if let Some(f) = feeds {
-            let st = Command::new(env!("CARGO_BIN_EXE_vigie"))
-                .args(["--data-dir"])
-                .arg(&data)
-                .args(["iocs", "import"])
-                .arg(f)
-                .env("VIGIE_PASSPHRASE", PASSPHRASE)
-                .output()
-                .expect("import");
-            assert!(
-                st.status.success(),
-                "{}",
-                String::from_utf8_lossy(&st.stderr)
-            );
+            super::assert_ok(&Vigie::at(&data).run(&["iocs", "import", super::arg(f)]));
         }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vigie"))
-            .args(["--lang", "en", "--data-dir"])
-            .arg(&data)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .env("VIGIE_PASSPHRASE", PASSPHRASE)
-            .envs(env.iter().copied())
+        let mut child = env
+            .iter()
+            .fold(Vigie::at(&data).lang("en"), |v, (k, val)| v.env(k, val))
+            .command(&["serve", "--listen", "127.0.0.1:0"])
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
@@ -289,6 +273,18 @@ pub fn admin(st: &Station) -> Client {
     );
     assert_eq!((r.status, r.header("location")), (303, Some("/cases")));
     c
+}
+
+/// The administrator, logged in, with case `reference` opened: the client and its CSRF token.
+pub fn admin_with_case(st: &Station, reference: &str) -> (Client, String) {
+    let mut c = admin(st);
+    let token = csrf(&c.get(&st.addr, "/cases").body);
+    c.post_form(
+        &st.addr,
+        "/cases",
+        &[("csrf", &token), ("reference", reference)],
+    );
+    (c, token)
 }
 
 /// A veth pair made for the test, with a static neighbour so that packets to `peer` leave

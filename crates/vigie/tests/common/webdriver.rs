@@ -19,6 +19,42 @@ pub fn available() -> bool {
     Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists()
 }
 
+/// Whether the browser or its driver is missing; where so, says that the test is skipped and
+/// `how` to get them.
+pub fn missing(how: &str) -> bool {
+    let missing = !available();
+    if missing {
+        eprintln!("skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed ({how})");
+    }
+    missing
+}
+
+/// `../shared/data` for a browser test, or `None` (saying why) where the browser, its driver
+/// (see [`missing`]) or the shared data is missing.
+pub fn shared_for_browser(how: &str) -> Option<PathBuf> {
+    if missing(how) {
+        return None;
+    }
+    super::shared()
+}
+
+/// Asks `probe` every `every_ms` until it answers, for up to `secs`; then panics with `why()`.
+fn wait_for<T>(
+    secs: u64,
+    every_ms: u64,
+    mut probe: impl FnMut() -> Option<T>,
+    why: impl Fn() -> String,
+) -> T {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        if let Some(v) = probe() {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "{}", why());
+        std::thread::sleep(Duration::from_millis(every_ms));
+    }
+}
+
 /// One headless Chromium session; the browser and the driver end when dropped.
 pub struct Browser {
     driver: Child,
@@ -190,21 +226,24 @@ impl Browser {
             .to_owned()
     }
 
+    /// The text a script in the page returns (empty where it returns no text).
+    pub fn script_text(&self, script: &str) -> String {
+        self.script(script).as_str().unwrap_or_default().to_owned()
+    }
+
+    /// The page's whole HTML.
+    pub fn html(&self) -> String {
+        self.script_text("return document.documentElement.outerHTML;")
+    }
+
     /// Waits up to 10 s for the address to satisfy `want` (a click's navigation may still run).
     pub fn wait_url(&self, what: &str, want: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let url = self.url();
-            if want(&url) {
-                return url;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "never {what}: still {url}:\n{}",
-                self.text()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        wait_for(
+            10,
+            50,
+            || Some(self.url()).filter(|u| want(u)),
+            || format!("never {what}: still {}:\n{}", self.url(), self.text()),
+        )
     }
 
     /// Runs a script in the page and returns its result.
@@ -218,22 +257,17 @@ impl Browser {
 
     /// The element that a CSS selector designates, waiting up to 10 s for it.
     pub fn find(&self, css: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let full = format!("/session/{}/element", self.session);
-            let body = json!({ "using": "css selector", "value": css });
-            if let Ok((200, v)) = call(&self.addr, "POST", &full, Some(&body)) {
-                if let Some(id) = v["value"][ELEMENT].as_str() {
-                    return id.to_owned();
-                }
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no element {css} on {}",
-                self.url()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        let full = format!("/session/{}/element", self.session);
+        let body = json!({ "using": "css selector", "value": css });
+        wait_for(
+            10,
+            100,
+            || match call(&self.addr, "POST", &full, Some(&body)) {
+                Ok((200, v)) => v["value"][ELEMENT].as_str().map(str::to_owned),
+                _ => None,
+            },
+            || format!("no element {css} on {}", self.url()),
+        )
     }
 
     /// Types text into the element a CSS selector designates (for a file input: a path).
@@ -275,35 +309,25 @@ impl Browser {
 
     /// The visible text of the whole page.
     pub fn text(&self) -> String {
-        self.script("return document.body.innerText;")
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
+        self.script_text("return document.body.innerText;")
     }
 
     /// The page's `lang` attribute.
     pub fn lang(&self) -> String {
-        self.script("return document.documentElement.lang;")
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
+        self.script_text("return document.documentElement.lang;")
     }
 
     /// Waits up to `secs` for the page's visible text to contain `needle`.
     pub fn wait_text(&self, needle: &str, secs: u64) -> String {
-        let deadline = Instant::now() + Duration::from_secs(secs);
-        loop {
-            let t = self.text();
-            if t.contains(needle) {
-                return t;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{needle:?} never appeared on {}:\n{t}",
-                self.url()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        wait_for(
+            secs,
+            100,
+            || Some(self.text()).filter(|t| t.contains(needle)),
+            || {
+                let t = self.text();
+                format!("{needle:?} never appeared on {}:\n{t}", self.url())
+            },
+        )
     }
 
     /// On the setup page: creates the administrator, then logs in as it (ends on /cases).
@@ -315,6 +339,19 @@ impl Browser {
             self.click("#submit");
             self.wait_url(next, |u| u.ends_with(next));
         }
+    }
+
+    /// From the station's setup page: creates the administrator, logs in, switches the app to
+    /// English and opens case `reference` (ends on its page).
+    pub fn open_case_in_english(&self, base: &str, reference: &str) {
+        self.goto(&format!("{base}/setup"));
+        self.create_admin_and_login();
+        self.click("#lang");
+        self.wait_text("Cases", 5);
+        self.type_into("#reference", reference);
+        self.click("#new-case");
+        let page = format!("/cases/{reference}");
+        self.wait_url("the case", |u| u.contains(&page));
     }
 
     /// Saves a PNG screenshot as `target/artefacts/<name>.png` and returns its path.
