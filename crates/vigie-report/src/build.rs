@@ -19,6 +19,29 @@ pub enum Scope {
     Scan(i64),
 }
 
+/// Whom a report is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Audience {
+    /// The technical report for police and justice.
+    #[default]
+    Police,
+    /// A short plain summary for the person, with nothing technical.
+    Person,
+}
+
+/// Who writes a report, for whom, and what of the station it uses.
+#[derive(Debug, Clone, Default)]
+pub struct ReportSettings {
+    /// Whom the report is for.
+    pub audience: Audience,
+    /// Country whose helplines the next steps give (`FR`, `BE`, ...).
+    pub country: String,
+    /// Who writes it (an operator, or the command line's user).
+    pub author: Option<String>,
+    /// The author's unit or organisation, from the station's settings.
+    pub unit: Option<String>,
+}
+
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -69,16 +92,19 @@ fn load(store: &CaseStore, scope: &Scope) -> Result<Sources, ReportError> {
     })
 }
 
-/// Writes the report of `scope`. `country` picks the helplines of the next steps.
+/// Writes the report of `scope` for `settings`' audience.
 pub fn build(
     store: &CaseStore,
     scope: &Scope,
     cat: &Catalog,
     guidance: &Guidance,
-    country: &str,
+    settings: &ReportSettings,
     now: Timestamp,
 ) -> Result<Report, ReportError> {
     let src = load(store, scope)?;
+    if settings.audience == Audience::Person {
+        return Ok(sections::person(cat, guidance, settings, &src));
+    }
     let mut b = vec![Block::Para(
         cat.text(
             &Message::new("report-generated")
@@ -97,7 +123,8 @@ pub fn build(
     if !src.locker.is_empty() {
         sections::locker(&mut b, cat, guidance, &src);
     }
-    sections::next_steps(&mut b, guidance, cat, &src, country);
+    sections::next_steps(&mut b, guidance, cat, &src, &settings.country);
+    sections::signature(&mut b, cat, settings, now);
     sections::timeline(&mut b, cat, guidance, &src);
     sections::annex(&mut b, cat, &src);
     sections::custody(&mut b, cat, guidance, &src);

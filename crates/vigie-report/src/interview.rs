@@ -5,6 +5,7 @@ use serde_json::Value;
 
 /// The questions, by key; their texts are `interview-<key>` in the translation files.
 pub const QUESTIONS: &[&str] = &[
+    "consent",
     "phone-access",
     "shared-accounts",
     "location-sharing",
@@ -77,6 +78,12 @@ impl Interview {
             );
         }
         serde_json::json!({ "answers": answers })
+    }
+
+    /// The answer to a question, with its note, if one was given.
+    pub fn answer(&self, key: &str) -> Option<(Answer, &str)> {
+        let found = self.answers.iter().find(|(q, _, _)| *q == key);
+        found.map(|(_, a, note)| (*a, note.as_str()))
     }
 
     /// Whether the person answered yes to a question.

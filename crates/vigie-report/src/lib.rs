@@ -16,7 +16,7 @@ mod pdf;
 mod sections;
 mod takedown;
 
-pub use build::{build, ReportError, Scope};
+pub use build::{build, Audience, ReportError, ReportSettings, Scope};
 pub use guidance::{Guidance, GuidanceError, GuidanceOrigin};
 pub use html::render as render_html;
 pub use interview::{Answer, Interview, QUESTIONS};

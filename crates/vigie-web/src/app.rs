@@ -42,6 +42,8 @@ pub(crate) struct App {
     pub(crate) guidance_dir: PathBuf,
     /// Country whose helplines reports give.
     pub(crate) country: String,
+    /// The station's unit or organisation, named in reports.
+    pub(crate) unit: Option<String>,
 }
 
 impl App {
@@ -60,6 +62,7 @@ impl App {
             hotspot: Mutex::new(None),
             guidance_dir: config.guidance_dir,
             country: config.country,
+            unit: config.unit,
         }
     }
 

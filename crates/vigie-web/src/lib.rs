@@ -82,6 +82,8 @@ pub struct WebConfig {
     pub guidance_dir: PathBuf,
     /// Country whose helplines reports give (FR, BE, ...).
     pub country: String,
+    /// The station's unit or organisation, named in reports.
+    pub unit: Option<String>,
 }
 
 /// Serves the app on `listener` until the process ends. Raw captures older than the

@@ -23,6 +23,13 @@ impl<T, E: Localized> Said<T> for std::result::Result<T, E> {
     }
 }
 
+/// What `DATA_DIR/station.json` says of the station: `{"unit": "Brigade de …"}`.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct StationSettings {
+    /// The unit or organisation the station belongs to, named in reports.
+    pub unit: Option<String>,
+}
+
 /// The command's surroundings.
 pub struct Env {
     /// Messages in the operator's language.
@@ -111,6 +118,20 @@ impl Env {
     pub fn say_stored(&self, reference: &str) {
         let m = Message::new("case-scan-stored").arg("reference", reference);
         eprintln!("{}", self.cat.text(&m));
+    }
+
+    /// The station's own settings (`DATA_DIR/station.json`), none when the file is absent.
+    pub fn settings(&self) -> Result<StationSettings> {
+        let path = self.data_dir.join("station.json");
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                let m = Message::new("sharing-error")
+                    .arg("path", path.display().to_string())
+                    .arg("detail", e.to_string());
+                anyhow!(self.cat.text(&m))
+            }),
+            Err(_) => Ok(StationSettings::default()),
+        }
     }
 
     /// Where the station keeps its guidance files.

@@ -1,7 +1,7 @@
 //! `vigie report`, `vigie case export` and `vigie verify`: a case (or one check) as PDF or
 //! HTML, kept in the case as evidence; the signed evidence archive; its offline check.
 
-use crate::args::ReportFormat;
+use crate::args::{ReportAudience, ReportFormat};
 use crate::env::{Env, Said};
 use anyhow::{anyhow, Result};
 use std::io::Write;
@@ -9,13 +9,33 @@ use std::path::Path;
 use std::process::ExitCode;
 use vigie_case::{CaseStore, EvidenceKind};
 use vigie_core::{Message, Timestamp};
-use vigie_report::{Guidance, Report, Scope};
+use vigie_report::{Audience, Guidance, Report, ReportSettings, Scope};
 
-/// Writes the report of `scope` from `store` in the operator's language.
-fn build(env: &Env, store: &CaseStore, scope: &Scope, country: &str) -> Result<Report> {
+/// Writes the report of `scope` from `store` in the operator's language, for `audience`.
+fn build(
+    env: &Env,
+    store: &CaseStore,
+    scope: &Scope,
+    country: &str,
+    audience: Audience,
+) -> Result<Report> {
     let guidance =
         Guidance::load(env.cat.lang(), Some(&env.guidance_dir())).map_err(|e| anyhow!("{e}"))?;
-    vigie_report::build(store, scope, &env.cat, &guidance, country, Timestamp::now()).said(&env.cat)
+    let settings = ReportSettings {
+        audience,
+        country: country.to_owned(),
+        author: store.actor().map(str::to_owned),
+        unit: env.settings()?.unit,
+    };
+    vigie_report::build(
+        store,
+        scope,
+        &env.cat,
+        &guidance,
+        &settings,
+        Timestamp::now(),
+    )
+    .said(&env.cat)
 }
 
 /// Writes the report of `reference` (a case, or a check number) to `out`.
@@ -25,14 +45,19 @@ pub fn report(
     format: ReportFormat,
     out: &Path,
     country: &str,
+    audience: ReportAudience,
 ) -> Result<ExitCode> {
     let cat = &env.cat;
     let mut store = env.store()?;
+    let audience = match audience {
+        ReportAudience::Police => Audience::Police,
+        ReportAudience::Person => Audience::Person,
+    };
     let scope = match (store.find(reference), reference.parse::<i64>()) {
         (Err(_), Ok(id)) => Scope::Scan(id),
         _ => Scope::Case(reference.to_owned()),
     };
-    let report = build(env, &store, &scope, country)?;
+    let report = build(env, &store, &scope, country, audience)?;
     let bytes = match format {
         ReportFormat::Pdf => vigie_report::render_pdf(&report).map_err(|e| anyhow!("{e}"))?,
         ReportFormat::Html => vigie_report::render_html(&report).into_bytes(),
@@ -77,7 +102,8 @@ pub fn export(
 ) -> Result<ExitCode> {
     let cat = &env.cat;
     let case = store.find(reference).said(cat)?;
-    let report = build(env, store, &Scope::Case(reference.to_owned()), country)?;
+    let scope = Scope::Case(reference.to_owned());
+    let report = build(env, store, &scope, country, Audience::Police)?;
     let lang = cat.lang().code();
     let pdf = vigie_report::render_pdf(&report).map_err(|e| anyhow!("{e}"))?;
     let html = vigie_report::render_html(&report).into_bytes();

@@ -20,7 +20,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
             out,
             country,
-        } => crate::report::report(&env, &reference, format, &out, &country),
+            audience,
+        } => crate::report::report(&env, &reference, format, &out, &country, audience),
         Command::Ncii { action } => ncii(&env, action),
         Command::Verify { file } => crate::report::verify(&env, &file),
         Command::Serve {

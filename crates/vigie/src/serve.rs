@@ -18,6 +18,7 @@ pub fn serve(
     let (cat, data_dir) = (&env.cat, env.data_dir.as_path());
     vigie_web::check_listen(listen, allow_remote).said(cat)?;
     let store = env.open_store()?;
+    let unit = env.settings()?.unit;
     let feed_dir = feeds::store_dir(data_dir);
     let loader: vigie_web::FeedLoader = Arc::new(move || {
         vigie_indicators::FeedStore::new(&feed_dir)
@@ -44,6 +45,7 @@ pub fn serve(
             idle_timeout: std::time::Duration::from_secs(30 * 60),
             guidance_dir: data_dir.join("guidance"),
             country: std::env::var("VIGIE_COUNTRY").unwrap_or_else(|_| "FR".into()),
+            unit,
         };
         vigie_web::serve(config, listener).await?;
         Ok::<_, anyhow::Error>(())

@@ -193,3 +193,87 @@ fn every_report_variant() {
     assert!(common::audited(&store, case, |e| e.action == "report-made"));
     assert!(store.verify().expect("verify").problems.is_empty());
 }
+
+/// `--for person`: the plain summary for the person — her words, nothing technical, a
+/// discreet title — and the investigators' report signed with the station's unit, its
+/// dates in the station's time zone.
+#[test]
+fn person_summary_and_signed_report() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let data = common::fresh_dir("report-person");
+    let v = Vigie::at(&data)
+        .env("TZ", "Europe/Paris")
+        .env("USER", "adj-martin");
+    let phone = common::dns_capture(&data, "thetruthspy.com");
+    let iocs = shared.join("echap");
+    assert_code(&v.scan("pcap", &phone, &[&iocs], &["--case", "PV-42"]), 1);
+    std::fs::write(
+        data.join("station.json"),
+        r#"{"unit": "Brigade de Rambouillet"}"#,
+    )
+    .expect("settings");
+
+    let fr = v.lang("fr");
+    let out = data.join("notes.html");
+    assert_ok(&fr.run(&[
+        "report",
+        "PV-42",
+        "--for",
+        "person",
+        "--format",
+        "html",
+        "--out",
+        arg(&out),
+    ]));
+    let notes = std::fs::read_to_string(&out).expect("notes");
+    common::assert_says(
+        &notes,
+        &[
+            "Notes de votre rendez-vous",
+            "Certains signes méritent d’être regardés de plus près",
+            "Ce que vous pouvez faire maintenant",
+            "Ne supprimez et ne désinstallez rien",
+            "3919",
+        ],
+    );
+    let sha = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(
+            std::fs::read(&phone).expect("capture"),
+        ))
+    };
+    for technical in [
+        sha.as_str(),
+        "Chaîne de conservation",
+        "thetruthspy.com",
+        "Rapport de vérification",
+    ] {
+        assert!(
+            !notes.contains(technical),
+            "the person's notes show {technical:?}"
+        );
+    }
+
+    // The investigators' report: signed by the command line's user and the unit, dated in
+    // the station's zone (Paris is UTC+1 in December, UTC+2 in October).
+    let html = html_report(&fr, "PV-42", &data.join("full.html"));
+    common::assert_says(
+        &html,
+        &[
+            "Établi par",
+            "adj-martin",
+            "Brigade de Rambouillet",
+            "Signature :",
+        ],
+    );
+    assert!(
+        html.contains("(UTC+1)") || html.contains("(UTC+2)"),
+        "dates in the station's zone: {html}"
+    );
+    // Without a unit in the settings, a line is left to write it by hand.
+    std::fs::remove_file(data.join("station.json")).expect("remove");
+    let html = html_report(&fr, "PV-42", &data.join("unsigned.html"));
+    assert!(html.contains("Service ou unité :"), "{html}");
+}

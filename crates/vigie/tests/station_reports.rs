@@ -33,6 +33,7 @@ fn interview_report_and_export_from_the_app() {
         "/cases/PV-APP-7/interview",
         &[
             ("csrf", &token),
+            ("consent", "yes"),
             ("phone-access", "yes"),
             ("phone-access-note", "he knows the unlock code"),
             ("images-shared", "yes"),
@@ -69,6 +70,21 @@ fn interview_report_and_export_from_the_app() {
     assert!(html.contains("Aucune constatation."));
     assert!(html.contains("Ne supprimez et ne désinstallez rien"));
     assert!(html.contains("StopNCII"));
+    // Her consent, and who wrote the report (the signed-in operator).
+    assert!(
+        html.contains("La personne a accepté les vérifications"),
+        "{html}"
+    );
+    assert!(html.contains("Établi par") && html.contains("Signature :"));
+    // The plain summary for her: no technical annex.
+    let r = c.post_form(
+        &st.addr,
+        "/cases/PV-APP-7/report",
+        &[("csrf", &token), ("format", "html"), ("audience", "person")],
+    );
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("Notes de votre rendez-vous"), "{}", r.body);
+    assert!(!r.body.contains("Chaîne de conservation"));
     // And as PDF.
     let r = c.post_form(
         &st.addr,
@@ -103,6 +119,10 @@ fn interview_report_and_export_from_the_app() {
             "{action} by admin"
         );
     }
-    assert_eq!(common::reports_kept(&store, case), 2);
+    assert_eq!(
+        common::reports_kept(&store, case),
+        3,
+        "HTML, the summary, PDF"
+    );
     assert!(store.verify().expect("verify").problems.is_empty());
 }

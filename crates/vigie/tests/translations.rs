@@ -271,6 +271,14 @@ fn every_key_exists_in_both_languages_and_formats() {
         "interview-answer-yes",
         "interview-answer-no",
         "interview-answer-unknown",
+        "interview-consent",
+        "report-person-found-known-spyware",
+        "report-person-found-suspicious",
+        "report-person-found-unusual",
+        "report-person-found-nothing-found",
+        "report-consent-yes",
+        "report-consent-no",
+        "report-consent-unknown",
     ] {
         used.insert(k.to_owned());
     }
@@ -433,6 +441,9 @@ fn every_key_exists_in_both_languages_and_formats() {
         "value",
         "place",
         "who",
+        "note",
+        "author",
+        "unit",
     ] {
         args.set(a, "x");
     }

@@ -5,7 +5,9 @@ mod custody;
 mod findings;
 mod locker;
 mod next;
+mod person;
 mod plain;
+mod signature;
 mod timeline;
 
 pub(crate) use annex::annex;
@@ -13,7 +15,9 @@ pub(crate) use custody::custody;
 pub(crate) use findings::findings;
 pub(crate) use locker::locker;
 pub(crate) use next::next_steps;
+pub(crate) use person::person;
 pub(crate) use plain::plain;
+pub(crate) use signature::signature;
 pub(crate) use timeline::timeline;
 
 use vigie_case::{AuditEntry, CaseSummary, EvidenceInfo, LockerItem};

@@ -39,6 +39,7 @@ pub(crate) fn plain(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
         ));
     }
     interview(b, cat, src);
+    consent(b, cat, src);
     b.push(Block::Subheading(t("report-means-title")));
     b.push(Block::Para(t(&format!(
         "report-means-{}",
@@ -57,13 +58,34 @@ pub(crate) fn plain(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
     b.extend(not_checked.into_iter().map(Block::Bullet));
 }
 
+/// What the person agreed to, as recorded (or that it was not).
+fn consent(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
+    b.push(Block::Subheading(cat.key("report-consent-title")));
+    let (key, note) = match src.interview.answer("consent") {
+        Some((crate::Answer::Yes, note)) => ("report-consent-yes", note),
+        Some((crate::Answer::No, note)) => ("report-consent-no", note),
+        Some((crate::Answer::DontKnow, note)) => ("report-consent-unknown", note),
+        None => ("report-consent-none", ""),
+    };
+    b.push(Block::Para(cat.key(key)));
+    if !note.is_empty() {
+        let m = Message::new("report-consent-note").arg("note", note);
+        b.push(Block::Para(cat.text(&m)));
+    }
+}
+
 /// What the person said (the interview checklist), when it was gone through.
 fn interview(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
     if src.interview.answers.is_empty() {
         return;
     }
     b.push(Block::Subheading(cat.key("report-interview-title")));
-    for (q, a, note) in &src.interview.answers {
+    for (q, a, note) in src
+        .interview
+        .answers
+        .iter()
+        .filter(|(q, _, _)| *q != "consent")
+    {
         let mut line = format!(
             "{} {}",
             cat.key(&format!("interview-{q}")),

@@ -12,16 +12,25 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use vigie_case::{CaseError, CaseStore, EvidenceKind};
 use vigie_core::{Catalog, Message, Timestamp};
-use vigie_report::{Answer, Guidance, Interview, Report, Scope, QUESTIONS};
+use vigie_report::{
+    Answer, Audience, Guidance, Interview, Report, ReportSettings, Scope, QUESTIONS,
+};
 
 /// The case page's tools: interview checklist, report, evidence archive.
 pub(crate) fn case_tools(cat: &Catalog, s: &Session, reference: &str) -> String {
     let r = seg(reference);
-    format!(
-        "<div class=\"actions tools\"><a class=\"button\" id=\"interview\" href=\"/cases/{r}/interview\">{}</a><form method=\"post\" action=\"/cases/{r}/report\" class=\"inline\">{}<select name=\"format\" id=\"report-format\"><option value=\"pdf\">PDF</option><option value=\"html\">HTML</option></select><button type=\"submit\" id=\"report\">{}</button></form><form method=\"post\" action=\"/cases/{r}/export\" class=\"inline\">{}<button type=\"submit\" id=\"export\">{}</button></form></div>",
-        esc(&cat.key("web-interview")),
+    let report_form = format!(
+        "<form method=\"post\" action=\"/cases/{r}/report\" class=\"inline\">{}<label for=\"report-audience\">{}</label><select name=\"audience\" id=\"report-audience\"><option value=\"police\">{}</option><option value=\"person\">{}</option></select><label for=\"report-format\">{}</label><select name=\"format\" id=\"report-format\"><option value=\"pdf\">PDF</option><option value=\"html\">HTML</option></select><button type=\"submit\" id=\"report\">{}</button></form>",
         csrf_field(s),
+        esc(&cat.key("web-report-audience")),
+        esc(&cat.key("web-report-for-police")),
+        esc(&cat.key("web-report-for-person")),
+        esc(&cat.key("web-report-format")),
         esc(&cat.key("web-report")),
+    );
+    format!(
+        "<div class=\"actions tools\"><a class=\"button\" id=\"interview\" href=\"/cases/{r}/interview\">{}</a>{report_form}<form method=\"post\" action=\"/cases/{r}/export\" class=\"inline\">{}<button type=\"submit\" id=\"export\">{}</button></form></div>",
+        esc(&cat.key("web-interview")),
         csrf_field(s),
         esc(&cat.key("web-export")),
     )
@@ -120,20 +129,26 @@ pub(crate) fn guidance(app: &App, cat: &Catalog, s: &Session) -> Result<Guidance
     })
 }
 
-/// The case's report in `cat`'s language.
+/// The case's report in `cat`'s language, for `audience`, signed by `operator`.
 fn build(
     st: &CaseStore,
     app: &App,
     cat: &Catalog,
     guidance: &Guidance,
     reference: &str,
+    audience: Audience,
 ) -> Result<Report, CaseError> {
     let scope = Scope::Case(reference.to_owned());
-    vigie_report::build(st, &scope, cat, guidance, &app.country, Timestamp::now()).map_err(|e| {
-        match e {
-            vigie_report::ReportError::Case(c) => c,
-            other => CaseError::Damaged(other.to_string()),
-        }
+    let settings = ReportSettings {
+        audience,
+        country: app.country.clone(),
+        author: st.actor().map(str::to_owned),
+        unit: app.unit.clone(),
+    };
+    vigie_report::build(st, &scope, cat, guidance, &settings, Timestamp::now()).map_err(|e| match e
+    {
+        vigie_report::ReportError::Case(c) => c,
+        other => CaseError::Damaged(other.to_string()),
     })
 }
 
@@ -146,13 +161,17 @@ fn pdf(report: &Report) -> Result<Vec<u8>, CaseError> {
 pub(crate) async fn report(State(app): Shared, Path(reference): CaseRef, p: Posted) -> Response {
     let (cat, s) = (&p.op.cat, &p.op.session);
     let html_wanted = p.form.get("format").is_some_and(|v| v == "html");
+    let audience = match p.form.get("audience").map(String::as_str) {
+        Some("person") => Audience::Person,
+        _ => Audience::Police,
+    };
     let guidance = match guidance(&app, cat, s) {
         Ok(g) => g,
         Err(r) => return r,
     };
     let stem = format!("report-{}-{}", file_stem(&reference), cat.lang());
     let made = app.with_store(Some(&s.operator), |st| {
-        let report = build(st, &app, cat, &guidance, &reference)?;
+        let report = build(st, &app, cat, &guidance, &reference, audience)?;
         let (name, bytes) = match html_wanted {
             true => (
                 format!("{stem}.html"),
@@ -190,7 +209,7 @@ pub(crate) async fn export(State(app): Shared, Path(reference): CaseRef, p: Post
         Err(r) => return r,
     };
     let made = app.with_store(Some(&s.operator), |st| {
-        let report = build(st, &app, cat, &guidance, &reference)?;
+        let report = build(st, &app, cat, &guidance, &reference, Audience::Police)?;
         let lang = cat.lang().code();
         let extra = vec![
             (format!("report-{lang}.pdf"), pdf(&report)?),

@@ -75,6 +75,10 @@ pub enum Command {
         /// Country whose helplines the next steps give (FR, BE, ...).
         #[arg(long, env = "VIGIE_COUNTRY", default_value = "FR")]
         country: String,
+        /// Whom it is for: the technical report for police and justice, or a short plain
+        /// summary for the person.
+        #[arg(long = "for", value_enum, default_value = "police")]
+        audience: ReportAudience,
     },
     /// Intimate images shared without consent: perceptual hashes computed locally.
     Ncii {
@@ -128,6 +132,15 @@ pub enum ReportFormat {
     Pdf,
     /// One self-contained HTML page.
     Html,
+}
+
+/// Whom a report is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportAudience {
+    /// The technical report for police and justice.
+    Police,
+    /// A short plain summary for the person checked.
+    Person,
 }
 
 /// Output formats of scans and listings.
