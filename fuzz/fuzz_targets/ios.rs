@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = vigie_ios::crypto::parse_keybag(rest);
         }
         1 => {
-            let _ = vigie_ios::modules::links_in(&String::from_utf8_lossy(rest));
+            let _ = vigie_ios::links_in(&String::from_utf8_lossy(rest));
         }
         _ => {
             let dir = folder();

@@ -8,32 +8,17 @@ use crate::model::{
     IosBackup, LocationAccess, LocationClient, ModuleRun, PairedDevice, PairedKind, ProfileEvent,
     SeenKind,
 };
-use crate::modules::{cocoa_time, each_row, push, unix_time, PROFILES_DOMAIN};
+use crate::reading::{each_row, push};
+use crate::times::{cocoa_time, plist_seconds, unix_time};
 use plist::Value;
 use rusqlite::Connection;
 
-/// Most watches counted from the manifest (a damaged manifest could name thousands).
-pub(crate) const MAX_WATCHES: usize = 16;
+/// The domain where iOS keeps configuration profiles.
+pub(crate) const PROFILES_DOMAIN: &str =
+    "SysSharedContainerDomain-systemgroup.com.apple.configurationprofiles";
 
 /// The Bluetooth domain of a backup.
 const BLUETOOTH_DOMAIN: &str = "SysSharedContainerDomain-systemgroup.com.apple.bluetooth";
-
-/// The pairing id of a watch whose data the manifest entry belongs to: the phone keeps a
-/// folder per paired watch under `HomeDomain/Library/DeviceRegistry/`.
-pub(crate) fn watch_pairing(domain: &str, path: &str) -> Option<String> {
-    let rest = path.strip_prefix("Library/DeviceRegistry/")?;
-    let id = rest.split('/').next()?;
-    (domain == "HomeDomain"
-        && id.len() >= 8
-        && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-'))
-    .then(|| id.to_owned())
-}
-
-/// A number or a date of a plist as seconds, for the time keys iOS writes either way.
-fn seconds(v: &Value) -> Option<f64> {
-    v.as_real()
-        .or_else(|| v.as_signed_integer().map(|i| i as f64))
-}
 
 /// Reads one plist file of the backup into `run`, handing its root to `each`.
 fn with_plist(
@@ -91,7 +76,7 @@ pub(crate) fn locationd(backup: &Backup, out: &mut IosBackup) {
                 "ReceivingLocationInformationTimeStopped",
             ]
             .iter()
-            .filter_map(|k| d.get(k).and_then(seconds))
+            .filter_map(|k| d.get(k).and_then(plist_seconds))
             .fold(None, |max: Option<f64>, t| {
                 Some(max.map_or(t, |m| m.max(t)))
             })
@@ -141,7 +126,10 @@ pub(crate) fn paired_devices(backup: &Backup, watches: &[String], out: &mut IosB
                     .unwrap_or_default(),
                 address: address.clone(),
                 file: label.to_owned(),
-                last_seen: d.get("LastSeenTime").and_then(seconds).and_then(unix_time),
+                last_seen: d
+                    .get("LastSeenTime")
+                    .and_then(plist_seconds)
+                    .and_then(unix_time),
             });
         }
         n
@@ -240,36 +228,4 @@ pub(crate) fn profile_events(backup: &Backup, out: &mut IosBackup) {
         n
     });
     out.modules.push(run);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn watch_folders_are_told_from_other_registry_files() {
-        assert_eq!(
-            watch_pairing(
-                "HomeDomain",
-                "Library/DeviceRegistry/2D6F1B9A-77E2-4F0B-9C55-0A1B2C3D4E5F/NanoPreferencesSync"
-            )
-            .as_deref(),
-            Some("2D6F1B9A-77E2-4F0B-9C55-0A1B2C3D4E5F")
-        );
-        assert_eq!(
-            watch_pairing(
-                "HomeDomain",
-                "Library/DeviceRegistry.state/activeStateMachine.plist"
-            ),
-            None
-        );
-        assert_eq!(
-            watch_pairing("HomeDomain", "Library/DeviceRegistry/pairingstore.plist"),
-            None
-        );
-        assert_eq!(
-            watch_pairing("AppDomain-x", "Library/DeviceRegistry/2D6F1B9A-77E2"),
-            None
-        );
-    }
 }

@@ -7,12 +7,17 @@
 pub mod backup;
 pub mod crypto;
 mod facts;
+mod links;
+mod manifest;
 pub mod model;
 pub mod modules;
+mod reading;
 pub mod rules;
 pub mod synthetic;
+mod times;
 
 pub use backup::{Backup, BackupError, BackupFiles, FileRef};
+pub use links::links_in;
 pub use model::{IosBackup, Seen, SeenKind};
 pub use modules::{read_backup, read_backup_with_progress};
 pub use rules::check;

@@ -3,66 +3,15 @@
 //! through the manifest, reads it in place, and notes what it read or why it could not.
 
 use crate::backup::{Backup, BackupError, FileRef};
-use crate::model::{IosBackup, MissingProcess, ModuleRun, PrivacyGrant, Seen, SeenKind};
+use crate::facts::PROFILES_DOMAIN;
+use crate::links::links_in;
+use crate::model::{IosBackup, MissingProcess, ModuleRun, PrivacyGrant, SeenKind};
+use crate::reading::{each_row, push};
+use crate::times::{chrome_time, cocoa_time, unix_time};
 use rusqlite::Connection;
-
-/// Seconds between 1970-01-01 and 2001-01-01 (Apple's "Cocoa" epoch).
-const COCOA_EPOCH: i64 = 978_307_200;
 
 /// Most missing process records reported (a damaged database could skip millions).
 const MAX_MISSING: usize = 100;
-
-/// RFC 3339 UTC time of Unix seconds (fractional), if plausible.
-pub(crate) fn unix_time(secs: f64) -> Option<String> {
-    (secs.is_finite() && secs > 0.0 && secs < 32_503_680_000.0).then(|| {
-        let whole = secs.floor();
-        vigie_core::Timestamp::from_secs_nanos(whole as i64, ((secs - whole) * 1e9) as u32)
-            .to_string()
-    })
-}
-
-/// RFC 3339 UTC time of a Cocoa timestamp: seconds since 2001, or nanoseconds since 2001
-/// (recent Messages databases).
-pub(crate) fn cocoa_time(value: f64) -> Option<String> {
-    let secs = if value.abs() > 1e11 {
-        value / 1e9
-    } else {
-        value
-    };
-    unix_time(secs + COCOA_EPOCH as f64)
-}
-
-/// RFC 3339 UTC time of a Chrome (WebKit) timestamp: microseconds since 1601.
-fn chrome_time(v: f64) -> Option<String> {
-    unix_time(v / 1e6 - 11_644_473_600.0)
-}
-
-/// The links in a text: every `http://` or `https://` run up to a space, a quote or a
-/// bracket, without trailing punctuation.
-pub fn links_in(text: &str) -> Vec<String> {
-    let lower = text.to_ascii_lowercase();
-    let mut out = vec![];
-    let mut from = 0;
-    loop {
-        let rest = &lower[from..];
-        let Some(start) = [rest.find("http://"), rest.find("https://")]
-            .into_iter()
-            .flatten()
-            .min()
-            .map(|p| p + from)
-        else {
-            return out;
-        };
-        let end = text[start..]
-            .find(|c: char| c.is_whitespace() || "\"'<>()[]{}".contains(c))
-            .map_or(text.len(), |e| start + e);
-        let link = text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
-        if link.len() > "https://".len() {
-            out.push(link.to_owned());
-        }
-        from = end.max(start + 1);
-    }
-}
 
 struct Reader<'a> {
     backup: &'a Backup,
@@ -101,41 +50,6 @@ impl Reader<'_> {
     fn ending(&self, suffix: &str) -> Vec<FileRef> {
         self.backup.files_ending_with(suffix)
     }
-}
-
-pub(crate) fn push(
-    out: &mut IosBackup,
-    module: &'static str,
-    kind: SeenKind,
-    value: String,
-    file: &str,
-    locator: String,
-    when: Option<String>,
-) {
-    out.seen.push(Seen {
-        kind,
-        value,
-        file: file.to_owned(),
-        locator,
-        when,
-        module,
-    });
-}
-
-/// Runs `sql`, handing each row to `each`; how many rows there were.
-pub(crate) fn each_row(
-    conn: &Connection,
-    sql: &str,
-    each: &mut dyn FnMut(&rusqlite::Row<'_>),
-) -> rusqlite::Result<u64> {
-    let mut stmt = conn.prepare(sql)?;
-    let mut rows = stmt.query([])?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        n += 1;
-        each(row);
-    }
-    Ok(n)
 }
 
 /// A query whose rows are an id, a text and an optional time.
@@ -474,28 +388,6 @@ fn tcc(
     )
 }
 
-/// Markers of a jailbreak in a backup's domains and paths (apps and folders of Cydia,
-/// Sileo, Zebra and the jailbreak tools).
-const JAILBREAK_MARKERS: [&str; 10] = [
-    "com.saurik.Cydia",
-    "org.coolstar.SileoStore",
-    "xyz.willy.Zebra",
-    "science.xnu.undecimus",
-    "com.opa334.Dopamine",
-    "palera1n",
-    "checkra1n",
-    "unc0ver",
-    "/Library/MobileSubstrate",
-    "com.opa334.TrollStore",
-];
-
-/// Whether an app is one that only a jailbroken phone can have.
-pub(crate) fn is_jailbreak_app(app: &str) -> bool {
-    JAILBREAK_MARKERS
-        .iter()
-        .any(|m| m.contains('.') && !m.contains('/') && app == *m)
-}
-
 /// How many steps [`read_backup_with_progress`] reports.
 pub const STEPS: usize = 26;
 
@@ -543,13 +435,13 @@ pub fn read_backup_with_progress(
     let mut app_domains = std::collections::BTreeSet::new();
     let mut watches = std::collections::BTreeSet::new();
     out.manifest_entries = backup.for_each_entry(&mut |domain, path| {
-        if watches.len() < crate::facts::MAX_WATCHES {
-            watches.extend(crate::facts::watch_pairing(domain, path));
+        if watches.len() < crate::manifest::MAX_WATCHES {
+            watches.extend(crate::manifest::watch_pairing(domain, path));
         }
         if let Some(app) = domain.strip_prefix("AppDomain-") {
             app_domains.insert(app.to_owned());
         }
-        for marker in JAILBREAK_MARKERS {
+        for marker in crate::manifest::JAILBREAK_MARKERS {
             if (domain.contains(marker) || path.contains(marker)) && jailbreak.len() < 50 {
                 jailbreak.insert(format!("{domain}/{path}"));
             }
@@ -1175,10 +1067,6 @@ fn accounts(
     })
 }
 
-/// The domain where iOS keeps configuration profiles.
-pub(crate) const PROFILES_DOMAIN: &str =
-    "SysSharedContainerDomain-systemgroup.com.apple.configurationprofiles";
-
 /// Configuration profiles: every `profile-*` plist of their domain.
 fn profiles(backup: &Backup, out: &mut IosBackup) {
     let mut run = ModuleRun::new("profiles");
@@ -1245,40 +1133,4 @@ fn global_preferences(backup: &Backup, out: &mut IosBackup) {
         }
     }
     out.modules.push(run);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_are_cut_at_spaces_and_punctuation() {
-        assert_eq!(
-            links_in(
-                "Please click here https://badbadbad.example.org/, or HTTP://x.example/a?b=1."
-            ),
-            vec!["https://badbadbad.example.org/", "HTTP://x.example/a?b=1"]
-        );
-        assert!(links_in("no link, just http:// alone").is_empty());
-        assert_eq!(
-            links_in("(https://a.example/x)"),
-            vec!["https://a.example/x"]
-        );
-    }
-
-    #[test]
-    fn apple_times_read_as_utc() {
-        assert_eq!(
-            cocoa_time(0.5).as_deref(),
-            Some("2001-01-01T00:00:00.500000Z")
-        );
-        assert_eq!(
-            cocoa_time(588_813_210_539_788_032.0)
-                .as_deref()
-                .map(|s| &s[..19]),
-            Some("2019-08-29T23:13:30")
-        );
-        assert_eq!(unix_time(-1.0), None);
-        assert_eq!(unix_time(f64::NAN), None);
-    }
 }

@@ -189,7 +189,7 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
     let jailbreak_apps: Vec<&String> = backup
         .apps
         .keys()
-        .filter(|a| crate::modules::is_jailbreak_app(a))
+        .filter(|a| crate::manifest::is_jailbreak_app(a))
         .collect();
     if !backup.jailbreak_paths.is_empty() || !jailbreak_apps.is_empty() {
         for p in backup.jailbreak_paths.iter().chain(jailbreak_apps) {
