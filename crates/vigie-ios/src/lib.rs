@@ -6,7 +6,6 @@
 
 pub mod backup;
 pub mod crypto;
-mod facts;
 mod links;
 mod manifest;
 pub mod model;

@@ -1,12 +1,31 @@
-//! The pass over every entry of the backup's manifest, before the modules: the apps' own
-//! domains, the paths only a jailbroken phone has, and the watches paired with the phone.
+//! The pass over the backup's `Info.plist` and every entry of its manifest, before the
+//! modules: the device's facts, the installed apps (Info.plist's list and the apps' own
+//! domains), the paths only a jailbroken phone has, and the watches paired with the phone.
+
+use crate::backup::{Backup, BackupError};
+use crate::model::IosBackup;
+use std::collections::BTreeSet;
+
+/// The device facts read from `Info.plist`.
+const DEVICE_FACTS: [&str; 7] = [
+    "Device Name",
+    "Product Type",
+    "Product Version",
+    "Build Version",
+    "Last Backup Date",
+    "Serial Number",
+    "Unique Identifier",
+];
+
+/// Most jailbreak paths kept (a jailbroken phone's backup can hold thousands).
+const MAX_JAILBREAK_PATHS: usize = 50;
 
 /// Most watches counted from the manifest (a damaged manifest could name thousands).
-pub(crate) const MAX_WATCHES: usize = 16;
+const MAX_WATCHES: usize = 16;
 
 /// The pairing id of a watch whose data the manifest entry belongs to: the phone keeps a
 /// folder per paired watch under `HomeDomain/Library/DeviceRegistry/`.
-pub(crate) fn watch_pairing(domain: &str, path: &str) -> Option<String> {
+fn watch_pairing(domain: &str, path: &str) -> Option<String> {
     let rest = path.strip_prefix("Library/DeviceRegistry/")?;
     let id = rest.split('/').next()?;
     (domain == "HomeDomain"
@@ -17,7 +36,7 @@ pub(crate) fn watch_pairing(domain: &str, path: &str) -> Option<String> {
 
 /// Markers of a jailbreak in a backup's domains and paths (apps and folders of Cydia,
 /// Sileo, Zebra and the jailbreak tools).
-pub(crate) const JAILBREAK_MARKERS: [&str; 10] = [
+const JAILBREAK_MARKERS: [&str; 10] = [
     "com.saurik.Cydia",
     "org.coolstar.SileoStore",
     "xyz.willy.Zebra",
@@ -35,6 +54,66 @@ pub(crate) fn is_jailbreak_app(app: &str) -> bool {
     JAILBREAK_MARKERS
         .iter()
         .any(|m| m.contains('.') && !m.contains('/') && app == *m)
+}
+
+/// What the manifest's entries tell the modules.
+pub(crate) struct ManifestFacts {
+    /// The pairing ids of the watches the phone keeps data for.
+    pub(crate) watches: Vec<String>,
+}
+
+/// Reads the device's facts and installed apps from `Info.plist`, then every entry of the
+/// manifest: the apps' domains, jailbreak paths, and the watches (returned for the modules).
+pub(crate) fn read_manifest(
+    backup: &Backup,
+    out: &mut IosBackup,
+) -> Result<ManifestFacts, BackupError> {
+    for key in DEVICE_FACTS {
+        if let Some(v) = backup.info_text(key) {
+            out.device.insert(key.to_owned(), v);
+        }
+    }
+    let installed = backup
+        .info
+        .as_ref()
+        .and_then(|i| i.as_dictionary())
+        .and_then(|d| d.get("Installed Applications"))
+        .and_then(plist::Value::as_array);
+    for app in installed
+        .into_iter()
+        .flatten()
+        .filter_map(plist::Value::as_string)
+    {
+        out.apps
+            .entry(app.to_owned())
+            .or_default()
+            .push("Info.plist");
+    }
+    let mut jailbreak = BTreeSet::new();
+    let mut app_domains = BTreeSet::new();
+    let mut watches = BTreeSet::new();
+    out.manifest_entries = backup.for_each_entry(&mut |domain, path| {
+        if watches.len() < MAX_WATCHES {
+            watches.extend(watch_pairing(domain, path));
+        }
+        if let Some(app) = domain.strip_prefix("AppDomain-") {
+            app_domains.insert(app.to_owned());
+        }
+        for marker in JAILBREAK_MARKERS {
+            if (domain.contains(marker) || path.contains(marker))
+                && jailbreak.len() < MAX_JAILBREAK_PATHS
+            {
+                jailbreak.insert(format!("{domain}/{path}"));
+            }
+        }
+    })?;
+    for app in app_domains {
+        out.apps.entry(app).or_default().push("Manifest.db");
+    }
+    out.jailbreak_paths = jailbreak.into_iter().collect();
+    Ok(ManifestFacts {
+        watches: watches.into_iter().collect(),
+    })
 }
 
 #[cfg(test)]
