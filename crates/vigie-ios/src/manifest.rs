@@ -4,6 +4,7 @@
 
 use crate::backup::{Backup, BackupError};
 use crate::model::IosBackup;
+use crate::reading::plist_key;
 use std::collections::BTreeSet;
 
 /// The device facts read from `Info.plist`.
@@ -76,8 +77,7 @@ pub(crate) fn read_manifest(
     let installed = backup
         .info
         .as_ref()
-        .and_then(|i| i.as_dictionary())
-        .and_then(|d| d.get("Installed Applications"))
+        .and_then(|info| plist_key(info, "Installed Applications"))
         .and_then(plist::Value::as_array);
     for app in installed
         .into_iter()

@@ -2,7 +2,7 @@
 //! [`ModuleRun`] (what was read, or why not); the rows of a query and the values of a row;
 //! and where what it finds in one file goes ([`Reading`]).
 
-use crate::backup::{Backup, FileRef};
+use crate::backup::{Backup, BackupError, FileRef};
 use crate::links::links_in;
 use crate::model::{IosBackup, ModuleRun, Seen, SeenKind};
 use rusqlite::{Connection, Row, Statement};
@@ -53,21 +53,10 @@ pub(crate) fn read_database(
     module: &'static str,
     read: &dyn Fn(&Connection, &mut Reading<'_>) -> rusqlite::Result<u64>,
 ) {
-    match backup.database(&file) {
-        Ok(conn) => {
-            let mut reading = Reading {
-                out,
-                module,
-                file: &file.label,
-            };
-            match read(&conn, &mut reading) {
-                Ok(n) => run.rows += n,
-                Err(e) => run.problem = Some(format!("{}: {e}", file.label)),
-            }
-        }
-        Err(e) => run.problem = Some(e.to_string()),
-    }
-    run.files.push(file.label);
+    let opened = backup.database(&file);
+    read_file(file, opened, out, run, module, |conn, r| {
+        read(conn, r).map_err(|e| e.to_string())
+    });
 }
 
 /// Reads a plist of the backup and hands its root to `read`, noting in `run` the file, the
@@ -80,18 +69,51 @@ pub(crate) fn read_plist(
     module: &'static str,
     read: ReadPlist,
 ) {
-    match backup.read_plist(&file) {
-        Ok(root) => {
+    let parsed = backup.read_plist(&file);
+    read_file(file, parsed, out, run, module, |root, r| Ok(read(root, r)));
+}
+
+/// Hands what was read of `file` to `read`, noting in the run the file, the rows read, or
+/// why it could not be read.
+fn read_file<T>(
+    file: FileRef,
+    opened: Result<T, BackupError>,
+    out: &mut IosBackup,
+    run: &mut ModuleRun,
+    module: &'static str,
+    read: impl FnOnce(&T, &mut Reading<'_>) -> Result<u64, String>,
+) {
+    match opened {
+        Ok(content) => {
             let mut reading = Reading {
                 out,
                 module,
                 file: &file.label,
             };
-            run.rows += read(&root, &mut reading);
+            match read(&content, &mut reading) {
+                Ok(n) => run.rows += n,
+                Err(e) => run.problem = Some(format!("{}: {e}", file.label)),
+            }
         }
         Err(e) => run.problem = Some(e.to_string()),
     }
     run.files.push(file.label);
+}
+
+/// The value of `key` in a plist dictionary.
+pub(crate) fn plist_key<'a>(v: &'a plist::Value, key: &str) -> Option<&'a plist::Value> {
+    v.as_dictionary()?.get(key)
+}
+
+/// The entries of a plist dictionary whose values are dictionaries (the others are passed
+/// over).
+pub(crate) fn dictionaries(
+    v: &plist::Value,
+) -> impl Iterator<Item = (&String, &plist::Dictionary)> {
+    v.as_dictionary()
+        .into_iter()
+        .flatten()
+        .filter_map(|(k, v)| Some((k, v.as_dictionary()?)))
 }
 
 /// Runs `sql`, handing each row to `each`; how many rows there were.
@@ -136,18 +158,49 @@ pub(crate) fn time_at(row: &Row<'_>, i: usize, time: fn(f64) -> Option<String>) 
 /// histories and tabs, favicons.
 pub(crate) struct LinkRows {
     /// The query.
-    pub(crate) sql: &'static str,
+    sql: &'static str,
     /// How its rows are named in evidence (`message ROWID`).
-    pub(crate) table: &'static str,
+    table: &'static str,
     /// How many text columns follow the id; the time is the column after them.
-    pub(crate) texts: usize,
+    texts: usize,
     /// How its times read.
-    pub(crate) time: fn(f64) -> Option<String>,
+    time: fn(f64) -> Option<String>,
     /// Each text is one link (a history, a favicon) rather than a message holding links.
-    pub(crate) whole_url: bool,
+    whole_url: bool,
 }
 
 impl LinkRows {
+    /// Rows whose `texts` texts are each one link (a history, a favicon).
+    pub(crate) const fn links(
+        sql: &'static str,
+        table: &'static str,
+        texts: usize,
+        time: fn(f64) -> Option<String>,
+    ) -> LinkRows {
+        LinkRows {
+            sql,
+            table,
+            texts,
+            time,
+            whole_url: true,
+        }
+    }
+
+    /// Rows whose text is a message holding links.
+    pub(crate) const fn messages(
+        sql: &'static str,
+        table: &'static str,
+        time: fn(f64) -> Option<String>,
+    ) -> LinkRows {
+        LinkRows {
+            sql,
+            table,
+            texts: 1,
+            time,
+            whole_url: false,
+        }
+    }
+
     /// Records the links of every row; how many rows there were.
     pub(crate) fn read(&self, conn: &Connection, r: &mut Reading<'_>) -> rusqlite::Result<u64> {
         each_row(conn, self.sql, &mut |row| {

@@ -10,7 +10,9 @@ use crate::model::{
     IosBackup, LocationAccess, LocationClient, ModuleRun, PairedDevice, PairedKind, ProfileEvent,
     SeenKind,
 };
-use crate::reading::{each_row, read_database, read_plist, text_at, time_at, Reading};
+use crate::reading::{
+    dictionaries, each_row, plist_key, read_database, read_plist, text_at, time_at, Reading,
+};
 use crate::times::{cocoa_time, plist_seconds, unix_time};
 use plist::Value;
 use rusqlite::Connection;
@@ -30,10 +32,7 @@ const LOCATION_STOPPED: [&str; 4] = [
 /// each may do, and its name as a process (for indicators, as MVT's `locationd` does).
 pub(super) fn locationd(root: &Value, r: &mut Reading<'_>) -> u64 {
     let mut n = 0;
-    for (key, entry) in root.as_dictionary().into_iter().flatten() {
-        let Some(d) = entry.as_dictionary() else {
-            continue;
-        };
+    for (key, d) in dictionaries(root) {
         n += 1;
         let package = key.trim_end_matches(':');
         let bundle = d.get("BundleId").and_then(Value::as_string);
@@ -100,10 +99,7 @@ pub(super) fn paired_devices(
 /// Classic Bluetooth devices, by address.
 fn bluetooth_classic(root: &Value, r: &mut Reading<'_>) -> u64 {
     let mut n = 0;
-    for (address, entry) in root.as_dictionary().into_iter().flatten() {
-        let Some(d) = entry.as_dictionary() else {
-            continue;
-        };
+    for (address, d) in dictionaries(root) {
         n += 1;
         let text = |k: &str| d.get(k).and_then(Value::as_string).map(str::to_owned);
         r.out.paired_devices.push(PairedDevice {
@@ -150,16 +146,10 @@ fn event_value<'a>(d: &'a plist::Dictionary, key: &str) -> Option<&'a Value> {
 
 /// The phone's log of profiles installed and removed (MVT's `profile_events`).
 pub(super) fn profile_events(root: &Value, r: &mut Reading<'_>) -> u64 {
-    let events = root
-        .as_dictionary()
-        .and_then(|d| d.get("ProfileEvents"))
-        .and_then(Value::as_array);
+    let events = plist_key(root, "ProfileEvents").and_then(Value::as_array);
     let mut n = 0;
     for event in events.into_iter().flatten() {
-        for (profile, detail) in event.as_dictionary().into_iter().flatten() {
-            let Some(d) = detail.as_dictionary() else {
-                continue;
-            };
+        for (profile, d) in dictionaries(event) {
             n += 1;
             let text = |k: &str| {
                 event_value(d, k)

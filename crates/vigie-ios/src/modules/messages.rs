@@ -6,22 +6,18 @@ use crate::times::cocoa_time;
 use rusqlite::Connection;
 
 /// The links in messages' texts.
-const SMS_LINKS: LinkRows = LinkRows {
-    sql: "SELECT ROWID, text, date FROM message",
-    table: "message ROWID",
-    texts: 1,
-    time: cocoa_time,
-    whole_url: false,
-};
+const SMS_LINKS: LinkRows = LinkRows::messages(
+    "SELECT ROWID, text, date FROM message",
+    "message ROWID",
+    cocoa_time,
+);
 
 /// The links in WhatsApp's messages.
-pub(super) const WHATSAPP: LinkRows = LinkRows {
-    sql: "SELECT Z_PK, ZTEXT, ZMESSAGEDATE FROM ZWAMESSAGE",
-    table: "ZWAMESSAGE Z_PK",
-    texts: 1,
-    time: cocoa_time,
-    whole_url: false,
-};
+pub(super) const WHATSAPP: LinkRows = LinkRows::messages(
+    "SELECT Z_PK, ZTEXT, ZMESSAGEDATE FROM ZWAMESSAGE",
+    "ZWAMESSAGE Z_PK",
+    cocoa_time,
+);
 
 /// Messages (MVT's `sms`): the links in their texts, and the correspondents written as
 /// e-mail addresses (iMessage); the rows are the messages.

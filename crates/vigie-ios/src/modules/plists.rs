@@ -5,7 +5,7 @@
 use crate::backup::{plist_from_bytes, Backup};
 use crate::manifest::ManifestFacts;
 use crate::model::{ExploitTrace, IosBackup, ModuleRun, OutsideStoreApp, Profile, SeenKind};
-use crate::reading::Reading;
+use crate::reading::{dictionaries, plist_key, Reading};
 use crate::times::{cocoa_time, plist_seconds};
 use plist::Value;
 
@@ -63,8 +63,8 @@ pub(super) fn profiles(root: &Value, r: &mut Reading<'_>) -> u64 {
 /// looked up, and the malformed entries an exploit leaves (as MVT checks).
 pub(super) fn id_status_cache(root: &Value, r: &mut Reading<'_>) -> u64 {
     let mut n = 0;
-    for (app, entries) in root.as_dictionary().into_iter().flatten() {
-        for (user, entry) in entries.as_dictionary().into_iter().flatten() {
+    for (app, entries) in dictionaries(root) {
+        for (user, entry) in entries {
             n += 1;
             let when = entry
                 .as_dictionary()
@@ -92,10 +92,7 @@ pub(super) fn id_status_cache(root: &Value, r: &mut Reading<'_>) -> u64 {
 /// The daily analytics' per-program network use (MVT's `osanalytics_addaily`): program
 /// names, for process indicators.
 pub(super) fn osanalytics_addaily(root: &Value, r: &mut Reading<'_>) -> u64 {
-    let baseline = root
-        .as_dictionary()
-        .and_then(|d| d.get("netUsageBaseline"))
-        .and_then(Value::as_dictionary);
+    let baseline = plist_key(root, "netUsageBaseline").and_then(Value::as_dictionary);
     let mut n = 0;
     for (program, values) in baseline.into_iter().flatten() {
         n += 1;
@@ -122,8 +119,7 @@ pub(super) fn applications(
     let apps = backup
         .info
         .as_ref()
-        .and_then(|i| i.as_dictionary())
-        .and_then(|d| d.get("Applications"))
+        .and_then(|info| plist_key(info, "Applications"))
         .and_then(Value::as_dictionary);
     let Some(apps) = apps else {
         return;

@@ -79,33 +79,33 @@ fn actions_of(data: Option<Vec<u8>>) -> Actions {
     out
 }
 
+/// Each shortcut, with its actions.
+const SHORTCUTS: &str =
+    "SELECT ZSHORTCUT.Z_PK, ZSHORTCUT.ZNAME, ZSHORTCUT.ZCREATIONDATE, ZSHORTCUTACTIONS.ZDATA
+     FROM ZSHORTCUT LEFT JOIN ZSHORTCUTACTIONS ON ZSHORTCUTACTIONS.ZSHORTCUT = ZSHORTCUT.Z_PK";
+
 /// Shortcuts: each one's links, and those that take something private and send it.
 pub(super) fn shortcuts(conn: &Connection, r: &mut Reading<'_>) -> rusqlite::Result<u64> {
-    each_row(
-        conn,
-        "SELECT ZSHORTCUT.Z_PK, ZSHORTCUT.ZNAME, ZSHORTCUT.ZCREATIONDATE, ZSHORTCUTACTIONS.ZDATA
-         FROM ZSHORTCUT LEFT JOIN ZSHORTCUTACTIONS ON ZSHORTCUTACTIONS.ZSHORTCUT = ZSHORTCUT.Z_PK",
-        &mut |row| {
-            let locator = format!("ZSHORTCUT Z_PK {}", id_at(row, 0));
-            let created = time_at(row, 2, cocoa_time);
-            let Actions {
+    each_row(conn, SHORTCUTS, &mut |row| {
+        let locator = format!("ZSHORTCUT Z_PK {}", id_at(row, 0));
+        let created = time_at(row, 2, cocoa_time);
+        let Actions {
+            takes,
+            sends,
+            links,
+        } = actions_of(row.get(3).ok().flatten());
+        for link in links {
+            r.seen(SeenKind::Url, link, locator.clone(), created.clone());
+        }
+        if !takes.is_empty() && !sends.is_empty() {
+            r.out.sending_shortcuts.push(SendingShortcut {
+                name: text_at(row, 1).unwrap_or_default(),
+                locator,
                 takes,
                 sends,
-                links,
-            } = actions_of(row.get(3).ok().flatten());
-            for link in links {
-                r.seen(SeenKind::Url, link, locator.clone(), created.clone());
-            }
-            if !takes.is_empty() && !sends.is_empty() {
-                r.out.sending_shortcuts.push(SendingShortcut {
-                    name: text_at(row, 1).unwrap_or_default(),
-                    locator,
-                    takes,
-                    sends,
-                    created,
-                    file: r.file.to_owned(),
-                });
-            }
-        },
-    )
+                created,
+                file: r.file.to_owned(),
+            });
+        }
+    })
 }

@@ -36,41 +36,41 @@ fn note_missing(out: &mut IosBackup, previous: &ProcessRecord, id: i64, file: &s
     }
 }
 
+/// Each process record, in order.
+const PROCESSES: &str =
+    "SELECT Z_PK, ZPROCNAME, ZBUNDLENAME, ZFIRSTTIMESTAMP FROM ZPROCESS ORDER BY Z_PK";
+
 /// Data use per process (MVT's `datausage`): process and bundle names, for indicators, and
 /// the records missing from its sequence.
 pub(super) fn datausage(conn: &Connection, r: &mut Reading<'_>) -> rusqlite::Result<u64> {
     let mut previous: Option<ProcessRecord> = None;
-    each_row(
-        conn,
-        "SELECT Z_PK, ZPROCNAME, ZBUNDLENAME, ZFIRSTTIMESTAMP FROM ZPROCESS ORDER BY Z_PK",
-        &mut |row| {
-            let id = id_at(row, 0);
-            let recorded = text_at(row, 1).unwrap_or_default();
-            let when = time_at(row, 3, cocoa_time);
-            let locator = format!("ZPROCESS Z_PK {id}");
-            // "UUID/com.apple.Fitness": the name after the last slash is the process.
-            let name = recorded.rsplit('/').next().unwrap_or(&recorded).to_owned();
-            if !name.is_empty() {
-                r.seen(
-                    SeenKind::Process,
-                    name.clone(),
-                    locator.clone(),
-                    when.clone(),
-                );
-            }
-            if let Some(bundle) = text_at(row, 2).filter(|b| !b.is_empty() && *b != name) {
-                r.seen(SeenKind::Process, bundle, locator, when.clone());
-            }
-            if let Some(previous) = &previous {
-                note_missing(r.out, previous, id, r.file);
-            }
-            previous = Some(ProcessRecord {
-                id,
-                name: recorded,
-                when,
-            });
-        },
-    )
+    each_row(conn, PROCESSES, &mut |row| {
+        let id = id_at(row, 0);
+        let recorded = text_at(row, 1).unwrap_or_default();
+        let when = time_at(row, 3, cocoa_time);
+        let locator = format!("ZPROCESS Z_PK {id}");
+        // "UUID/com.apple.Fitness": the name after the last slash is the process.
+        let name = recorded.rsplit('/').next().unwrap_or(&recorded).to_owned();
+        if !name.is_empty() {
+            r.seen(
+                SeenKind::Process,
+                name.clone(),
+                locator.clone(),
+                when.clone(),
+            );
+        }
+        if let Some(bundle) = text_at(row, 2).filter(|b| !b.is_empty() && *b != name) {
+            r.seen(SeenKind::Process, bundle, locator, when.clone());
+        }
+        if let Some(previous) = &previous {
+            note_missing(r.out, previous, id, r.file);
+        }
+        previous = Some(ProcessRecord {
+            id,
+            name: recorded,
+            when,
+        });
+    })
 }
 
 /// Privacy permissions (MVT's `tcc`): which app may use what.
@@ -110,55 +110,59 @@ pub(super) fn tcc(conn: &Connection, r: &mut Reading<'_>) -> rusqlite::Result<u6
     )
 }
 
+/// Each account, with its type.
+const ACCOUNTS: &str =
+    "SELECT ZACCOUNTTYPE.ZIDENTIFIER, ZACCOUNT.ZUSERNAME, ZACCOUNT.ZACCOUNTDESCRIPTION, ZACCOUNT.ZDATE
+     FROM ZACCOUNT LEFT JOIN ZACCOUNTTYPE ON ZACCOUNTTYPE.Z_PK = ZACCOUNT.ZACCOUNTTYPE";
+
 /// Accounts set up on the phone (MVT's `accounts`), the Apple ID among them.
 pub(super) fn accounts(conn: &Connection, r: &mut Reading<'_>) -> rusqlite::Result<u64> {
-    each_row(
-        conn,
-        "SELECT ZACCOUNTTYPE.ZIDENTIFIER, ZACCOUNT.ZUSERNAME, ZACCOUNT.ZACCOUNTDESCRIPTION, ZACCOUNT.ZDATE
-         FROM ZACCOUNT LEFT JOIN ZACCOUNTTYPE ON ZACCOUNTTYPE.Z_PK = ZACCOUNT.ZACCOUNTTYPE",
-        &mut |row| {
-            let Some(user) = text_at(row, 1).filter(|u| !u.is_empty()) else {
-                return;
-            };
-            r.out.accounts.push(Account {
-                kind: text_at(row, 0).unwrap_or_default(),
-                user,
-                description: text_at(row, 2),
-                added: time_at(row, 3, cocoa_time),
-                file: r.file.to_owned(),
-            });
-        },
-    )
+    each_row(conn, ACCOUNTS, &mut |row| {
+        let Some(user) = text_at(row, 1).filter(|u| !u.is_empty()) else {
+            return;
+        };
+        r.out.accounts.push(Account {
+            kind: text_at(row, 0).unwrap_or_default(),
+            user,
+            description: text_at(row, 2),
+            added: time_at(row, 3, cocoa_time),
+            file: r.file.to_owned(),
+        });
+    })
 }
+
+/// Each event, with its organiser's address.
+const EVENTS: &str =
+    "SELECT CalendarItem.ROWID, CalendarItem.summary, CalendarItem.description, CalendarItem.url,
+            CalendarItem.start_date, CalendarItem.UUID, Participant.email
+     FROM CalendarItem LEFT JOIN Participant ON Participant.ROWID = CalendarItem.organizer_id";
 
 /// Calendar events (MVT's `calendar`): the links in their address and notes, their
 /// organiser's e-mail address, and the invitation QuaDream's exploit left behind.
 pub(super) fn calendar(conn: &Connection, r: &mut Reading<'_>) -> rusqlite::Result<u64> {
-    each_row(
-        conn,
-        "SELECT CalendarItem.ROWID, CalendarItem.summary, CalendarItem.description, CalendarItem.url,
-                CalendarItem.start_date, CalendarItem.UUID, Participant.email
-         FROM CalendarItem LEFT JOIN Participant ON Participant.ROWID = CalendarItem.organizer_id",
-        &mut |row| {
-            let (summary, description, url) = (text_at(row, 1), text_at(row, 2), text_at(row, 3));
-            let when = time_at(row, 4, cocoa_time);
-            let locator = format!("CalendarItem ROWID {}", id_at(row, 0));
-            for link in url.iter().chain(description.iter()).flat_map(|t| links_in(t)) {
-                r.seen(SeenKind::Url, link, locator.clone(), when.clone());
-            }
-            if let Some(email) = text_at(row, 6).filter(|e| e.contains('@')) {
-                let email = email.strip_prefix("mailto:").unwrap_or(&email).to_owned();
-                r.seen(SeenKind::Email, email, locator.clone(), when.clone());
-            }
-            // The invitation QuaDream's exploit left behind (as MVT checks).
-            if summary.as_deref() == Some("Meeting") && description.as_deref() == Some("Notes") {
-                r.out.exploit_traces.push(ExploitTrace {
-                    kind: "quadream-calendar",
-                    file: r.file.to_owned(),
-                    locator,
-                    detail: format!("event {}", text_at(row, 5).unwrap_or_default()),
-                });
-            }
-        },
-    )
+    each_row(conn, EVENTS, &mut |row| {
+        let (summary, description, url) = (text_at(row, 1), text_at(row, 2), text_at(row, 3));
+        let when = time_at(row, 4, cocoa_time);
+        let locator = format!("CalendarItem ROWID {}", id_at(row, 0));
+        for link in url
+            .iter()
+            .chain(description.iter())
+            .flat_map(|t| links_in(t))
+        {
+            r.seen(SeenKind::Url, link, locator.clone(), when.clone());
+        }
+        if let Some(email) = text_at(row, 6).filter(|e| e.contains('@')) {
+            let email = email.strip_prefix("mailto:").unwrap_or(&email).to_owned();
+            r.seen(SeenKind::Email, email, locator.clone(), when.clone());
+        }
+        // The invitation QuaDream's exploit left behind (as MVT checks).
+        if summary.as_deref() == Some("Meeting") && description.as_deref() == Some("Notes") {
+            r.out.exploit_traces.push(ExploitTrace {
+                kind: "quadream-calendar",
+                file: r.file.to_owned(),
+                locator,
+                detail: format!("event {}", text_at(row, 5).unwrap_or_default()),
+            });
+        }
+    })
 }
