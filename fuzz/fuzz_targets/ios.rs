@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     };
     match selector % 4 {
         0 => {
-            let _ = vigie_ios::backup::plist_from_bytes(rest);
+            let _ = vigie_ios::plist_from_bytes(rest);
         }
         3 => {
             let _ = vigie_ios::crypto::parse_keybag(rest);

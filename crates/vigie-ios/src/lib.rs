@@ -6,19 +6,24 @@
 
 pub mod backup;
 pub mod crypto;
+mod error;
 mod links;
 mod manifest;
 pub mod model;
 pub mod modules;
 mod reading;
 pub mod rules;
+mod sqlite;
+mod storage;
 pub mod synthetic;
 mod times;
 
-pub use backup::{Backup, BackupError, BackupFiles, FileRef};
+pub use backup::{Backup, FileRef};
+pub use error::BackupError;
 pub use links::links_in;
 pub use model::{IosBackup, Seen, SeenKind};
 pub use modules::{read_backup, read_backup_with_progress};
 pub use rules::check;
+pub use storage::{plist_from_bytes, BackupFiles};
 
 vigie_core::locales!("Translation resources of the iPhone check.");

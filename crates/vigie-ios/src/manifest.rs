@@ -2,7 +2,8 @@
 //! modules: the device's facts, the installed apps (Info.plist's list and the apps' own
 //! domains), the paths only a jailbroken phone has, and the watches paired with the phone.
 
-use crate::backup::{Backup, BackupError};
+use crate::backup::Backup;
+use crate::error::BackupError;
 use crate::model::IosBackup;
 use crate::reading::plist_key;
 use std::collections::BTreeSet;

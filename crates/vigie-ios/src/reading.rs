@@ -2,7 +2,8 @@
 //! [`ModuleRun`] (what was read, or why not); the rows of a query and the values of a row;
 //! and where what it finds in one file goes ([`Reading`]).
 
-use crate::backup::{Backup, BackupError, FileRef};
+use crate::backup::{Backup, FileRef};
+use crate::error::BackupError;
 use crate::links::links_in;
 use crate::model::{IosBackup, ModuleRun, Seen, SeenKind};
 use rusqlite::{Connection, Row, Statement};

@@ -12,7 +12,8 @@ mod plists;
 mod shortcuts;
 mod system;
 
-use crate::backup::{Backup, BackupError, FileRef};
+use crate::backup::{Backup, FileRef};
+use crate::error::BackupError;
 use crate::manifest::{read_manifest, ManifestFacts};
 use crate::model::{IosBackup, ModuleRun};
 use crate::reading::{read_database, read_plist, LinkRows, ReadDatabase, ReadPlist};

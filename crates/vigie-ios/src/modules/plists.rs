@@ -2,10 +2,11 @@
 //! Mode), configuration profiles, the iMessage/FaceTime address lookups, the daily
 //! analytics' programs, and the apps' store records in `Info.plist`.
 
-use crate::backup::{plist_from_bytes, Backup};
+use crate::backup::Backup;
 use crate::manifest::ManifestFacts;
 use crate::model::{ExploitTrace, IosBackup, ModuleRun, OutsideStoreApp, Profile, SeenKind};
 use crate::reading::{dictionaries, plist_key, Reading};
+use crate::storage::plist_from_bytes;
 use crate::times::{cocoa_time, plist_seconds};
 use plist::Value;
 

@@ -1,10 +1,10 @@
 //! Shortcuts (MVT's `shortcuts`): the links in their actions, and the shortcuts that take
 //! something private and send it — how a shortcut or automation can report on someone.
 
-use crate::backup::plist_from_bytes;
 use crate::links::links_in;
 use crate::model::{SeenKind, SendingShortcut};
 use crate::reading::{each_row, id_at, text_at, time_at, Reading};
+use crate::storage::plist_from_bytes;
 use crate::times::cocoa_time;
 use plist::Value;
 use rusqlite::Connection;
