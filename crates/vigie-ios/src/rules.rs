@@ -2,7 +2,9 @@
 //! processes and e-mail addresses (each naming the database and row), and the signs that
 //! matter on their own (jailbreak traces, deleted data-use records, Lockdown Mode).
 
+use crate::manifest::is_jailbreak_app;
 use crate::model::{IosBackup, LocationAccess, PairedKind, SeenKind};
+use std::collections::BTreeSet;
 use vigie_core::{
     Coverage, Evidence, Finding, FindingSet, Message, Severity, ThreatCategory, Verdict,
 };
@@ -80,175 +82,202 @@ fn profile_capability(payload_type: &str) -> Option<&'static str> {
     })
 }
 
+/// Evidence of a record: the file, the entry in it, and what it says.
+fn record(
+    file: impl Into<String>,
+    locator: impl Into<String>,
+    detail: impl Into<String>,
+) -> Evidence {
+    Evidence::Record {
+        file: file.into(),
+        locator: locator.into(),
+        detail: detail.into(),
+    }
+}
+
+/// A finding whose title and explanation take no argument: the messages `{key}-title` and
+/// `{key}-explain`.
+fn sign(rule: &str, severity: Severity, subject: &str, key: &str) -> Finding {
+    Finding::new(
+        rule,
+        severity,
+        subject,
+        Message::new(format!("{key}-title")),
+        Message::new(format!("{key}-explain")),
+    )
+}
+
+/// A time as shown in a finding's words, or a dash when unknown.
+fn shown(when: &Option<String>) -> String {
+    when.clone().unwrap_or_else(|| "—".into())
+}
+
 /// Checks what a backup shows against the indicators.
 pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
     let mut b = Builder {
         iocs,
         findings: FindingSet::new(),
     };
-    for (app, sources) in &backup.apps {
-        let found = iocs.match_exact(IndicatorKind::AppId, app);
-        let evidence = Evidence::Record {
-            file: sources.join(", "),
-            locator: app.clone(),
-            detail: format!("app {app}"),
-        };
-        b.matched("IOS-IOC-APP", "ios-what-app", app, found, evidence);
+    b.apps_and_values(backup);
+    b.profiles(backup);
+    b.apple_ids(backup);
+    b.jailbreak(backup);
+    b.exploit_traces(backup);
+    b.missing_processes(backup);
+    b.signed_outside_store(backup);
+    b.location_always(backup);
+    b.paired_devices(backup);
+    b.profile_events(backup);
+    b.sending_shortcuts(backup);
+    b.installed_outside_store(backup);
+    b.lockdown_mode(backup);
+    Verdict::new(b.findings.into_vec(), coverage(backup))
+}
+
+impl Builder<'_> {
+    /// Raises `finding` with one record as its evidence.
+    fn raise(&mut self, finding: Finding, evidence: Evidence) {
+        self.findings.raise(finding, Some(evidence));
     }
-    for s in &backup.seen {
-        let found = matches(iocs, s.kind, &s.value);
-        if found.is_empty() {
-            continue;
+
+    /// The apps, and the values seen in the databases, that indicators name.
+    fn apps_and_values(&mut self, backup: &IosBackup) {
+        for (app, sources) in &backup.apps {
+            let found = self.iocs.match_exact(IndicatorKind::AppId, app);
+            let evidence = record(sources.join(", "), app.clone(), format!("app {app}"));
+            self.matched("IOS-IOC-APP", "ios-what-app", app, found, evidence);
         }
-        let rule = match s.kind {
-            SeenKind::Url => "IOS-IOC-URL",
-            SeenKind::Domain => "IOS-IOC-DOMAIN",
-            SeenKind::Process => "IOS-IOC-PROCESS",
-            SeenKind::Email => "IOS-IOC-EMAIL",
-            SeenKind::FilePath => "IOS-IOC-FILE",
-        };
-        let evidence = Evidence::Record {
-            file: s.file.clone(),
-            locator: s.locator.clone(),
-            detail: match &s.when {
+        for s in &backup.seen {
+            let found = matches(self.iocs, s.kind, &s.value);
+            if found.is_empty() {
+                continue;
+            }
+            let rule = match s.kind {
+                SeenKind::Url => "IOS-IOC-URL",
+                SeenKind::Domain => "IOS-IOC-DOMAIN",
+                SeenKind::Process => "IOS-IOC-PROCESS",
+                SeenKind::Email => "IOS-IOC-EMAIL",
+                SeenKind::FilePath => "IOS-IOC-FILE",
+            };
+            let detail = match &s.when {
                 Some(w) => format!("{} {} ({w})", s.kind.as_str(), s.value),
                 None => format!("{} {}", s.kind.as_str(), s.value),
-            },
-        };
-        let what = format!("ios-what-{}", s.module);
-        b.matched(rule, &what, &s.value, found, evidence);
-    }
-    for p in &backup.profiles {
-        let evidence = Evidence::Record {
-            file: p.file.clone(),
-            locator: format!("PayloadUUID {}", p.uuid),
-            detail: format!("{} ({})", p.name, p.identifier),
-        };
-        for value in [&p.uuid, &p.identifier] {
-            let found = iocs.match_exact(IndicatorKind::ConfigurationProfile, value);
-            b.matched(
-                "IOS-IOC-PROFILE",
-                "ios-what-profiles",
-                value,
-                found,
-                evidence.clone(),
-            );
+            };
+            let evidence = record(s.file.clone(), s.locator.clone(), detail);
+            let what = format!("ios-what-{}", s.module);
+            self.matched(rule, &what, &s.value, found, evidence);
         }
-        let caps: Vec<&str> = p
-            .payload_types
-            .iter()
-            .filter_map(|t| profile_capability(t))
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let severity = if caps.is_empty() {
-            Severity::Low
-        } else {
-            Severity::Medium
-        };
-        let caps = if caps.is_empty() {
-            vec!["ios-cap-profile-settings"]
-        } else {
-            caps
-        };
-        b.findings.raise(
-            Finding::new(
-                "IOS-PROFILE",
-                severity,
-                &p.uuid,
-                Message::new("ios-profile-title").arg("name", &p.name),
-                Message::new(if p.organization.is_some() {
-                    "ios-profile-explain"
-                } else {
-                    "ios-profile-explain-unknown"
-                })
+    }
+
+    /// Each configuration profile: one named by an indicator, and what each lets its maker do.
+    fn profiles(&mut self, backup: &IosBackup) {
+        for p in &backup.profiles {
+            let evidence = record(
+                p.file.clone(),
+                format!("PayloadUUID {}", p.uuid),
+                format!("{} ({})", p.name, p.identifier),
+            );
+            for value in [&p.uuid, &p.identifier] {
+                let found = self
+                    .iocs
+                    .match_exact(IndicatorKind::ConfigurationProfile, value);
+                let what = "ios-what-profiles";
+                self.matched("IOS-IOC-PROFILE", what, value, found, evidence.clone());
+            }
+            let caps: BTreeSet<&str> = p
+                .payload_types
+                .iter()
+                .filter_map(|t| profile_capability(t))
+                .collect();
+            let (severity, caps) = if caps.is_empty() {
+                (Severity::Low, vec!["ios-cap-profile-settings"])
+            } else {
+                (Severity::Medium, caps.into_iter().collect())
+            };
+            let explain = if p.organization.is_some() {
+                "ios-profile-explain"
+            } else {
+                "ios-profile-explain-unknown"
+            };
+            let explanation = Message::new(explain)
                 .arg("name", &p.name)
                 .arg("organization", p.organization.clone().unwrap_or_default())
-                .arg("when", p.installed.clone().unwrap_or_else(|| "—".into()))
-                .arg_keys("can_keys", &caps),
-            ),
-            Some(evidence),
-        );
+                .arg("when", shown(&p.installed))
+                .arg_keys("can_keys", &caps);
+            let title = Message::new("ios-profile-title").arg("name", &p.name);
+            let finding = Finding::new("IOS-PROFILE", severity, &p.uuid, title, explanation);
+            self.raise(finding, evidence);
+        }
     }
-    for a in backup.accounts.iter().filter(|a| a.is_apple_id()) {
-        b.findings.raise(
-            Finding::new(
+
+    /// The Apple ID the phone is signed in with.
+    fn apple_ids(&mut self, backup: &IosBackup) {
+        for a in backup.accounts.iter().filter(|a| a.is_apple_id()) {
+            let finding = Finding::new(
                 "IOS-APPLE-ID",
                 Severity::Info,
                 &a.user,
                 Message::new("ios-apple-id-title").arg("user", &a.user),
                 Message::new("ios-apple-id-explain").arg("user", &a.user),
-            ),
-            Some(Evidence::Record {
-                file: a.file.clone(),
-                locator: format!("ZACCOUNT {}", a.user),
-                detail: format!("{} {}", a.kind, a.user),
-            }),
-        );
-    }
-    let jailbreak_apps: Vec<&String> = backup
-        .apps
-        .keys()
-        .filter(|a| crate::manifest::is_jailbreak_app(a))
-        .collect();
-    if !backup.jailbreak_paths.is_empty() || !jailbreak_apps.is_empty() {
-        for p in backup.jailbreak_paths.iter().chain(jailbreak_apps) {
-            b.findings.raise(
-                Finding::new(
-                    "IOS-JAILBREAK",
-                    Severity::Medium,
-                    "jailbreak",
-                    Message::new("ios-jailbreak-title"),
-                    Message::new("ios-jailbreak-explain"),
-                ),
-                Some(Evidence::Record {
-                    file: "Manifest.db".into(),
-                    locator: p.clone(),
-                    detail: p.clone(),
-                }),
             );
+            let evidence = record(
+                a.file.clone(),
+                format!("ZACCOUNT {}", a.user),
+                format!("{} {}", a.kind, a.user),
+            );
+            self.raise(finding, evidence);
         }
     }
-    for t in &backup.exploit_traces {
-        b.findings.raise(
-            Finding::new(
-                "IOS-EXPLOIT-TRACE",
-                Severity::High,
-                t.kind,
-                Message::new(format!("ios-exploit-{}-title", t.kind)),
-                Message::new(format!("ios-exploit-{}-explain", t.kind)),
-            ),
-            Some(Evidence::Record {
-                file: t.file.clone(),
-                locator: t.locator.clone(),
-                detail: t.detail.clone(),
-            }),
-        );
+
+    /// The paths and apps only a jailbroken phone has.
+    fn jailbreak(&mut self, backup: &IosBackup) {
+        let apps = backup.apps.keys().filter(|a| is_jailbreak_app(a));
+        for p in backup.jailbreak_paths.iter().chain(apps) {
+            let finding = sign(
+                "IOS-JAILBREAK",
+                Severity::Medium,
+                "jailbreak",
+                "ios-jailbreak",
+            );
+            self.raise(finding, record("Manifest.db", p.clone(), p.clone()));
+        }
     }
-    for m in &backup.missing_processes {
-        b.findings.raise(
-            Finding::new(
+
+    /// The traces known exploits leave.
+    fn exploit_traces(&mut self, backup: &IosBackup) {
+        for t in &backup.exploit_traces {
+            let key = format!("ios-exploit-{}", t.kind);
+            let finding = sign("IOS-EXPLOIT-TRACE", Severity::High, t.kind, &key);
+            let evidence = record(t.file.clone(), t.locator.clone(), t.detail.clone());
+            self.raise(finding, evidence);
+        }
+    }
+
+    /// The records missing from the data-use database.
+    fn missing_processes(&mut self, backup: &IosBackup) {
+        for m in &backup.missing_processes {
+            let subject = "DataUsage.sqlite";
+            let finding = sign(
                 "IOS-DATAUSAGE-MISSING",
                 Severity::Low,
-                "DataUsage.sqlite",
-                Message::new("ios-missing-process-title"),
-                Message::new("ios-missing-process-explain"),
-            ),
-            Some(Evidence::Record {
-                file: m.file.clone(),
-                locator: format!("ZPROCESS Z_PK {}", m.id),
-                detail: format!(
-                    "missing process {} after {} ({})",
-                    m.id,
-                    m.previous,
-                    m.previous_when.as_deref().unwrap_or("?")
-                ),
-            }),
-        );
+                subject,
+                "ios-missing-process",
+            );
+            let detail = format!(
+                "missing process {} after {} ({})",
+                m.id,
+                m.previous,
+                m.previous_when.as_deref().unwrap_or("?")
+            );
+            let evidence = record(m.file.clone(), format!("ZPROCESS Z_PK {}", m.id), detail);
+            self.raise(finding, evidence);
+        }
     }
-    for (app, name, signer) in backup.live.iter().flat_map(|l| &l.outside_store) {
-        b.findings.raise(
-            Finding::new(
+
+    /// The apps a connected phone listed as signed by another than the App Store.
+    fn signed_outside_store(&mut self, backup: &IosBackup) {
+        for (app, name, signer) in backup.live.iter().flat_map(|l| &l.outside_store) {
+            let finding = Finding::new(
                 "IOS-APP-OUTSIDE-STORE",
                 Severity::Medium,
                 app,
@@ -257,24 +286,27 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
                     .arg("name", name)
                     .arg("value", app)
                     .arg("organization", signer),
-            ),
-            Some(Evidence::Record {
-                file: "installation_proxy".into(),
-                locator: format!("CFBundleIdentifier {app}"),
-                detail: format!("SignerIdentity {signer}"),
-            }),
-        );
+            );
+            let evidence = record(
+                "installation_proxy",
+                format!("CFBundleIdentifier {app}"),
+                format!("SignerIdentity {signer}"),
+            );
+            self.raise(finding, evidence);
+        }
     }
-    abuse_facts(backup, &mut b);
-    for a in &backup.outside_store {
-        let key = if a.installer.is_some() {
-            "ios-outside-store-installer-explain"
-        } else {
-            "ios-outside-store-unknown-explain"
-        };
-        let installer = a.installer.clone().unwrap_or_default();
-        b.findings.raise(
-            Finding::new(
+
+    /// The apps the backup's store records say were not installed from the App Store or by
+    /// device management.
+    fn installed_outside_store(&mut self, backup: &IosBackup) {
+        for a in &backup.outside_store {
+            let key = if a.installer.is_some() {
+                "ios-outside-store-installer-explain"
+            } else {
+                "ios-outside-store-unknown-explain"
+            };
+            let installer = a.installer.clone().unwrap_or_default();
+            let finding = Finding::new(
                 "IOS-APP-OUTSIDE-STORE",
                 Severity::Medium,
                 &a.bundle,
@@ -283,49 +315,45 @@ pub fn check(backup: &IosBackup, iocs: &IndicatorSet) -> Verdict {
                     .arg("name", &a.name)
                     .arg("value", &a.bundle)
                     .arg("organization", &installer),
-            ),
-            Some(Evidence::Record {
-                file: "Info.plist".into(),
-                locator: format!("Applications {}", a.bundle),
-                detail: if installer.is_empty() {
-                    "no iTunesMetadata sourceApp".into()
-                } else {
-                    format!("sourceApp {installer}")
-                },
-            }),
-        );
+            );
+            let detail = if installer.is_empty() {
+                "no iTunesMetadata sourceApp".into()
+            } else {
+                format!("sourceApp {installer}")
+            };
+            let evidence = record("Info.plist", format!("Applications {}", a.bundle), detail);
+            self.raise(finding, evidence);
+        }
     }
-    if backup.lockdown_mode == Some(true) {
-        b.findings.raise(
-            Finding::new(
-                "IOS-LOCKDOWN-MODE",
-                Severity::Info,
-                "lockdown",
-                Message::new("ios-lockdown-title"),
-                Message::new("ios-lockdown-explain"),
-            ),
-            Some(Evidence::Record {
-                file: "HomeDomain/Library/Preferences/.GlobalPreferences.plist".into(),
-                locator: "LDMGlobalEnabled".into(),
-                detail: "LDMGlobalEnabled = true".into(),
-            }),
-        );
-    }
-    Verdict::new(b.findings.into_vec(), coverage(backup))
-}
 
-/// The facts that matter when a partner may be watching: apps that may follow the phone's
-/// location at all times, paired watches and Bluetooth devices, profile installs and
-/// removals, shortcuts that send something private.
-fn abuse_facts(backup: &IosBackup, b: &mut Builder<'_>) {
-    for c in backup
-        .location_clients
-        .iter()
-        .filter(|c| c.access == LocationAccess::Always && c.is_installed_app())
-    {
-        let when = c.last_used.clone().unwrap_or_else(|| "—".into());
-        b.findings.raise(
-            Finding::new(
+    /// Lockdown Mode, when it is on.
+    fn lockdown_mode(&mut self, backup: &IosBackup) {
+        if backup.lockdown_mode != Some(true) {
+            return;
+        }
+        let finding = sign(
+            "IOS-LOCKDOWN-MODE",
+            Severity::Info,
+            "lockdown",
+            "ios-lockdown",
+        );
+        let evidence = record(
+            "HomeDomain/Library/Preferences/.GlobalPreferences.plist",
+            "LDMGlobalEnabled",
+            "LDMGlobalEnabled = true",
+        );
+        self.raise(finding, evidence);
+    }
+
+    /// The installed apps that may follow the phone's location at all times.
+    fn location_always(&mut self, backup: &IosBackup) {
+        let always = backup
+            .location_clients
+            .iter()
+            .filter(|c| c.access == LocationAccess::Always && c.is_installed_app());
+        for c in always {
+            let when = shown(&c.last_used);
+            let finding = Finding::new(
                 "IOS-LOCATION-ALWAYS",
                 Severity::Info,
                 &c.client,
@@ -333,92 +361,75 @@ fn abuse_facts(backup: &IosBackup, b: &mut Builder<'_>) {
                 Message::new("ios-location-always-explain")
                     .arg("app", &c.client)
                     .arg("when", &when),
-            ),
-            Some(Evidence::Record {
-                file: c.file.clone(),
-                locator: c.client.clone(),
-                detail: format!("Authorization = always (last used {when})"),
-            }),
-        );
+            );
+            let detail = format!("Authorization = always (last used {when})");
+            self.raise(finding, record(c.file.clone(), c.client.clone(), detail));
+        }
     }
-    for d in &backup.paired_devices {
-        let (rule, subject, title) = match d.kind {
-            PairedKind::Watch => ("IOS-PAIRED-WATCH", d.address.as_str(), "ios-paired-watch"),
-            PairedKind::Bluetooth => ("IOS-PAIRED-BLUETOOTH", "bluetooth", "ios-paired-bluetooth"),
-        };
-        let seen = d.last_seen.clone().unwrap_or_else(|| "—".into());
-        b.findings.raise(
-            Finding::new(
-                rule,
-                Severity::Info,
-                subject,
-                Message::new(format!("{title}-title")),
-                Message::new(format!("{title}-explain")),
-            ),
-            Some(Evidence::Record {
-                file: d.file.clone(),
-                locator: d.address.clone(),
-                detail: format!("{} (last seen {seen})", d.name),
-            }),
-        );
+
+    /// The watches and Bluetooth devices paired with the phone.
+    fn paired_devices(&mut self, backup: &IosBackup) {
+        for d in &backup.paired_devices {
+            let (rule, subject, title) = match d.kind {
+                PairedKind::Watch => ("IOS-PAIRED-WATCH", d.address.as_str(), "ios-paired-watch"),
+                PairedKind::Bluetooth => {
+                    ("IOS-PAIRED-BLUETOOTH", "bluetooth", "ios-paired-bluetooth")
+                }
+            };
+            let finding = sign(rule, Severity::Info, subject, title);
+            let detail = format!("{} (last seen {})", d.name, shown(&d.last_seen));
+            self.raise(finding, record(d.file.clone(), d.address.clone(), detail));
+        }
     }
-    for e in &backup.profile_events {
-        let found = b
-            .iocs
-            .match_exact(IndicatorKind::ConfigurationProfile, &e.profile);
-        let evidence = Evidence::Record {
-            file: e.file.clone(),
-            locator: format!("ProfileEvents {}", e.profile),
-            detail: format!(
-                "{} by {} ({})",
-                e.operation,
-                e.process,
-                e.when.as_deref().unwrap_or("?")
-            ),
-        };
-        b.matched(
-            "IOS-IOC-PROFILE",
-            "ios-what-profile_events",
-            &e.profile,
-            found,
-            evidence.clone(),
-        );
-        let key = if e.operation.eq_ignore_ascii_case("remove") {
-            "ios-profile-event-removed"
-        } else {
-            "ios-profile-event-installed"
-        };
-        b.findings.raise(
-            Finding::new(
+
+    /// The profiles installed and removed, from the phone's profile log.
+    fn profile_events(&mut self, backup: &IosBackup) {
+        for e in &backup.profile_events {
+            let found = self
+                .iocs
+                .match_exact(IndicatorKind::ConfigurationProfile, &e.profile);
+            let when = e.when.as_deref();
+            let evidence = record(
+                e.file.clone(),
+                format!("ProfileEvents {}", e.profile),
+                format!("{} by {} ({})", e.operation, e.process, when.unwrap_or("?")),
+            );
+            let what = "ios-what-profile_events";
+            self.matched("IOS-IOC-PROFILE", what, &e.profile, found, evidence.clone());
+            let key = if e.operation.eq_ignore_ascii_case("remove") {
+                "ios-profile-event-removed"
+            } else {
+                "ios-profile-event-installed"
+            };
+            let finding = Finding::new(
                 "IOS-PROFILE-EVENT",
                 Severity::Low,
-                format!("{} {}", e.profile, e.when.as_deref().unwrap_or("")),
+                format!("{} {}", e.profile, when.unwrap_or("")),
                 Message::new(format!("{key}-title")).arg("name", &e.profile),
                 Message::new(format!("{key}-explain"))
                     .arg("name", &e.profile)
-                    .arg("when", e.when.clone().unwrap_or_else(|| "—".into()))
+                    .arg("when", shown(&e.when))
                     .arg("value", &e.process),
-            ),
-            Some(evidence),
-        );
+            );
+            self.raise(finding, evidence);
+        }
     }
-    for s in &backup.sending_shortcuts {
-        b.findings.raise(
-            Finding::new(
+
+    /// The shortcuts that take something private and send it.
+    fn sending_shortcuts(&mut self, backup: &IosBackup) {
+        for s in &backup.sending_shortcuts {
+            let finding = Finding::new(
                 "IOS-SHORTCUT-SENDS",
                 Severity::Low,
                 &s.locator,
                 Message::new("ios-shortcut-sends-title").arg("name", &s.name),
                 Message::new("ios-shortcut-sends-explain")
                     .arg("name", &s.name)
-                    .arg("when", s.created.clone().unwrap_or_else(|| "—".into())),
-            ),
-            Some(Evidence::Record {
-                file: s.file.clone(),
-                locator: s.locator.clone(),
-                detail: format!("takes {}; sends {}", s.takes.join(", "), s.sends.join(", ")),
-            }),
-        );
+                    .arg("when", shown(&s.created)),
+            );
+            let detail = format!("takes {}; sends {}", s.takes.join(", "), s.sends.join(", "));
+            self.raise(finding, record(s.file.clone(), s.locator.clone(), detail));
+        }
     }
 }
 
