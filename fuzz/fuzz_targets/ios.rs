@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = vigie_ios::plist_from_bytes(rest);
         }
         3 => {
-            let _ = vigie_ios::crypto::parse_keybag(rest);
+            let _ = vigie_ios::parse_keybag(rest);
         }
         1 => {
             let _ = vigie_ios::links_in(&String::from_utf8_lossy(rest));
