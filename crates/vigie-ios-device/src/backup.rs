@@ -55,7 +55,7 @@ pub struct BackupSummary {
 }
 
 /// A path named by the phone, refused when it could leave the backup folder.
-pub fn safe_path(p: &str) -> Result<&str, DeviceError> {
+fn safe_path(p: &str) -> Result<&str, DeviceError> {
     let bad = p.is_empty()
         || p.starts_with('/')
         || p.contains('\0')
@@ -137,6 +137,104 @@ fn read_u8(stream: &mut BoxStream) -> Result<u8, DeviceError> {
     Ok(b[0])
 }
 
+/// Reads the names that open a file of an upload: the phone's own name for it (passed
+/// over), then the path to store it at, checked. `None` when the upload ends instead.
+fn next_file_name(stream: &mut BoxStream) -> Result<Option<String>, DeviceError> {
+    let device_len = read_u32(stream)?;
+    if device_len == 0 {
+        return Ok(None);
+    }
+    let _device_name = read_path(stream, device_len)?;
+    let len = read_u32(stream)?;
+    if len == 0 {
+        return Ok(None);
+    }
+    let name = read_path(stream, len)?;
+    safe_path(&name)?;
+    Ok(Some(name))
+}
+
+/// Copies `len` bytes of file data from the phone into the file begun in `sink`.
+fn copy_data(
+    stream: &mut BoxStream,
+    sink: &mut dyn BackupSink,
+    buf: &mut [u8],
+    len: u32,
+    summary: &mut BackupSummary,
+) -> Result<(), DeviceError> {
+    let mut left = u64::from(len);
+    while left > 0 {
+        let want = usize::try_from(left.min(buf.len() as u64)).unwrap_or(buf.len());
+        stream.read_exact(&mut buf[..want])?;
+        sink.write(&buf[..want]).map_err(sink_error)?;
+        summary.bytes += want as u64;
+        left -= want as u64;
+    }
+    Ok(())
+}
+
+/// Reads the status that follows a file's data (a code and at most an error text), noting
+/// an error the phone reports about the file.
+fn read_file_status(
+    stream: &mut BoxStream,
+    name: &str,
+    code: u8,
+    len: u32,
+    had_data: bool,
+    summary: &mut BackupSummary,
+) -> Result<(), DeviceError> {
+    if len - 1 > MAX_STATUS_TEXT {
+        return Err(DeviceError::Protocol(format!(
+            "a file status of {len} bytes"
+        )));
+    }
+    let text = framing::read_exact_vec(stream, (len - 1) as usize)?;
+    match code {
+        CODE_SUCCESS => {}
+        CODE_ERROR_REMOTE if had_data => {}
+        _ => summary
+            .device_errors
+            .push(format!("{name}: {}", String::from_utf8_lossy(&text))),
+    }
+    Ok(())
+}
+
+/// Receives one file of an upload, whose first block is `len` bytes long: its data blocks,
+/// then its status. Whether the upload goes on after it.
+fn receive_file(
+    stream: &mut BoxStream,
+    sink: &mut dyn BackupSink,
+    buf: &mut [u8],
+    name: &str,
+    mut len: u32,
+    summary: &mut BackupSummary,
+) -> Result<bool, DeviceError> {
+    let mut code = read_u8(stream)?;
+    // A file the phone could not read comes as an error alone: nothing is kept for it.
+    let refused = code != CODE_FILE_DATA && code != CODE_SUCCESS;
+    if !refused {
+        sink.begin_file(name).map_err(sink_error)?;
+    }
+    let mut had_data = false;
+    while code == CODE_FILE_DATA {
+        copy_data(stream, sink, buf, len - 1, summary)?;
+        had_data = true;
+        len = read_u32(stream)?;
+        if len == 0 {
+            sink.end_file().map_err(sink_error)?;
+            summary.files += 1;
+            return Ok(false);
+        }
+        code = read_u8(stream)?;
+    }
+    if !refused {
+        sink.end_file().map_err(sink_error)?;
+        summary.files += 1;
+    }
+    read_file_status(stream, name, code, len, had_data, summary)?;
+    Ok(true)
+}
+
 /// Receives the files of one `DLMessageUploadFiles`.
 fn receive_files(
     stream: &mut BoxStream,
@@ -144,66 +242,13 @@ fn receive_files(
     summary: &mut BackupSummary,
 ) -> Result<(), DeviceError> {
     let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let dlen = read_u32(stream)?;
-        if dlen == 0 {
+    while let Some(name) = next_file_name(stream)? {
+        let len = read_u32(stream)?;
+        if len == 0 || !receive_file(stream, sink, &mut buf, &name, len, summary)? {
             return Ok(());
-        }
-        let _device_name = read_path(stream, dlen)?;
-        let flen = read_u32(stream)?;
-        if flen == 0 {
-            return Ok(());
-        }
-        let name = read_path(stream, flen)?;
-        safe_path(&name)?;
-        let mut nlen = read_u32(stream)?;
-        if nlen == 0 {
-            return Ok(());
-        }
-        let mut code = read_u8(stream)?;
-        // A file the phone could not read comes as an error alone: nothing is kept for it.
-        let refused = code != CODE_FILE_DATA && code != CODE_SUCCESS;
-        if !refused {
-            sink.begin_file(&name).map_err(sink_error)?;
-        }
-        let mut had_data = false;
-        while code == CODE_FILE_DATA {
-            let mut left = u64::from(nlen - 1);
-            while left > 0 {
-                let want = usize::try_from(left.min(buf.len() as u64)).unwrap_or(buf.len());
-                stream.read_exact(&mut buf[..want])?;
-                sink.write(&buf[..want]).map_err(sink_error)?;
-                summary.bytes += want as u64;
-                left -= want as u64;
-            }
-            had_data = true;
-            nlen = read_u32(stream)?;
-            if nlen == 0 {
-                sink.end_file().map_err(sink_error)?;
-                summary.files += 1;
-                return Ok(());
-            }
-            code = read_u8(stream)?;
-        }
-        if !refused {
-            sink.end_file().map_err(sink_error)?;
-            summary.files += 1;
-        }
-        // After the data: a status code, with at most an error text.
-        if nlen - 1 > MAX_STATUS_TEXT {
-            return Err(DeviceError::Protocol(format!(
-                "a file status of {nlen} bytes"
-            )));
-        }
-        let rest = framing::read_exact_vec(stream, (nlen - 1) as usize)?;
-        match code {
-            CODE_SUCCESS => {}
-            CODE_ERROR_REMOTE if had_data => {}
-            _ => summary
-                .device_errors
-                .push(format!("{name}: {}", String::from_utf8_lossy(&rest))),
         }
     }
+    Ok(())
 }
 
 /// Answers `DLMessageDownloadFiles`: nothing of an earlier backup is offered (a fresh, full
@@ -259,18 +304,96 @@ fn progress_of(msg: &[Value]) -> Option<f64> {
         .filter(|p| (0.0..=100.0).contains(p))
 }
 
-/// Asks the phone for a full backup of `udid` and stores what it sends in `sink`, starting
-/// with `info` (the `Info.plist` this side writes, as iTunes does). `progress` gets the
-/// phone's own progress (0–100).
-pub fn receive_backup(
+/// An operation the phone asks on the files it sent.
+enum FileOperation<'a> {
+    /// Renames a file or folder.
+    Move(&'a str, &'a str),
+    /// Removes a file or folder.
+    Remove(&'a str),
+    /// Copies a file.
+    Copy(&'a str, &'a str),
+}
+
+impl FileOperation<'_> {
+    /// The operations a move, remove or copy message asks.
+    fn asked<'a>(msg: &'a [Value]) -> Vec<FileOperation<'a>> {
+        let text = |i: usize| msg.get(i).and_then(Value::as_string).unwrap_or("");
+        match name_of(msg) {
+            "DLMessageMoveFiles" | "DLMessageMoveItems" => msg
+                .get(1)
+                .and_then(Value::as_dictionary)
+                .into_iter()
+                .flatten()
+                .filter_map(|(from, to)| Some(FileOperation::Move(from, to.as_string()?)))
+                .collect(),
+            "DLMessageRemoveFiles" | "DLMessageRemoveItems" => msg
+                .get(1)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|p| Some(FileOperation::Remove(p.as_string()?)))
+                .collect(),
+            "DLMessageCopyItem" => vec![FileOperation::Copy(text(1), text(2))],
+            _ => vec![],
+        }
+    }
+
+    /// Carries the operation out in `sink`, every path checked first.
+    fn apply(&self, sink: &mut dyn BackupSink) -> Result<(), DeviceError> {
+        match *self {
+            FileOperation::Move(from, to) => sink.move_item(safe_path(from)?, safe_path(to)?),
+            FileOperation::Remove(path) => sink.remove(safe_path(path)?),
+            FileOperation::Copy(from, to) => sink.copy_item(safe_path(from)?, safe_path(to)?),
+        }
+        .map_err(sink_error)
+    }
+}
+
+/// Answers `DLContentsOfDirectory`: what the folder holds in `sink` (nothing for a path
+/// outside the backup).
+fn list_directory(
     stream: &mut BoxStream,
-    udid: &str,
-    info: &Value,
     sink: &mut dyn BackupSink,
-    progress: &mut dyn FnMut(f64),
-) -> Result<BackupSummary, DeviceError> {
-    safe_path(udid)?;
-    // DeviceLink version exchange.
+    msg: &[Value],
+) -> Result<(), DeviceError> {
+    let dir = msg.get(1).and_then(Value::as_string).unwrap_or("");
+    let mut listing = plist::Dictionary::new();
+    if let Ok(dir) = safe_path(dir) {
+        for (name, size, is_dir) in sink.list(dir).unwrap_or_default() {
+            let kind = if is_dir {
+                "DLFileTypeDirectory"
+            } else {
+                "DLFileTypeRegular"
+            };
+            let entry = framing::dict([
+                ("DLFileType", Value::String(kind.into())),
+                ("DLFileSize", Value::Integer(size.into())),
+            ]);
+            listing.insert(name, entry);
+        }
+    }
+    status(stream, 0, None, Some(Value::Dictionary(listing)))
+}
+
+/// The end of the backup the phone reports: done, or its error.
+fn finished(msg: &[Value]) -> Result<(), DeviceError> {
+    let d = msg.get(1).and_then(Value::as_dictionary);
+    let code = d
+        .and_then(|d| d.get("ErrorCode"))
+        .and_then(Value::as_signed_integer)
+        .unwrap_or(0);
+    if code == 0 {
+        return Ok(());
+    }
+    let text = d
+        .and_then(|d| d.get("ErrorDescription"))
+        .and_then(Value::as_string)
+        .unwrap_or("");
+    Err(DeviceError::Refused(format!("backup: {code} {text}")))
+}
+
+/// The DeviceLink version exchange and the phone's "ready".
+fn exchange_versions(stream: &mut BoxStream) -> Result<(), DeviceError> {
     let hello = receive_array(stream)?;
     if name_of(&hello) != "DLMessageVersionExchange" {
         return Err(DeviceError::Protocol(format!(
@@ -294,6 +417,11 @@ pub fn receive_backup(
             name_of(&ready)
         )));
     }
+    Ok(())
+}
+
+/// The backup service's "Hello", with the protocol versions this side speaks.
+fn say_hello(stream: &mut BoxStream) -> Result<(), DeviceError> {
     framing::send_binary(
         stream,
         &process_message(framing::dict([
@@ -315,6 +443,11 @@ pub fn receive_backup(
             "backup service hello: {answer:?}"
         )));
     }
+    Ok(())
+}
+
+/// Stores `info` as the backup's `Info.plist`, in the folder of `udid`.
+fn store_info(sink: &mut dyn BackupSink, udid: &str, info: &Value) -> Result<(), DeviceError> {
     sink.create_dir(udid).map_err(sink_error)?;
     let mut xml = Vec::new();
     info.to_writer_xml(&mut xml)
@@ -322,7 +455,11 @@ pub fn receive_backup(
     sink.begin_file(&format!("{udid}/Info.plist"))
         .map_err(sink_error)?;
     sink.write(&xml).map_err(sink_error)?;
-    sink.end_file().map_err(sink_error)?;
+    sink.end_file().map_err(sink_error)
+}
+
+/// Asks for a full backup of `udid`.
+fn ask_backup(stream: &mut BoxStream, udid: &str) -> Result<(), DeviceError> {
     framing::send_binary(
         stream,
         &process_message(framing::dict([
@@ -334,117 +471,100 @@ pub fn receive_backup(
                 framing::dict([("ForceFullBackup", Value::Boolean(true))]),
             ),
         ])),
-    )?;
+    )
+}
+
+/// Asks the phone for a full backup of `udid` and stores what it sends in `sink`, starting
+/// with `info` (the `Info.plist` this side writes, as iTunes does). `progress` gets the
+/// phone's own progress (0–100).
+pub fn receive_backup(
+    stream: &mut BoxStream,
+    udid: &str,
+    info: &Value,
+    sink: &mut dyn BackupSink,
+    progress: &mut dyn FnMut(f64),
+) -> Result<BackupSummary, DeviceError> {
+    safe_path(udid)?;
+    exchange_versions(stream)?;
+    say_hello(stream)?;
+    store_info(sink, udid, info)?;
+    ask_backup(stream, udid)?;
     let mut summary = BackupSummary::default();
     loop {
         let msg = receive_array(stream)?;
         if let Some(p) = progress_of(&msg) {
             progress(p);
         }
-        match name_of(&msg) {
-            "DLMessageDownloadFiles" => refuse_downloads(stream, &msg)?,
-            "DLMessageUploadFiles" => {
-                receive_files(stream, sink, &mut summary)?;
-                done(stream)?;
-            }
-            "DLMessageGetFreeDiskSpace" => {
-                let free = sink.free_space();
-                status(stream, 0, None, Some(Value::Integer(free.into())))?;
-            }
-            "DLContentsOfDirectory" => {
-                let dir = msg.get(1).and_then(Value::as_string).unwrap_or("");
-                let mut listing = plist::Dictionary::new();
-                if let Ok(dir) = safe_path(dir) {
-                    for (name, size, is_dir) in sink.list(dir).unwrap_or_default() {
-                        listing.insert(
-                            name,
-                            framing::dict([
-                                (
-                                    "DLFileType",
-                                    Value::String(
-                                        if is_dir {
-                                            "DLFileTypeDirectory"
-                                        } else {
-                                            "DLFileTypeRegular"
-                                        }
-                                        .into(),
-                                    ),
-                                ),
-                                ("DLFileSize", Value::Integer(size.into())),
-                            ]),
-                        );
-                    }
-                }
-                status(stream, 0, None, Some(Value::Dictionary(listing)))?;
-            }
-            "DLMessageCreateDirectory" => {
-                let dir = msg.get(1).and_then(Value::as_string).unwrap_or("");
-                sink.create_dir(safe_path(dir)?).map_err(sink_error)?;
-                status(stream, 0, None, None)?;
-            }
-            "DLMessageMoveFiles" | "DLMessageMoveItems" => {
-                for (from, to) in msg
-                    .get(1)
-                    .and_then(Value::as_dictionary)
-                    .into_iter()
-                    .flatten()
-                {
-                    let Some(to) = to.as_string() else { continue };
-                    sink.move_item(safe_path(from)?, safe_path(to)?)
-                        .map_err(sink_error)?;
-                }
-                done(stream)?;
-            }
-            "DLMessageRemoveFiles" | "DLMessageRemoveItems" => {
-                for p in msg.get(1).and_then(Value::as_array).into_iter().flatten() {
-                    let Some(p) = p.as_string() else { continue };
-                    sink.remove(safe_path(p)?).map_err(sink_error)?;
-                }
-                done(stream)?;
-            }
-            "DLMessageCopyItem" => {
-                let from = msg.get(1).and_then(Value::as_string).unwrap_or("");
-                let to = msg.get(2).and_then(Value::as_string).unwrap_or("");
-                sink.copy_item(safe_path(from)?, safe_path(to)?)
-                    .map_err(sink_error)?;
-                done(stream)?;
-            }
-            "DLMessageProcessMessage" => {
-                let d = msg.get(1).and_then(Value::as_dictionary);
-                let code = d
-                    .and_then(|d| d.get("ErrorCode"))
-                    .and_then(Value::as_signed_integer)
-                    .unwrap_or(0);
-                if code == 0 {
-                    progress(100.0);
-                    return Ok(summary);
-                }
-                let text = d
-                    .and_then(|d| d.get("ErrorDescription"))
-                    .and_then(Value::as_string)
-                    .unwrap_or("")
-                    .to_owned();
-                return Err(DeviceError::Refused(format!("backup: {code} {text}")));
-            }
-            "DLMessagePurgeDiskSpace" => {
-                // Room is never made by deleting anything: declined, as libimobiledevice does.
-                status(
-                    stream,
-                    -1,
-                    Some("Operation not supported"),
-                    Some(Value::Dictionary(plist::Dictionary::new())),
-                )?;
-            }
-            "DLMessageDisconnect" => {
-                return Err(DeviceError::Refused("the phone ended the backup".into()))
-            }
-            other => {
-                return Err(DeviceError::Protocol(format!(
-                    "unknown backup message {other}"
-                )))
-            }
+        if answer(stream, sink, &msg, &mut summary)? == Exchange::Over {
+            progress(100.0);
+            return Ok(summary);
         }
     }
+}
+
+/// Where the backup exchange stands after a message.
+#[derive(PartialEq, Eq)]
+enum Exchange {
+    /// The phone goes on.
+    Going,
+    /// The phone reported the backup done.
+    Over,
+}
+
+/// Does what one message of the phone asks, and answers it.
+fn answer(
+    stream: &mut BoxStream,
+    sink: &mut dyn BackupSink,
+    msg: &[Value],
+    summary: &mut BackupSummary,
+) -> Result<Exchange, DeviceError> {
+    match name_of(msg) {
+        "DLMessageDownloadFiles" => refuse_downloads(stream, msg)?,
+        "DLMessageUploadFiles" => {
+            receive_files(stream, sink, summary)?;
+            done(stream)?;
+        }
+        "DLMessageGetFreeDiskSpace" => {
+            let free = sink.free_space();
+            status(stream, 0, None, Some(Value::Integer(free.into())))?;
+        }
+        "DLContentsOfDirectory" => list_directory(stream, sink, msg)?,
+        "DLMessageCreateDirectory" => {
+            let dir = msg.get(1).and_then(Value::as_string).unwrap_or("");
+            sink.create_dir(safe_path(dir)?).map_err(sink_error)?;
+            status(stream, 0, None, None)?;
+        }
+        "DLMessageMoveFiles"
+        | "DLMessageMoveItems"
+        | "DLMessageRemoveFiles"
+        | "DLMessageRemoveItems"
+        | "DLMessageCopyItem" => {
+            for operation in FileOperation::asked(msg) {
+                operation.apply(sink)?;
+            }
+            done(stream)?;
+        }
+        "DLMessageProcessMessage" => {
+            finished(msg)?;
+            return Ok(Exchange::Over);
+        }
+        // Room is never made by deleting anything: declined, as libimobiledevice does.
+        "DLMessagePurgeDiskSpace" => status(
+            stream,
+            -1,
+            Some("Operation not supported"),
+            Some(Value::Dictionary(plist::Dictionary::new())),
+        )?,
+        "DLMessageDisconnect" => {
+            return Err(DeviceError::Refused("the phone ended the backup".into()))
+        }
+        other => {
+            return Err(DeviceError::Protocol(format!(
+                "unknown backup message {other}"
+            )))
+        }
+    }
+    Ok(Exchange::Going)
 }
 
 #[cfg(test)]
