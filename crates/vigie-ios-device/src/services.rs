@@ -51,35 +51,49 @@ pub struct InstalledProfile {
     pub removal_disallowed: bool,
 }
 
-/// Lists the installed apps (user and system).
-pub fn installed_apps(stream: &mut BoxStream) -> Result<(Vec<InstalledApp>, bool), DeviceError> {
-    let attributes = [
-        "CFBundleIdentifier",
-        "CFBundleDisplayName",
-        "CFBundleName",
-        "CFBundleShortVersionString",
-        "ApplicationType",
-        "SignerIdentity",
-    ];
-    let request = dict([
+/// The attributes asked of each app.
+const APP_ATTRIBUTES: [&str; 6] = [
+    "CFBundleIdentifier",
+    "CFBundleDisplayName",
+    "CFBundleName",
+    "CFBundleShortVersionString",
+    "ApplicationType",
+    "SignerIdentity",
+];
+
+/// The installation proxy's request: every app, user and system, with [`APP_ATTRIBUTES`].
+fn browse_request() -> Value {
+    let attributes = APP_ATTRIBUTES
+        .iter()
+        .map(|a| Value::String((*a).into()))
+        .collect();
+    dict([
         ("Command", Value::String("Browse".into())),
         (
             "ClientOptions",
             dict([
                 ("ApplicationType", Value::String("Any".into())),
-                (
-                    "ReturnAttributes",
-                    Value::Array(
-                        attributes
-                            .iter()
-                            .map(|a| Value::String((*a).into()))
-                            .collect(),
-                    ),
-                ),
+                ("ReturnAttributes", Value::Array(attributes)),
             ]),
         ),
-    ]);
-    framing::send(stream, &request)?;
+    ])
+}
+
+/// An app as the installation proxy describes it, if it names its bundle id.
+fn app_of(a: &plist::Dictionary) -> Option<InstalledApp> {
+    Some(InstalledApp {
+        bundle_id: text_of(a, "CFBundleIdentifier")?,
+        name: text_of(a, "CFBundleDisplayName").or_else(|| text_of(a, "CFBundleName")),
+        version: text_of(a, "CFBundleShortVersionString"),
+        kind: text_of(a, "ApplicationType"),
+        signer: text_of(a, "SignerIdentity"),
+    })
+}
+
+/// Lists the installed apps (user and system), and whether the list was cut at
+/// [`MAX_APPS`].
+pub fn installed_apps(stream: &mut BoxStream) -> Result<(Vec<InstalledApp>, bool), DeviceError> {
+    framing::send(stream, &browse_request())?;
     let mut apps = vec![];
     let mut cut = false;
     loop {
@@ -90,29 +104,20 @@ pub fn installed_apps(stream: &mut BoxStream) -> Result<(Vec<InstalledApp>, bool
         if let Some(e) = text_of(d, "Error") {
             return Err(DeviceError::Refused(e));
         }
-        for app in d
-            .get("CurrentList")
-            .and_then(Value::as_array)
+        let listed = d.get("CurrentList").and_then(Value::as_array);
+        for app in listed
             .into_iter()
             .flatten()
+            .filter_map(Value::as_dictionary)
         {
-            let Some(a) = app.as_dictionary() else {
-                continue;
-            };
-            let Some(bundle_id) = text_of(a, "CFBundleIdentifier") else {
+            let Some(app) = app_of(app) else {
                 continue;
             };
             if apps.len() >= MAX_APPS {
                 cut = true;
                 continue;
             }
-            apps.push(InstalledApp {
-                bundle_id,
-                name: text_of(a, "CFBundleDisplayName").or_else(|| text_of(a, "CFBundleName")),
-                version: text_of(a, "CFBundleShortVersionString"),
-                kind: text_of(a, "ApplicationType"),
-                signer: text_of(a, "SignerIdentity"),
-            });
+            apps.push(app);
         }
         if text_of(d, "Status").as_deref() == Some("Complete") {
             break;
