@@ -12,24 +12,27 @@
 //! iPhone speaking the same protocols over a local socket, for tests.
 
 pub mod backup;
+mod devicelink;
 pub mod error;
 pub mod framing;
 pub mod lockdown;
 pub mod pairing;
 pub mod phone;
 pub mod services;
+mod sink;
 pub mod sync;
 pub mod tls;
+mod transfer;
 pub mod usbmux;
 
 #[cfg(feature = "test-double")]
 pub mod double;
 
-pub use backup::{BackupSink, BackupSummary};
 pub use error::DeviceError;
 pub use pairing::PairRecord;
 pub use phone::{Phone, PhoneStep};
 pub use services::{InstalledApp, InstalledProfile};
+pub use sink::{BackupSink, BackupSummary};
 pub use usbmux::{Device, Usbmux, UsbmuxAddress};
 
 vigie_core::locales!("Translation resources of the connected-iPhone check.");

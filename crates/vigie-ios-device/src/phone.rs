@@ -1,9 +1,10 @@
 //! A connected phone, paired and in a lockdown session: what the check reads from it.
 
-use crate::backup::{receive_backup, BackupSink, BackupSummary};
+use crate::backup::receive_backup;
 use crate::framing::{dict, BoxStream};
 use crate::lockdown::{Lockdown, PairAnswer};
 use crate::services::{self, InstalledApp, InstalledProfile};
+use crate::sink::{BackupSink, BackupSummary};
 use crate::{Device, DeviceError, PairRecord, Usbmux};
 use plist::Value;
 use std::collections::BTreeMap;

@@ -1,6 +1,6 @@
 //! A backup received in memory, for tests.
 
-use crate::backup::BackupSink;
+use crate::sink::BackupSink;
 use std::collections::BTreeMap;
 
 /// A backup received in memory (for tests).
