@@ -6,11 +6,11 @@ use crate::DeviceError;
 use plist::Value;
 
 /// The installed-apps service.
-pub const INSTALLATION_PROXY: &str = "com.apple.mobile.installation_proxy";
+pub(crate) const INSTALLATION_PROXY: &str = "com.apple.mobile.installation_proxy";
 /// The profiles service.
-pub const PROFILES: &str = "com.apple.mobile.MCInstall";
+pub(crate) const PROFILES: &str = "com.apple.mobile.MCInstall";
 /// The backup service.
-pub const MOBILEBACKUP2: &str = "com.apple.mobilebackup2";
+pub(crate) const MOBILEBACKUP2: &str = "com.apple.mobilebackup2";
 
 /// Most apps a phone may list (beyond that, the list is cut and the check says so).
 pub const MAX_APPS: usize = 20_000;
@@ -92,7 +92,9 @@ fn app_of(a: &plist::Dictionary) -> Option<InstalledApp> {
 
 /// Lists the installed apps (user and system), and whether the list was cut at
 /// [`MAX_APPS`].
-pub fn installed_apps(stream: &mut BoxStream) -> Result<(Vec<InstalledApp>, bool), DeviceError> {
+pub(crate) fn installed_apps(
+    stream: &mut BoxStream,
+) -> Result<(Vec<InstalledApp>, bool), DeviceError> {
     framing::send(stream, &browse_request())?;
     let mut apps = vec![];
     let mut cut = false;
@@ -128,7 +130,9 @@ pub fn installed_apps(stream: &mut BoxStream) -> Result<(Vec<InstalledApp>, bool
 }
 
 /// Lists the installed configuration profiles.
-pub fn installed_profiles(stream: &mut BoxStream) -> Result<Vec<InstalledProfile>, DeviceError> {
+pub(crate) fn installed_profiles(
+    stream: &mut BoxStream,
+) -> Result<Vec<InstalledProfile>, DeviceError> {
     framing::send(
         stream,
         &dict([("RequestType", Value::String("GetProfileList".into()))]),

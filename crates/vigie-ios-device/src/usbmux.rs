@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// How long a silent phone is waited for before the check says so.
-pub const READ_TIMEOUT: Duration = Duration::from_secs(120);
+pub(crate) const READ_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Where usbmuxd listens.
 #[derive(Clone, Debug, PartialEq, Eq)]
