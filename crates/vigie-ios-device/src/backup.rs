@@ -7,10 +7,10 @@
 use crate::devicelink::{
     done, message, name_of, process_message, progress_of, receive_array, status,
 };
+use crate::error::DeviceError;
 use crate::framing::{self, BoxStream};
 use crate::sink::{safe_path, sink_error, BackupSink, BackupSummary};
 use crate::transfer::{receive_files, refuse_downloads};
-use crate::DeviceError;
 use plist::Value;
 
 /// An operation the phone asks on the files it sent.

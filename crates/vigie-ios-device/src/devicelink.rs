@@ -1,8 +1,8 @@
 //! DeviceLink, the message protocol of the phone's backup service: each message is a
 //! plist list whose first item names it; the host answers each request with a status.
 
+use crate::error::DeviceError;
 use crate::framing::{self, BoxStream};
-use crate::DeviceError;
 use plist::Value;
 
 /// What DeviceLink sends for an empty parameter.

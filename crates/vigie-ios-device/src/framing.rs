@@ -1,7 +1,7 @@
 //! Plist messages on a stream: a 4-byte big-endian length, then the plist (lockdown and its
 //! services), bounded in size.
 
-use crate::DeviceError;
+use crate::error::DeviceError;
 use std::io::{Read, Write};
 
 /// Largest message accepted from the phone.

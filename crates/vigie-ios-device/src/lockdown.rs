@@ -1,8 +1,10 @@
 //! lockdownd, the phone's gatekeeper (port 62078): device values, pairing, TLS sessions,
 //! and starting the services the check reads.
 
+use crate::error::DeviceError;
 use crate::framing::{self, dict, BoxStream};
-use crate::{Device, DeviceError, PairRecord, Usbmux};
+use crate::pairing::PairRecord;
+use crate::usbmux::{Device, Usbmux};
 use plist::Value;
 
 /// lockdownd's port on the phone.

@@ -3,7 +3,7 @@
 //! certificate (its identity in TLS sessions) and a device certificate for the phone's
 //! public key, all RSA-2048 with SHA-256, and keeps them in a pairing record.
 
-use crate::DeviceError;
+use crate::error::DeviceError;
 use plist::Value;
 use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
 use rsa::pkcs8::der::pem::LineEnding;

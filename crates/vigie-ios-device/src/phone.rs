@@ -1,11 +1,13 @@
 //! A connected phone, paired and in a lockdown session: what the check reads from it.
 
 use crate::backup::receive_backup;
+use crate::error::DeviceError;
 use crate::framing::{dict, BoxStream};
 use crate::lockdown::{Lockdown, PairAnswer};
+use crate::pairing::PairRecord;
 use crate::services::{self, InstalledApp, InstalledProfile};
 use crate::sink::{BackupSink, BackupSummary};
-use crate::{Device, DeviceError, PairRecord, Usbmux};
+use crate::usbmux::{Device, Usbmux};
 use plist::Value;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant, SystemTime};

@@ -1,8 +1,8 @@
 //! The services read on a paired phone: the installation proxy (installed apps) and the
 //! profile service (configuration and MDM profiles). Both are only asked to list.
 
+use crate::error::DeviceError;
 use crate::framing::{self, dict, BoxStream};
-use crate::DeviceError;
 use plist::Value;
 
 /// The installed-apps service.

@@ -1,7 +1,7 @@
 //! Where a received backup goes ([`BackupSink`]), what it came to ([`BackupSummary`]),
 //! and the check every path the phone names passes before it reaches the sink.
 
-use crate::DeviceError;
+use crate::error::DeviceError;
 
 /// Where a received backup goes (a folder, or the encrypted case file). Paths are relative
 /// to the backup root (`<UDID>/Manifest.db`, `<UDID>/ab/ab12…`) and already checked: never

@@ -4,8 +4,8 @@
 //! (Apple File Conduit). The file is opened read-only, so nothing is created or written on
 //! the phone; where it does not exist, no lock is taken (the others would create it).
 
+use crate::error::DeviceError;
 use crate::framing::{self, dict, BoxStream};
-use crate::DeviceError;
 use plist::Value;
 use std::io::{Read, Write};
 

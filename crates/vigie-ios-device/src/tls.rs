@@ -2,9 +2,9 @@
 //! pins the certificate that pairing gave the other (this computer accepts only the device
 //! certificate of its pairing record; the phone accepts only the host certificate).
 
+use crate::error::DeviceError;
 use crate::framing::BoxStream;
-use crate::pairing::{pem_to_der, private_key_der};
-use crate::{DeviceError, PairRecord};
+use crate::pairing::{pem_to_der, private_key_der, PairRecord};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{
     verify_tls12_signature, verify_tls13_signature, CryptoProvider, WebPkiSupportedAlgorithms,

@@ -2,9 +2,9 @@
 //! received into the sink, and those it asks for (from an earlier backup), refused.
 
 use crate::devicelink::status;
+use crate::error::DeviceError;
 use crate::framing::{self, read_u32, BoxStream};
 use crate::sink::{safe_path, sink_error, BackupSink, BackupSummary};
-use crate::DeviceError;
 use plist::Value;
 use std::io::{Read, Write};
 

@@ -4,8 +4,9 @@
 //! A message is a 16-byte little-endian header (length, version 1, type 8 = plist, tag) and
 //! an XML plist. After a successful `Connect`, the same socket carries the phone's port.
 
+use crate::error::DeviceError;
 use crate::framing::{read_exact_vec, BoxStream};
-use crate::{DeviceError, PairRecord};
+use crate::pairing::PairRecord;
 use plist::Value;
 use std::io::{Read, Write};
 use std::path::PathBuf;

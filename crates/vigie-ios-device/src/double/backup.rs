@@ -5,8 +5,8 @@
 
 use super::phone::{FakeIphone, LockFile};
 use super::state::{note, Shared};
+use crate::error::DeviceError;
 use crate::framing::{self, dict, BoxStream};
-use crate::DeviceError;
 use plist::Value;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

@@ -3,11 +3,11 @@
 
 use super::phone::{FakeIphone, TrustAnswer};
 use super::state::{locked, note, Shared, State};
+use crate::error::DeviceError;
 use crate::framing::{self, dict, BoxStream};
 use crate::pairing::pem_to_der;
 use crate::services::{INSTALLATION_PROXY, MOBILEBACKUP2, PROFILES};
 use crate::sync::{AFC, NOTIFICATION_PROXY};
-use crate::DeviceError;
 use plist::Value;
 
 /// The services the fake phone starts.

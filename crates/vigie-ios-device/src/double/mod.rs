@@ -20,7 +20,7 @@ pub use phone::{app, FakeIphone, LockFile, TrustAnswer};
 pub use sink::MemorySink;
 
 use crate::pairing::device_key;
-use crate::UsbmuxAddress;
+use crate::usbmux::UsbmuxAddress;
 use state::{Shared, State};
 use std::os::unix::net::UnixListener;
 use std::path::{Path, PathBuf};

@@ -6,13 +6,13 @@ use super::backup::serve_backup;
 use super::lockdown::error;
 use super::phone::{FakeIphone, LockFile};
 use super::state::{locked, note, Shared};
+use crate::error::DeviceError;
 use crate::framing::{self, dict, BoxStream};
 use crate::services::{INSTALLATION_PROXY, PROFILES};
 use crate::sync::{
     op, read_afc, write_afc, AfcPacket, AFC, LOCK_EXCLUSIVE, LOCK_FILE, NOTIFICATION_PROXY,
     NOT_FOUND, READ_ONLY, UNLOCK, WOULD_BLOCK,
 };
-use crate::DeviceError;
 use plist::Value;
 
 /// The handle of the lock file, once opened.

@@ -3,7 +3,7 @@
 //! of every request.
 
 use super::phone::FakeIphone;
-use crate::DeviceError;
+use crate::error::DeviceError;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 

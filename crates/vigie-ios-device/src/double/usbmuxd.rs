@@ -5,10 +5,10 @@ use super::lockdown::serve_lockdown;
 use super::phone::FakeIphone;
 use super::services::serve_service;
 use super::state::{note, phone, Shared};
+use crate::error::DeviceError;
 use crate::framing::{self, dict, BoxStream};
 use crate::lockdown::LOCKDOWN_PORT;
 use crate::usbmux::{read_message, write_message};
-use crate::DeviceError;
 use plist::Value;
 
 /// usbmuxd's number for the fake phone.
