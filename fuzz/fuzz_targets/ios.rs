@@ -21,13 +21,13 @@ fuzz_target!(|data: &[u8]| {
     };
     match selector % 4 {
         0 => {
-            let _ = vigie_ios::backup::plist_from_bytes(rest);
+            let _ = vigie_ios::plist_from_bytes(rest);
         }
         3 => {
-            let _ = vigie_ios::crypto::parse_keybag(rest);
+            let _ = vigie_ios::parse_keybag(rest);
         }
         1 => {
-            let _ = vigie_ios::modules::links_in(&String::from_utf8_lossy(rest));
+            let _ = vigie_ios::links_in(&String::from_utf8_lossy(rest));
         }
         _ => {
             let dir = folder();

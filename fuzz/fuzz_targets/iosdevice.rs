@@ -5,7 +5,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::io::{Cursor, Read, Write};
-use vigie_ios_device::backup::{receive_backup, BackupSink};
+use vigie_ios_device::{receive_backup, BackupSink};
 
 /// The phone's side: reads come from the input, writes go nowhere.
 struct FakePhone(Cursor<Vec<u8>>);
@@ -65,11 +65,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut phone = FakePhone(Cursor::new(rest.to_vec()));
     match selector % 4 {
-        0 => while vigie_ios_device::usbmux::read_message(&mut phone).is_ok() {},
-        1 => while vigie_ios_device::framing::receive(&mut phone).is_ok() {},
-        3 => while vigie_ios_device::sync::read_afc(&mut phone).is_ok() {},
+        0 => while vigie_ios_device::read_usbmux_message(&mut phone).is_ok() {},
+        1 => while vigie_ios_device::receive_plist_message(&mut phone).is_ok() {},
+        3 => while vigie_ios_device::read_afc(&mut phone).is_ok() {},
         _ => {
-            let mut stream: Box<dyn vigie_ios_device::framing::Stream> = Box::new(phone);
+            let mut stream: Box<dyn vigie_ios_device::Stream> = Box::new(phone);
             let info = plist::Value::Dictionary(plist::Dictionary::new());
             let _ = receive_backup(&mut stream, "UDID", &info, &mut Counting(0), &mut |_| {});
         }

@@ -1,7 +1,7 @@
 //! Plist messages on a stream: a 4-byte big-endian length, then the plist (lockdown and its
 //! services), bounded in size.
 
-use crate::DeviceError;
+use crate::error::DeviceError;
 use std::io::{Read, Write};
 
 /// Largest message accepted from the phone.
@@ -52,7 +52,7 @@ pub fn receive(r: &mut dyn Read) -> Result<plist::Value, DeviceError> {
 }
 
 /// Parses a plist message body.
-pub fn parse(body: &[u8]) -> Result<plist::Value, DeviceError> {
+pub(crate) fn parse(body: &[u8]) -> Result<plist::Value, DeviceError> {
     plist::Value::from_reader(std::io::Cursor::new(body))
         .map_err(|e| DeviceError::Protocol(e.to_string()))
 }

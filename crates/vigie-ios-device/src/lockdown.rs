@@ -1,16 +1,18 @@
 //! lockdownd, the phone's gatekeeper (port 62078): device values, pairing, TLS sessions,
 //! and starting the services the check reads.
 
+use crate::error::DeviceError;
 use crate::framing::{self, dict, BoxStream};
-use crate::{Device, DeviceError, PairRecord, Usbmux};
+use crate::pairing::PairRecord;
+use crate::usbmux::{Device, Usbmux};
 use plist::Value;
 
 /// lockdownd's port on the phone.
-pub const LOCKDOWN_PORT: u16 = 62078;
+pub(crate) const LOCKDOWN_PORT: u16 = 62078;
 
 /// What a `Pair` request came to.
 #[derive(Debug, PartialEq, Eq)]
-pub enum PairAnswer {
+pub(crate) enum PairAnswer {
     /// The person answered "Trust": the phone's escrow bag.
     Accepted(Option<Vec<u8>>),
     /// The question is on the phone's screen; ask again later.
@@ -19,7 +21,7 @@ pub enum PairAnswer {
 
 /// A service started on the phone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ServiceEndpoint {
+pub(crate) struct ServiceEndpoint {
     /// Its port.
     pub port: u16,
     /// Whether it speaks TLS.
@@ -27,13 +29,13 @@ pub struct ServiceEndpoint {
 }
 
 /// A lockdown client.
-pub struct Lockdown {
+pub(crate) struct Lockdown {
     stream: Option<BoxStream>,
 }
 
 impl Lockdown {
     /// Connects to lockdownd on `device`.
-    pub fn connect(mux: &Usbmux, device: &Device) -> Result<Lockdown, DeviceError> {
+    pub(crate) fn connect(mux: &Usbmux, device: &Device) -> Result<Lockdown, DeviceError> {
         let mut l = Lockdown {
             stream: Some(mux.connect(device, LOCKDOWN_PORT)?),
         };
@@ -75,7 +77,11 @@ impl Lockdown {
     }
 
     /// A value (or, with no key, every value) of `domain` (or the main domain).
-    pub fn value(&mut self, domain: Option<&str>, key: Option<&str>) -> Result<Value, DeviceError> {
+    pub(crate) fn value(
+        &mut self,
+        domain: Option<&str>,
+        key: Option<&str>,
+    ) -> Result<Value, DeviceError> {
         let reply = match (domain, key) {
             (Some(d), Some(k)) => self.request(
                 "GetValue",
@@ -96,7 +102,7 @@ impl Lockdown {
     }
 
     /// Asks the phone to pair with `record` (it shows "Trust this computer?").
-    pub fn pair(&mut self, record: &PairRecord) -> Result<PairAnswer, DeviceError> {
+    pub(crate) fn pair(&mut self, record: &PairRecord) -> Result<PairAnswer, DeviceError> {
         let options = dict([("ExtendedPairingErrors", Value::Boolean(true))]);
         match self.request(
             "Pair",
@@ -122,7 +128,7 @@ impl Lockdown {
 
     /// Starts a session with a paired phone and switches to TLS when it asks. `Ok(false)`
     /// when the phone does not know this pairing (it was removed on the phone).
-    pub fn start_session(&mut self, record: &PairRecord) -> Result<bool, DeviceError> {
+    pub(crate) fn start_session(&mut self, record: &PairRecord) -> Result<bool, DeviceError> {
         let reply = match self.request(
             "StartSession",
             [
@@ -150,7 +156,7 @@ impl Lockdown {
     }
 
     /// Starts `service` (with the escrow bag where the service needs it).
-    pub fn start_service(
+    pub(crate) fn start_service(
         &mut self,
         service: &str,
         escrow_bag: Option<&[u8]>,

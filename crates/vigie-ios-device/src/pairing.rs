@@ -3,7 +3,7 @@
 //! certificate (its identity in TLS sessions) and a device certificate for the phone's
 //! public key, all RSA-2048 with SHA-256, and keeps them in a pairing record.
 
-use crate::DeviceError;
+use crate::error::DeviceError;
 use plist::Value;
 use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
 use rsa::pkcs8::der::pem::LineEnding;
@@ -152,7 +152,7 @@ impl PairRecord {
 }
 
 /// A random UUID, upper case as Apple writes them.
-pub fn new_uuid() -> String {
+pub(crate) fn new_uuid() -> String {
     let mut b = [0u8; 16];
     rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut b);
     b[6] = (b[6] & 0x0f) | 0x40;
@@ -169,14 +169,14 @@ pub fn new_uuid() -> String {
 }
 
 /// The DER bytes of the first PEM block of `pem`.
-pub fn pem_to_der(pem: &[u8]) -> Result<Vec<u8>, DeviceError> {
+pub(crate) fn pem_to_der(pem: &[u8]) -> Result<Vec<u8>, DeviceError> {
     rsa::pkcs8::der::pem::decode_vec(pem)
         .map(|(_, der)| der)
         .map_err(|e| DeviceError::Protocol(format!("PEM: {e}")))
 }
 
 /// A PKCS#8 DER private key from a PEM key (PKCS#8 or PKCS#1, as other tools write them).
-pub fn private_key_der(pem: &[u8]) -> Result<Vec<u8>, DeviceError> {
+pub(crate) fn private_key_der(pem: &[u8]) -> Result<Vec<u8>, DeviceError> {
     let text = std::str::from_utf8(pem).map_err(|e| DeviceError::Protocol(e.to_string()))?;
     let key = RsaPrivateKey::from_pkcs8_pem(text.trim())
         .or_else(|_| RsaPrivateKey::from_pkcs1_pem(text.trim()))
@@ -302,7 +302,8 @@ fn certificate(
 }
 
 /// A new RSA-2048 key and its public key as lockdown gives it (PKCS#1 PEM), for a device.
-pub fn device_key() -> Result<(Vec<u8>, Vec<u8>), DeviceError> {
+#[cfg(feature = "test-double")]
+pub(crate) fn device_key() -> Result<(Vec<u8>, Vec<u8>), DeviceError> {
     let key = RsaPrivateKey::new(&mut rand_core::OsRng, 2048)
         .map_err(|e| DeviceError::Protocol(e.to_string()))?;
     let public = rsa::pkcs1::EncodeRsaPublicKey::to_pkcs1_pem(&key.to_public_key(), LineEnding::LF)

@@ -1,10 +1,13 @@
 //! A connected phone, paired and in a lockdown session: what the check reads from it.
 
-use crate::backup::{receive_backup, BackupSink, BackupSummary};
+use crate::backup::receive_backup;
+use crate::error::DeviceError;
 use crate::framing::{dict, BoxStream};
 use crate::lockdown::{Lockdown, PairAnswer};
+use crate::pairing::PairRecord;
 use crate::services::{self, InstalledApp, InstalledProfile};
-use crate::{Device, DeviceError, PairRecord, Usbmux};
+use crate::sink::{BackupSink, BackupSummary};
+use crate::usbmux::{Device, Usbmux};
 use plist::Value;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant, SystemTime};
@@ -34,6 +37,9 @@ const FACTS: &[(&str, &str)] = &[
     ("DeviceClass", "Device Class"),
 ];
 
+/// How often the phone is asked again while "Trust this computer?" is on its screen.
+const TRUST_POLL: Duration = Duration::from_millis(500);
+
 /// A phone, paired and in session.
 pub struct Phone {
     mux: Usbmux,
@@ -42,6 +48,68 @@ pub struct Phone {
     lockdown: Lockdown,
     /// Whether this run paired it (the phone now trusts this computer).
     pub paired_now: bool,
+}
+
+/// The phone `udid`, or the only one connected (a phone seen by cable and by Wi-Fi is one
+/// phone, the cable first).
+fn choose_device(devices: Vec<Device>, udid: Option<&str>) -> Result<Device, DeviceError> {
+    if let Some(u) = udid {
+        return devices
+            .into_iter()
+            .find(|d| d.udid == u)
+            .ok_or_else(|| DeviceError::NotConnected(u.to_owned()));
+    }
+    let mut usb = devices;
+    usb.sort_by_key(|d| (d.udid.clone(), d.connection != "USB"));
+    usb.dedup_by(|a, b| a.udid == b.udid);
+    match usb.len() {
+        0 => Err(DeviceError::NoDevice),
+        1 => Ok(usb.remove(0)),
+        _ => Err(DeviceError::SeveralDevices(
+            usb.iter()
+                .map(|d| d.udid.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )),
+    }
+}
+
+/// Pairs with the phone: a new pairing record asks "Trust this computer?", whose answer is
+/// waited for `trust_wait`; the record, given to usbmuxd to keep.
+fn pair(
+    mux: &Usbmux,
+    device: &Device,
+    lockdown: &mut Lockdown,
+    trust_wait: Duration,
+    on_step: &mut dyn FnMut(PhoneStep),
+) -> Result<PairRecord, DeviceError> {
+    let public = lockdown.value(None, Some("DevicePublicKey"))?;
+    let public = public
+        .as_data()
+        .ok_or_else(|| DeviceError::Protocol("DevicePublicKey is not data".into()))?;
+    let mut record = PairRecord::generate(public, &mux.system_buid()?)?;
+    record.wifi_mac = lockdown
+        .value(None, Some("WiFiAddress"))
+        .ok()
+        .and_then(|v| v.as_string().map(str::to_owned));
+    let started = Instant::now();
+    loop {
+        match lockdown.pair(&record)? {
+            PairAnswer::Accepted(escrow) => {
+                record.escrow_bag = escrow;
+                break;
+            }
+            PairAnswer::Pending => {
+                on_step(PhoneStep::WaitingForTrust);
+                if started.elapsed() > trust_wait {
+                    return Err(DeviceError::PairingTimeout);
+                }
+                std::thread::sleep(TRUST_POLL);
+            }
+        }
+    }
+    mux.save_pair_record(device, &record)?;
+    Ok(record)
 }
 
 impl Phone {
@@ -55,31 +123,7 @@ impl Phone {
         on_step: &mut dyn FnMut(PhoneStep),
     ) -> Result<Phone, DeviceError> {
         on_step(PhoneStep::Connecting);
-        let devices = mux.devices()?;
-        let device = match udid {
-            Some(u) => devices
-                .into_iter()
-                .find(|d| d.udid == u)
-                .ok_or_else(|| DeviceError::NotConnected(u.to_owned()))?,
-            None => {
-                // A phone seen by cable and by Wi-Fi is one phone (the cable first).
-                let mut usb: Vec<Device> = devices;
-                usb.sort_by_key(|d| (d.udid.clone(), d.connection != "USB"));
-                usb.dedup_by(|a, b| a.udid == b.udid);
-                match usb.len() {
-                    0 => return Err(DeviceError::NoDevice),
-                    1 => usb.remove(0),
-                    _ => {
-                        return Err(DeviceError::SeveralDevices(
-                            usb.iter()
-                                .map(|d| d.udid.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        ))
-                    }
-                }
-            }
-        };
+        let device = choose_device(mux.devices()?, udid)?;
         let mut lockdown = Lockdown::connect(&mux, &device)?;
         if let Some(record) = mux.pair_record(&device.udid)? {
             if lockdown.start_session(&record)? {
@@ -93,32 +137,7 @@ impl Phone {
                 });
             }
         }
-        let public = lockdown.value(None, Some("DevicePublicKey"))?;
-        let public = public
-            .as_data()
-            .ok_or_else(|| DeviceError::Protocol("DevicePublicKey is not data".into()))?;
-        let mut record = PairRecord::generate(public, &mux.system_buid()?)?;
-        record.wifi_mac = lockdown
-            .value(None, Some("WiFiAddress"))
-            .ok()
-            .and_then(|v| v.as_string().map(str::to_owned));
-        let started = Instant::now();
-        loop {
-            match lockdown.pair(&record)? {
-                PairAnswer::Accepted(escrow) => {
-                    record.escrow_bag = escrow;
-                    break;
-                }
-                PairAnswer::Pending => {
-                    on_step(PhoneStep::WaitingForTrust);
-                    if started.elapsed() > trust_wait {
-                        return Err(DeviceError::PairingTimeout);
-                    }
-                    std::thread::sleep(Duration::from_millis(500));
-                }
-            }
-        }
-        mux.save_pair_record(&device, &record)?;
+        let record = pair(&mux, &device, &mut lockdown, trust_wait, on_step)?;
         if !lockdown.start_session(&record)? {
             return Err(DeviceError::Refused(
                 "InvalidHostID right after pairing".into(),

@@ -1,16 +1,16 @@
 //! The services read on a paired phone: the installation proxy (installed apps) and the
 //! profile service (configuration and MDM profiles). Both are only asked to list.
 
+use crate::error::DeviceError;
 use crate::framing::{self, dict, BoxStream};
-use crate::DeviceError;
 use plist::Value;
 
 /// The installed-apps service.
-pub const INSTALLATION_PROXY: &str = "com.apple.mobile.installation_proxy";
+pub(crate) const INSTALLATION_PROXY: &str = "com.apple.mobile.installation_proxy";
 /// The profiles service.
-pub const PROFILES: &str = "com.apple.mobile.MCInstall";
+pub(crate) const PROFILES: &str = "com.apple.mobile.MCInstall";
 /// The backup service.
-pub const MOBILEBACKUP2: &str = "com.apple.mobilebackup2";
+pub(crate) const MOBILEBACKUP2: &str = "com.apple.mobilebackup2";
 
 /// Most apps a phone may list (beyond that, the list is cut and the check says so).
 pub const MAX_APPS: usize = 20_000;
@@ -51,35 +51,51 @@ pub struct InstalledProfile {
     pub removal_disallowed: bool,
 }
 
-/// Lists the installed apps (user and system).
-pub fn installed_apps(stream: &mut BoxStream) -> Result<(Vec<InstalledApp>, bool), DeviceError> {
-    let attributes = [
-        "CFBundleIdentifier",
-        "CFBundleDisplayName",
-        "CFBundleName",
-        "CFBundleShortVersionString",
-        "ApplicationType",
-        "SignerIdentity",
-    ];
-    let request = dict([
+/// The attributes asked of each app.
+const APP_ATTRIBUTES: [&str; 6] = [
+    "CFBundleIdentifier",
+    "CFBundleDisplayName",
+    "CFBundleName",
+    "CFBundleShortVersionString",
+    "ApplicationType",
+    "SignerIdentity",
+];
+
+/// The installation proxy's request: every app, user and system, with [`APP_ATTRIBUTES`].
+fn browse_request() -> Value {
+    let attributes = APP_ATTRIBUTES
+        .iter()
+        .map(|a| Value::String((*a).into()))
+        .collect();
+    dict([
         ("Command", Value::String("Browse".into())),
         (
             "ClientOptions",
             dict([
                 ("ApplicationType", Value::String("Any".into())),
-                (
-                    "ReturnAttributes",
-                    Value::Array(
-                        attributes
-                            .iter()
-                            .map(|a| Value::String((*a).into()))
-                            .collect(),
-                    ),
-                ),
+                ("ReturnAttributes", Value::Array(attributes)),
             ]),
         ),
-    ]);
-    framing::send(stream, &request)?;
+    ])
+}
+
+/// An app as the installation proxy describes it, if it names its bundle id.
+fn app_of(a: &plist::Dictionary) -> Option<InstalledApp> {
+    Some(InstalledApp {
+        bundle_id: text_of(a, "CFBundleIdentifier")?,
+        name: text_of(a, "CFBundleDisplayName").or_else(|| text_of(a, "CFBundleName")),
+        version: text_of(a, "CFBundleShortVersionString"),
+        kind: text_of(a, "ApplicationType"),
+        signer: text_of(a, "SignerIdentity"),
+    })
+}
+
+/// Lists the installed apps (user and system), and whether the list was cut at
+/// [`MAX_APPS`].
+pub(crate) fn installed_apps(
+    stream: &mut BoxStream,
+) -> Result<(Vec<InstalledApp>, bool), DeviceError> {
+    framing::send(stream, &browse_request())?;
     let mut apps = vec![];
     let mut cut = false;
     loop {
@@ -90,29 +106,20 @@ pub fn installed_apps(stream: &mut BoxStream) -> Result<(Vec<InstalledApp>, bool
         if let Some(e) = text_of(d, "Error") {
             return Err(DeviceError::Refused(e));
         }
-        for app in d
-            .get("CurrentList")
-            .and_then(Value::as_array)
+        let listed = d.get("CurrentList").and_then(Value::as_array);
+        for app in listed
             .into_iter()
             .flatten()
+            .filter_map(Value::as_dictionary)
         {
-            let Some(a) = app.as_dictionary() else {
-                continue;
-            };
-            let Some(bundle_id) = text_of(a, "CFBundleIdentifier") else {
+            let Some(app) = app_of(app) else {
                 continue;
             };
             if apps.len() >= MAX_APPS {
                 cut = true;
                 continue;
             }
-            apps.push(InstalledApp {
-                bundle_id,
-                name: text_of(a, "CFBundleDisplayName").or_else(|| text_of(a, "CFBundleName")),
-                version: text_of(a, "CFBundleShortVersionString"),
-                kind: text_of(a, "ApplicationType"),
-                signer: text_of(a, "SignerIdentity"),
-            });
+            apps.push(app);
         }
         if text_of(d, "Status").as_deref() == Some("Complete") {
             break;
@@ -123,7 +130,9 @@ pub fn installed_apps(stream: &mut BoxStream) -> Result<(Vec<InstalledApp>, bool
 }
 
 /// Lists the installed configuration profiles.
-pub fn installed_profiles(stream: &mut BoxStream) -> Result<Vec<InstalledProfile>, DeviceError> {
+pub(crate) fn installed_profiles(
+    stream: &mut BoxStream,
+) -> Result<Vec<InstalledProfile>, DeviceError> {
     framing::send(
         stream,
         &dict([("RequestType", Value::String("GetProfileList".into()))]),

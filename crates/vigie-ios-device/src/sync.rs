@@ -4,26 +4,26 @@
 //! (Apple File Conduit). The file is opened read-only, so nothing is created or written on
 //! the phone; where it does not exist, no lock is taken (the others would create it).
 
+use crate::error::DeviceError;
 use crate::framing::{self, dict, BoxStream};
-use crate::DeviceError;
 use plist::Value;
 use std::io::{Read, Write};
 
 /// The notification service.
-pub const NOTIFICATION_PROXY: &str = "com.apple.mobile.notification_proxy";
+pub(crate) const NOTIFICATION_PROXY: &str = "com.apple.mobile.notification_proxy";
 /// The file service of the phone's media area.
-pub const AFC: &str = "com.apple.afc";
+pub(crate) const AFC: &str = "com.apple.afc";
 /// The file every syncing computer locks.
-pub const LOCK_FILE: &str = "/com.apple.itunes.lock_sync";
+pub(crate) const LOCK_FILE: &str = "/com.apple.itunes.lock_sync";
 
 /// Sync notifications, as iTunes posts them.
-pub const SYNC_WILL_START: &str = "com.apple.itunes-mobdev.syncWillStart";
+pub(crate) const SYNC_WILL_START: &str = "com.apple.itunes-mobdev.syncWillStart";
 /// Posted before asking for the lock.
-pub const SYNC_LOCK_REQUEST: &str = "com.apple.itunes-mobdev.syncLockRequest";
+pub(crate) const SYNC_LOCK_REQUEST: &str = "com.apple.itunes-mobdev.syncLockRequest";
 /// Posted once the lock is held.
-pub const SYNC_DID_START: &str = "com.apple.itunes-mobdev.syncDidStart";
+pub(crate) const SYNC_DID_START: &str = "com.apple.itunes-mobdev.syncDidStart";
 /// Posted when the lock is let go.
-pub const SYNC_DID_FINISH: &str = "com.apple.itunes-mobdev.syncDidFinish";
+pub(crate) const SYNC_DID_FINISH: &str = "com.apple.itunes-mobdev.syncDidFinish";
 
 const MAGIC: &[u8; 8] = b"CFA6LPAA";
 const HEADER: u64 = 40;
@@ -31,29 +31,30 @@ const HEADER: u64 = 40;
 const MAX_ANSWER: u64 = 64 * 1024;
 
 /// AFC operations used.
-pub mod op {
+pub(crate) mod op {
     /// A status answer (an error code, 0 for success).
-    pub const STATUS: u64 = 0x01;
+    pub(crate) const STATUS: u64 = 0x01;
     /// Opens a file.
-    pub const FILE_OPEN: u64 = 0x0d;
+    pub(crate) const FILE_OPEN: u64 = 0x0d;
     /// The handle of an opened file.
-    pub const FILE_OPEN_RESULT: u64 = 0x0e;
+    pub(crate) const FILE_OPEN_RESULT: u64 = 0x0e;
     /// Closes a file.
-    pub const FILE_CLOSE: u64 = 0x14;
+    pub(crate) const FILE_CLOSE: u64 = 0x14;
     /// Locks or unlocks a file.
-    pub const FILE_LOCK: u64 = 0x1b;
+    pub(crate) const FILE_LOCK: u64 = 0x1b;
 }
 
 /// AFC open mode: read only (`r`), which never creates the file.
-pub const READ_ONLY: u64 = 1;
+pub(crate) const READ_ONLY: u64 = 1;
 /// AFC lock operations (non-blocking).
-pub const LOCK_EXCLUSIVE: u64 = 2 | 4;
+pub(crate) const LOCK_EXCLUSIVE: u64 = 2 | 4;
 /// Lets the lock go.
-pub const UNLOCK: u64 = 8 | 4;
+pub(crate) const UNLOCK: u64 = 8 | 4;
 /// AFC error: no such file.
-pub const NOT_FOUND: u64 = 8;
+#[cfg(feature = "test-double")]
+pub(crate) const NOT_FOUND: u64 = 8;
 /// AFC error: the lock is held by another.
-pub const WOULD_BLOCK: u64 = 19;
+pub(crate) const WOULD_BLOCK: u64 = 19;
 
 /// Tries to take the lock, waiting this long between tries (as libimobiledevice does).
 const LOCK_TRIES: u32 = 50;
@@ -71,7 +72,7 @@ pub struct AfcPacket {
 }
 
 /// Writes an AFC packet.
-pub fn write_afc(
+pub(crate) fn write_afc(
     w: &mut dyn Write,
     number: u64,
     operation: u64,
@@ -180,7 +181,7 @@ fn post(np: &mut BoxStream, name: &str) -> Result<(), DeviceError> {
 }
 
 /// The sync lock, held while a backup is received.
-pub struct SyncLock {
+pub(crate) struct SyncLock {
     np: BoxStream,
     afc: Afc,
     handle: Option<u64>,
@@ -190,7 +191,7 @@ impl SyncLock {
     /// Takes the lock on streams to the notification proxy and AFC: "sync will start", then
     /// the lock file locked (trying for ten seconds while another holds it), then "sync did
     /// start". A lock held by another all that time is [`DeviceError::SyncBusy`].
-    pub fn take(mut np: BoxStream, afc: BoxStream) -> Result<SyncLock, DeviceError> {
+    pub(crate) fn take(mut np: BoxStream, afc: BoxStream) -> Result<SyncLock, DeviceError> {
         let mut afc = Afc {
             stream: afc,
             number: 0,
@@ -221,7 +222,7 @@ impl SyncLock {
     }
 
     /// Lets the lock go, posts "sync did finish" and closes the notification proxy.
-    pub fn release(mut self) -> Result<(), DeviceError> {
+    pub(crate) fn release(mut self) -> Result<(), DeviceError> {
         if let Some(handle) = self.handle.take() {
             self.afc.lock(handle, UNLOCK)?;
             self.afc.close(handle)?;

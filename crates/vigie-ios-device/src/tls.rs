@@ -2,9 +2,9 @@
 //! pins the certificate that pairing gave the other (this computer accepts only the device
 //! certificate of its pairing record; the phone accepts only the host certificate).
 
+use crate::error::DeviceError;
 use crate::framing::BoxStream;
-use crate::pairing::{pem_to_der, private_key_der};
-use crate::{DeviceError, PairRecord};
+use crate::pairing::{pem_to_der, private_key_der, PairRecord};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{
     verify_tls12_signature, verify_tls13_signature, CryptoProvider, WebPkiSupportedAlgorithms,
@@ -111,7 +111,7 @@ impl ClientCertVerifier for Pinned {
 }
 
 /// Turns `stream` into a TLS client session with the paired phone.
-pub fn client(stream: BoxStream, record: &PairRecord) -> Result<BoxStream, DeviceError> {
+pub(crate) fn client(stream: BoxStream, record: &PairRecord) -> Result<BoxStream, DeviceError> {
     let device = pem_to_der(&record.device_certificate)?;
     let host = pem_to_der(&record.host_certificate)?;
     let key = private_key_der(&record.host_private_key)?;
@@ -136,7 +136,8 @@ pub fn client(stream: BoxStream, record: &PairRecord) -> Result<BoxStream, Devic
 
 /// Turns `stream` into a TLS server session (the test double's side): `certificate` and
 /// `key` (DER) are the phone's, `client` the only host certificate accepted.
-pub fn server(
+#[cfg(feature = "test-double")]
+pub(crate) fn server(
     stream: BoxStream,
     certificate: Vec<u8>,
     key: Vec<u8>,

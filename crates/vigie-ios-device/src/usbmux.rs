@@ -4,15 +4,16 @@
 //! A message is a 16-byte little-endian header (length, version 1, type 8 = plist, tag) and
 //! an XML plist. After a successful `Connect`, the same socket carries the phone's port.
 
+use crate::error::DeviceError;
 use crate::framing::{read_exact_vec, BoxStream};
-use crate::{DeviceError, PairRecord};
+use crate::pairing::PairRecord;
 use plist::Value;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
 /// How long a silent phone is waited for before the check says so.
-pub const READ_TIMEOUT: Duration = Duration::from_secs(120);
+pub(crate) const READ_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Where usbmuxd listens.
 #[derive(Clone, Debug, PartialEq, Eq)]

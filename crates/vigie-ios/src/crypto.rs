@@ -45,24 +45,44 @@ fn be_u32(v: &[u8]) -> Option<u32> {
     Some(u32::from_be_bytes(v.try_into().ok()?))
 }
 
+/// Why a keybag could not be read.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeybagError {
+    /// Larger than any real keybag.
+    #[error("keybag too large")]
+    TooLarge,
+    /// A block's tag and length are cut short.
+    #[error("keybag cut short")]
+    CutShort,
+    /// A block's value is cut short.
+    #[error("keybag value cut short")]
+    ValueCutShort,
+    /// The iteration count is not a 4-byte number.
+    #[error("keybag ITER")]
+    Iterations,
+    /// The salt, the iteration count or every class key is missing.
+    #[error("keybag without salt, iterations or class keys")]
+    Incomplete,
+}
+
 /// Parses a keybag: blocks of a 4-byte tag, a 4-byte big-endian length and the value. The
 /// keybag's own attributes come first; each class key starts with its `UUID`.
-pub fn parse_keybag(bytes: &[u8]) -> Result<Keybag, String> {
+pub fn parse_keybag(bytes: &[u8]) -> Result<Keybag, KeybagError> {
     if bytes.len() > MAX_KEYBAG {
-        return Err("keybag too large".into());
+        return Err(KeybagError::TooLarge);
     }
     let mut bag = Keybag::default();
     let mut rest = bytes;
     let mut seen_uuid = false;
     let mut current: Option<PartialClass> = None;
     while !rest.is_empty() {
-        if rest.len() < 8 {
-            return Err("keybag cut short".into());
-        }
-        let tag: [u8; 4] = rest[..4].try_into().map_err(|_| "keybag tag")?;
-        let len = be_u32(&rest[4..8]).ok_or("keybag length")? as usize;
-        let value = rest.get(8..8 + len).ok_or("keybag value cut short")?;
-        rest = &rest[8 + len..];
+        let Some((&[t0, t1, t2, t3, l0, l1, l2, l3], after)) = rest.split_first_chunk::<8>() else {
+            return Err(KeybagError::CutShort);
+        };
+        let tag = [t0, t1, t2, t3];
+        let len = u32::from_be_bytes([l0, l1, l2, l3]) as usize;
+        let value = after.get(..len).ok_or(KeybagError::ValueCutShort)?;
+        rest = &after[len..];
         match &tag {
             b"UUID" if !seen_uuid => seen_uuid = true,
             b"UUID" => {
@@ -82,7 +102,7 @@ pub fn parse_keybag(bytes: &[u8]) -> Result<Keybag, String> {
                 }
             }
             b"SALT" => bag.salt = value.to_vec(),
-            b"ITER" => bag.iterations = be_u32(value).ok_or("keybag ITER")?,
+            b"ITER" => bag.iterations = be_u32(value).ok_or(KeybagError::Iterations)?,
             b"DPSL" => bag.dp_salt = Some(value.to_vec()),
             b"DPIC" => bag.dp_iterations = be_u32(value),
             _ => {}
@@ -92,13 +112,13 @@ pub fn parse_keybag(bytes: &[u8]) -> Result<Keybag, String> {
         c.finish(&mut bag);
     }
     if bag.salt.is_empty() || bag.iterations == 0 || bag.classes.is_empty() {
-        return Err("keybag without salt, iterations or class keys".into());
+        return Err(KeybagError::Incomplete);
     }
     Ok(bag)
 }
 
 /// The class keys of an unlocked keybag.
-pub struct ClassKeys(BTreeMap<u32, Zeroizing<[u8; 32]>>);
+pub(crate) struct ClassKeys(BTreeMap<u32, Zeroizing<[u8; 32]>>);
 
 impl std::fmt::Debug for ClassKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -107,11 +127,13 @@ impl std::fmt::Debug for ClassKeys {
 }
 
 /// Why a keybag could not be unlocked.
-#[derive(Debug, PartialEq, Eq)]
-pub enum UnlockError {
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum UnlockError {
     /// The password does not unwrap the class keys.
+    #[error("the password does not unwrap the class keys")]
     WrongPassword,
     /// The keybag asks for more work than any real backup.
+    #[error("the keybag asks for more work than any real backup")]
     Unreasonable,
 }
 
@@ -128,7 +150,7 @@ fn unwrap(kek: &[u8; 32], wrapped: &[u8]) -> Option<Zeroizing<[u8; 32]>> {
 
 impl Keybag {
     /// Derives the password key and unwraps the class keys with it.
-    pub fn unlock(&self, password: &str) -> Result<ClassKeys, UnlockError> {
+    pub(crate) fn unlock(&self, password: &str) -> Result<ClassKeys, UnlockError> {
         if self.iterations > MAX_ITERATIONS || self.dp_iterations.unwrap_or(0) > MAX_ITERATIONS {
             return Err(UnlockError::Unreasonable);
         }
@@ -174,7 +196,7 @@ impl Keybag {
 impl ClassKeys {
     /// Unwraps a file key given as iOS stores it: the protection class (4 bytes, little
     /// endian) then the wrapped key (40 bytes).
-    pub fn file_key(&self, stored: &[u8]) -> Option<Zeroizing<[u8; 32]>> {
+    pub(crate) fn file_key(&self, stored: &[u8]) -> Option<Zeroizing<[u8; 32]>> {
         let class = u32::from_le_bytes(stored.get(..4)?.try_into().ok()?);
         unwrap(self.0.get(&class)?, stored.get(4..)?)
     }
@@ -182,7 +204,11 @@ impl ClassKeys {
 
 /// Decrypts AES-256-CBC data with a zero IV, in place, then cuts it to `size` when given,
 /// else removes its PKCS#7 padding (which must be valid).
-pub fn decrypt(key: &[u8; 32], mut data: Vec<u8>, size: Option<u64>) -> Result<Vec<u8>, String> {
+pub(crate) fn decrypt(
+    key: &[u8; 32],
+    mut data: Vec<u8>,
+    size: Option<u64>,
+) -> Result<Vec<u8>, String> {
     if data.len() % 16 != 0 {
         return Err("encrypted data is not a whole number of blocks".into());
     }

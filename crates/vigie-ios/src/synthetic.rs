@@ -123,53 +123,58 @@ pub fn file_id(domain: &str, path: &str) -> String {
     hex::encode(sha1::Sha1::digest(format!("{domain}-{path}").as_bytes()))
 }
 
-/// Writes a backup of `files` into `dir` (created), with `Info.plist` naming the device and
-/// `apps`; encrypted when `protection` is given.
-pub fn write_backup(
-    dir: &Path,
-    files: &[PhoneFile],
-    apps: &[&str],
-    protection: Option<&Protection>,
-) -> io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let seed = b"vigie synthetic backup";
-    const FILE_CLASS: u32 = 3;
-    const MANIFEST_CLASS: u32 = 4;
-    let class_keys: Vec<(u32, [u8; 32])> = [1u32, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
-        .iter()
-        .map(|c| (*c, derived(seed, &format!("class {c}"))))
-        .collect();
-    let class_key = |c: u32| {
-        class_keys
-            .iter()
-            .find(|(k, _)| *k == c)
-            .map(|(_, key)| *key)
-            .unwrap_or_default()
-    };
-    // Files, and their manifest rows.
-    let mut rows: Vec<(String, String, String, Vec<u8>)> = vec![];
+/// The seed every key of a synthetic backup comes from.
+const SEED: &[u8] = b"vigie synthetic backup";
+/// The protection classes of the keybag.
+const CLASSES: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+/// The protection class of the files.
+const FILE_CLASS: u32 = 3;
+/// The protection class of `Manifest.db`.
+const MANIFEST_CLASS: u32 = 4;
+
+/// The key of a protection class.
+fn class_key(class: u32) -> [u8; 32] {
+    derived(SEED, &format!("class {class}"))
+}
+
+/// A key as iOS stores it: its protection class (little endian), then the key wrapped with
+/// that class's key.
+fn stored_key(class: u32, key: &[u8; 32]) -> io::Result<Vec<u8>> {
+    let mut stored = class.to_le_bytes().to_vec();
+    stored.extend(wrap(&class_key(class), key)?);
+    Ok(stored)
+}
+
+/// A row of `Manifest.db`'s `Files`: file ID, domain, path, archived record.
+type ManifestRow = (String, String, String, Vec<u8>);
+
+/// Writes each file at `xx/<fileID>` (encrypted under its own key when protected); their
+/// manifest rows.
+fn write_files(dir: &Path, files: &[PhoneFile], protected: bool) -> io::Result<Vec<ManifestRow>> {
+    let mut rows = vec![];
     for f in files {
         let id = file_id(&f.domain, &f.path);
         let sub = dir.join(&id[..2]);
         std::fs::create_dir_all(&sub)?;
-        let (content, record) = match protection {
-            Some(_) => {
-                let key = derived(seed, &format!("file {id}"));
-                let mut stored = FILE_CLASS.to_le_bytes().to_vec();
-                stored.extend(wrap(&class_key(FILE_CLASS), &key)?);
-                (
-                    encrypt(&key, &f.content),
-                    mbfile(&f.path, f.content.len() as u64, FILE_CLASS, Some(stored))?,
-                )
-            }
-            None => (
-                f.content.clone(),
-                mbfile(&f.path, f.content.len() as u64, FILE_CLASS, None)?,
-            ),
+        let size = f.content.len() as u64;
+        let (content, record) = if protected {
+            let key = derived(SEED, &format!("file {id}"));
+            let stored = stored_key(FILE_CLASS, &key)?;
+            (
+                encrypt(&key, &f.content),
+                mbfile(&f.path, size, FILE_CLASS, Some(stored))?,
+            )
+        } else {
+            (f.content.clone(), mbfile(&f.path, size, FILE_CLASS, None)?)
         };
         std::fs::write(sub.join(&id), content)?;
         rows.push((id, f.domain.clone(), f.path.clone(), record));
     }
+    Ok(rows)
+}
+
+/// `Manifest.db` listing `rows`, as file bytes.
+fn manifest_db(rows: &[ManifestRow]) -> io::Result<Vec<u8>> {
     let sql = |e: rusqlite::Error| io::Error::other(e.to_string());
     let mut conn = Connection::open_in_memory().map_err(sql)?;
     conn.execute_batch(
@@ -183,14 +188,62 @@ pub fn write_backup(
         let mut insert = conn
             .prepare("INSERT INTO Files VALUES (?1, ?2, ?3, 1, ?4)")
             .map_err(sql)?;
-        for (id, domain, path, record) in &rows {
+        for (id, domain, path, record) in rows {
             insert
                 .execute(rusqlite::params![id, domain, path, record])
                 .map_err(sql)?;
         }
     }
-    let manifest_db = conn.serialize(rusqlite::MAIN_DB).map_err(sql)?.to_vec();
-    // Manifest.plist, and Manifest.db (encrypted with its own key when protected).
+    Ok(conn.serialize(rusqlite::MAIN_DB).map_err(sql)?.to_vec())
+}
+
+/// The keybag of a protected backup: its salts and rounds, and every class key wrapped
+/// with the key derived from the password.
+fn keybag(p: &Protection) -> io::Result<Vec<u8>> {
+    let (salt, dp_salt) = (&derived(SEED, "salt")[..20], &derived(SEED, "dpsl")[..20]);
+    let mut first = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(
+        p.password.as_bytes(),
+        dp_salt,
+        p.sha256_rounds,
+        &mut first,
+    );
+    let mut password_key = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<sha1::Sha1>(&first, salt, p.sha1_rounds, &mut password_key);
+    let mut bag = vec![];
+    tlv(&mut bag, b"VERS", &4u32.to_be_bytes());
+    tlv(&mut bag, b"TYPE", &1u32.to_be_bytes());
+    tlv(&mut bag, b"UUID", &derived(SEED, "uuid")[..16]);
+    tlv(&mut bag, b"HMCK", &[0u8; 40]);
+    tlv(&mut bag, b"WRAP", &0u32.to_be_bytes());
+    tlv(&mut bag, b"SALT", salt);
+    tlv(&mut bag, b"ITER", &p.sha1_rounds.to_be_bytes());
+    tlv(&mut bag, b"DPWT", &1u32.to_be_bytes());
+    tlv(&mut bag, b"DPIC", &p.sha256_rounds.to_be_bytes());
+    tlv(&mut bag, b"DPSL", dp_salt);
+    for class in CLASSES {
+        tlv(
+            &mut bag,
+            b"UUID",
+            &derived(SEED, &format!("uuid {class}"))[..16],
+        );
+        tlv(&mut bag, b"CLAS", &class.to_be_bytes());
+        tlv(&mut bag, b"WRAP", &2u32.to_be_bytes());
+        tlv(&mut bag, b"KTYP", &0u32.to_be_bytes());
+        tlv(&mut bag, b"WPKY", &wrap(&password_key, &class_key(class))?);
+    }
+    Ok(bag)
+}
+
+/// Writes `name` in `dir` as an XML plist.
+fn write_plist(dir: &Path, name: &str, d: plist::Dictionary) -> io::Result<()> {
+    plist::Value::Dictionary(d)
+        .to_file_xml(dir.join(name))
+        .map_err(|e| io::Error::other(e.to_string()))
+}
+
+/// Writes `Manifest.plist` and `Manifest.db` (encrypted with its own key when protected).
+fn write_manifest(dir: &Path, db: &[u8], protection: Option<&Protection>) -> io::Result<()> {
     let mut manifest = plist::Dictionary::new();
     manifest.insert("Version".into(), plist::Value::String("10.0".into()));
     manifest.insert(
@@ -199,56 +252,21 @@ pub fn write_backup(
     );
     match protection {
         Some(p) => {
-            let (salt, dp_salt) = (&derived(seed, "salt")[..20], &derived(seed, "dpsl")[..20]);
-            let mut first = [0u8; 32];
-            pbkdf2::pbkdf2_hmac::<sha2::Sha256>(
-                p.password.as_bytes(),
-                dp_salt,
-                p.sha256_rounds,
-                &mut first,
+            let manifest_key = derived(SEED, "manifest");
+            manifest.insert("BackupKeyBag".into(), plist::Value::Data(keybag(p)?));
+            manifest.insert(
+                "ManifestKey".into(),
+                plist::Value::Data(stored_key(MANIFEST_CLASS, &manifest_key)?),
             );
-            let mut password_key = [0u8; 32];
-            pbkdf2::pbkdf2_hmac::<sha1::Sha1>(&first, salt, p.sha1_rounds, &mut password_key);
-            let mut bag = vec![];
-            tlv(&mut bag, b"VERS", &4u32.to_be_bytes());
-            tlv(&mut bag, b"TYPE", &1u32.to_be_bytes());
-            tlv(&mut bag, b"UUID", &derived(seed, "uuid")[..16]);
-            tlv(&mut bag, b"HMCK", &[0u8; 40]);
-            tlv(&mut bag, b"WRAP", &0u32.to_be_bytes());
-            tlv(&mut bag, b"SALT", salt);
-            tlv(&mut bag, b"ITER", &p.sha1_rounds.to_be_bytes());
-            tlv(&mut bag, b"DPWT", &1u32.to_be_bytes());
-            tlv(&mut bag, b"DPIC", &p.sha256_rounds.to_be_bytes());
-            tlv(&mut bag, b"DPSL", dp_salt);
-            for (class, key) in &class_keys {
-                tlv(
-                    &mut bag,
-                    b"UUID",
-                    &derived(seed, &format!("uuid {class}"))[..16],
-                );
-                tlv(&mut bag, b"CLAS", &class.to_be_bytes());
-                tlv(&mut bag, b"WRAP", &2u32.to_be_bytes());
-                tlv(&mut bag, b"KTYP", &0u32.to_be_bytes());
-                tlv(&mut bag, b"WPKY", &wrap(&password_key, key)?);
-            }
-            let manifest_key = derived(seed, "manifest");
-            let mut stored = MANIFEST_CLASS.to_le_bytes().to_vec();
-            stored.extend(wrap(&class_key(MANIFEST_CLASS), &manifest_key)?);
-            manifest.insert("BackupKeyBag".into(), plist::Value::Data(bag));
-            manifest.insert("ManifestKey".into(), plist::Value::Data(stored));
-            std::fs::write(
-                dir.join("Manifest.db"),
-                encrypt(&manifest_key, &manifest_db),
-            )?;
+            std::fs::write(dir.join("Manifest.db"), encrypt(&manifest_key, db))?;
         }
-        None => std::fs::write(dir.join("Manifest.db"), &manifest_db)?,
+        None => std::fs::write(dir.join("Manifest.db"), db)?,
     }
-    let write_plist = |name: &str, d: plist::Dictionary| -> io::Result<()> {
-        plist::Value::Dictionary(d)
-            .to_file_xml(dir.join(name))
-            .map_err(|e| io::Error::other(e.to_string()))
-    };
-    write_plist("Manifest.plist", manifest)?;
+    write_plist(dir, "Manifest.plist", manifest)
+}
+
+/// Writes `Info.plist`: the device, and `apps` as its installed applications.
+fn write_info(dir: &Path, apps: &[&str]) -> io::Result<()> {
     let mut info = plist::Dictionary::new();
     for (k, v) in [
         ("Device Name", "Test iPhone"),
@@ -258,15 +276,26 @@ pub fn write_backup(
     ] {
         info.insert(k.into(), plist::Value::String(v.into()));
     }
-    info.insert(
-        "Installed Applications".into(),
-        plist::Value::Array(
-            apps.iter()
-                .map(|a| plist::Value::String((*a).into()))
-                .collect(),
-        ),
-    );
-    write_plist("Info.plist", info)
+    let apps = apps
+        .iter()
+        .map(|a| plist::Value::String((*a).into()))
+        .collect();
+    info.insert("Installed Applications".into(), plist::Value::Array(apps));
+    write_plist(dir, "Info.plist", info)
+}
+
+/// Writes a backup of `files` into `dir` (created), with `Info.plist` naming the device and
+/// `apps`; encrypted when `protection` is given.
+pub fn write_backup(
+    dir: &Path,
+    files: &[PhoneFile],
+    apps: &[&str],
+    protection: Option<&Protection>,
+) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let rows = write_files(dir, files, protection.is_some())?;
+    write_manifest(dir, &manifest_db(&rows)?, protection)?;
+    write_info(dir, apps)
 }
 
 /// The files of a large backup, to measure a check: an sms.db with the columns iOS and MVT
