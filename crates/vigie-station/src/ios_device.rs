@@ -12,7 +12,7 @@ use std::time::Duration;
 use vigie_case::{CaseError, CaseStore, DeviceBackupFile, DeviceBackupId};
 use vigie_core::{Catalog, Message, Timestamp};
 use vigie_indicators::IndicatorSet;
-use vigie_ios::model::{LiveRead, ModuleRun, Profile};
+use vigie_ios::{LiveRead, ModuleRun, Profile};
 use vigie_ios::IosBackup;
 use vigie_ios_device::{BackupSink, InstalledApp, Phone, PhoneStep, Usbmux};
 
@@ -25,7 +25,7 @@ pub fn usbmux() -> Usbmux {
 }
 
 /// Steps of an iPhone backup check (one per module), for progress bars.
-pub const IOS_BACKUP_STEPS: usize = vigie_ios::modules::STEPS;
+pub const IOS_BACKUP_STEPS: usize = vigie_ios::STEPS;
 
 /// How long the person has to answer "Trust this computer?".
 pub const TRUST_WAIT: Duration = Duration::from_secs(180);
@@ -140,7 +140,7 @@ pub fn check_phone(
 ) -> Result<(IosResult, Option<i64>), CheckError> {
     let made = Timestamp::now();
     let total = 4 + if request.backup {
-        vigie_ios::modules::STEPS
+        vigie_ios::STEPS
     } else {
         0
     };

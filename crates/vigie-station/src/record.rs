@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use vigie_android::RawOutput;
 use vigie_core::{CheckKind, Timestamp, Verdict};
-use vigie_ios::model::{Account, LiveRead, ModuleRun, PrivacyGrant, Profile};
+use vigie_ios::{Account, LiveRead, ModuleRun, PrivacyGrant, Profile};
 use vigie_net::observe::ObserverStats;
 use vigie_net::scan::CaptureSummary;
 
