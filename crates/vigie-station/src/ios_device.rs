@@ -12,8 +12,8 @@ use std::time::Duration;
 use vigie_case::{CaseError, CaseStore, DeviceBackupFile, DeviceBackupId};
 use vigie_core::{Catalog, Message, Timestamp};
 use vigie_indicators::IndicatorSet;
-use vigie_ios::{LiveRead, ModuleRun, Profile};
 use vigie_ios::IosBackup;
+use vigie_ios::{LiveRead, ModuleRun, Profile};
 use vigie_ios_device::{BackupSink, InstalledApp, Phone, PhoneStep, Usbmux};
 
 /// The App Store's signature on apps installed from it.
@@ -139,11 +139,7 @@ pub fn check_phone(
     progress: &mut dyn FnMut(usize, usize, &str),
 ) -> Result<(IosResult, Option<i64>), CheckError> {
     let made = Timestamp::now();
-    let total = 4 + if request.backup {
-        vigie_ios::STEPS
-    } else {
-        0
-    };
+    let total = 4 + if request.backup { vigie_ios::STEPS } else { 0 };
     let mut phone = Phone::open(mux, request.udid.as_deref(), TRUST_WAIT, &mut |s| {
         let (done, key) = match s {
             PhoneStep::Connecting => (0, "iosdev-step-connecting"),
