@@ -16,6 +16,7 @@ pub mod http;
 pub mod lists;
 pub mod observe;
 pub mod quic;
+mod reader;
 pub mod reassembly;
 pub mod rules;
 pub mod scan;

@@ -4,6 +4,7 @@
 //! Works on a reassembled byte stream: handshake messages may span several records and
 //! records several TCP segments or QUIC CRYPTO frames.
 
+use crate::reader::Reader;
 use md5::{Digest as _, Md5};
 use sha2::Sha256;
 
@@ -34,111 +35,40 @@ fn is_grease(v: u16) -> bool {
     v & 0x0f0f == 0x0a0a && (v >> 8) == (v & 0xff)
 }
 
-struct Cursor<'a> {
-    b: &'a [u8],
-    at: usize,
+/// The ClientHello's extensions as (type, data), in order, up to the first damaged one.
+fn extensions(bytes: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut r = Reader::init(bytes);
+    std::iter::from_fn(move || {
+        let ty = r.u16()?;
+        let len = r.u16()?;
+        Some((ty, r.take(usize::from(len))?))
+    })
 }
 
-impl<'a> Cursor<'a> {
-    fn u8(&mut self) -> Option<u8> {
-        let v = *self.b.get(self.at)?;
-        self.at += 1;
-        Some(v)
-    }
-    fn u16(&mut self) -> Option<u16> {
-        let v = u16::from_be_bytes([*self.b.get(self.at)?, *self.b.get(self.at + 1)?]);
-        self.at += 2;
-        Some(v)
-    }
-    fn u24(&mut self) -> Option<usize> {
-        let v = (usize::from(*self.b.get(self.at)?) << 16)
-            | (usize::from(*self.b.get(self.at + 1)?) << 8)
-            | usize::from(*self.b.get(self.at + 2)?);
-        self.at += 3;
-        Some(v)
-    }
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let v = self.b.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(v)
-    }
-}
-
-fn u16_list(b: &[u8]) -> Vec<u16> {
-    b.chunks_exact(2)
-        .map(|c| u16::from_be_bytes([c[0], c[1]]))
-        .collect()
+/// Every big-endian 16-bit value of a list (an odd last byte is left out).
+fn u16_list(bytes: &[u8]) -> Vec<u16> {
+    let mut r = Reader::init(bytes);
+    std::iter::from_fn(|| r.u16()).collect()
 }
 
 /// Parses a ClientHello handshake body (after the 4-byte handshake header).
 pub fn parse_client_hello(body: &[u8]) -> Option<ClientHello> {
-    let mut c = Cursor { b: body, at: 0 };
+    let mut r = Reader::init(body);
     let mut ch = ClientHello {
-        legacy_version: c.u16()?,
+        legacy_version: r.u16()?,
         ..ClientHello::default()
     };
-    c.take(32)?;
-    let sid = usize::from(c.u8()?);
-    c.take(sid)?;
-    let cs_len = usize::from(c.u16()?);
-    ch.ciphers = u16_list(c.take(cs_len)?);
-    let comp = usize::from(c.u8()?);
-    c.take(comp)?;
-    let Some(ext_len) = c.u16() else {
+    r.skip(32)?; // random
+    r.u8_prefixed()?; // session id
+    ch.ciphers = u16_list(r.u16_prefixed()?.rest());
+    r.u8_prefixed()?; // compression methods
+    let Some(ext_len) = r.u16() else {
         return Some(ch); // no extensions (SSL 3.0 style)
     };
-    let exts = c.take(usize::from(ext_len)).unwrap_or(&body[c.at..]);
-    let mut e = Cursor { b: exts, at: 0 };
-    while let (Some(ty), Some(len)) = (e.u16(), e.u16()) {
-        let Some(data) = e.take(usize::from(len)) else {
-            break;
-        };
+    let exts = r.take(usize::from(ext_len)).unwrap_or_else(|| r.rest());
+    for (ty, data) in extensions(exts) {
         ch.extensions.push(ty);
-        let mut d = Cursor { b: data, at: 0 };
-        match ty {
-            0 => {
-                // server_name list: (type, len, name)*
-                let _list = d.u16();
-                while let (Some(kind), Some(n)) = (d.u8(), d.u16()) {
-                    let Some(name) = d.take(usize::from(n)) else {
-                        break;
-                    };
-                    if kind == 0 && ch.sni.is_none() {
-                        ch.sni = Some(String::from_utf8_lossy(name).into_owned());
-                    }
-                }
-            }
-            16 => {
-                let _list = d.u16();
-                while let Some(n) = d.u8() {
-                    let Some(p) = d.take(usize::from(n)) else {
-                        break;
-                    };
-                    ch.alpn.push(String::from_utf8_lossy(p).into_owned());
-                }
-            }
-            10 => {
-                if let Some(n) = d.u16() {
-                    ch.groups = u16_list(d.take(usize::from(n)).unwrap_or_default());
-                }
-            }
-            11 => {
-                if let Some(n) = d.u8() {
-                    ch.point_formats = d.take(usize::from(n)).unwrap_or_default().to_vec();
-                }
-            }
-            13 => {
-                if let Some(n) = d.u16() {
-                    ch.sig_algs = u16_list(d.take(usize::from(n)).unwrap_or_default());
-                }
-            }
-            43 => {
-                if let Some(n) = d.u8() {
-                    ch.versions = u16_list(d.take(usize::from(n)).unwrap_or_default());
-                }
-            }
-            _ => {}
-        }
+        ch.read_extension(ty, Reader::init(data));
     }
     Some(ch)
 }
@@ -148,6 +78,52 @@ fn join<T: std::fmt::Display>(items: impl Iterator<Item = T>, sep: &str) -> Stri
 }
 
 impl ClientHello {
+    /// Keeps what the analysis needs of one extension.
+    fn read_extension(&mut self, ty: u16, mut d: Reader<'_>) {
+        match ty {
+            0 => {
+                // server_name list: (type, len, name)*
+                let _list = d.u16();
+                while let (Some(kind), Some(n)) = (d.u8(), d.u16()) {
+                    let Some(name) = d.take(usize::from(n)) else {
+                        break;
+                    };
+                    if kind == 0 && self.sni.is_none() {
+                        self.sni = Some(String::from_utf8_lossy(name).into_owned());
+                    }
+                }
+            }
+            16 => {
+                let _list = d.u16();
+                while let Some(mut p) = d.u8_prefixed() {
+                    self.alpn
+                        .push(String::from_utf8_lossy(p.rest()).into_owned());
+                }
+            }
+            10 => {
+                if let Some(n) = d.u16() {
+                    self.groups = u16_list(d.take(usize::from(n)).unwrap_or_default());
+                }
+            }
+            11 => {
+                if let Some(n) = d.u8() {
+                    self.point_formats = d.take(usize::from(n)).unwrap_or_default().to_vec();
+                }
+            }
+            13 => {
+                if let Some(n) = d.u16() {
+                    self.sig_algs = u16_list(d.take(usize::from(n)).unwrap_or_default());
+                }
+            }
+            43 => {
+                if let Some(n) = d.u8() {
+                    self.versions = u16_list(d.take(usize::from(n)).unwrap_or_default());
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The JA3 string (GREASE values removed).
     pub fn ja3_string(&self) -> String {
         let ng = |v: &&u16| !is_grease(**v);
@@ -261,24 +237,19 @@ impl ClientHello {
 /// Parses a ServerHello body; returns the negotiated version (the supported_versions
 /// extension wins over the legacy field).
 pub fn parse_server_hello(body: &[u8]) -> Option<u16> {
-    let mut c = Cursor { b: body, at: 0 };
-    let legacy = c.u16()?;
-    c.take(32)?;
-    let sid = usize::from(c.u8()?);
-    c.take(sid)?;
-    c.u16()?;
-    c.u8()?;
-    let Some(ext_len) = c.u16() else {
+    let mut r = Reader::init(body);
+    let legacy = r.u16()?;
+    r.skip(32)?; // random
+    r.u8_prefixed()?; // session id
+    r.u16()?; // cipher suite
+    r.u8()?; // compression method
+    let Some(ext_len) = r.u16() else {
         return Some(legacy);
     };
-    let exts = c.take(usize::from(ext_len)).unwrap_or_default();
-    let mut e = Cursor { b: exts, at: 0 };
-    while let (Some(ty), Some(len)) = (e.u16(), e.u16()) {
-        let Some(data) = e.take(usize::from(len)) else {
-            break;
-        };
-        if ty == 43 && data.len() == 2 {
-            return Some(u16::from_be_bytes([data[0], data[1]]));
+    let exts = r.take(usize::from(ext_len)).unwrap_or_default();
+    for (ty, data) in extensions(exts) {
+        if let (43, [major, minor]) = (ty, data) {
+            return Some(u16::from_be_bytes([*major, *minor]));
         }
     }
     Some(legacy)
@@ -286,13 +257,13 @@ pub fn parse_server_hello(body: &[u8]) -> Option<u16> {
 
 /// The DER certificates of a Certificate message body (TLS 1.0–1.2 layout).
 pub fn parse_certificates(body: &[u8]) -> Vec<&[u8]> {
-    let mut c = Cursor { b: body, at: 0 };
+    let mut r = Reader::init(body);
     let mut out = vec![];
-    let Some(total) = c.u24() else { return out };
+    let Some(total) = r.u24() else { return out };
     let end = (3 + total).min(body.len());
-    while c.at + 3 <= end {
-        let Some(n) = c.u24() else { break };
-        let Some(der) = c.take(n) else { break };
+    while r.used() + 3 <= end {
+        let Some(n) = r.u24() else { break };
+        let Some(der) = r.take(n) else { break };
         out.push(der);
         if out.len() >= 16 {
             break;
@@ -301,22 +272,21 @@ pub fn parse_certificates(body: &[u8]) -> Vec<&[u8]> {
     out
 }
 
+/// A TLS record header: content type, major and minor version, length.
+fn record_header(r: &mut Reader<'_>) -> Option<(u8, u8, u8, usize)> {
+    let mut h = r.sub(5)?;
+    Some((h.u8()?, h.u8()?, h.u8()?, usize::from(h.u16()?)))
+}
+
 /// Finds where a TLS handshake record starts in a stream, at or after `from`: a record header
 /// (type 22, version 3.x, sane length) whose first handshake message has type `msg_type`.
 pub fn find_handshake_start(stream: &[u8], from: usize, msg_type: u8) -> Option<usize> {
     let mut i = from;
     while i + 6 <= stream.len() {
-        let hit = stream[i..].iter().position(|&b| b == 22)?;
-        i += hit;
-        if i + 6 > stream.len() {
-            return None;
-        }
-        let len = usize::from(u16::from_be_bytes([stream[i + 3], stream[i + 4]]));
-        if stream[i + 1] == 3
-            && stream[i + 2] <= 4
-            && (4..=18_432).contains(&len)
-            && stream[i + 5] == msg_type
-        {
+        i += stream[i..].iter().position(|&b| b == 22)?;
+        let mut r = Reader::init(&stream[i..]);
+        let (_, major, minor, len) = record_header(&mut r)?;
+        if major == 3 && minor <= 4 && (4..=18_432).contains(&len) && r.u8()? == msg_type {
             return Some(i);
         }
         i += 1;
@@ -328,20 +298,17 @@ pub fn find_handshake_start(stream: &[u8], from: usize, msg_type: u8) -> Option<
 /// record of another type (change cipher spec, alert, application data) ended them.
 pub fn handshake_bytes(stream: &[u8], start: usize) -> (Vec<u8>, bool) {
     let mut out = Vec::new();
-    let mut at = start;
-    while at + 5 <= stream.len() {
-        let ty = stream[at];
-        let len = usize::from(u16::from_be_bytes([stream[at + 3], stream[at + 4]]));
+    let mut r = Reader::init(stream.get(start..).unwrap_or_default());
+    while let Some((ty, _, _, len)) = record_header(&mut r) {
         if ty != 22 {
             return (out, true);
         }
-        let Some(payload) = stream.get(at + 5..at + 5 + len) else {
+        let Some(payload) = r.take(len) else {
             // Partial record: use what is there, more may come.
-            out.extend_from_slice(&stream[at + 5..]);
+            out.extend_from_slice(r.rest());
             return (out, false);
         };
         out.extend_from_slice(payload);
-        at += 5 + len;
         if out.len() > 256 * 1024 {
             return (out, true);
         }
@@ -352,22 +319,24 @@ pub fn handshake_bytes(stream: &[u8], start: usize) -> (Vec<u8>, bool) {
 /// The server certificate of an SSL 2.0 SERVER-HELLO at the start of a server stream.
 pub fn sslv2_server_certificate(stream: &[u8]) -> Option<&[u8]> {
     // Two-byte record header (high bit set), then message type 4 (SERVER-HELLO).
-    let (&h0, &h1) = (stream.first()?, stream.get(1)?);
-    if h0 & 0x80 == 0 || *stream.get(2)? != 4 {
+    let mut r = Reader::init(stream);
+    let header = r.u16()?;
+    if header & 0x8000 == 0 || *stream.get(2)? != 4 {
         return None;
     }
-    let rec_len = (usize::from(h0 & 0x7f) << 8) | usize::from(h1);
-    let msg = stream.get(2..2 + rec_len)?;
-    let cert_len = usize::from(u16::from_be_bytes([*msg.get(5)?, *msg.get(6)?]));
-    msg.get(11..11 + cert_len).filter(|c| !c.is_empty())
+    let mut msg = r.sub(usize::from(header & 0x7fff))?;
+    msg.skip(5)?; // type, session id hit, certificate type, version
+    let cert_len = msg.u16()?;
+    msg.skip(4)?; // cipher specs length, connection id length
+    msg.take(usize::from(cert_len)).filter(|c| !c.is_empty())
 }
 
 /// Complete handshake messages in handshake bytes: (type, body).
 pub fn messages(hs: &[u8]) -> Vec<(u8, &[u8])> {
-    let mut c = Cursor { b: hs, at: 0 };
+    let mut r = Reader::init(hs);
     let mut out = vec![];
-    while let (Some(ty), Some(len)) = (c.u8(), c.u24()) {
-        let Some(body) = c.take(len) else { break };
+    while let (Some(ty), Some(len)) = (r.u8(), r.u24()) {
+        let Some(body) = r.take(len) else { break };
         out.push((ty, body));
     }
     out
