@@ -2,6 +2,7 @@
 //! with the keys every observer can derive from the connection id, and CRYPTO frames, so
 //! that the ClientHello (and its SNI) of a QUIC connection can be read.
 
+use crate::reader::Reader;
 use aes::cipher::{generic_array::GenericArray, BlockEncrypt, KeyInit};
 use aes::Aes128;
 use aes_gcm::aead::AeadInPlace;
@@ -90,17 +91,14 @@ impl InitialKeys {
     }
 }
 
-/// Reads a QUIC variable-length integer.
-pub fn varint(b: &[u8], at: &mut usize) -> Option<u64> {
-    let first = *b.get(*at)?;
-    let len = 1usize << (first >> 6);
-    let bytes = b.get(*at..*at + len)?;
-    let mut v = u64::from(first & 0x3f);
-    for &x in &bytes[1..] {
-        v = (v << 8) | u64::from(x);
-    }
-    *at += len;
-    Some(v)
+/// Reads a QUIC variable-length integer (its first two bits give its length).
+fn varint(r: &mut Reader<'_>) -> Option<u64> {
+    let len = 1usize << (r.peek()? >> 6);
+    let (&first, rest) = r.take(len)?.split_first()?;
+    Some(
+        rest.iter()
+            .fold(u64::from(first & 0x3f), |v, &b| v << 8 | u64::from(b)),
+    )
 }
 
 fn put_varint(out: &mut Vec<u8>, v: u64) {
@@ -132,70 +130,52 @@ pub struct LongHeader<'a> {
     pub packet_len: usize,
 }
 
+/// A connection id: its length in one byte (at most 20), then its bytes.
+fn connection_id<'a>(r: &mut Reader<'a>) -> Option<&'a [u8]> {
+    let id = r.u8_prefixed()?.rest();
+    (id.len() <= 20).then_some(id)
+}
+
 /// Reads the long header at the start of `d` (one packet of a possibly coalesced datagram).
 pub fn long_header(d: &[u8]) -> Option<LongHeader<'_>> {
-    let first = *d.first()?;
+    let mut r = Reader::init(d);
+    let first = r.u8()?;
     if first & 0xc0 != 0xc0 {
         return None;
     }
-    let version = u32::from_be_bytes(d.get(1..5)?.try_into().ok()?);
+    let version = r.u32()?;
     let ty = (first >> 4) & 3;
-    let initial = match version {
-        VERSION_1 => ty == 0,
-        VERSION_2 => ty == 1,
+    let (initial, retry) = match version {
+        VERSION_1 => (ty == 0, ty == 3),
+        VERSION_2 => (ty == 1, ty == 0),
         _ => return None,
     };
-    let mut at = 5;
-    let dl = usize::from(*d.get(at)?);
-    if dl > 20 {
-        return None;
-    }
-    let dcid = d.get(at + 1..at + 1 + dl)?;
-    at += 1 + dl;
-    let sl = usize::from(*d.get(at)?);
-    if sl > 20 {
-        return None;
-    }
-    let scid = d.get(at + 1..at + 1 + sl)?;
-    at += 1 + sl;
-    let retry = match version {
-        VERSION_1 => ty == 3,
-        _ => ty == 0,
-    };
+    let dcid = connection_id(&mut r)?;
+    let scid = connection_id(&mut r)?;
     if retry {
         return Some(LongHeader {
             version,
             dcid,
             scid,
             initial: false,
-            pn_offset: at,
+            pn_offset: r.used(),
             packet_len: d.len(),
         });
     }
     if initial {
-        let tl = usize::try_from(varint(d, &mut at)?).ok()?;
-        at = at.checked_add(tl)?;
+        let token_len = usize::try_from(varint(&mut r)?).ok()?;
+        r.skip(token_len)?;
     }
-    let len = usize::try_from(varint(d, &mut at)?).ok()?;
-    let packet_len = at.checked_add(len)?;
-    if packet_len > d.len() {
-        // Cut by the capture: keep what there is; decryption will fail cleanly.
-        return Some(LongHeader {
-            version,
-            dcid,
-            scid,
-            initial,
-            pn_offset: at,
-            packet_len: d.len(),
-        });
-    }
+    let len = usize::try_from(varint(&mut r)?).ok()?;
+    let pn_offset = r.used();
     Some(LongHeader {
         version,
         dcid,
         scid,
         initial,
-        pn_offset: at,
-        packet_len,
+        pn_offset,
+        // Cut by the capture: keep what there is; decryption will fail cleanly.
+        packet_len: pn_offset.checked_add(len)?.min(d.len()),
     })
 }
 
@@ -227,51 +207,53 @@ pub fn open_initial(packet: &[u8], pn_offset: usize, keys: &InitialKeys) -> Opti
 /// The CRYPTO frames of decrypted Initial frames: (offset, data). Stops at an unknown frame.
 pub fn crypto_frames(frames: &[u8]) -> Vec<(u64, &[u8])> {
     let mut out = vec![];
-    let mut at = 0;
-    while at < frames.len() {
-        let Some(ty) = varint(frames, &mut at) else {
+    let mut r = Reader::init(frames);
+    while r.any_left() {
+        let Some(ty) = varint(&mut r) else {
             break;
         };
         match ty {
-            0x00 | 0x01 => {}
+            0x00 | 0x01 => {} // PADDING, PING
             0x02 | 0x03 => {
-                let mut ok = || -> Option<()> {
-                    varint(frames, &mut at)?;
-                    varint(frames, &mut at)?;
-                    let ranges = varint(frames, &mut at)?;
-                    varint(frames, &mut at)?;
-                    for _ in 0..ranges.min(1024) {
-                        varint(frames, &mut at)?;
-                        varint(frames, &mut at)?;
-                    }
-                    if ty == 0x03 {
-                        for _ in 0..3 {
-                            varint(frames, &mut at)?;
-                        }
-                    }
-                    Some(())
-                };
-                if ok().is_none() {
+                if skip_ack(&mut r, ty == 0x03).is_none() {
                     break;
                 }
             }
             0x06 => {
-                let (Some(off), Some(len)) = (varint(frames, &mut at), varint(frames, &mut at))
-                else {
+                let Some(frame) = crypto_frame_body(&mut r) else {
                     break;
                 };
-                let Ok(len) = usize::try_from(len) else { break };
-                let Some(data) = frames.get(at..at.saturating_add(len)) else {
-                    break;
-                };
-                out.push((off, data));
-                at += len;
+                out.push(frame);
             }
-            0x1c | 0x1d => break,
             _ => break,
         }
     }
     out
+}
+
+/// Moves past an ACK frame's body (with its ECN counts for type 0x03).
+fn skip_ack(r: &mut Reader<'_>, ecn: bool) -> Option<()> {
+    varint(r)?; // largest acknowledged
+    varint(r)?; // delay
+    let ranges = varint(r)?;
+    varint(r)?; // first range
+    for _ in 0..ranges.min(1024) {
+        varint(r)?; // gap
+        varint(r)?; // range length
+    }
+    if ecn {
+        for _ in 0..3 {
+            varint(r)?;
+        }
+    }
+    Some(())
+}
+
+/// A CRYPTO frame's body: (offset, data).
+fn crypto_frame_body<'a>(r: &mut Reader<'a>) -> Option<(u64, &'a [u8])> {
+    let offset = varint(r)?;
+    let len = usize::try_from(varint(r)?).ok()?;
+    Some((offset, r.take(len)?))
 }
 
 /// A CRYPTO frame carrying `data` at `offset` (for the test writer).

@@ -79,6 +79,18 @@ impl<'a> Reader<'a> {
         Some(part)
     }
 
+    /// Whether any byte is left.
+    #[inline]
+    pub(crate) fn any_left(&self) -> bool {
+        !self.rest.is_empty()
+    }
+
+    /// The next byte, left unread.
+    #[inline]
+    pub(crate) fn peek(&self) -> Option<u8> {
+        self.rest.first().copied()
+    }
+
     /// How many bytes were read (the offset of the next one in the input).
     #[inline]
     pub(crate) fn used(&self) -> usize {
@@ -99,6 +111,12 @@ impl<'a> Reader<'a> {
         self.array().map(u16::from_be_bytes)
     }
 
+    /// A big-endian 32-bit integer.
+    #[inline]
+    pub(crate) fn u32(&mut self) -> Option<u32> {
+        self.array().map(u32::from_be_bytes)
+    }
+
     /// A big-endian 24-bit integer (TLS handshake and certificate lengths).
     #[inline]
     pub(crate) fn u24(&mut self) -> Option<usize> {
@@ -113,13 +131,17 @@ mod tests {
 
     #[test]
     fn reads_integers_and_slices_in_order() {
-        let mut r = Reader::init(&[1, 0, 2, 0, 0, 3, 9, 9, 7]);
+        let mut r = Reader::init(&[1, 0, 2, 0, 0, 3, 0, 0, 0, 4, 9, 9, 7]);
         assert_eq!(r.u8(), Some(1));
         assert_eq!(r.u16(), Some(2));
         assert_eq!(r.u24(), Some(3));
-        assert_eq!(r.used(), 6);
+        assert_eq!(r.u32(), Some(4));
+        assert_eq!(r.used(), 10);
+        assert_eq!(r.peek(), Some(9));
         assert_eq!(r.take(2), Some(&[9, 9][..]));
+        assert!(r.any_left());
         assert_eq!(r.rest(), &[7]);
+        assert!(!r.any_left());
         assert_eq!(r.rest(), &[] as &[u8]);
     }
 
