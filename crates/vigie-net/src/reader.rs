@@ -5,6 +5,15 @@
 //! written with `?` over a reader is therefore total: short or damaged input ends it, never a
 //! panic, and whatever it keeps was backed by bytes that were really there.
 
+/// Byte order of multi-byte integers (pcap and pcapng files are written in either).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Endian {
+    /// Most significant byte first (network order).
+    Big,
+    /// Least significant byte first.
+    Little,
+}
+
 /// A cursor over borrowed bytes: integers (big-endian unless said), slices and length-prefixed
 /// parts, each read at most once.
 #[derive(Clone, Debug)]
@@ -79,6 +88,12 @@ impl<'a> Reader<'a> {
         Some(part)
     }
 
+    /// How many bytes are left.
+    #[inline]
+    pub(crate) fn left(&self) -> usize {
+        self.rest.len()
+    }
+
     /// Whether any byte is left.
     #[inline]
     pub(crate) fn any_left(&self) -> bool {
@@ -117,6 +132,24 @@ impl<'a> Reader<'a> {
         self.array().map(u32::from_be_bytes)
     }
 
+    /// A 16-bit integer in the given byte order.
+    #[inline]
+    pub(crate) fn u16_in(&mut self, order: Endian) -> Option<u16> {
+        self.array().map(match order {
+            Endian::Big => u16::from_be_bytes,
+            Endian::Little => u16::from_le_bytes,
+        })
+    }
+
+    /// A 32-bit integer in the given byte order.
+    #[inline]
+    pub(crate) fn u32_in(&mut self, order: Endian) -> Option<u32> {
+        self.array().map(match order {
+            Endian::Big => u32::from_be_bytes,
+            Endian::Little => u32::from_le_bytes,
+        })
+    }
+
     /// A big-endian 24-bit integer (TLS handshake and certificate lengths).
     #[inline]
     pub(crate) fn u24(&mut self) -> Option<usize> {
@@ -136,13 +169,23 @@ mod tests {
         assert_eq!(r.u16(), Some(2));
         assert_eq!(r.u24(), Some(3));
         assert_eq!(r.u32(), Some(4));
-        assert_eq!(r.used(), 10);
+        assert_eq!((r.used(), r.left()), (10, 3));
         assert_eq!(r.peek(), Some(9));
         assert_eq!(r.take(2), Some(&[9, 9][..]));
         assert!(r.any_left());
         assert_eq!(r.rest(), &[7]);
         assert!(!r.any_left());
         assert_eq!(r.rest(), &[] as &[u8]);
+    }
+
+    #[test]
+    fn either_byte_order() {
+        let mut r = Reader::init(&[1, 2, 1, 2, 1, 2, 3, 4, 1, 2, 3, 4]);
+        assert_eq!(r.u16_in(Endian::Big), Some(0x0102));
+        assert_eq!(r.u16_in(Endian::Little), Some(0x0201));
+        assert_eq!(r.u32_in(Endian::Big), Some(0x0102_0304));
+        assert_eq!(r.u32_in(Endian::Little), Some(0x0403_0201));
+        assert_eq!(r.u16_in(Endian::Big), None);
     }
 
     #[test]

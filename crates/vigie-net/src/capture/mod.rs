@@ -13,6 +13,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use vigie_core::Timestamp;
 
+mod pcapng;
+
+use crate::reader::{Endian, Reader};
+use pcapng::{Interface, PacketBlock};
+
 /// Largest packet record or pcapng block accepted (a 256 KiB snapshot length is the usual maximum).
 pub const MAX_RECORD: usize = 4 * 1024 * 1024;
 
@@ -118,23 +123,17 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
-#[derive(Clone, Copy, Debug)]
-struct Interface {
-    link: LinkType,
-    /// Timestamp units per second.
-    units_per_sec: u64,
-    /// Seconds added to every timestamp (if_tsoffset).
-    offset_secs: i64,
-}
-
+/// The capture's format, and what its headers said so far.
 enum Format {
+    /// Classic pcap: one byte order, timestamp resolution and link type for the whole file.
     Pcap {
-        big_endian: bool,
+        order: Endian,
         nanos: bool,
         link: LinkType,
     },
+    /// pcapng: the current section's byte order and interfaces.
     PcapNg {
-        big_endian: bool,
+        order: Endian,
         interfaces: Vec<Interface>,
     },
 }
@@ -168,30 +167,6 @@ impl std::fmt::Debug for CaptureReader {
         f.debug_struct("CaptureReader")
             .field("frame", &self.frame)
             .finish()
-    }
-}
-
-fn u16_at(b: &[u8], at: usize, be: bool) -> u16 {
-    let x = [
-        b.get(at).copied().unwrap_or(0),
-        b.get(at + 1).copied().unwrap_or(0),
-    ];
-    if be {
-        u16::from_be_bytes(x)
-    } else {
-        u16::from_le_bytes(x)
-    }
-}
-
-fn u32_at(b: &[u8], at: usize, be: bool) -> u32 {
-    let mut x = [0u8; 4];
-    for (i, v) in x.iter_mut().enumerate() {
-        *v = b.get(at + i).copied().unwrap_or(0);
-    }
-    if be {
-        u32::from_be_bytes(x)
-    } else {
-        u32::from_le_bytes(x)
     }
 }
 
@@ -244,22 +219,25 @@ impl CaptureReader {
             | [0x4d, 0x3c, 0xb2, 0xa1]
             | [0xa1, 0xb2, 0xc3, 0xd4]
             | [0xa1, 0xb2, 0x3c, 0x4d] => {
-                let big_endian = magic[0] == 0xa1;
+                let order = if magic[0] == 0xa1 {
+                    Endian::Big
+                } else {
+                    Endian::Little
+                };
                 let nanos = magic == [0x4d, 0x3c, 0xb2, 0xa1] || magic == [0xa1, 0xb2, 0x3c, 0x4d];
                 let mut rest = [0u8; 20];
                 if !read_full(&mut *input, &mut rest).unwrap_or(false) {
                     return Err(CaptureError::NotACapture("pcap header cut short".into()));
                 }
-                // The link type's upper bits may carry FCS information: keep the low 16.
-                let link = LinkType(u32_at(&rest, 16, big_endian) & 0xffff);
-                Format::Pcap {
-                    big_endian,
-                    nanos,
-                    link,
-                }
+                // Versions, time zone, accuracy and snapshot length, then the link type, whose
+                // upper bits may carry FCS information: keep the low 16.
+                let mut r = Reader::init(&rest);
+                let link = r.skip(16).and_then(|()| r.u32_in(order));
+                let link = LinkType(link.unwrap_or_default() & 0xffff);
+                Format::Pcap { order, nanos, link }
             }
-            [0x0a, 0x0d, 0x0d, 0x0a] => Format::PcapNg {
-                big_endian: false,
+            pcapng::SECTION_MAGIC => Format::PcapNg {
+                order: Endian::Little,
                 interfaces: vec![],
             },
             other => {
@@ -285,16 +263,13 @@ impl CaptureReader {
                     "pcapng section header cut short".into(),
                 ));
             }
-            let big_endian = match [hdr[4], hdr[5], hdr[6], hdr[7]] {
-                [0x1a, 0x2b, 0x3c, 0x4d] => true,
-                [0x4d, 0x3c, 0x2b, 0x1a] => false,
-                _ => {
-                    return Err(CaptureError::NotACapture(
-                        "pcapng byte-order magic missing".into(),
-                    ))
-                }
+            let (length, magic) = hdr.split_at(4);
+            let Some(order) = pcapng::section_order(magic) else {
+                return Err(CaptureError::NotACapture(
+                    "pcapng byte-order magic missing".into(),
+                ));
             };
-            let total = u32_at(&hdr, 0, big_endian) as usize;
+            let total = Reader::init(length).u32_in(order).unwrap_or_default() as usize;
             if !(28..=MAX_RECORD).contains(&total) || total % 4 != 0 {
                 return Err(CaptureError::Malformed {
                     frame: 0,
@@ -303,7 +278,7 @@ impl CaptureReader {
             }
             reader.take(total - 12)?;
             reader.format = Format::PcapNg {
-                big_endian,
+                order,
                 interfaces: vec![],
             };
         }
@@ -340,9 +315,7 @@ impl CaptureReader {
         while self.buf.len() < n {
             let chunk = self.input.fill_buf()?;
             if chunk.is_empty() {
-                return Err(CaptureError::Truncated {
-                    frame: self.frame + 1,
-                });
+                return Err(self.truncated());
             }
             let k = chunk.len().min(n - self.buf.len());
             self.buf.extend_from_slice(&chunk[..k]);
@@ -353,9 +326,7 @@ impl CaptureReader {
 
     /// Like [`Self::take`], inside a record: the end of input there is a truncation.
     fn take_more(&mut self, n: usize) -> Result<Loc, CaptureError> {
-        self.take(n)?.ok_or(CaptureError::Truncated {
-            frame: self.frame + 1,
-        })
+        self.take(n)?.ok_or_else(|| self.truncated())
     }
 
     /// The bytes made available by the last [`Self::take`].
@@ -375,30 +346,30 @@ impl CaptureReader {
     /// The next packet, or `None` at the end of the capture.
     pub fn next_packet(&mut self) -> Result<Option<Packet<'_>>, CaptureError> {
         match self.format {
-            Format::Pcap {
-                big_endian,
-                nanos,
-                link,
-            } => self.next_pcap(big_endian, nanos, link),
+            Format::Pcap { order, nanos, link } => self.next_pcap(order, nanos, link),
             Format::PcapNg { .. } => self.next_pcapng(),
         }
     }
 
     fn next_pcap(
         &mut self,
-        be: bool,
+        order: Endian,
         nanos: bool,
         link: LinkType,
     ) -> Result<Option<Packet<'_>>, CaptureError> {
         let Some(loc) = self.take(16)? else {
             return Ok(None);
         };
-        let mut hdr = [0u8; 16];
-        hdr.copy_from_slice(self.bytes(loc));
-        let secs = i64::from(u32_at(&hdr, 0, be));
-        let frac = u32_at(&hdr, 4, be);
-        let incl = u32_at(&hdr, 8, be) as usize;
-        let orig_len = u32_at(&hdr, 12, be);
+        let mut hdr = Reader::init(self.bytes(loc));
+        let (Some(secs), Some(frac), Some(incl), Some(orig_len)) = (
+            hdr.u32_in(order),
+            hdr.u32_in(order),
+            hdr.u32_in(order),
+            hdr.u32_in(order),
+        ) else {
+            return Err(self.truncated());
+        };
+        let incl = incl as usize;
         if incl > MAX_RECORD {
             return Err(CaptureError::Malformed {
                 frame: self.frame,
@@ -416,43 +387,38 @@ impl CaptureReader {
         let data = self.bytes(loc);
         Ok(Some(Packet {
             frame,
-            ts: Timestamp::from_secs_nanos(secs, nanos_part),
+            ts: Timestamp::from_secs_nanos(i64::from(secs), nanos_part),
             link,
             data,
             orig_len,
         }))
     }
 
+    /// The error of input ending inside the next record.
+    fn truncated(&self) -> CaptureError {
+        CaptureError::Truncated {
+            frame: self.frame + 1,
+        }
+    }
+
     fn next_pcapng(&mut self) -> Result<Option<Packet<'_>>, CaptureError> {
         loop {
-            let Format::PcapNg { big_endian: be, .. } = self.format else {
+            let Format::PcapNg { order, .. } = self.format else {
                 return Ok(None);
             };
             let Some(loc) = self.take(8)? else {
                 return Ok(None);
             };
-            let mut hdr = [0u8; 8];
-            hdr.copy_from_slice(self.bytes(loc));
-            if hdr[..4] == [0x0a, 0x0d, 0x0d, 0x0a] {
-                // New section: its byte order may differ.
-                let loc = self.take_more(4)?;
-                let big_endian = self.bytes(loc) == [0x1a, 0x2b, 0x3c, 0x4d];
-                let total = u32_at(&hdr, 4, big_endian) as usize;
-                if !(28..=MAX_RECORD).contains(&total) {
-                    return Err(CaptureError::Malformed {
-                        frame: self.frame,
-                        detail: format!("section header length {total}"),
-                    });
-                }
-                self.take_more(total - 12)?;
-                self.format = Format::PcapNg {
-                    big_endian,
-                    interfaces: vec![],
-                };
+            let Some(&hdr) = self.bytes(loc).first_chunk::<8>() else {
+                return Err(self.truncated());
+            };
+            let (head, length) = hdr.split_at(4);
+            if head == pcapng::SECTION_MAGIC {
+                self.next_section(length)?;
                 continue;
             }
-            let block_type = u32_at(&hdr, 0, be);
-            let total = u32_at(&hdr, 4, be) as usize;
+            let block_type = Reader::init(head).u32_in(order).unwrap_or_default();
+            let total = Reader::init(length).u32_in(order).unwrap_or_default() as usize;
             if !(12..=MAX_RECORD).contains(&total) {
                 return Err(CaptureError::Malformed {
                     frame: self.frame,
@@ -461,124 +427,61 @@ impl CaptureReader {
             }
             let body_len = total - 12;
             let loc = self.take_more(total - 8)?;
-            match block_type {
-                1 => {
-                    let body = self.bytes(loc)[..body_len].to_vec();
-                    self.add_interface(&body, be);
+            if block_type == 1 {
+                let itf = Interface::read(self.block_body(loc, body_len), order);
+                if let Format::PcapNg { interfaces, .. } = &mut self.format {
+                    pcapng::describe(interfaces, itf);
                 }
-                6 | 2 => {
-                    // Enhanced (6) or obsolete (2) packet block.
-                    if body_len < 20 {
-                        continue;
-                    }
-                    let Format::PcapNg { interfaces, .. } = &self.format else {
-                        continue;
-                    };
-                    let interfaces = interfaces.clone();
-                    self.frame += 1;
-                    let frame = self.frame;
-                    let b = &self.bytes(loc)[..body_len];
-                    let iface = if block_type == 6 {
-                        u32_at(b, 0, be) as usize
-                    } else {
-                        usize::from(u16_at(b, 0, be))
-                    };
-                    let ts_raw = (u64::from(u32_at(b, 4, be)) << 32) | u64::from(u32_at(b, 8, be));
-                    let cap = (u32_at(b, 12, be) as usize).min(b.len() - 20);
-                    let orig_len = u32_at(b, 16, be);
-                    let itf = interfaces.get(iface).copied().unwrap_or(Interface {
-                        link: LinkType::ETHERNET,
-                        units_per_sec: 1_000_000,
-                        offset_secs: 0,
-                    });
-                    return Ok(Some(Packet {
-                        frame,
-                        ts: convert_ts(ts_raw, itf),
-                        link: itf.link,
-                        data: &b[20..20 + cap],
-                        orig_len,
-                    }));
-                }
-                3 => {
-                    // Simple packet block: interface 0, no timestamp.
-                    if body_len < 4 {
-                        continue;
-                    }
-                    let Format::PcapNg { interfaces, .. } = &self.format else {
-                        continue;
-                    };
-                    let link = interfaces.first().map_or(LinkType::ETHERNET, |i| i.link);
-                    self.frame += 1;
-                    let frame = self.frame;
-                    let b = &self.bytes(loc)[..body_len];
-                    let orig_len = u32_at(b, 0, be);
-                    let cap = (orig_len as usize).min(b.len() - 4);
-                    return Ok(Some(Packet {
-                        frame,
-                        ts: Timestamp(0),
-                        link,
-                        data: &b[4..4 + cap],
-                        orig_len,
-                    }));
-                }
-                _ => continue, // name resolution, statistics, custom blocks...
+                continue;
             }
+            // Name resolution, statistics, custom blocks... are passed over.
+            let Some(block) = PacketBlock::read(block_type, self.block_body(loc, body_len), order)
+            else {
+                continue;
+            };
+            let Format::PcapNg { interfaces, .. } = &self.format else {
+                continue;
+            };
+            let itf = interfaces.get(block.interface).copied().unwrap_or_default();
+            self.frame += 1;
+            let frame = self.frame;
+            let data = self.block_body(loc, body_len).get(block.data);
+            return Ok(Some(Packet {
+                frame,
+                ts: block.raw_time.map_or(Timestamp(0), |raw| itf.time(raw)),
+                link: itf.link,
+                data: data.unwrap_or_default(),
+                orig_len: block.orig_len,
+            }));
         }
     }
 
-    fn add_interface(&mut self, b: &[u8], be: bool) {
-        let link = LinkType(u32::from(u16_at(b, 0, be)));
-        let mut itf = Interface {
-            link,
-            units_per_sec: 1_000_000,
-            offset_secs: 0,
+    /// A new section, whose header starts with `length` (in its byte order, which may differ
+    /// from the previous section's).
+    fn next_section(&mut self, length: &[u8]) -> Result<(), CaptureError> {
+        let loc = self.take_more(4)?;
+        let order = pcapng::section_order(self.bytes(loc)).unwrap_or(Endian::Little);
+        let total = Reader::init(length).u32_in(order).unwrap_or_default() as usize;
+        if !(28..=MAX_RECORD).contains(&total) {
+            return Err(CaptureError::Malformed {
+                frame: self.frame,
+                detail: format!("section header length {total}"),
+            });
+        }
+        self.take_more(total - 12)?;
+        self.format = Format::PcapNg {
+            order,
+            interfaces: vec![],
         };
-        // Options: code(2) len(2) value padded to 4.
-        let mut at = 8;
-        while at + 4 <= b.len() {
-            let code = u16_at(b, at, be);
-            let len = usize::from(u16_at(b, at + 2, be));
-            let val = b.get(at + 4..at + 4 + len).unwrap_or_default();
-            match code {
-                0 => break,
-                9 if len >= 1 => {
-                    let v = val[0];
-                    let exp = u32::from(v & 0x7f);
-                    itf.units_per_sec = if v & 0x80 == 0 {
-                        10u64.checked_pow(exp).unwrap_or(1_000_000)
-                    } else {
-                        1u64.checked_shl(exp).unwrap_or(1_000_000)
-                    }
-                    .max(1);
-                }
-                14 if len >= 8 => {
-                    let hi = u64::from(u32_at(val, 0, be));
-                    let lo = u64::from(u32_at(val, 4, be));
-                    itf.offset_secs = i64::try_from((hi << 32) | lo).unwrap_or(0);
-                }
-                _ => {}
-            }
-            at += 4 + len.div_ceil(4) * 4;
-        }
-        if let Format::PcapNg { interfaces, .. } = &mut self.format {
-            if interfaces.len() < 4096 {
-                interfaces.push(itf);
-            }
-        }
+        Ok(())
     }
-}
 
-fn convert_ts(raw: u64, itf: Interface) -> Timestamp {
-    let units = u128::from(itf.units_per_sec);
-    let secs = u128::from(raw) / units;
-    let rem = u128::from(raw) % units;
-    let nanos = (rem * 1_000_000_000 / units) as u32;
-    Timestamp::from_secs_nanos(
-        i64::try_from(secs)
-            .unwrap_or(i64::MAX)
-            .saturating_add(itf.offset_secs),
-        nanos,
-    )
+    /// The first `len` bytes made available by the last [`Self::take`] (a block's body,
+    /// without its trailing length).
+    fn block_body(&mut self, loc: Loc, len: usize) -> &[u8] {
+        let bytes = self.bytes(loc);
+        bytes.get(..len).unwrap_or(bytes)
+    }
 }
 
 #[cfg(test)]
@@ -639,5 +542,20 @@ mod tests {
             r.next_packet(),
             Err(CaptureError::Malformed { .. })
         ));
+    }
+
+    #[test]
+    fn an_interface_option_cut_short_is_passed_over() {
+        // A section header, then an interface description whose last option (if_tsresol)
+        // announces a value the block does not hold.
+        let mut bytes = vec![
+            0x0a, 0x0d, 0x0d, 0x0a, 28, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0,
+        ];
+        bytes.extend_from_slice(&[0xff; 8]);
+        bytes.extend_from_slice(&[28, 0, 0, 0]);
+        bytes.extend_from_slice(&[1, 0, 0, 0, 24, 0, 0, 0, 1, 0, 0, 0, 0, 0, 4, 0]);
+        bytes.extend_from_slice(&[9, 0, 1, 0, 24, 0, 0, 0]);
+        let mut r = CaptureReader::from_reader(std::io::Cursor::new(bytes)).expect("open");
+        assert!(matches!(r.next_packet(), Ok(None)));
     }
 }
