@@ -6,119 +6,17 @@
 //! extension headers and fragments, and the tunnels IP-in-IP (4in4, 6in4, 4in6, 6in6), GRE
 //! (with ERSPAN II/III and transparent Ethernet bridging), VXLAN, Geneve, Teredo, AYIYA and
 //! GTP-U. The innermost TCP or UDP packet is what the analysis sees.
+//!
+//! The layers call one another (a tunnel carries Ethernet, which carries IP, which carries
+//! tunnels), so they live in this one file; what they give is in [`decoded`].
+
+mod decoded;
+
+pub use decoded::{Decode, Decoded, Fragment, SkipReason, Transport, MAX_TUNNEL_DEPTH};
 
 use crate::capture::LinkType;
+use crate::reader::{Endian, Reader};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-
-/// Most tunnel layers followed before giving up (guards against crafted recursion).
-pub const MAX_TUNNEL_DEPTH: u8 = 8;
-
-/// The transport layer of a decoded packet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Transport<'a> {
-    /// A TCP segment.
-    Tcp {
-        /// Source port.
-        sport: u16,
-        /// Destination port.
-        dport: u16,
-        /// Sequence number.
-        seq: u32,
-        /// TCP flags (FIN 0x01, SYN 0x02, RST 0x04, PSH 0x08, ACK 0x10).
-        flags: u8,
-        /// Segment payload (trimmed to the IP length).
-        payload: &'a [u8],
-    },
-    /// A UDP datagram.
-    Udp {
-        /// Source port.
-        sport: u16,
-        /// Destination port.
-        dport: u16,
-        /// Datagram payload.
-        payload: &'a [u8],
-    },
-    /// Any other IP protocol (ICMP, SCTP, ESP, ...).
-    Other {
-        /// IP protocol number.
-        proto: u8,
-        /// The IP payload.
-        payload: &'a [u8],
-    },
-}
-
-/// An IP packet decoded down to its transport layer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Decoded<'a> {
-    /// Source address.
-    pub src: IpAddr,
-    /// Destination address.
-    pub dst: IpAddr,
-    /// The transport layer.
-    pub transport: Transport<'a>,
-    /// Length of the IP payload as the IP header states it (what flows count as bytes).
-    pub ip_payload_len: u32,
-    /// Tunnel layers removed to reach this packet.
-    pub tunnel_depth: u8,
-}
-
-/// One fragment of an IP datagram, to be reassembled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fragment<'a> {
-    /// Source address.
-    pub src: IpAddr,
-    /// Destination address.
-    pub dst: IpAddr,
-    /// Datagram identification.
-    pub id: u32,
-    /// Protocol of the reassembled payload.
-    pub proto: u8,
-    /// Byte offset of this fragment in the payload.
-    pub offset: u32,
-    /// Whether more fragments follow.
-    pub more: bool,
-    /// This fragment's bytes.
-    pub payload: &'a [u8],
-    /// Tunnel layers removed to reach it.
-    pub tunnel_depth: u8,
-}
-
-/// What decoding a packet gave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decode<'a> {
-    /// A complete IP packet.
-    Packet(Decoded<'a>),
-    /// A fragment (hand it to the reassembler).
-    Fragment(Fragment<'a>),
-    /// Not IP (ARP, LLDP, 802.11 management, ...), or a layer that could not be read.
-    Skip(SkipReason),
-}
-
-/// Why a packet gave nothing to analyse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SkipReason {
-    /// Not an IP packet (ARP, spanning tree, 802.11 management...).
-    NotIp,
-    /// A header was cut short or inconsistent.
-    Damaged,
-    /// The link type is not one Vigie decodes.
-    UnknownLink,
-    /// Tunnels nested deeper than [`MAX_TUNNEL_DEPTH`].
-    TooDeep,
-}
-
-fn be16(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes([*b.get(at)?, *b.get(at + 1)?]))
-}
-
-fn be32(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes([
-        *b.get(at)?,
-        *b.get(at + 1)?,
-        *b.get(at + 2)?,
-        *b.get(at + 3)?,
-    ]))
-}
 
 const DAMAGED: Decode<'static> = Decode::Skip(SkipReason::Damaged);
 
@@ -129,35 +27,15 @@ pub fn decode_link(link: LinkType, data: &[u8]) -> Decode<'_> {
         LinkType::RAW | LinkType(12) | LinkType(14) | LinkType::IPV4 | LinkType::IPV6 => {
             decode_ip(data, 0)
         }
-        LinkType::NULL | LinkType::LOOP => {
-            let Some(fam) = data.get(..4) else {
-                return DAMAGED;
-            };
-            // Family is host-order for NULL; accept either order. 2 = IPv4; 24/28/30 = IPv6.
-            let f = u32::from_le_bytes([fam[0], fam[1], fam[2], fam[3]])
-                .min(u32::from_be_bytes([fam[0], fam[1], fam[2], fam[3]]));
-            match f {
-                2 | 24 | 28 | 30 => decode_ip(&data[4..], 0),
-                _ => Decode::Skip(SkipReason::NotIp),
-            }
-        }
-        LinkType::LINUX_SLL => match be16(data, 14) {
-            Some(et) => decode_ethertype(et, data.get(16..).unwrap_or_default(), 0),
-            None => DAMAGED,
-        },
-        LinkType::LINUX_SLL2 => match be16(data, 0) {
-            Some(et) => decode_ethertype(et, data.get(20..).unwrap_or_default(), 0),
-            None => DAMAGED,
-        },
+        LinkType::NULL | LinkType::LOOP => decode_loopback(data),
+        LinkType::LINUX_SLL => decode_cooked(data, 14, 16),
+        LinkType::LINUX_SLL2 => decode_cooked(data, 0, 20),
         LinkType::PPP => decode_ppp(data, 0),
         LinkType::RADIOTAP => {
-            let Some(len) = data
-                .get(2..4)
-                .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
-            else {
-                return DAMAGED;
-            };
-            match data.get(len..) {
+            // The radiotap header's length is little-endian, after its version and padding.
+            let mut r = Reader::init(data);
+            let len = r.skip(2).and_then(|()| r.u16_in(Endian::Little));
+            match len.and_then(|len| data.get(usize::from(len)..)) {
                 Some(rest) => decode_80211(rest),
                 None => DAMAGED,
             }
@@ -167,13 +45,33 @@ pub fn decode_link(link: LinkType, data: &[u8]) -> Decode<'_> {
     }
 }
 
+/// BSD and OpenBSD loopback: a 4-byte address family, then IP.
+fn decode_loopback(data: &[u8]) -> Decode<'_> {
+    let mut r = Reader::init(data);
+    let Some(family) = r.array::<4>() else {
+        return DAMAGED;
+    };
+    // Host order for NULL, network order for LOOP: accept either. 2 = IPv4; 24/28/30 = IPv6.
+    match u32::from_le_bytes(family).min(u32::from_be_bytes(family)) {
+        2 | 24 | 28 | 30 => decode_ip(r.rest(), 0),
+        _ => Decode::Skip(SkipReason::NotIp),
+    }
+}
+
+/// Linux cooked capture: the ethertype at `ethertype_at`, the payload at `payload_at`.
+fn decode_cooked(data: &[u8], ethertype_at: usize, payload_at: usize) -> Decode<'_> {
+    let mut r = Reader::init(data);
+    match r.skip(ethertype_at).and_then(|()| r.u16()) {
+        Some(et) => decode_ethertype(et, data.get(payload_at..).unwrap_or_default(), 0),
+        None => DAMAGED,
+    }
+}
+
 /// 802.11 data frames carrying LLC/SNAP (unencrypted, or as captured on a monitor interface
 /// of an open network).
 fn decode_80211(data: &[u8]) -> Decode<'_> {
-    let Some(&fc0) = data.first() else {
-        return DAMAGED;
-    };
-    let Some(&fc1) = data.get(1) else {
+    let mut r = Reader::init(data);
+    let (Some(fc0), Some(fc1)) = (r.u8(), r.u8()) else {
         return DAMAGED;
     };
     let ftype = (fc0 >> 2) & 3;
@@ -195,18 +93,20 @@ fn decode_80211(data: &[u8]) -> Decode<'_> {
     let Some(llc) = data.get(hdr..) else {
         return DAMAGED;
     };
-    if llc.get(..3) != Some(&[0xaa, 0xaa, 0x03]) {
+    let mut r = Reader::init(llc);
+    if r.take(3) != Some(&[0xaa, 0xaa, 0x03][..]) {
         return Decode::Skip(SkipReason::NotIp);
     }
-    match be16(llc, 6) {
-        Some(et) => decode_ethertype(et, llc.get(8..).unwrap_or_default(), 0),
+    match r.skip(3).and_then(|()| r.u16()) {
+        Some(et) => decode_ethertype(et, r.rest(), 0),
         None => DAMAGED,
     }
 }
 
 fn decode_ethernet(data: &[u8], depth: u8) -> Decode<'_> {
-    match be16(data, 12) {
-        Some(et) => decode_ethertype(et, data.get(14..).unwrap_or_default(), depth),
+    let mut r = Reader::init(data);
+    match r.skip(12).and_then(|()| r.u16()) {
+        Some(et) => decode_ethertype(et, r.rest(), depth),
         None => DAMAGED,
     }
 }
@@ -216,11 +116,12 @@ fn decode_ethertype(mut et: u16, mut data: &[u8], depth: u8) -> Decode<'_> {
     for _ in 0..8 {
         match et {
             0x8100 | 0x88a8 | 0x9100 | 0x9200 => {
-                let Some(next) = be16(data, 2) else {
+                let mut r = Reader::init(data);
+                let Some(next) = r.skip(2).and_then(|()| r.u16()) else {
                     return DAMAGED;
                 };
                 et = next;
-                data = data.get(4..).unwrap_or_default();
+                data = r.rest();
             }
             _ => break,
         }
@@ -229,17 +130,16 @@ fn decode_ethertype(mut et: u16, mut data: &[u8], depth: u8) -> Decode<'_> {
         0x0800 | 0x86dd => decode_ip(data, depth),
         0x8847 | 0x8848 => {
             // MPLS label stack, then IP guessed from the version nibble.
-            let mut at = 0;
+            let mut r = Reader::init(data);
             loop {
-                let Some(entry) = be32(data, at) else {
+                let Some(entry) = r.u32() else {
                     return DAMAGED;
                 };
-                at += 4;
-                if entry & 0x100 != 0 || at > 64 {
+                if entry & 0x100 != 0 || r.used() > 64 {
                     break;
                 }
             }
-            decode_ip(data.get(at..).unwrap_or_default(), depth)
+            decode_ip(r.rest(), depth)
         }
         0x8864 => {
             // PPPoE session: 6-byte header, then PPP protocol.
@@ -251,21 +151,16 @@ fn decode_ethertype(mut et: u16, mut data: &[u8], depth: u8) -> Decode<'_> {
 }
 
 fn decode_ppp(data: &[u8], depth: u8) -> Decode<'_> {
-    let data = if data.starts_with(&[0xff, 0x03]) {
-        &data[2..]
-    } else {
-        data
-    };
-    let (proto, rest) = match data.first() {
-        Some(b) if b & 1 == 1 => (u16::from(*b), &data[1..]),
-        _ => match be16(data, 0) {
-            Some(p) => (p, &data[2..]),
-            None => return DAMAGED,
-        },
+    let mut r = Reader::init(data.strip_prefix(&[0xff, 0x03]).unwrap_or(data));
+    // The protocol field is one byte when compressed (odd), else two.
+    let proto = match r.peek() {
+        Some(b) if b & 1 == 1 => r.u8().map(u16::from),
+        _ => r.u16(),
     };
     match proto {
-        0x0021 | 0x0057 => decode_ip(rest, depth),
-        _ => Decode::Skip(SkipReason::NotIp),
+        Some(0x0021 | 0x0057) => decode_ip(r.rest(), depth),
+        Some(_) => Decode::Skip(SkipReason::NotIp),
+        None => DAMAGED,
     }
 }
 
@@ -281,32 +176,64 @@ pub fn decode_ip(data: &[u8], depth: u8) -> Decode<'_> {
     }
 }
 
-fn decode_ipv4(data: &[u8], depth: u8) -> Decode<'_> {
-    let ihl = usize::from(data[0] & 0x0f) * 4;
-    if ihl < 20 || data.len() < ihl {
-        return DAMAGED;
+/// The fields of an IPv4 header that decoding needs.
+struct Ipv4Header {
+    header_len: usize,
+    total_len: usize,
+    id: u16,
+    flags_offset: u16,
+    proto: u8,
+    src: Ipv4Addr,
+    dst: Ipv4Addr,
+}
+
+impl Ipv4Header {
+    fn read(data: &[u8]) -> Option<Self> {
+        let mut r = Reader::init(data);
+        let header_len = usize::from(r.u8()? & 0x0f) * 4;
+        r.skip(1)?; // type of service
+        let total_len = usize::from(r.u16()?);
+        let id = r.u16()?;
+        let flags_offset = r.u16()?;
+        r.skip(1)?; // time to live
+        let proto = r.u8()?;
+        r.skip(2)?; // checksum
+        Some(Ipv4Header {
+            header_len,
+            total_len,
+            id,
+            flags_offset,
+            proto,
+            src: Ipv4Addr::from(r.array()?),
+            dst: Ipv4Addr::from(r.array()?),
+        })
     }
-    let total = usize::from(be16(data, 2).unwrap_or(0));
+}
+
+fn decode_ipv4(data: &[u8], depth: u8) -> Decode<'_> {
+    let Some(h) = Ipv4Header::read(data).filter(|h| h.header_len >= 20) else {
+        return DAMAGED;
+    };
+    let (ihl, total) = (h.header_len, h.total_len);
     // Trim link padding; keep what was captured when the snapshot is shorter.
     let end = if total >= ihl {
         total.min(data.len())
     } else {
         data.len()
     };
-    let src = IpAddr::V4(Ipv4Addr::new(data[12], data[13], data[14], data[15]));
-    let dst = IpAddr::V4(Ipv4Addr::new(data[16], data[17], data[18], data[19]));
-    let proto = data[9];
-    let frag = be16(data, 6).unwrap_or(0);
-    let more = frag & 0x2000 != 0;
-    let offset = u32::from(frag & 0x1fff) * 8;
-    let payload = &data[ihl..end];
+    let Some(payload) = data.get(ihl..end) else {
+        return DAMAGED;
+    };
+    let (src, dst) = (IpAddr::V4(h.src), IpAddr::V4(h.dst));
+    let more = h.flags_offset & 0x2000 != 0;
+    let offset = u32::from(h.flags_offset & 0x1fff) * 8;
     let declared = u32::try_from(total.saturating_sub(ihl)).unwrap_or(0);
     if more || offset > 0 {
         return Decode::Fragment(Fragment {
             src,
             dst,
-            id: u32::from(be16(data, 4).unwrap_or(0)),
-            proto,
+            id: u32::from(h.id),
+            proto: h.proto,
             offset,
             more,
             payload,
@@ -316,37 +243,56 @@ fn decode_ipv4(data: &[u8], depth: u8) -> Decode<'_> {
     decode_transport(
         src,
         dst,
-        proto,
+        h.proto,
         payload,
         declared.max(payload.len() as u32),
         depth,
     )
 }
+/// The fields of an IPv6 fixed header that decoding needs.
+struct Ipv6Header {
+    payload_len: usize,
+    next: u8,
+    src: Ipv6Addr,
+    dst: Ipv6Addr,
+}
+
+impl Ipv6Header {
+    fn read(r: &mut Reader<'_>) -> Option<Self> {
+        r.skip(4)?; // version, traffic class, flow label
+        let payload_len = usize::from(r.u16()?);
+        let next = r.u8()?;
+        r.skip(1)?; // hop limit
+        Some(Ipv6Header {
+            payload_len,
+            next,
+            src: Ipv6Addr::from(r.array()?),
+            dst: Ipv6Addr::from(r.array()?),
+        })
+    }
+}
 
 fn decode_ipv6(data: &[u8], depth: u8) -> Decode<'_> {
-    if data.len() < 40 {
+    let mut r = Reader::init(data);
+    let Some(h) = Ipv6Header::read(&mut r) else {
         return DAMAGED;
-    }
-    let plen = usize::from(be16(data, 4).unwrap_or(0));
-    let mut s = [0u8; 16];
-    s.copy_from_slice(&data[8..24]);
-    let mut d = [0u8; 16];
-    d.copy_from_slice(&data[24..40]);
-    let src = IpAddr::V6(Ipv6Addr::from(s));
-    let dst = IpAddr::V6(Ipv6Addr::from(d));
-    let end = if plen == 0 {
-        data.len()
-    } else {
-        (40 + plen).min(data.len())
     };
-    let body = &data[40..end];
-    let mut next = data[6];
-    let mut at = 0usize;
+    let plen = h.payload_len;
+    let (src, dst) = (IpAddr::V6(h.src), IpAddr::V6(h.dst));
+    let body = r.rest();
+    let body = if plen == 0 {
+        body
+    } else {
+        body.get(..plen).unwrap_or(body)
+    };
+    let mut r = Reader::init(body);
+    let mut next = h.next;
     // Extension headers.
     for _ in 0..16 {
         match next {
             0 | 43 | 60 | 135 | 139 | 140 => {
-                let (Some(&nh), Some(&len)) = (body.get(at), body.get(at + 1)) else {
+                let at = r.used();
+                let (Some(nh), Some(len)) = (r.u8(), r.u8()) else {
                     return DAMAGED;
                 };
                 if next == 135 {
@@ -363,48 +309,52 @@ fn decode_ipv6(data: &[u8], depth: u8) -> Decode<'_> {
                     });
                 }
                 next = nh;
-                at += (usize::from(len) + 1) * 8;
+                if r.skip((usize::from(len) + 1) * 8 - 2).is_none() {
+                    return DAMAGED;
+                }
             }
             51 => {
-                let (Some(&nh), Some(&len)) = (body.get(at), body.get(at + 1)) else {
+                // Authentication header: its length counts 4-byte words, less two.
+                let (Some(nh), Some(len)) = (r.u8(), r.u8()) else {
                     return DAMAGED;
                 };
                 next = nh;
-                at += (usize::from(len) + 2) * 4;
+                if r.skip((usize::from(len) + 2) * 4 - 2).is_none() {
+                    return DAMAGED;
+                }
             }
             44 => {
-                let Some(hdr) = body.get(at..at + 8) else {
+                let Some(mut hdr) = r.sub(8) else {
                     return DAMAGED;
                 };
-                let off = u16::from_be_bytes([hdr[2], hdr[3]]);
-                let id = u32::from_be_bytes([hdr[4], hdr[5], hdr[6], hdr[7]]);
-                let payload = body.get(at + 8..).unwrap_or_default();
+                let (Some(nh), Some(off), Some(id)) =
+                    (hdr.u8(), hdr.skip(1).and_then(|()| hdr.u16()), hdr.u32())
+                else {
+                    return DAMAGED;
+                };
                 let offset = u32::from(off >> 3) * 8;
                 let more = off & 1 != 0;
                 if offset == 0 && !more {
                     // Atomic fragment: carries the whole datagram.
-                    next = hdr[0];
-                    at += 8;
+                    next = nh;
                     continue;
                 }
                 return Decode::Fragment(Fragment {
                     src,
                     dst,
                     id,
-                    proto: hdr[0],
+                    proto: nh,
                     offset,
                     more,
-                    payload,
+                    payload: r.rest(),
                     tunnel_depth: depth,
                 });
             }
             _ => break,
         }
     }
-    let Some(payload) = body.get(at..) else {
-        return DAMAGED;
-    };
-    let declared = u32::try_from(plen.saturating_sub(at)).unwrap_or(0);
+    let declared = u32::try_from(plen.saturating_sub(r.used())).unwrap_or(0);
+    let payload = r.rest();
     decode_transport(
         src,
         dst,
@@ -434,31 +384,13 @@ pub fn decode_transport(
         })
     };
     match proto {
-        6 => {
-            let (Some(sport), Some(dport), Some(seq)) =
-                (be16(payload, 0), be16(payload, 2), be32(payload, 4))
-            else {
-                return DAMAGED;
-            };
-            let off = usize::from(payload.get(12).copied().unwrap_or(0) >> 4) * 4;
-            let flags = payload.get(13).copied().unwrap_or(0);
-            if off < 20 {
-                return DAMAGED;
-            }
-            let data = payload.get(off..).unwrap_or_default();
-            packet(Transport::Tcp {
-                sport,
-                dport,
-                seq,
-                flags,
-                payload: data,
-            })
-        }
+        6 => tcp(payload).map_or(DAMAGED, packet),
         17 | 136 => {
-            let (Some(sport), Some(dport)) = (be16(payload, 0), be16(payload, 2)) else {
+            let mut r = Reader::init(payload);
+            let (Some(sport), Some(dport)) = (r.u16(), r.u16()) else {
                 return DAMAGED;
             };
-            let ulen = usize::from(be16(payload, 4).unwrap_or(0));
+            let ulen = usize::from(r.u16().unwrap_or(0));
             let end = if ulen >= 8 {
                 ulen.min(payload.len())
             } else {
@@ -480,56 +412,68 @@ pub fn decode_transport(
     }
 }
 
+/// A TCP segment: ports, sequence number, flags and payload.
+fn tcp(segment: &[u8]) -> Option<Transport<'_>> {
+    let mut r = Reader::init(segment);
+    let sport = r.u16()?;
+    let dport = r.u16()?;
+    let seq = r.u32()?;
+    // After the acknowledgement number, the header length in 4-byte words; it and the flags
+    // may be cut off by the capture's snapshot length.
+    let data_offset = r
+        .skip(4)
+        .and_then(|()| r.u8())
+        .map_or(0, |b| usize::from(b >> 4) * 4);
+    let flags = r.u8().unwrap_or(0);
+    if data_offset < 20 {
+        return None;
+    }
+    Some(Transport::Tcp {
+        sport,
+        dport,
+        seq,
+        flags,
+        payload: segment.get(data_offset..).unwrap_or_default(),
+    })
+}
+
 /// The original packet quoted by an ICMP or ICMPv6 error (destination unreachable, time
 /// exceeded, parameter problem, packet too big), if this packet is one.
 pub fn icmp_quoted<'a>(d: &Decoded<'a>) -> Option<&'a [u8]> {
     let Transport::Other { proto, payload } = d.transport else {
         return None;
     };
-    let ty = *payload.first()?;
+    let mut r = Reader::init(payload);
+    let ty = r.u8()?;
     let is_error = match proto {
         1 => matches!(ty, 3 | 11 | 12),
         58 => matches!(ty, 1..=4),
         _ => false,
     };
-    if is_error {
-        payload.get(8..)
-    } else {
-        None
-    }
+    // Code, checksum and four bytes of the message, then the quoted packet.
+    r.skip(7)?;
+    is_error.then(|| r.rest())
 }
 
 fn decode_gre(data: &[u8], depth: u8) -> Option<Decode<'_>> {
-    let flags = be16(data, 0)?;
-    let proto = be16(data, 2)?;
-    let version = flags & 7;
-    let mut at = 4;
-    if version == 1 {
+    let mut r = Reader::init(data);
+    let flags = r.u16()?;
+    let proto = r.u16()?;
+    let has = |bit: u16| flags & bit != 0;
+    if flags & 7 == 1 {
         // Enhanced GRE (PPTP): key present, optional sequence and ack.
-        at += 4;
-        if flags & 0x1000 != 0 {
-            at += 4;
-        }
-        if flags & 0x0080 != 0 {
-            at += 4;
-        }
-        let rest = data.get(at..)?;
-        return (proto == 0x880b).then(|| decode_ppp(rest, depth));
+        let options = 4 + 4 * usize::from(has(0x1000)) + 4 * usize::from(has(0x0080));
+        r.skip(options)?;
+        return (proto == 0x880b).then(|| decode_ppp(r.rest(), depth));
     }
-    if flags & 0x8000 != 0 {
-        at += 4; // checksum + reserved
-    }
-    if flags & 0x2000 != 0 {
-        at += 4; // key
-    }
-    if flags & 0x1000 != 0 {
-        at += 4; // sequence
-    }
-    let rest = data.get(at..)?;
+    // Checksum and reserved, key, sequence: four bytes each when present.
+    let options = [0x8000, 0x2000, 0x1000].map(|bit| 4 * usize::from(has(bit)));
+    r.skip(options.iter().sum())?;
+    let rest = r.rest();
     Some(match proto {
         0x88be => {
             // ERSPAN type II (with sequence) has an 8-byte header; type I has none.
-            if flags & 0x1000 != 0 {
+            if has(0x1000) {
                 decode_ethernet(rest.get(8..)?, depth)
             } else {
                 decode_ethernet(rest, depth)
@@ -555,17 +499,19 @@ fn decode_gre(data: &[u8], depth: u8) -> Option<Decode<'_>> {
 fn decode_udp_tunnel(sport: u16, dport: u16, data: &[u8], depth: u8) -> Option<Decode<'_>> {
     let depth = depth + 1;
     let either = |p: u16| sport == p || dport == p;
+    let first = *data.first()?;
     if either(4789) || either(8472) {
         // VXLAN: flags with the I bit, then an Ethernet frame.
-        if data.len() >= 8 + 14 && data[0] & 0x08 != 0 {
-            return Some(decode_ethernet(&data[8..], depth));
+        if data.len() >= 8 + 14 && first & 0x08 != 0 {
+            return Some(decode_ethernet(data.get(8..)?, depth));
         }
     }
-    if either(6081) && data.len() >= 8 && data[0] >> 6 == 0 {
+    if either(6081) && data.len() >= 8 && first >> 6 == 0 {
         // Geneve: options length in 4-byte words, then the protocol type.
-        let opt = usize::from(data[0] & 0x3f) * 4;
-        let proto = be16(data, 2)?;
-        let inner = data.get(8 + opt..)?;
+        let mut r = Reader::init(data);
+        r.skip(2)?;
+        let proto = r.u16()?;
+        let inner = data.get(8 + usize::from(first & 0x3f) * 4..)?;
         return Some(match proto {
             0x6558 => decode_ethernet(inner, depth),
             et => decode_ethertype(et, inner, depth),
@@ -575,55 +521,64 @@ fn decode_udp_tunnel(sport: u16, dport: u16, data: &[u8], depth: u8) -> Option<D
         // GRE over UDP.
         return decode_gre(data, depth);
     }
-    if either(2152) && data.len() >= 8 && data[0] >> 5 == 1 && data[1] == 0xff {
+    if either(2152) && data.len() >= 8 && first >> 5 == 1 && data.get(1) == Some(&0xff) {
         // GTP-U version 1, T-PDU.
-        let mut at = 8;
-        if data[0] & 0x07 != 0 {
-            at += 4;
-            // Extension headers.
-            if data[0] & 0x04 != 0 {
-                let mut next = data.get(at - 1).copied().unwrap_or(0);
-                while next != 0 {
-                    let len = usize::from(*data.get(at)?) * 4;
-                    if len == 0 {
-                        return None;
-                    }
-                    next = *data.get(at + len - 1)?;
-                    at += len;
-                }
-            }
-        }
-        let inner = data.get(at..)?;
-        return matches!(inner.first().map(|b| b >> 4), Some(4 | 6))
-            .then(|| decode_ip(inner, depth));
+        return decode_gtp_u(data, depth);
     }
     if either(5072) && data.len() >= 12 {
         // AYIYA: identity and signature lengths in the header, next header at byte 3.
-        let id_len = 1usize << (data[0] >> 4);
-        let sig_len = usize::from(data[1] >> 4) * 4;
-        let next = data[3];
+        let mut r = Reader::init(data);
+        let id_len = 1usize << (r.u8()? >> 4);
+        let sig_len = usize::from(r.u8()? >> 4) * 4;
+        r.skip(1)?; // authentication method and operation code
+        let next = r.u8()?;
         let inner = data.get(8 + id_len + sig_len..)?;
-        if next == 41 || next == 4 {
-            return Some(decode_ip(inner, depth));
-        }
-        return None;
+        return matches!(next, 41 | 4).then(|| decode_ip(inner, depth));
     }
     if either(3544) {
-        // Teredo: optional authentication and origin indications, then IPv6.
-        let mut inner = data;
-        if inner.starts_with(&[0, 1]) {
-            let id_len = usize::from(*inner.get(2)?);
-            let au_len = usize::from(*inner.get(3)?);
-            inner = inner.get(4 + id_len + au_len + 9..)?;
-        }
-        if inner.starts_with(&[0, 0]) {
-            inner = inner.get(8..)?;
-        }
-        if inner.first().map(|b| b >> 4) == Some(6) && inner.len() >= 40 {
-            return Some(decode_ip(inner, depth));
-        }
+        return decode_teredo(data, depth);
     }
     None
+}
+
+/// A GTP-U user packet (T-PDU): the header, its optional fields and extension headers, then IP.
+fn decode_gtp_u(data: &[u8], depth: u8) -> Option<Decode<'_>> {
+    let mut r = Reader::init(data);
+    let flags = r.u8()?;
+    r.skip(7)?; // message type, length, tunnel id
+    if flags & 0x07 != 0 {
+        // Sequence number, N-PDU number, then the type of the first extension header.
+        r.skip(3)?;
+        let mut next = r.u8()?;
+        if flags & 0x04 == 0 {
+            next = 0;
+        }
+        while next != 0 {
+            // Each extension header: length in 4-byte words, content, next type.
+            let len = usize::from(r.peek()?) * 4;
+            let mut ext = r.sub(len).filter(|_| len > 0)?;
+            next = *ext.rest().last()?;
+        }
+    }
+    let inner = r.rest();
+    matches!(inner.first().map(|b| b >> 4), Some(4 | 6)).then(|| decode_ip(inner, depth))
+}
+
+/// Teredo: optional authentication and origin indications, then IPv6.
+fn decode_teredo(data: &[u8], depth: u8) -> Option<Decode<'_>> {
+    let mut inner = data;
+    if inner.starts_with(&[0, 1]) {
+        let mut r = Reader::init(inner);
+        r.skip(2)?;
+        let (id_len, au_len) = (usize::from(r.u8()?), usize::from(r.u8()?));
+        // Client identifier, authentication value, nonce and confirmation byte.
+        r.skip(id_len + au_len + 9)?;
+        inner = r.rest();
+    }
+    if inner.starts_with(&[0, 0]) {
+        inner = inner.get(8..)?;
+    }
+    (inner.first().map(|b| b >> 4) == Some(6) && inner.len() >= 40).then(|| decode_ip(inner, depth))
 }
 
 #[cfg(test)]
