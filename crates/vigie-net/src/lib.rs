@@ -14,6 +14,7 @@ pub mod defrag;
 pub mod dns;
 pub mod http;
 pub mod lists;
+mod observation;
 pub mod observe;
 pub mod quic;
 mod reader;
