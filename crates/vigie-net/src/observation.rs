@@ -2,6 +2,7 @@
 //! certificates, HTTP requests and flows, each with the packet it was seen in; and the counters
 //! of what was read.
 
+use crate::capture::Packet;
 use crate::cert::CertInfo;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -288,4 +289,44 @@ pub struct ObserverStats {
     pub first_ts: Option<Timestamp>,
     /// Time of the last packet.
     pub last_ts: Option<Timestamp>,
+}
+/// Where the observations made from one packet go, each with the packet's time, number and
+/// endpoints.
+pub(crate) struct Emitter<'s> {
+    ts: Timestamp,
+    frame: u64,
+    /// The packet's sender.
+    pub(crate) src: Endpoint,
+    /// The packet's receiver.
+    pub(crate) dst: Endpoint,
+    sink: &'s mut dyn FnMut(Observation),
+}
+
+impl<'s> Emitter<'s> {
+    /// Observations of `pkt`, sent from `src` to `dst`, go to `sink`.
+    pub(crate) fn new(
+        pkt: &Packet<'_>,
+        src: Endpoint,
+        dst: Endpoint,
+        sink: &'s mut dyn FnMut(Observation),
+    ) -> Self {
+        Emitter {
+            ts: pkt.ts,
+            frame: pkt.frame,
+            src,
+            dst,
+            sink,
+        }
+    }
+
+    /// Sends one observation.
+    pub(crate) fn emit(&mut self, what: Observed) {
+        (self.sink)(Observation {
+            what,
+            ts: self.ts,
+            frame: self.frame,
+            src: self.src,
+            dst: self.dst,
+        });
+    }
 }

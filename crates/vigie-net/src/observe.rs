@@ -10,11 +10,11 @@ use crate::capture::Packet;
 use crate::cert::{self, CertInfo};
 use crate::decode::{self, Decode, Decoded, SkipReason, Transport};
 use crate::defrag::Defragmenter;
+use crate::observation::Emitter;
 pub use crate::observation::{Endpoint, FlowSummary, Observation, Observed, ObserverStats, Proto};
 use crate::reassembly::RangeBuffer;
 use crate::{dns, http, quic, tls};
-use std::collections::{HashMap, VecDeque};
-use std::net::IpAddr;
+use std::collections::HashMap;
 use vigie_core::Timestamp;
 
 /// Bytes of the client direction of a TCP stream reassembled (enough for a ClientHello or
@@ -28,8 +28,6 @@ const QUIC_CRYPTO_CAP: usize = 64 * 1024;
 pub const MAX_FLOWS: usize = 65_536;
 /// Memory allowed for stream buffers in total; beyond, new streams are counted, not inspected.
 const STREAM_BUDGET: usize = 64 * 1024 * 1024;
-/// Names remembered from DNS answers (address → name).
-const MAX_DNS_CACHE: usize = 32_768;
 /// Idle time after which a flow ends (capture time).
 const TCP_IDLE_NS: i64 = 300_000_000_000;
 const TCP_CLOSED_IDLE_NS: i64 = 10_000_000_000;
@@ -60,8 +58,8 @@ struct TcpState {
     client_hello_done: bool,
     server_done: bool,
     http_next: usize,
-    dns_client_at: usize,
-    dns_server_at: usize,
+    dns_client: dns::TcpFraming,
+    dns_server: dns::TcpFraming,
     fin_client: bool,
     fin_server: bool,
     rst: bool,
@@ -107,26 +105,6 @@ impl FlowKey {
     }
 }
 
-/// Address → name learnt from DNS answers, bounded, oldest forgotten first.
-#[derive(Debug, Default)]
-struct DnsCache {
-    map: HashMap<IpAddr, String>,
-    order: VecDeque<IpAddr>,
-}
-
-impl DnsCache {
-    fn insert(&mut self, ip: IpAddr, name: &str) {
-        if self.map.insert(ip, name.to_owned()).is_none() {
-            self.order.push_back(ip);
-            if self.order.len() > MAX_DNS_CACHE {
-                if let Some(old) = self.order.pop_front() {
-                    self.map.remove(&old);
-                }
-            }
-        }
-    }
-}
-
 /// Turns packets into observations.
 #[derive(Debug, Default)]
 pub struct Observer {
@@ -141,7 +119,7 @@ pub struct Observer {
 #[derive(Debug, Default)]
 struct Ctx {
     defrag: Defragmenter,
-    dns: DnsCache,
+    dns: dns::DnsCache,
     stats: ObserverStats,
     stream_bytes: usize,
     /// Certificates recently parsed: servers present the same one to every connection.
@@ -162,15 +140,6 @@ impl Ctx {
         }
         self.certs.insert(der.to_vec(), info.clone());
         Some(info)
-    }
-}
-
-fn is_dns_port(p: u16) -> Option<&'static str> {
-    match p {
-        53 => Some("dns"),
-        5353 => Some("mdns"),
-        5355 => Some("llmnr"),
-        _ => None,
     }
 }
 
@@ -382,7 +351,7 @@ impl Observer {
                     server,
                     first_frame: pkt.frame,
                     first_ts: pkt.ts,
-                    dns_name: ctx.dns.map.get(&server.ip).cloned(),
+                    dns_name: ctx.dns.name_of(server.ip),
                     ..FlowSummary::default()
                 },
                 tcp: (proto == Proto::Tcp).then(Box::default),
@@ -427,7 +396,7 @@ impl Observer {
                         payload,
                     } = inner.transport
                     {
-                        if let Some(via) = is_dns_port(dport).or(is_dns_port(sport)) {
+                        if let Some(via) = dns::dns_via(dport).or(dns::dns_via(sport)) {
                             let (isrc, idst) = (
                                 Endpoint {
                                     ip: inner.src,
@@ -438,7 +407,14 @@ impl Observer {
                                     port: dport,
                                 },
                             );
-                            ctx.dns_message(payload, via, isrc, idst, pkt, sink);
+                            let mut emit = Emitter::new(pkt, isrc, idst, sink);
+                            dns::observe_message(
+                                payload,
+                                via,
+                                &mut ctx.dns,
+                                &mut ctx.stats,
+                                &mut emit,
+                            );
                         }
                     }
                 }
@@ -448,70 +424,6 @@ impl Observer {
 }
 
 impl Ctx {
-    fn dns_message(
-        &mut self,
-        msg: &[u8],
-        via: &'static str,
-        src: Endpoint,
-        dst: Endpoint,
-        pkt: &Packet<'_>,
-        sink: &mut dyn FnMut(Observation),
-    ) -> bool {
-        let Some(m) = dns::parse(msg) else {
-            return false;
-        };
-        self.stats.dns_messages += 1;
-        let obs = |what| Observation {
-            what,
-            ts: pkt.ts,
-            frame: pkt.frame,
-            src,
-            dst,
-        };
-        if !m.response {
-            for (name, qtype) in m.questions {
-                sink(obs(Observed::DnsQuery { name, qtype, via }));
-            }
-            return true;
-        }
-        let query = m.questions.first().map(|q| q.0.clone());
-        let mut any = false;
-        for r in m.records {
-            let answer = match r.data {
-                dns::RData::Addr(ip) => {
-                    self.dns.insert(ip, query.as_deref().unwrap_or(&r.name));
-                    Some(ip.to_string())
-                }
-                dns::RData::Name(n) => Some(n),
-                dns::RData::Other => None,
-            };
-            if answer.is_some() || via != "mdns" {
-                any = true;
-                sink(obs(Observed::DnsAnswer {
-                    name: r.name,
-                    query: query.clone(),
-                    rtype: r.rtype,
-                    answer,
-                    rcode: m.rcode,
-                    via,
-                }));
-            }
-        }
-        if !any {
-            for (name, _) in m.questions {
-                sink(obs(Observed::DnsAnswer {
-                    name: name.clone(),
-                    query: Some(name),
-                    rtype: 0,
-                    answer: None,
-                    rcode: m.rcode,
-                    via,
-                }));
-            }
-        }
-        true
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn udp(
         &mut self,
@@ -523,8 +435,9 @@ impl Ctx {
         pkt: &Packet<'_>,
         sink: &mut dyn FnMut(Observation),
     ) {
-        if let Some(via) = is_dns_port(src.port).or(is_dns_port(dst.port)) {
-            if self.dns_message(payload, via, src, dst, pkt, sink) {
+        if let Some(via) = dns::dns_via(src.port).or(dns::dns_via(dst.port)) {
+            let mut emit = Emitter::new(pkt, src, dst, sink);
+            if dns::observe_message(payload, via, &mut self.dns, &mut self.stats, &mut emit) {
                 flow.summary.dns = true;
                 return;
             }
@@ -749,34 +662,6 @@ impl Ctx {
         }
     }
 
-    /// Reads the length-prefixed DNS messages of a TCP stream from `*at`; true when a message
-    /// is still incomplete (keep the stream).
-    #[allow(clippy::too_many_arguments)]
-    fn dns_over_tcp(
-        &mut self,
-        data: &[u8],
-        at: &mut usize,
-        flow: &mut Flow,
-        src: Endpoint,
-        dst: Endpoint,
-        pkt: &Packet<'_>,
-        sink: &mut dyn FnMut(Observation),
-    ) -> bool {
-        while let Some(len) = data
-            .get(*at..*at + 2)
-            .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
-        {
-            let Some(msg) = data.get(*at + 2..*at + 2 + len) else {
-                return true;
-            };
-            if self.dns_message(msg, "dns-tcp", src, dst, pkt, sink) {
-                flow.summary.dns = true;
-            }
-            *at += 2 + len;
-        }
-        false
-    }
-
     /// Reads a server's leaf certificate and reports it.
     #[allow(clippy::too_many_arguments)]
     fn server_certificate(
@@ -822,8 +707,15 @@ impl Ctx {
         };
         let data = buf.contiguous();
         let mut keep = false;
-        if is_dns_port(dst.port).is_some() {
-            keep |= self.dns_over_tcp(data, &mut t.dns_client_at, flow, src, dst, pkt, sink);
+        if dns::dns_via(dst.port).is_some() {
+            let mut emit = Emitter::new(pkt, src, dst, sink);
+            keep |= t.dns_client.read(
+                data,
+                &mut self.dns,
+                &mut self.stats,
+                &mut flow.summary,
+                &mut emit,
+            );
         }
         // HTTP requests, one after the other.
         while t.http_next < data.len() && http::looks_like_request(&data[t.http_next..]) {
@@ -926,8 +818,15 @@ impl Ctx {
         };
         let data = buf.contiguous();
         let mut keep = false;
-        if is_dns_port(src.port).is_some() {
-            keep |= self.dns_over_tcp(data, &mut t.dns_server_at, flow, src, dst, pkt, sink);
+        if dns::dns_via(src.port).is_some() {
+            let mut emit = Emitter::new(pkt, src, dst, sink);
+            keep |= t.dns_server.read(
+                data,
+                &mut self.dns,
+                &mut self.stats,
+                &mut flow.summary,
+                &mut emit,
+            );
         }
         if !t.server_done {
             keep = true;
@@ -974,7 +873,7 @@ impl Ctx {
                 t.server_scan = data.len().saturating_sub(5);
             }
             if t.server_done {
-                keep = is_dns_port(src.port).is_some();
+                keep = dns::dns_via(src.port).is_some();
             }
         }
         if keep && !buf.is_full() {
