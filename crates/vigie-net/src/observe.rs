@@ -57,7 +57,7 @@ struct TcpState {
     server_scan: usize,
     client_hello_done: bool,
     server_done: bool,
-    http_next: usize,
+    http: http::RequestScan,
     dns_client: dns::TcpFraming,
     dns_server: dns::TcpFraming,
     fin_client: bool,
@@ -605,19 +605,17 @@ impl Ctx {
         if !payload.is_empty() {
             let base = *stream.base.get_or_insert(seq);
             let off = seq.wrapping_sub(base);
-            // A request after a proxy handshake (SOCKS, CONNECT) starts a later segment.
-            if from_client && off > 0 && t.http_next == 0 && http::looks_like_request(payload) {
-                t.http_next = off as usize;
+            if from_client {
+                t.http.segment_at(off as usize, payload);
             }
             if let Some(buf) = stream.buf.as_mut() {
                 if off < 0x8000_0000 {
                     grew = buf.insert(u64::from(off), payload);
                 }
-            } else if from_client && off > 0 && http::looks_like_request(payload) {
+            } else if from_client && off > 0 {
                 // Beyond the reassembled window: requests that start a segment are still read.
-                if let Ok(Some(req)) = http::parse_request(payload) {
-                    self.http_request(flow, req, src, dst, pkt, sink);
-                }
+                let mut emit = Emitter::new(pkt, src, dst, sink);
+                http::observe_segment(payload, &mut self.stats, &mut flow.summary, &mut emit);
             }
         }
         if grew {
@@ -628,38 +626,6 @@ impl Ctx {
             }
         }
         flow.tcp = Some(t);
-    }
-
-    fn http_request(
-        &mut self,
-        flow: &mut Flow,
-        req: http::Request,
-        src: Endpoint,
-        dst: Endpoint,
-        pkt: &Packet<'_>,
-        sink: &mut dyn FnMut(Observation),
-    ) {
-        self.stats.http_requests += 1;
-        if flow.summary.http_methods.len() < 8 && !flow.summary.http_methods.contains(&req.method) {
-            flow.summary.http_methods.push(req.method.clone());
-        }
-        if let Some(host) = req.host_name() {
-            if flow.summary.http_host.is_none() {
-                flow.summary.http_host = Some(host.to_owned());
-            }
-            sink(Observation {
-                what: Observed::HttpHost {
-                    name: host.to_owned(),
-                    method: req.method.clone(),
-                    url: req.url(),
-                    user_agent: req.user_agent.clone(),
-                },
-                ts: pkt.ts,
-                frame: pkt.frame,
-                src,
-                dst,
-            });
-        }
     }
 
     /// Reads a server's leaf certificate and reports it.
@@ -717,31 +683,10 @@ impl Ctx {
                 &mut emit,
             );
         }
-        // HTTP requests, one after the other.
-        while t.http_next < data.len() && http::looks_like_request(&data[t.http_next..]) {
-            match http::parse_request(&data[t.http_next..]) {
-                Ok(Some(req)) => {
-                    let body =
-                        usize::try_from(req.content_length.unwrap_or(0)).unwrap_or(usize::MAX);
-                    t.http_next = t
-                        .http_next
-                        .saturating_add(req.head_len)
-                        .saturating_add(body);
-                    self.http_request(flow, req, src, dst, pkt, sink);
-                }
-                Ok(None) => {
-                    keep = true;
-                    break;
-                }
-                Err(http::NotHttp) => {
-                    t.http_next = usize::MAX;
-                    break;
-                }
-            }
-        }
-        if t.http_next > 0 && t.http_next != usize::MAX {
-            keep = true;
-        }
+        let mut emit = Emitter::new(pkt, src, dst, sink);
+        keep |= t
+            .http
+            .read(data, &mut self.stats, &mut flow.summary, &mut emit);
         if !t.client_hello_done {
             match tls::find_handshake_start(data, t.client_scan, 1) {
                 Some(p) => {
