@@ -7,7 +7,6 @@
 //! tables are capped, and only the first kilobytes of each TCP direction are reassembled.
 
 use crate::capture::Packet;
-use crate::cert::{self, CertInfo};
 use crate::decode::{self, Decode, Decoded, SkipReason, Transport};
 use crate::defrag::Defragmenter;
 use crate::observation::Emitter;
@@ -53,11 +52,9 @@ impl Stream {
 struct TcpState {
     client: Option<Stream>,
     server: Option<Stream>,
-    client_scan: usize,
-    server_scan: usize,
-    client_hello_done: bool,
-    server_done: bool,
     http: http::RequestScan,
+    tls_client: tls::ClientHelloScan,
+    tls_server: tls::ServerHelloScan,
     dns_client: dns::TcpFraming,
     dns_server: dns::TcpFraming,
     fin_client: bool,
@@ -122,57 +119,8 @@ struct Ctx {
     dns: dns::DnsCache,
     stats: ObserverStats,
     stream_bytes: usize,
-    /// Certificates recently parsed: servers present the same one to every connection.
-    certs: HashMap<Vec<u8>, CertInfo, foldhash::fast::RandomState>,
-}
-
-/// Most parsed certificates kept for reuse.
-const MAX_CERT_CACHE: usize = 1024;
-
-impl Ctx {
-    fn certificate(&mut self, der: &[u8]) -> Option<CertInfo> {
-        if let Some(c) = self.certs.get(der) {
-            return Some(c.clone());
-        }
-        let info = cert::summarize(der)?;
-        if self.certs.len() >= MAX_CERT_CACHE {
-            self.certs.clear();
-        }
-        self.certs.insert(der.to_vec(), info.clone());
-        Some(info)
-    }
-}
-
-/// The STARTTLS-style protocol that preceded a TLS handshake found at an offset of a stream.
-fn starttls_protocol(prefix: &[u8], server_port: u16) -> &'static str {
-    let text = String::from_utf8_lossy(&prefix[..prefix.len().min(4096)]).to_ascii_uppercase();
-    if prefix.starts_with(&[0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]) {
-        "postgresql"
-    } else if text.contains("<STARTTLS") {
-        "xmpp"
-    } else if text.contains("EHLO")
-        || text.contains("HELO")
-        || matches!(server_port, 25 | 465 | 587 | 2525)
-    {
-        "smtp"
-    } else if text.contains("STLS") || server_port == 110 {
-        "pop3"
-    } else if text.contains("AUTH TLS") || text.contains("AUTH SSL") {
-        "ftp"
-    } else if text.contains("CAP LS")
-        || text.contains("NICK ")
-        || matches!(server_port, 6667 | 6697)
-    {
-        "irc"
-    } else if text.contains("STARTTLS") || server_port == 143 {
-        "imap"
-    } else if server_port == 389 || prefix.windows(22).any(|w| w == b"1.3.6.1.4.1.1466.20037") {
-        "ldap"
-    } else if server_port == 3306 {
-        "mysql"
-    } else {
-        "other"
-    }
+    /// Certificates recently summarised.
+    certs: tls::CertCache,
 }
 
 impl Observer {
@@ -491,31 +439,19 @@ impl Ctx {
                             if let Some(ch) = tls::parse_client_hello(body) {
                                 self.stats.quic_client_hellos += 1;
                                 let version = if h.version == quic::VERSION_2 { 2 } else { 1 };
-                                let ja4 = ch.ja4('q');
-                                let obs = match ch.sni.clone() {
-                                    Some(name) => {
-                                        flow.summary.sni = Some(name.clone());
-                                        Observed::QuicSni {
-                                            name,
-                                            ja4,
-                                            alpn: ch.alpn,
-                                            version,
-                                        }
-                                    }
-                                    None => Observed::TlsClientHello {
-                                        ja3: ch.ja3(),
+                                let what = tls::observe_client_hello(
+                                    ch,
+                                    'q',
+                                    None,
+                                    &mut flow.summary,
+                                    |name, _, ja4, alpn| Observed::QuicSni {
+                                        name,
                                         ja4,
-                                        alpn: ch.alpn,
-                                        starttls: None,
+                                        alpn,
+                                        version,
                                     },
-                                };
-                                sink(Observation {
-                                    what: obs,
-                                    ts: pkt.ts,
-                                    frame: pkt.frame,
-                                    src,
-                                    dst,
-                                });
+                                );
+                                Emitter::new(pkt, src, dst, sink).emit(what);
                             }
                             q.done = true;
                             q.crypto.release();
@@ -628,37 +564,6 @@ impl Ctx {
         flow.tcp = Some(t);
     }
 
-    /// Reads a server's leaf certificate and reports it.
-    #[allow(clippy::too_many_arguments)]
-    fn server_certificate(
-        &mut self,
-        flow: &mut Flow,
-        der: &[u8],
-        chain_len: usize,
-        src: Endpoint,
-        dst: Endpoint,
-        pkt: &Packet<'_>,
-        sink: &mut dyn FnMut(Observation),
-    ) {
-        let Some(info) = self.certificate(der) else {
-            return;
-        };
-        self.stats.tls_certificates += 1;
-        flow.summary.tls = true;
-        flow.summary.cert = Some(info.clone());
-        sink(Observation {
-            what: Observed::TlsCert {
-                name: info.common_name.clone(),
-                cert: info,
-                chain_len,
-            },
-            ts: pkt.ts,
-            frame: pkt.frame,
-            src,
-            dst,
-        });
-    }
-
     fn client_stream(
         &mut self,
         flow: &mut Flow,
@@ -687,59 +592,9 @@ impl Ctx {
         keep |= t
             .http
             .read(data, &mut self.stats, &mut flow.summary, &mut emit);
-        if !t.client_hello_done {
-            match tls::find_handshake_start(data, t.client_scan, 1) {
-                Some(p) => {
-                    let (hs, _) = tls::handshake_bytes(data, p);
-                    match tls::messages(&hs).first() {
-                        Some((1, body)) => {
-                            t.client_hello_done = true;
-                            if let Some(ch) = tls::parse_client_hello(body) {
-                                self.stats.tls_client_hellos += 1;
-                                flow.summary.tls = true;
-                                let starttls =
-                                    (p > 0).then(|| starttls_protocol(&data[..p], dst.port));
-                                flow.summary.starttls = starttls;
-                                let (ja3, ja4) = (ch.ja3(), ch.ja4('t'));
-                                let what = match ch.sni {
-                                    Some(name) => {
-                                        flow.summary.sni = Some(name.clone());
-                                        Observed::TlsSni {
-                                            name,
-                                            ja3,
-                                            ja4,
-                                            alpn: ch.alpn,
-                                            starttls,
-                                        }
-                                    }
-                                    None => Observed::TlsClientHello {
-                                        ja3,
-                                        ja4,
-                                        alpn: ch.alpn,
-                                        starttls,
-                                    },
-                                };
-                                sink(Observation {
-                                    what,
-                                    ts: pkt.ts,
-                                    frame: pkt.frame,
-                                    src,
-                                    dst,
-                                });
-                            }
-                        }
-                        _ => {
-                            t.client_scan = p;
-                            keep = true;
-                        }
-                    }
-                }
-                None => {
-                    t.client_scan = data.len().saturating_sub(5);
-                    keep = true;
-                }
-            }
-        }
+        keep |= t
+            .tls_client
+            .read(data, &mut self.stats, &mut flow.summary, &mut emit);
         if keep && !buf.is_full() {
             if let Some(s) = t.client.as_mut() {
                 s.buf = Some(buf);
@@ -773,53 +628,15 @@ impl Ctx {
                 &mut emit,
             );
         }
-        if !t.server_done {
-            keep = true;
-            if let Some(der) = tls::sslv2_server_certificate(data) {
-                self.server_certificate(flow, der, 1, src, dst, pkt, sink);
-                t.server_done = true;
-            } else if let Some(p) = tls::find_handshake_start(data, t.server_scan, 2) {
-                t.server_scan = p;
-                let (hs, closed) = tls::handshake_bytes(data, p);
-                for (ty, body) in tls::messages(&hs) {
-                    match ty {
-                        2 => {
-                            let v = tls::parse_server_hello(body);
-                            flow.summary.tls_version = v;
-                            if v.is_some_and(|v| v >= 0x0304) {
-                                self.stats.tls13_sessions += 1;
-                                t.server_done = true;
-                                break;
-                            }
-                        }
-                        11 => {
-                            let certs = tls::parse_certificates(body);
-                            if let Some(der) = certs.first() {
-                                self.server_certificate(
-                                    flow,
-                                    der,
-                                    certs.len(),
-                                    src,
-                                    dst,
-                                    pkt,
-                                    sink,
-                                );
-                            }
-                            t.server_done = true;
-                            break;
-                        }
-                        _ => {}
-                    }
-                }
-                if closed {
-                    t.server_done = true;
-                }
-            } else {
-                t.server_scan = data.len().saturating_sub(5);
-            }
-            if t.server_done {
-                keep = dns::dns_via(src.port).is_some();
-            }
+        if !t.tls_server.is_done() {
+            let mut emit = Emitter::new(pkt, src, dst, sink);
+            keep = t.tls_server.read(
+                data,
+                &mut self.certs,
+                &mut self.stats,
+                &mut flow.summary,
+                &mut emit,
+            ) || dns::dns_via(src.port).is_some();
         }
         if keep && !buf.is_full() {
             if let Some(s) = t.server.as_mut() {
