@@ -21,8 +21,6 @@ use vigie_core::Timestamp;
 const CLIENT_STREAM_CAP: usize = 16 * 1024;
 /// Bytes of the server direction reassembled (enough for ServerHello and certificates).
 const SERVER_STREAM_CAP: usize = 32 * 1024;
-/// Bytes of QUIC CRYPTO data reassembled per connection.
-const QUIC_CRYPTO_CAP: usize = 64 * 1024;
 /// Most concurrent flows; beyond, the least recently seen are ended early.
 pub const MAX_FLOWS: usize = 65_536;
 /// Memory allowed for stream buffers in total; beyond, new streams are counted, not inspected.
@@ -63,18 +61,10 @@ struct TcpState {
 }
 
 #[derive(Debug)]
-struct QuicState {
-    crypto: RangeBuffer,
-    first_dcid: Option<Vec<u8>>,
-    keys: Option<(Vec<u8>, u32, quic::InitialKeys)>,
-    done: bool,
-}
-
-#[derive(Debug)]
 struct Flow {
     summary: FlowSummary,
     tcp: Option<Box<TcpState>>,
-    quic: Option<Box<QuicState>>,
+    quic: Option<Box<quic::QuicState>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -390,87 +380,14 @@ impl Ctx {
                 return;
             }
         }
-        if !from_client || payload.first().is_none_or(|b| b & 0xc0 != 0xc0) {
+        if !from_client || !quic::starts_long_header(payload) {
             return;
         }
-        let q = flow.quic.get_or_insert_with(|| {
-            Box::new(QuicState {
-                crypto: RangeBuffer::new(QUIC_CRYPTO_CAP),
-                first_dcid: None,
-                keys: None,
-                done: false,
-            })
-        });
-        if q.done {
-            return;
-        }
-        let mut rest = payload;
-        while let Some(h) = quic::long_header(rest) {
-            let packet = &rest[..h.packet_len];
-            if h.initial {
-                flow.summary.quic = true;
-                if q.first_dcid.is_none() {
-                    q.first_dcid = Some(h.dcid.to_vec());
-                }
-                let mut plain = None;
-                // Keys come from the client's first DCID (or, after a Retry, from the new one).
-                for dcid in [q.first_dcid.clone().unwrap_or_default(), h.dcid.to_vec()] {
-                    let cached =
-                        matches!(&q.keys, Some((c, v, _)) if *c == dcid && *v == h.version);
-                    if !cached {
-                        q.keys = quic::InitialKeys::derive(h.version, &dcid, true)
-                            .map(|k| (dcid.clone(), h.version, k));
-                    }
-                    if let Some((_, _, keys)) = &q.keys {
-                        plain = quic::open_initial(packet, h.pn_offset, keys);
-                    }
-                    if plain.is_some() {
-                        break;
-                    }
-                }
-                match plain {
-                    Some(frames) => {
-                        self.stats.quic_initials += 1;
-                        for (off, data) in quic::crypto_frames(&frames) {
-                            q.crypto.insert(off, data);
-                        }
-                        let msgs = tls::messages(q.crypto.contiguous());
-                        if let Some((1, body)) = msgs.first() {
-                            if let Some(ch) = tls::parse_client_hello(body) {
-                                self.stats.quic_client_hellos += 1;
-                                let version = if h.version == quic::VERSION_2 { 2 } else { 1 };
-                                let what = tls::observe_client_hello(
-                                    ch,
-                                    'q',
-                                    None,
-                                    &mut flow.summary,
-                                    |name, _, ja4, alpn| Observed::QuicSni {
-                                        name,
-                                        ja4,
-                                        alpn,
-                                        version,
-                                    },
-                                );
-                                Emitter::new(pkt, src, dst, sink).emit(what);
-                            }
-                            q.done = true;
-                            q.crypto.release();
-                            return;
-                        }
-                        if q.crypto.is_full() {
-                            q.done = true;
-                            q.crypto.release();
-                            return;
-                        }
-                    }
-                    None => self.stats.quic_undecryptable += 1,
-                }
-            }
-            if h.packet_len == 0 || h.packet_len >= rest.len() {
-                break;
-            }
-            rest = &rest[h.packet_len..];
-        }
+        let q = flow
+            .quic
+            .get_or_insert_with(|| Box::new(quic::QuicState::new()));
+        let mut emit = Emitter::new(pkt, src, dst, sink);
+        q.read(payload, &mut self.stats, &mut flow.summary, &mut emit);
     }
 
     fn new_stream_buffer(&mut self, cap: usize) -> Option<RangeBuffer> {
