@@ -25,7 +25,8 @@ pub mod tls;
 pub mod write;
 
 pub use capture::{CaptureError, CaptureReader, LinkType, Packet};
-pub use observe::{Observation, Observed, Observer};
+pub use observation::{Endpoint, FlowSummary, Observation, Observed, ObserverStats, Proto};
+pub use observe::Observer;
 pub use rules::NetRules;
 pub use scan::NetScan;
 

@@ -8,7 +8,7 @@
 //! matched indicator with its source, and evidence pointing at packets.
 
 use crate::lists::HeuristicLists;
-use crate::observe::{FlowSummary, Observation, Observed, Proto};
+use crate::observation::{FlowSummary, Observation, Observed, Proto};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use vigie_core::{Evidence, Finding, FindingSet, Message, Severity, ThreatCategory, Timestamp};

@@ -1,7 +1,8 @@
 //! A network check from start to verdict: captures in, observations and findings out.
 
 use crate::capture::{CaptureError, CaptureReader, Packet};
-use crate::observe::{Observation, Observed, Observer, ObserverStats};
+use crate::observation::{Observation, Observed, ObserverStats};
+use crate::observe::Observer;
 use crate::rules::{ids, NetRules};
 use std::collections::HashSet;
 use std::path::Path;
