@@ -360,7 +360,10 @@ impl CaptureReader {
         let Some(loc) = self.take(16)? else {
             return Ok(None);
         };
-        let mut hdr = Reader::init(self.bytes(loc));
+        let Some(hdr) = self.bytes(loc).first_chunk::<16>() else {
+            return Err(self.truncated());
+        };
+        let mut hdr = Reader::init(hdr);
         let (Some(secs), Some(frac), Some(incl), Some(orig_len)) = (
             hdr.u32_in(order),
             hdr.u32_in(order),

@@ -189,7 +189,7 @@ struct Ipv4Header {
 
 impl Ipv4Header {
     fn read(data: &[u8]) -> Option<Self> {
-        let mut r = Reader::init(data);
+        let mut r = Reader::init(data.first_chunk::<20>()?);
         let header_len = usize::from(r.u8()? & 0x0f) * 4;
         r.skip(1)?; // type of service
         let total_len = usize::from(r.u16()?);

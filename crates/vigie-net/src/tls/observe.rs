@@ -37,25 +37,26 @@ impl CertCache {
 }
 
 /// What a ClientHello shows: a named hello becomes the protocol's own observation (`named`
-/// gets the name, JA3, JA4 and ALPN list) and names the flow; a hello without a name is
-/// observed by its fingerprints. `transport` is JA4's (`'t'` TCP, `'q'` QUIC).
+/// gets the name, the hello, its JA4 and its ALPN list) and names the flow; a hello without
+/// a name is observed by its fingerprints. `transport` is JA4's (`'t'` TCP, `'q'` QUIC).
 pub(crate) fn observe_client_hello(
-    ch: ClientHello,
+    mut ch: ClientHello,
     transport: char,
     starttls: Option<&'static str>,
     summary: &mut FlowSummary,
-    named: impl FnOnce(String, String, String, Vec<String>) -> Observed,
+    named: impl FnOnce(String, &ClientHello, String, Vec<String>) -> Observed,
 ) -> Observed {
-    let (ja3, ja4) = (ch.ja3(), ch.ja4(transport));
-    match ch.sni {
+    let ja4 = ch.ja4(transport);
+    let alpn = std::mem::take(&mut ch.alpn);
+    match ch.sni.take() {
         Some(name) => {
             summary.sni = Some(name.clone());
-            named(name, ja3, ja4, ch.alpn)
+            named(name, &ch, ja4, alpn)
         }
         None => Observed::TlsClientHello {
-            ja3,
+            ja3: ch.ja3(),
             ja4,
-            alpn: ch.alpn,
+            alpn,
             starttls,
         },
     }
@@ -135,9 +136,9 @@ impl ClientHelloScan {
                 't',
                 starttls,
                 summary,
-                |name, ja3, ja4, alpn| Observed::TlsSni {
+                |name, ch, ja4, alpn| Observed::TlsSni {
                     name,
-                    ja3,
+                    ja3: ch.ja3(),
                     ja4,
                     alpn,
                     starttls,
