@@ -32,7 +32,7 @@ struct Pending {
 
 /// A reassembled datagram.
 #[derive(Debug)]
-pub struct Reassembled {
+pub(crate) struct Reassembled {
     /// Source address.
     pub src: IpAddr,
     /// Destination address.
@@ -47,7 +47,7 @@ pub struct Reassembled {
 
 /// Collects fragments until a datagram is whole.
 #[derive(Debug, Default)]
-pub struct Defragmenter {
+pub(crate) struct Defragmenter {
     pending: HashMap<Key, Pending>,
     order: VecDeque<(Key, Timestamp)>,
     /// Datagrams dropped incomplete (timeout, overflow, inconsistent sizes).
@@ -55,11 +55,6 @@ pub struct Defragmenter {
 }
 
 impl Defragmenter {
-    /// An empty reassembler.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     fn expire(&mut self, now: Timestamp) {
         while let Some(&(key, seen)) = self.order.front() {
             let stale = now.0.saturating_sub(seen.0) > TIMEOUT_NS;
@@ -77,7 +72,7 @@ impl Defragmenter {
     }
 
     /// Adds a fragment; returns the datagram once all of it has arrived.
-    pub fn push(&mut self, f: &Fragment<'_>, ts: Timestamp) -> Option<Reassembled> {
+    pub(crate) fn push(&mut self, f: &Fragment<'_>, ts: Timestamp) -> Option<Reassembled> {
         self.expire(ts);
         let key = Key {
             src: f.src,
@@ -161,7 +156,7 @@ mod tests {
 
     #[test]
     fn reassembles_out_of_order_and_bounds() {
-        let mut d = Defragmenter::new();
+        let mut d = Defragmenter::default();
         assert!(d.push(&frag(8, false, b"world!!!"), Timestamp(0)).is_none());
         let r = d
             .push(&frag(0, true, b"hello, w"), Timestamp(1))

@@ -19,7 +19,7 @@ use crate::reader::{Endian, Reader};
 use pcapng::{Interface, PacketBlock};
 
 /// Largest packet record or pcapng block accepted (a 256 KiB snapshot length is the usual maximum).
-pub const MAX_RECORD: usize = 4 * 1024 * 1024;
+pub(crate) const MAX_RECORD: usize = 4 * 1024 * 1024;
 
 /// A link-layer type (pcap LINKTYPE_* value).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -4,11 +4,11 @@
 use std::net::IpAddr;
 
 /// Most tunnel layers followed before giving up (guards against crafted recursion).
-pub const MAX_TUNNEL_DEPTH: u8 = 8;
+pub(crate) const MAX_TUNNEL_DEPTH: u8 = 8;
 
 /// The transport layer of a decoded packet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Transport<'a> {
+pub(crate) enum Transport<'a> {
     /// A TCP segment.
     Tcp {
         /// Source port.
@@ -42,7 +42,7 @@ pub enum Transport<'a> {
 
 /// An IP packet decoded down to its transport layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Decoded<'a> {
+pub(crate) struct Decoded<'a> {
     /// Source address.
     pub src: IpAddr,
     /// Destination address.
@@ -57,7 +57,7 @@ pub struct Decoded<'a> {
 
 /// One fragment of an IP datagram, to be reassembled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fragment<'a> {
+pub(crate) struct Fragment<'a> {
     /// Source address.
     pub src: IpAddr,
     /// Destination address.
@@ -78,7 +78,7 @@ pub struct Fragment<'a> {
 
 /// What decoding a packet gave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decode<'a> {
+pub(crate) enum Decode<'a> {
     /// A complete IP packet.
     Packet(Decoded<'a>),
     /// A fragment (hand it to the reassembler).
@@ -89,7 +89,7 @@ pub enum Decode<'a> {
 
 /// Why a packet gave nothing to analyse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SkipReason {
+pub(crate) enum SkipReason {
     /// Not an IP packet (ARP, spanning tree, 802.11 management...).
     NotIp,
     /// A header was cut short or inconsistent.

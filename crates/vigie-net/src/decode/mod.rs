@@ -12,7 +12,7 @@
 
 mod decoded;
 
-pub use decoded::{Decode, Decoded, Fragment, SkipReason, Transport, MAX_TUNNEL_DEPTH};
+pub(crate) use decoded::{Decode, Decoded, Fragment, SkipReason, Transport, MAX_TUNNEL_DEPTH};
 
 use crate::capture::LinkType;
 use crate::reader::{Endian, Reader};
@@ -21,7 +21,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 const DAMAGED: Decode<'static> = Decode::Skip(SkipReason::Damaged);
 
 /// Decodes a captured frame of the given link type.
-pub fn decode_link(link: LinkType, data: &[u8]) -> Decode<'_> {
+pub(crate) fn decode_link(link: LinkType, data: &[u8]) -> Decode<'_> {
     match link {
         LinkType::ETHERNET => decode_ethernet(data, 0),
         LinkType::RAW | LinkType(12) | LinkType(14) | LinkType::IPV4 | LinkType::IPV6 => {
@@ -165,7 +165,7 @@ fn decode_ppp(data: &[u8], depth: u8) -> Decode<'_> {
 }
 
 /// Decodes an IP packet (v4 or v6 by version nibble).
-pub fn decode_ip(data: &[u8], depth: u8) -> Decode<'_> {
+pub(crate) fn decode_ip(data: &[u8], depth: u8) -> Decode<'_> {
     if depth > MAX_TUNNEL_DEPTH {
         return Decode::Skip(SkipReason::TooDeep);
     }
@@ -366,7 +366,7 @@ fn decode_ipv6(data: &[u8], depth: u8) -> Decode<'_> {
 }
 
 /// Decodes a transport payload: TCP, UDP (with UDP tunnels), or IP tunnels.
-pub fn decode_transport(
+pub(crate) fn decode_transport(
     src: IpAddr,
     dst: IpAddr,
     proto: u8,
@@ -439,7 +439,7 @@ fn tcp(segment: &[u8]) -> Option<Transport<'_>> {
 
 /// The original packet quoted by an ICMP or ICMPv6 error (destination unreachable, time
 /// exceeded, parameter problem, packet too big), if this packet is one.
-pub fn icmp_quoted<'a>(d: &Decoded<'a>) -> Option<&'a [u8]> {
+pub(crate) fn icmp_quoted<'a>(d: &Decoded<'a>) -> Option<&'a [u8]> {
     let Transport::Other { proto, payload } = d.transport else {
         return None;
     };
