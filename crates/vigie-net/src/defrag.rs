@@ -30,6 +30,30 @@ struct Pending {
     depth: u8,
 }
 
+impl Pending {
+    /// Places a fragment ending at `end`; the datagram's length once every byte of it is here.
+    fn add(&mut self, f: &Fragment<'_>, end: u32) -> Option<u32> {
+        if (self.data.len() as u32) < end {
+            self.data.resize(end as usize, 0);
+        }
+        self.data[f.offset as usize..end as usize].copy_from_slice(f.payload);
+        self.ranges.push((f.offset, end));
+        if !f.more {
+            self.total = Some(end);
+        }
+        let total = self.total?;
+        self.ranges.sort_unstable();
+        let mut covered = 0;
+        for &(s, e) in &self.ranges {
+            if s > covered {
+                return None;
+            }
+            covered = covered.max(e);
+        }
+        (covered >= total).then_some(total)
+    }
+}
+
 /// A reassembled datagram.
 #[derive(Debug)]
 pub(crate) struct Reassembled {
@@ -103,26 +127,7 @@ impl Defragmenter {
             self.dropped += 1;
             return None;
         }
-        if (entry.data.len() as u32) < end {
-            entry.data.resize(end as usize, 0);
-        }
-        entry.data[f.offset as usize..end as usize].copy_from_slice(f.payload);
-        entry.ranges.push((f.offset, end));
-        if !f.more {
-            entry.total = Some(end);
-        }
-        let total = entry.total?;
-        entry.ranges.sort_unstable();
-        let mut covered = 0;
-        for &(s, e) in &entry.ranges {
-            if s > covered {
-                return None;
-            }
-            covered = covered.max(e);
-        }
-        if covered < total {
-            return None;
-        }
+        let total = entry.add(f, end)?;
         let mut done = self.pending.remove(&key)?;
         done.data.truncate(total as usize);
         Some(Reassembled {

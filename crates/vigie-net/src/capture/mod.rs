@@ -185,6 +185,44 @@ fn read_full(r: &mut dyn BufRead, buf: &mut [u8]) -> io::Result<bool> {
     Ok(true)
 }
 
+/// Reads a capture's magic number (and a pcap file's header): its format.
+fn read_format(input: &mut dyn BufRead) -> Result<Format, CaptureError> {
+    let mut magic = [0u8; 4];
+    if !read_full(input, &mut magic).map_err(|_| CaptureError::NotACapture("(empty)".into()))? {
+        return Err(CaptureError::NotACapture("(empty file)".into()));
+    }
+    match magic {
+        [0xd4, 0xc3, 0xb2, 0xa1]
+        | [0x4d, 0x3c, 0xb2, 0xa1]
+        | [0xa1, 0xb2, 0xc3, 0xd4]
+        | [0xa1, 0xb2, 0x3c, 0x4d] => {
+            let order = if magic[0] == 0xa1 {
+                Endian::Big
+            } else {
+                Endian::Little
+            };
+            let nanos = magic == [0x4d, 0x3c, 0xb2, 0xa1] || magic == [0xa1, 0xb2, 0x3c, 0x4d];
+            let mut rest = [0u8; 20];
+            if !read_full(input, &mut rest).unwrap_or(false) {
+                return Err(CaptureError::NotACapture("pcap header cut short".into()));
+            }
+            // Versions, time zone, accuracy and snapshot length, then the link type, whose
+            // upper bits may carry FCS information: keep the low 16.
+            let mut r = Reader::init(&rest);
+            let link = r.skip(16).and_then(|()| r.u32_in(order));
+            let link = LinkType(link.unwrap_or_default() & 0xffff);
+            Ok(Format::Pcap { order, nanos, link })
+        }
+        pcapng::SECTION_MAGIC => Ok(Format::PcapNg {
+            order: Endian::Little,
+            interfaces: vec![],
+        }),
+        [a, b, c, d] => Err(CaptureError::NotACapture(format!(
+            "{a:02x} {b:02x} {c:02x} {d:02x}"
+        ))),
+    }
+}
+
 impl CaptureReader {
     /// Opens a capture file (gzip-compressed or not).
     pub fn open(path: &Path) -> Result<Self, CaptureError> {
@@ -208,45 +246,7 @@ impl CaptureReader {
         } else {
             Box::new(raw)
         };
-        let mut magic = [0u8; 4];
-        if !read_full(&mut *input, &mut magic)
-            .map_err(|_| CaptureError::NotACapture("(empty)".into()))?
-        {
-            return Err(CaptureError::NotACapture("(empty file)".into()));
-        }
-        let format = match magic {
-            [0xd4, 0xc3, 0xb2, 0xa1]
-            | [0x4d, 0x3c, 0xb2, 0xa1]
-            | [0xa1, 0xb2, 0xc3, 0xd4]
-            | [0xa1, 0xb2, 0x3c, 0x4d] => {
-                let order = if magic[0] == 0xa1 {
-                    Endian::Big
-                } else {
-                    Endian::Little
-                };
-                let nanos = magic == [0x4d, 0x3c, 0xb2, 0xa1] || magic == [0xa1, 0xb2, 0x3c, 0x4d];
-                let mut rest = [0u8; 20];
-                if !read_full(&mut *input, &mut rest).unwrap_or(false) {
-                    return Err(CaptureError::NotACapture("pcap header cut short".into()));
-                }
-                // Versions, time zone, accuracy and snapshot length, then the link type, whose
-                // upper bits may carry FCS information: keep the low 16.
-                let mut r = Reader::init(&rest);
-                let link = r.skip(16).and_then(|()| r.u32_in(order));
-                let link = LinkType(link.unwrap_or_default() & 0xffff);
-                Format::Pcap { order, nanos, link }
-            }
-            pcapng::SECTION_MAGIC => Format::PcapNg {
-                order: Endian::Little,
-                interfaces: vec![],
-            },
-            other => {
-                return Err(CaptureError::NotACapture(format!(
-                    "{:02x} {:02x} {:02x} {:02x}",
-                    other[0], other[1], other[2], other[3]
-                )))
-            }
-        };
+        let format = read_format(&mut *input)?;
         let mut reader = CaptureReader {
             input,
             format,
@@ -256,33 +256,39 @@ impl CaptureReader {
             consumed,
         };
         if let Format::PcapNg { .. } = reader.format {
-            // The section header's remaining bytes: length, byte-order magic, ...
-            let mut hdr = [0u8; 8];
-            if !read_full(&mut *reader.input, &mut hdr).unwrap_or(false) {
-                return Err(CaptureError::NotACapture(
-                    "pcapng section header cut short".into(),
-                ));
-            }
-            let (length, magic) = hdr.split_at(4);
-            let Some(order) = pcapng::section_order(magic) else {
-                return Err(CaptureError::NotACapture(
-                    "pcapng byte-order magic missing".into(),
-                ));
-            };
-            let total = Reader::init(length).u32_in(order).unwrap_or_default() as usize;
-            if !(28..=MAX_RECORD).contains(&total) || total % 4 != 0 {
-                return Err(CaptureError::Malformed {
-                    frame: 0,
-                    detail: format!("section header length {total}"),
-                });
-            }
-            reader.take(total - 12)?;
-            reader.format = Format::PcapNg {
-                order,
-                interfaces: vec![],
-            };
+            reader.first_section()?;
         }
         Ok(reader)
+    }
+
+    /// Reads the rest of a pcapng file's first section header: its length, its byte order
+    /// and what the reader passes over.
+    fn first_section(&mut self) -> Result<(), CaptureError> {
+        let mut hdr = [0u8; 8];
+        if !read_full(&mut *self.input, &mut hdr).unwrap_or(false) {
+            return Err(CaptureError::NotACapture(
+                "pcapng section header cut short".into(),
+            ));
+        }
+        let (length, magic) = hdr.split_at(4);
+        let Some(order) = pcapng::section_order(magic) else {
+            return Err(CaptureError::NotACapture(
+                "pcapng byte-order magic missing".into(),
+            ));
+        };
+        let total = Reader::init(length).u32_in(order).unwrap_or_default() as usize;
+        if !(28..=MAX_RECORD).contains(&total) || total % 4 != 0 {
+            return Err(CaptureError::Malformed {
+                frame: 0,
+                detail: format!("section header length {total}"),
+            });
+        }
+        self.take(total - 12)?;
+        self.format = Format::PcapNg {
+            order,
+            interfaces: vec![],
+        };
+        Ok(())
     }
 
     /// A shared counter of the bytes read from the underlying file (compressed bytes for gzip).

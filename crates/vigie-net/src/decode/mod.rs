@@ -286,83 +286,99 @@ fn decode_ipv6(data: &[u8], depth: u8) -> Decode<'_> {
         body.get(..plen).unwrap_or(body)
     };
     let mut r = Reader::init(body);
-    let mut next = h.next;
-    // Extension headers.
+    match ipv6_extensions(&mut r, body, h.next) {
+        None => DAMAGED,
+        Some(Upper::Mobility(payload)) => Decode::Packet(Decoded {
+            src,
+            dst,
+            transport: Transport::Other {
+                proto: 135,
+                payload,
+            },
+            ip_payload_len: plen as u32,
+            tunnel_depth: depth,
+        }),
+        Some(Upper::Fragment {
+            proto,
+            offset,
+            more,
+            id,
+        }) => Decode::Fragment(Fragment {
+            src,
+            dst,
+            id,
+            proto,
+            offset,
+            more,
+            payload: r.rest(),
+            tunnel_depth: depth,
+        }),
+        Some(Upper::Protocol(next)) => {
+            let declared = u32::try_from(plen.saturating_sub(r.used())).unwrap_or(0);
+            let payload = r.rest();
+            let len = declared.max(payload.len() as u32);
+            decode_transport(src, dst, next, payload, len, depth)
+        }
+    }
+}
+
+/// Where the walk over an IPv6 packet's extension headers ended.
+enum Upper<'a> {
+    /// At the upper-layer protocol.
+    Protocol(u8),
+    /// At a mobility header (no upper layer follows), with its bytes.
+    Mobility(&'a [u8]),
+    /// At the fragment header of a fragment: the fragment's bytes follow.
+    Fragment {
+        proto: u8,
+        offset: u32,
+        more: bool,
+        id: u32,
+    },
+}
+
+/// Walks the extension headers of an IPv6 body from header type `next`; `None` when one is
+/// damaged.
+fn ipv6_extensions<'a>(r: &mut Reader<'a>, body: &'a [u8], mut next: u8) -> Option<Upper<'a>> {
     for _ in 0..16 {
         match next {
             0 | 43 | 60 | 135 | 139 | 140 => {
                 let at = r.used();
-                let (Some(nh), Some(len)) = (r.u8(), r.u8()) else {
-                    return DAMAGED;
-                };
+                let (nh, len) = (r.u8()?, r.u8()?);
                 if next == 135 {
-                    // Mobility header: no upper layer follows.
-                    return Decode::Packet(Decoded {
-                        src,
-                        dst,
-                        transport: Transport::Other {
-                            proto: 135,
-                            payload: body.get(at..).unwrap_or_default(),
-                        },
-                        ip_payload_len: plen as u32,
-                        tunnel_depth: depth,
-                    });
+                    return Some(Upper::Mobility(body.get(at..).unwrap_or_default()));
                 }
                 next = nh;
-                if r.skip((usize::from(len) + 1) * 8 - 2).is_none() {
-                    return DAMAGED;
-                }
+                r.skip((usize::from(len) + 1) * 8 - 2)?;
             }
             51 => {
                 // Authentication header: its length counts 4-byte words, less two.
-                let (Some(nh), Some(len)) = (r.u8(), r.u8()) else {
-                    return DAMAGED;
-                };
+                let (nh, len) = (r.u8()?, r.u8()?);
                 next = nh;
-                if r.skip((usize::from(len) + 2) * 4 - 2).is_none() {
-                    return DAMAGED;
-                }
+                r.skip((usize::from(len) + 2) * 4 - 2)?;
             }
             44 => {
-                let Some(mut hdr) = r.sub(8) else {
-                    return DAMAGED;
-                };
-                let (Some(nh), Some(off), Some(id)) =
-                    (hdr.u8(), hdr.skip(1).and_then(|()| hdr.u16()), hdr.u32())
-                else {
-                    return DAMAGED;
-                };
+                let mut hdr = r.sub(8)?;
+                let nh = hdr.u8()?;
+                hdr.skip(1)?;
+                let (off, id) = (hdr.u16()?, hdr.u32()?);
                 let offset = u32::from(off >> 3) * 8;
                 let more = off & 1 != 0;
-                if offset == 0 && !more {
-                    // Atomic fragment: carries the whole datagram.
-                    next = nh;
-                    continue;
+                if offset != 0 || more {
+                    return Some(Upper::Fragment {
+                        proto: nh,
+                        offset,
+                        more,
+                        id,
+                    });
                 }
-                return Decode::Fragment(Fragment {
-                    src,
-                    dst,
-                    id,
-                    proto: nh,
-                    offset,
-                    more,
-                    payload: r.rest(),
-                    tunnel_depth: depth,
-                });
+                // Atomic fragment: carries the whole datagram.
+                next = nh;
             }
             _ => break,
         }
     }
-    let declared = u32::try_from(plen.saturating_sub(r.used())).unwrap_or(0);
-    let payload = r.rest();
-    decode_transport(
-        src,
-        dst,
-        next,
-        payload,
-        declared.max(payload.len() as u32),
-        depth,
-    )
+    Some(Upper::Protocol(next))
 }
 
 /// Decodes a transport payload: TCP, UDP (with UDP tunnels), or IP tunnels.

@@ -157,31 +157,7 @@ impl Observer {
         if d.tunnel_depth > 0 {
             shared.stats.tunneled += 1;
         }
-        let (proto, sport, dport, bytes, tcp_flags) = match d.transport {
-            Transport::Tcp {
-                sport,
-                dport,
-                flags,
-                payload,
-                ..
-            } => (Proto::Tcp, sport, dport, payload.len() as u64, Some(flags)),
-            Transport::Udp {
-                sport,
-                dport,
-                payload,
-            } => (Proto::Udp, sport, dport, payload.len() as u64, None),
-            Transport::Other { proto, .. } => {
-                (Proto::Other(proto), 0, 0, u64::from(d.ip_payload_len), None)
-            }
-        };
-        let src = Endpoint {
-            ip: d.src,
-            port: sport,
-        };
-        let dst = Endpoint {
-            ip: d.dst,
-            port: dport,
-        };
+        let (proto, src, dst, bytes, tcp_flags) = flow_terms(d);
         let flow = self
             .flows
             .entry(FlowKey::new(src, dst, proto))
@@ -212,6 +188,37 @@ impl Observer {
             Transport::Other { .. } => quoted_dns(d, pkt, shared, sink),
         }
     }
+}
+
+/// What a packet's flow is made of: protocol, sender and receiver, the bytes it counts
+/// (payload, or the IP payload for other protocols) and its TCP flags.
+fn flow_terms(d: &Decoded<'_>) -> (Proto, Endpoint, Endpoint, u64, Option<u8>) {
+    let (proto, sport, dport, bytes, tcp_flags) = match d.transport {
+        Transport::Tcp {
+            sport,
+            dport,
+            flags,
+            payload,
+            ..
+        } => (Proto::Tcp, sport, dport, payload.len() as u64, Some(flags)),
+        Transport::Udp {
+            sport,
+            dport,
+            payload,
+        } => (Proto::Udp, sport, dport, payload.len() as u64, None),
+        Transport::Other { proto, .. } => {
+            (Proto::Other(proto), 0, 0, u64::from(d.ip_payload_len), None)
+        }
+    };
+    let src = Endpoint {
+        ip: d.src,
+        port: sport,
+    };
+    let dst = Endpoint {
+        ip: d.dst,
+        port: dport,
+    };
+    (proto, src, dst, bytes, tcp_flags)
 }
 
 /// A UDP datagram of a flow: DNS, or a client's QUIC Initials.

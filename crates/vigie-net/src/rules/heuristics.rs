@@ -161,13 +161,20 @@ impl Heuristics {
         subject: &str,
         evidence: &dyn Fn() -> Evidence,
     ) {
-        let mut raise = |f: Finding| findings.raise(f, Some(evidence()));
         let port = f.server.port.to_string();
-        let named_port = [("name", subject), ("port", port.as_str())];
-        let has_data = f.bytes_up + f.bytes_down > 0;
-        let tcp_or_udp = matches!(f.proto, Proto::Tcp | Proto::Udp);
+        let mut raised = self.protocols(f, subject, &port);
+        raised.extend(self.traffic(f, subject, &port));
+        for finding in raised {
+            findings.raise(finding, Some(evidence()));
+        }
+    }
+
+    /// What the flow's protocols and port say: encrypted DNS, TLS or HTTP where it is unusual,
+    /// plain HTTP and its uploads.
+    fn protocols(&self, f: &FlowSummary, subject: &str, port: &str) -> Vec<Finding> {
+        let mut out = vec![];
         if matches!(f.proto, Proto::Tcp) && f.server.port == 853 && f.bytes_up > 0 {
-            raise(finding(
+            out.push(finding(
                 ids::ENCRYPTED_DNS,
                 Severity::Info,
                 subject,
@@ -175,28 +182,36 @@ impl Heuristics {
             ));
         }
         if f.tls && !TLS_PORTS.contains(&f.server.port) && f.starttls.is_none() {
-            raise(finding(
+            let args = [("name", subject), ("port", port)];
+            out.push(finding(
                 ids::TLS_NONSTANDARD_PORT,
                 Severity::Medium,
                 subject,
-                &named_port,
+                &args,
             ));
         }
         if let Some(host) = &f.http_host {
-            for f in self.http(f, host, &port) {
-                raise(f);
-            }
+            out.extend(self.http(f, host, port));
         }
+        out
+    }
+
+    /// What the flow's traffic says: a large upload, an address never resolved, an unknown
+    /// protocol on a high port, Tor.
+    fn traffic(&self, f: &FlowSummary, subject: &str, port: &str) -> Vec<Finding> {
+        let mut out = vec![];
         let up = f.bytes_up;
         if up >= self.thresholds.large_upload_bytes && up > f.bytes_down.saturating_mul(2) {
             let mib = format!("{:.1}", up as f64 / 1_048_576.0);
             let args = [("name", subject), ("mib", mib.as_str())];
-            raise(finding(ids::LARGE_UPLOAD, Severity::Medium, subject, &args));
+            out.push(finding(ids::LARGE_UPLOAD, Severity::Medium, subject, &args));
         }
+        let has_data = f.bytes_up + f.bytes_down > 0;
+        let tcp_or_udp = matches!(f.proto, Proto::Tcp | Proto::Udp);
         let unresolved = f.sni.is_none() && f.http_host.is_none() && f.dns_name.is_none();
         if unresolved && has_data && !f.dns && tcp_or_udp {
             let ip = f.server.ip.to_string();
-            raise(finding(
+            out.push(finding(
                 ids::UNRESOLVED_IP,
                 Severity::Low,
                 &ip,
@@ -204,27 +219,25 @@ impl Heuristics {
             ));
         }
         let known = f.tls || f.quic || f.http_host.is_some() || f.dns;
-        if has_data
-            && f.server.port >= 1024
-            && !known
-            && !KNOWN_HIGH_PORTS.contains(&f.server.port)
-            && tcp_or_udp
-        {
-            let mut unknown = finding(ids::NONSTANDARD_PORT, Severity::Low, subject, &named_port);
+        let high = f.server.port >= 1024 && !KNOWN_HIGH_PORTS.contains(&f.server.port);
+        if has_data && high && !known && tcp_or_udp {
+            let args = [("name", subject), ("port", port)];
+            let mut unknown = finding(ids::NONSTANDARD_PORT, Severity::Low, subject, &args);
             unknown
                 .title
                 .args
                 .insert("proto".into(), f.proto.to_string());
-            raise(unknown);
+            out.push(unknown);
         }
         if f.tls && is_tor_like(f) {
-            raise(finding(
+            out.push(finding(
                 ids::TOR,
                 Severity::Medium,
                 subject,
                 &[("name", subject)],
             ));
         }
+        out
     }
 
     /// Plain HTTP to `host` on the flow's `port`: on a port of its own or not, and uploads.

@@ -12,6 +12,25 @@ fn join<T: std::fmt::Display>(items: impl Iterator<Item = T>, sep: &str) -> Stri
     items.map(|i| i.to_string()).collect::<Vec<_>>().join(sep)
 }
 
+/// The values that are not GREASE, in order.
+fn without_grease(values: &[u16]) -> Vec<u16> {
+    values.iter().copied().filter(|v| !is_grease(*v)).collect()
+}
+
+/// Values as comma-separated four-digit hexadecimal.
+fn hex_list(values: &[u16]) -> String {
+    join(values.iter().map(|v| format!("{v:04x}")), ",")
+}
+
+/// The first 12 hexadecimal digits of the SHA-256 of `s`; zeros for an empty `s`.
+fn hash12(s: &str) -> String {
+    if s.is_empty() {
+        "000000000000".to_owned()
+    } else {
+        hex::encode(Sha256::digest(s.as_bytes()))[..12].to_owned()
+    }
+}
+
 impl ClientHello {
     /// The JA3 string (GREASE values removed).
     pub fn ja3_string(&self) -> String {
@@ -33,14 +52,47 @@ impl ClientHello {
 
     /// The JA4 fingerprint. `transport` is `'t'` for TCP, `'q'` for QUIC, `'d'` for DTLS.
     pub fn ja4(&self, transport: char) -> String {
-        let version = self
-            .versions
-            .iter()
-            .copied()
-            .filter(|v| !is_grease(*v))
+        let ciphers = without_grease(&self.ciphers);
+        let exts = without_grease(&self.extensions);
+        let sni = if self.extensions.contains(&0) {
+            'd'
+        } else {
+            'i'
+        };
+        let a = format!(
+            "{transport}{}{sni}{:02}{:02}{}",
+            self.ja4_version(),
+            ciphers.len().min(99),
+            exts.len().min(99),
+            self.ja4_alpn(),
+        );
+        let mut sorted_c = ciphers;
+        sorted_c.sort_unstable();
+        let b = hash12(&hex_list(&sorted_c));
+        // Extensions sorted, without SNI and ALPN, then the signature algorithms in order.
+        let mut sorted_e: Vec<u16> = exts.into_iter().filter(|e| *e != 0 && *e != 16).collect();
+        sorted_e.sort_unstable();
+        let c = if sorted_e.is_empty() {
+            "000000000000".to_owned()
+        } else {
+            let mut c_str = hex_list(&sorted_e);
+            let sigs = without_grease(&self.sig_algs);
+            if !sigs.is_empty() {
+                c_str.push('_');
+                c_str.push_str(&hex_list(&sigs));
+            }
+            hash12(&c_str)
+        };
+        format!("{a}_{b}_{c}")
+    }
+
+    /// JA4's version: the highest supported version offered, else the legacy one.
+    fn ja4_version(&self) -> &'static str {
+        let version = without_grease(&self.versions)
+            .into_iter()
             .max()
             .unwrap_or(self.legacy_version);
-        let ver = match version {
+        match version {
             0x0304 => "13",
             0x0303 => "12",
             0x0302 => "11",
@@ -51,25 +103,13 @@ impl ClientHello {
             0xfefd => "d2",
             0xfefc => "d3",
             _ => "00",
-        };
-        let sni = if self.extensions.contains(&0) {
-            'd'
-        } else {
-            'i'
-        };
-        let ciphers: Vec<u16> = self
-            .ciphers
-            .iter()
-            .copied()
-            .filter(|v| !is_grease(*v))
-            .collect();
-        let exts: Vec<u16> = self
-            .extensions
-            .iter()
-            .copied()
-            .filter(|v| !is_grease(*v))
-            .collect();
-        let alpn = match self.alpn.first().map(String::as_bytes) {
+        }
+    }
+
+    /// JA4's ALPN: the first and last characters of the first protocol offered (of its
+    /// hexadecimal form when they are not alphanumeric), `00` for none.
+    fn ja4_alpn(&self) -> String {
+        match self.alpn.first().map(String::as_bytes) {
             Some([first, .., last]) | Some([first @ last])
                 if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() =>
             {
@@ -81,45 +121,7 @@ impl ClientHello {
                 format!("{}{}", b[0] as char, b[b.len() - 1] as char)
             }
             _ => "00".to_owned(),
-        };
-        let a = format!(
-            "{transport}{ver}{sni}{:02}{:02}{alpn}",
-            ciphers.len().min(99),
-            exts.len().min(99)
-        );
-        let hash12 = |s: &str| -> String {
-            if s.is_empty() {
-                "000000000000".to_owned()
-            } else {
-                hex::encode(Sha256::digest(s.as_bytes()))[..12].to_owned()
-            }
-        };
-        let mut sorted_c = ciphers.clone();
-        sorted_c.sort_unstable();
-        let b = hash12(&join(sorted_c.iter().map(|c| format!("{c:04x}")), ","));
-        let mut sorted_e: Vec<u16> = exts
-            .iter()
-            .copied()
-            .filter(|e| *e != 0 && *e != 16)
-            .collect();
-        sorted_e.sort_unstable();
-        let mut c_str = join(sorted_e.iter().map(|e| format!("{e:04x}")), ",");
-        let sigs: Vec<u16> = self
-            .sig_algs
-            .iter()
-            .copied()
-            .filter(|v| !is_grease(*v))
-            .collect();
-        if !sigs.is_empty() {
-            c_str.push('_');
-            c_str.push_str(&join(sigs.iter().map(|s| format!("{s:04x}")), ","));
         }
-        let c = if sorted_e.is_empty() {
-            "000000000000".to_owned()
-        } else {
-            hash12(&c_str)
-        };
-        format!("{a}_{b}_{c}")
     }
 }
 

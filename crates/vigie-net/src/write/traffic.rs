@@ -7,9 +7,20 @@ use super::messages::{
 use super::packets::{ethernet, udp_packet};
 use super::pcap::PcapWriter;
 use crate::capture::LinkType;
+use crate::quic;
 use std::io::{self, Write};
 use std::net::IpAddr;
 use vigie_core::Timestamp;
+
+/// What one session of the generator is about: its number, the phone, the server, the
+/// server's name and the phone's port.
+struct Session {
+    id: u32,
+    phone: IpAddr,
+    server: IpAddr,
+    name: String,
+    port: u16,
+}
 
 /// Synthetic traffic of a phone for benchmarks: sessions of DNS, TLS (handshake, certificate,
 /// then bulk data both ways), QUIC Initials and plain HTTP, to many servers, with realistic
@@ -45,82 +56,91 @@ impl TrafficGenerator {
     pub fn session(&mut self) -> Vec<(Timestamp, Vec<u8>)> {
         self.session = self.session.wrapping_add(1);
         let s = self.session;
-        let phone: IpAddr = IpAddr::from([192, 168, 1, 20]);
+        let session = Session {
+            id: s,
+            phone: IpAddr::from([192, 168, 1, 20]),
+            server: IpAddr::from([34, (s >> 16) as u8, (s >> 8) as u8, s as u8 | 1]),
+            name: format!("api{}.service{}.example.com", s % 97, s % 13),
+            port: 20_000 + (s % 40_000) as u16,
+        };
         let resolver: IpAddr = IpAddr::from([192, 168, 1, 1]);
-        let server: IpAddr = IpAddr::from([34, (s >> 16) as u8, (s >> 8) as u8, s as u8 | 1]);
-        let name = format!("api{}.service{}.example.com", s % 97, s % 13);
-        let port = 20_000 + (s % 40_000) as u16;
-        let mut ip_packets: Vec<Vec<u8>> = vec![];
+        let (phone, port, name) = (session.phone, session.port, &session.name);
         let id = s as u16;
-        ip_packets.push(udp_packet(
-            phone,
-            resolver,
-            port,
-            53,
-            &dns_query(id, &name, 1),
-        ));
-        ip_packets.push(udp_packet(
-            resolver,
-            phone,
-            53,
-            port,
-            &dns_response(id, &name, &[], &[server]),
-        ));
-        match self.next() % 10 {
-            0 => {
-                let hello = client_hello(&name, &["h3"]);
-                let dcid = s.to_be_bytes();
-                if let Some(p) = crate::quic::seal_client_initial(
-                    crate::quic::VERSION_1,
-                    &[dcid.as_slice(), &[9; 4]].concat(),
-                    &[1],
-                    0,
-                    &crate::quic::crypto_frame(0, &hello),
-                ) {
-                    ip_packets.push(udp_packet(phone, server, port, 443, &p));
-                }
-                let down = 20_000 + (self.next() % 200_000) as usize;
-                for chunk in vec![0x5au8; down].chunks(1200) {
-                    ip_packets.push(udp_packet(server, phone, 443, port, chunk));
-                }
-            }
-            1 => {
-                let mut c = TcpConversation::new((phone, port), (server, 80));
-                ip_packets.extend(c.open());
-                let req = format!(
-                    "GET /img/{s}.jpg HTTP/1.1\r\nHost: {name}\r\nUser-Agent: Dalvik/2.1.0\r\n\r\n"
-                );
-                ip_packets.extend(c.client_sends(req.as_bytes(), 1400));
-                let down = 5_000 + (self.next() % 100_000) as usize;
-                ip_packets.extend(c.server_sends(&vec![0xffu8; down], 1400));
-                ip_packets.extend(c.close());
-            }
-            _ => {
-                let mut c = TcpConversation::new((phone, port), (server, 443));
-                ip_packets.extend(c.open());
-                ip_packets.extend(c.client_sends(
-                    &tls_records(&client_hello(&name, &["h2", "http/1.1"])),
-                    1400,
-                ));
-                let cert = self.cert.clone();
-                ip_packets.extend(
-                    c.server_sends(&tls_records(&server_hello_and_certificates(&[&cert])), 1400),
-                );
-                let up = 500 + (self.next() % 20_000) as usize;
-                let down = 2_000 + (self.next() % 400_000) as usize;
-                let mut app = vec![23u8, 3, 3, 0x40, 0];
-                app.resize(up, 0x17);
-                ip_packets.extend(c.client_sends(&app, 1400));
-                app.resize(down, 0x17);
-                ip_packets.extend(c.server_sends(&app, 1400));
-                ip_packets.extend(c.close());
-            }
-        }
+        let mut ip_packets = vec![
+            udp_packet(phone, resolver, port, 53, &dns_query(id, name, 1)),
+            udp_packet(
+                resolver,
+                phone,
+                53,
+                port,
+                &dns_response(id, name, &[], &[session.server]),
+            ),
+        ];
+        ip_packets.extend(match self.next() % 10 {
+            0 => self.quic(&session),
+            1 => self.http(&session),
+            _ => self.tls(&session),
+        });
         let mut out = Vec::with_capacity(ip_packets.len());
         for p in ip_packets {
             self.ts += 200_000 + (self.next() % 2_000_000) as i64;
             out.push((Timestamp(self.ts), ethernet(&p)));
         }
+        out
+    }
+
+    /// A QUIC Initial naming the server, then the server's data.
+    fn quic(&mut self, s: &Session) -> Vec<Vec<u8>> {
+        let mut out = vec![];
+        let hello = client_hello(&s.name, &["h3"]);
+        let dcid = s.id.to_be_bytes();
+        if let Some(p) = quic::seal_client_initial(
+            quic::VERSION_1,
+            &[dcid.as_slice(), &[9; 4]].concat(),
+            &[1],
+            0,
+            &quic::crypto_frame(0, &hello),
+        ) {
+            out.push(udp_packet(s.phone, s.server, s.port, 443, &p));
+        }
+        let down = 20_000 + (self.next() % 200_000) as usize;
+        for chunk in vec![0x5au8; down].chunks(1200) {
+            out.push(udp_packet(s.server, s.phone, 443, s.port, chunk));
+        }
+        out
+    }
+
+    /// A plain HTTP request for an image, and the image.
+    fn http(&mut self, s: &Session) -> Vec<Vec<u8>> {
+        let mut c = TcpConversation::new((s.phone, s.port), (s.server, 80));
+        let mut out = c.open();
+        let req = format!(
+            "GET /img/{}.jpg HTTP/1.1\r\nHost: {}\r\nUser-Agent: Dalvik/2.1.0\r\n\r\n",
+            s.id, s.name
+        );
+        out.extend(c.client_sends(req.as_bytes(), 1400));
+        let down = 5_000 + (self.next() % 100_000) as usize;
+        out.extend(c.server_sends(&vec![0xffu8; down], 1400));
+        out.extend(c.close());
+        out
+    }
+
+    /// A TLS handshake with the server's certificate, then application data both ways.
+    fn tls(&mut self, s: &Session) -> Vec<Vec<u8>> {
+        let mut c = TcpConversation::new((s.phone, s.port), (s.server, 443));
+        let mut out = c.open();
+        let hello = tls_records(&client_hello(&s.name, &["h2", "http/1.1"]));
+        out.extend(c.client_sends(&hello, 1400));
+        let certificate = tls_records(&server_hello_and_certificates(&[&self.cert]));
+        out.extend(c.server_sends(&certificate, 1400));
+        let up = 500 + (self.next() % 20_000) as usize;
+        let down = 2_000 + (self.next() % 400_000) as usize;
+        let mut app = vec![23u8, 3, 3, 0x40, 0];
+        app.resize(up, 0x17);
+        out.extend(c.client_sends(&app, 1400));
+        app.resize(down, 0x17);
+        out.extend(c.server_sends(&app, 1400));
+        out.extend(c.close());
         out
     }
 
