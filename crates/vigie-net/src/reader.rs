@@ -71,19 +71,21 @@ impl<'a> Reader<'a> {
     /// A part preceded by its length in one byte.
     #[inline]
     pub(crate) fn u8_prefixed(&mut self) -> Option<Reader<'a>> {
-        let mut r = self.clone();
-        let n = r.u8()?;
-        let part = r.sub(usize::from(n))?;
-        *self = r;
-        Some(part)
+        self.prefixed(|r| r.u8().map(usize::from))
     }
 
     /// A part preceded by its length in two bytes.
     #[inline]
     pub(crate) fn u16_prefixed(&mut self) -> Option<Reader<'a>> {
+        self.prefixed(|r| r.u16().map(usize::from))
+    }
+
+    /// A part preceded by its `length`: both are read, or neither.
+    #[inline]
+    fn prefixed(&mut self, length: impl FnOnce(&mut Self) -> Option<usize>) -> Option<Reader<'a>> {
         let mut r = self.clone();
-        let n = r.u16()?;
-        let part = r.sub(usize::from(n))?;
+        let n = length(&mut r)?;
+        let part = r.sub(n)?;
         *self = r;
         Some(part)
     }

@@ -138,6 +138,16 @@ enum Format {
     },
 }
 
+impl Format {
+    /// A pcapng section in byte order `order`, with no interface described yet.
+    fn pcapng(order: Endian) -> Self {
+        Format::PcapNg {
+            order,
+            interfaces: vec![],
+        }
+    }
+}
+
 /// Reads packets one at a time from a pcap or pcapng stream.
 pub struct CaptureReader {
     input: Box<dyn BufRead + Send>,
@@ -213,10 +223,7 @@ fn read_format(input: &mut dyn BufRead) -> Result<Format, CaptureError> {
             let link = LinkType(link.unwrap_or_default() & 0xffff);
             Ok(Format::Pcap { order, nanos, link })
         }
-        pcapng::SECTION_MAGIC => Ok(Format::PcapNg {
-            order: Endian::Little,
-            interfaces: vec![],
-        }),
+        pcapng::SECTION_MAGIC => Ok(Format::pcapng(Endian::Little)),
         [a, b, c, d] => Err(CaptureError::NotACapture(format!(
             "{a:02x} {b:02x} {c:02x} {d:02x}"
         ))),
@@ -278,16 +285,10 @@ impl CaptureReader {
         };
         let total = Reader::init(length).u32_in(order).unwrap_or_default() as usize;
         if !(28..=MAX_RECORD).contains(&total) || total % 4 != 0 {
-            return Err(CaptureError::Malformed {
-                frame: 0,
-                detail: format!("section header length {total}"),
-            });
+            return Err(self.bad_section(total));
         }
         self.take(total - 12)?;
-        self.format = Format::PcapNg {
-            order,
-            interfaces: vec![],
-        };
+        self.format = Format::pcapng(order);
         Ok(())
     }
 
@@ -403,6 +404,14 @@ impl CaptureReader {
         }))
     }
 
+    /// The error of a section header claiming `total` bytes.
+    fn bad_section(&self, total: usize) -> CaptureError {
+        CaptureError::Malformed {
+            frame: self.frame,
+            detail: format!("section header length {total}"),
+        }
+    }
+
     /// The error of input ending inside the next record.
     fn truncated(&self) -> CaptureError {
         CaptureError::Truncated {
@@ -472,16 +481,10 @@ impl CaptureReader {
         let order = pcapng::section_order(self.bytes(loc)).unwrap_or(Endian::Little);
         let total = Reader::init(length).u32_in(order).unwrap_or_default() as usize;
         if !(28..=MAX_RECORD).contains(&total) {
-            return Err(CaptureError::Malformed {
-                frame: self.frame,
-                detail: format!("section header length {total}"),
-            });
+            return Err(self.bad_section(total));
         }
         self.take_more(total - 12)?;
-        self.format = Format::PcapNg {
-            order,
-            interfaces: vec![],
-        };
+        self.format = Format::pcapng(order);
         Ok(())
     }
 

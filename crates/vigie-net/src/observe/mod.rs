@@ -21,6 +21,7 @@ use crate::{dns, quic};
 use flow::{Flow, FlowKey};
 use shared::Shared;
 use std::collections::HashMap;
+use std::net::IpAddr;
 use tcp::Segment;
 use vigie_core::Timestamp;
 
@@ -190,6 +191,20 @@ impl Observer {
     }
 }
 
+/// A packet's sender and receiver.
+fn endpoints(src: IpAddr, dst: IpAddr, sport: u16, dport: u16) -> (Endpoint, Endpoint) {
+    (
+        Endpoint {
+            ip: src,
+            port: sport,
+        },
+        Endpoint {
+            ip: dst,
+            port: dport,
+        },
+    )
+}
+
 /// What a packet's flow is made of: protocol, sender and receiver, the bytes it counts
 /// (payload, or the IP payload for other protocols) and its TCP flags.
 fn flow_terms(d: &Decoded<'_>) -> (Proto, Endpoint, Endpoint, u64, Option<u8>) {
@@ -210,14 +225,7 @@ fn flow_terms(d: &Decoded<'_>) -> (Proto, Endpoint, Endpoint, u64, Option<u8>) {
             (Proto::Other(proto), 0, 0, u64::from(d.ip_payload_len), None)
         }
     };
-    let src = Endpoint {
-        ip: d.src,
-        port: sport,
-    };
-    let dst = Endpoint {
-        ip: d.dst,
-        port: dport,
-    };
+    let (src, dst) = endpoints(d.src, d.dst, sport, dport);
     (proto, src, dst, bytes, tcp_flags)
 }
 
@@ -265,14 +273,7 @@ fn quoted_dns(
         return;
     };
     if let Some(via) = dns::dns_via(dport).or(dns::dns_via(sport)) {
-        let src = Endpoint {
-            ip: inner.src,
-            port: sport,
-        };
-        let dst = Endpoint {
-            ip: inner.dst,
-            port: dport,
-        };
+        let (src, dst) = endpoints(inner.src, inner.dst, sport, dport);
         let mut emit = Emitter::new(pkt, src, dst, sink);
         dns::observe_message(payload, via, &mut shared.dns, &mut shared.stats, &mut emit);
     }

@@ -105,60 +105,57 @@ impl TcpState {
                 false
             }
         };
-        if grew && seg.from_client {
-            self.client_stream(shared, summary, emit);
-        } else if grew {
-            self.server_stream(shared, summary, emit);
+        if grew {
+            self.stream_grew(seg.from_client, shared, summary, emit);
         }
     }
 
-    /// Reads what the client stream holds: DNS, HTTP requests, the TLS ClientHello.
-    fn client_stream(
+    /// Reads what a stream that grew holds: DNS, and HTTP requests and the TLS ClientHello
+    /// from the client, or the TLS server's hello and certificate from the server.
+    fn stream_grew(
         &mut self,
+        from_client: bool,
         shared: &mut Shared,
         summary: &mut FlowSummary,
         emit: &mut Emitter<'_>,
     ) {
-        let Some(buf) = self.client.as_mut().and_then(|s| s.buf.take()) else {
+        let (slot, cap) = if from_client {
+            (&mut self.client, CLIENT_STREAM_CAP)
+        } else {
+            (&mut self.server, SERVER_STREAM_CAP)
+        };
+        let Some(buf) = slot.as_mut().and_then(|s| s.buf.take()) else {
             return;
         };
         let data = buf.contiguous();
-        let mut keep = false;
-        if dns::dns_via(emit.dst.port).is_some() {
-            keep |= self
-                .dns_client
-                .read(data, &mut shared.dns, &mut shared.stats, summary, emit);
-        }
-        keep |= self.http.read(data, &mut shared.stats, summary, emit);
-        keep |= self.tls_client.read(data, &mut shared.stats, summary, emit);
-        keep_or_free(&mut self.client, buf, keep, CLIENT_STREAM_CAP, shared);
-    }
-
-    /// Reads what the server stream holds: DNS, the TLS server's hello and certificate.
-    fn server_stream(
-        &mut self,
-        shared: &mut Shared,
-        summary: &mut FlowSummary,
-        emit: &mut Emitter<'_>,
-    ) {
-        let Some(buf) = self.server.as_mut().and_then(|s| s.buf.take()) else {
-            return;
+        let stats = &mut shared.stats;
+        let keep = if from_client {
+            let dns = dns::dns_via(emit.dst.port).is_some()
+                && self
+                    .dns_client
+                    .read(data, &mut shared.dns, stats, summary, emit);
+            let http = self.http.read(data, stats, summary, emit);
+            let tls = self.tls_client.read(data, stats, summary, emit);
+            dns | http | tls
+        } else {
+            let dns_port = dns::dns_via(emit.src.port).is_some();
+            let dns = dns_port
+                && self
+                    .dns_server
+                    .read(data, &mut shared.dns, stats, summary, emit);
+            if self.tls_server.is_done() {
+                dns
+            } else {
+                let certs = &mut shared.certs;
+                self.tls_server.read(data, certs, stats, summary, emit) || dns_port
+            }
         };
-        let data = buf.contiguous();
-        let dns = dns::dns_via(emit.src.port).is_some();
-        let mut keep = false;
-        if dns {
-            keep |= self
-                .dns_server
-                .read(data, &mut shared.dns, &mut shared.stats, summary, emit);
-        }
-        if !self.tls_server.is_done() {
-            keep = self
-                .tls_server
-                .read(data, &mut shared.certs, &mut shared.stats, summary, emit)
-                || dns;
-        }
-        keep_or_free(&mut self.server, buf, keep, SERVER_STREAM_CAP, shared);
+        let slot = if from_client {
+            &mut self.client
+        } else {
+            &mut self.server
+        };
+        keep_or_free(slot, buf, keep, cap, shared);
     }
 
     /// Frees the buffers still held (the flow ends).
