@@ -13,57 +13,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use vigie_core::Timestamp;
 
+mod packet;
 mod pcapng;
+
+pub use packet::{LinkType, Packet};
 
 use crate::reader::{Endian, Reader};
 use pcapng::{Interface, PacketBlock};
 
 /// Largest packet record or pcapng block accepted (a 256 KiB snapshot length is the usual maximum).
 pub(crate) const MAX_RECORD: usize = 4 * 1024 * 1024;
-
-/// A link-layer type (pcap LINKTYPE_* value).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct LinkType(pub u32);
-
-impl LinkType {
-    /// BSD loopback (host-order address family).
-    pub const NULL: LinkType = LinkType(0);
-    /// Ethernet.
-    pub const ETHERNET: LinkType = LinkType(1);
-    /// PPP.
-    pub const PPP: LinkType = LinkType(9);
-    /// Raw IP (v4 or v6 by version nibble).
-    pub const RAW: LinkType = LinkType(101);
-    /// 802.11 without radio header.
-    pub const IEEE802_11: LinkType = LinkType(105);
-    /// OpenBSD loopback (network-order address family).
-    pub const LOOP: LinkType = LinkType(108);
-    /// Linux cooked capture v1.
-    pub const LINUX_SLL: LinkType = LinkType(113);
-    /// 802.11 with a radiotap header.
-    pub const RADIOTAP: LinkType = LinkType(127);
-    /// Raw IPv4.
-    pub const IPV4: LinkType = LinkType(228);
-    /// Raw IPv6.
-    pub const IPV6: LinkType = LinkType(229);
-    /// Linux cooked capture v2.
-    pub const LINUX_SLL2: LinkType = LinkType(276);
-}
-
-/// One packet record, borrowed from the reader's buffer.
-#[derive(Debug)]
-pub struct Packet<'a> {
-    /// 1-based packet number in the file (as tshark and Wireshark number them).
-    pub frame: u64,
-    /// Capture time.
-    pub ts: Timestamp,
-    /// Link-layer type of the packet's interface.
-    pub link: LinkType,
-    /// Captured bytes.
-    pub data: &'a [u8],
-    /// Length of the packet on the wire (may exceed `data.len()` when the snapshot was cut).
-    pub orig_len: u32,
-}
 
 /// Why a capture could not be read (further).
 #[derive(Debug, thiserror::Error)]

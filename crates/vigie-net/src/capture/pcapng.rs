@@ -1,7 +1,7 @@
 //! pcapng blocks: the section header's byte order, interface descriptions (link type,
 //! timestamp resolution and offset) and the three kinds of packet block.
 
-use super::LinkType;
+use super::packet::LinkType;
 use crate::reader::{Endian, Reader};
 use std::ops::Range;
 use vigie_core::Timestamp;
