@@ -6,9 +6,12 @@
 
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 use vigie_indicators::{load_path, IndicatorSet};
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 use vigie_net::write::TrafficGenerator;
 use vigie_net::NetScan;
 
@@ -46,19 +49,7 @@ fn vigie_once(path: &Path, iocs: &IndicatorSet) -> Duration {
 
 fn tshark_once(path: &Path) -> Option<Duration> {
     let start = Instant::now();
-    let status = Command::new("tshark")
-        .args(["-n", "-r"])
-        .arg(path)
-        .args([
-            "-T",
-            "fields",
-            "-e",
-            "dns.qry.name",
-            "-e",
-            "tls.handshake.extensions_server_name",
-            "-e",
-            "http.host",
-        ])
+    let status = common::tshark_names(path)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()

@@ -42,24 +42,14 @@ fn main() -> std::io::Result<()> {
     let server = write::tls_records(&write::server_hello_and_certificates(&[cert]));
     put(dir, "tls", "server_records", &server)?;
     put(dir, "tls", "certificate", cert)?;
-    let initial = quic::seal_client_initial(
-        quic::VERSION_1,
-        &[1, 2, 3, 4, 5, 6, 7, 8],
-        &[9],
-        0,
-        &quic::crypto_frame(0, &hello),
-    )
-    .unwrap_or_default();
-    put(dir, "quic", "initial_v1", &initial)?;
-    let initial2 = quic::seal_client_initial(
-        quic::VERSION_2,
-        &[8, 7, 6, 5, 4, 3, 2, 1],
-        &[9],
-        0,
-        &quic::crypto_frame(0, &hello),
-    )
-    .unwrap_or_default();
-    put(dir, "quic", "initial_v2", &initial2)?;
+    for (version, name, dcid) in [
+        (quic::VERSION_1, "initial_v1", [1, 2, 3, 4, 5, 6, 7, 8]),
+        (quic::VERSION_2, "initial_v2", [8, 7, 6, 5, 4, 3, 2, 1]),
+    ] {
+        let frames = quic::crypto_frame(0, &hello);
+        let initial = quic::seal_client_initial(version, &dcid, &[9], 0, &frames);
+        put(dir, "quic", name, &initial.unwrap_or_default())?;
+    }
     // A short conversation for the packet target: link type Ethernet (selector 1), frames cut at 0xfe.
     let mut conv = write::TcpConversation::new((a, 40000), (b, 443));
     let mut stream = vec![1u8];

@@ -30,9 +30,33 @@ struct Pending {
     depth: u8,
 }
 
+impl Pending {
+    /// Places a fragment ending at `end`; the datagram's length once every byte of it is here.
+    fn add(&mut self, f: &Fragment<'_>, end: u32) -> Option<u32> {
+        if (self.data.len() as u32) < end {
+            self.data.resize(end as usize, 0);
+        }
+        self.data[f.offset as usize..end as usize].copy_from_slice(f.payload);
+        self.ranges.push((f.offset, end));
+        if !f.more {
+            self.total = Some(end);
+        }
+        let total = self.total?;
+        self.ranges.sort_unstable();
+        let mut covered = 0;
+        for &(s, e) in &self.ranges {
+            if s > covered {
+                return None;
+            }
+            covered = covered.max(e);
+        }
+        (covered >= total).then_some(total)
+    }
+}
+
 /// A reassembled datagram.
 #[derive(Debug)]
-pub struct Reassembled {
+pub(crate) struct Reassembled {
     /// Source address.
     pub src: IpAddr,
     /// Destination address.
@@ -47,7 +71,7 @@ pub struct Reassembled {
 
 /// Collects fragments until a datagram is whole.
 #[derive(Debug, Default)]
-pub struct Defragmenter {
+pub(crate) struct Defragmenter {
     pending: HashMap<Key, Pending>,
     order: VecDeque<(Key, Timestamp)>,
     /// Datagrams dropped incomplete (timeout, overflow, inconsistent sizes).
@@ -55,11 +79,6 @@ pub struct Defragmenter {
 }
 
 impl Defragmenter {
-    /// An empty reassembler.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     fn expire(&mut self, now: Timestamp) {
         while let Some(&(key, seen)) = self.order.front() {
             let stale = now.0.saturating_sub(seen.0) > TIMEOUT_NS;
@@ -77,7 +96,7 @@ impl Defragmenter {
     }
 
     /// Adds a fragment; returns the datagram once all of it has arrived.
-    pub fn push(&mut self, f: &Fragment<'_>, ts: Timestamp) -> Option<Reassembled> {
+    pub(crate) fn push(&mut self, f: &Fragment<'_>, ts: Timestamp) -> Option<Reassembled> {
         self.expire(ts);
         let key = Key {
             src: f.src,
@@ -108,26 +127,7 @@ impl Defragmenter {
             self.dropped += 1;
             return None;
         }
-        if (entry.data.len() as u32) < end {
-            entry.data.resize(end as usize, 0);
-        }
-        entry.data[f.offset as usize..end as usize].copy_from_slice(f.payload);
-        entry.ranges.push((f.offset, end));
-        if !f.more {
-            entry.total = Some(end);
-        }
-        let total = entry.total?;
-        entry.ranges.sort_unstable();
-        let mut covered = 0;
-        for &(s, e) in &entry.ranges {
-            if s > covered {
-                return None;
-            }
-            covered = covered.max(e);
-        }
-        if covered < total {
-            return None;
-        }
+        let total = entry.add(f, end)?;
         let mut done = self.pending.remove(&key)?;
         done.data.truncate(total as usize);
         Some(Reassembled {
@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn reassembles_out_of_order_and_bounds() {
-        let mut d = Defragmenter::new();
+        let mut d = Defragmenter::default();
         assert!(d.push(&frag(8, false, b"world!!!"), Timestamp(0)).is_none());
         let r = d
             .push(&frag(0, true, b"hello, w"), Timestamp(1))

@@ -6,7 +6,7 @@ const MAX_RANGES: usize = 64;
 
 /// Bytes received at offsets, kept up to a fixed capacity.
 #[derive(Debug, Clone)]
-pub struct RangeBuffer {
+pub(crate) struct RangeBuffer {
     data: Vec<u8>,
     /// Sorted, merged [start, end) ranges received.
     ranges: Vec<(usize, usize)>,
@@ -15,7 +15,7 @@ pub struct RangeBuffer {
 
 impl RangeBuffer {
     /// A buffer keeping the first `cap` bytes of a stream.
-    pub fn new(cap: usize) -> Self {
+    pub(crate) fn new(cap: usize) -> Self {
         RangeBuffer {
             data: Vec::new(),
             ranges: Vec::new(),
@@ -25,7 +25,7 @@ impl RangeBuffer {
 
     /// Places `bytes` at `offset`; data beyond the capacity is dropped. Returns true when the
     /// contiguous prefix grew.
-    pub fn insert(&mut self, offset: u64, bytes: &[u8]) -> bool {
+    pub(crate) fn insert(&mut self, offset: u64, bytes: &[u8]) -> bool {
         let Ok(start) = usize::try_from(offset) else {
             return false;
         };
@@ -55,7 +55,7 @@ impl RangeBuffer {
     }
 
     /// Length of the data received without gap from offset 0.
-    pub fn contiguous_len(&self) -> usize {
+    pub(crate) fn contiguous_len(&self) -> usize {
         match self.ranges.first() {
             Some(&(0, e)) => e,
             _ => 0,
@@ -63,17 +63,17 @@ impl RangeBuffer {
     }
 
     /// The contiguous prefix.
-    pub fn contiguous(&self) -> &[u8] {
+    pub(crate) fn contiguous(&self) -> &[u8] {
         &self.data[..self.contiguous_len()]
     }
 
     /// True once the buffer holds its whole capacity without gap.
-    pub fn is_full(&self) -> bool {
+    pub(crate) fn is_full(&self) -> bool {
         self.contiguous_len() >= self.cap
     }
 
     /// Frees the memory (the stream is no longer of interest).
-    pub fn release(&mut self) {
+    pub(crate) fn release(&mut self) {
         self.data = Vec::new();
         self.ranges = Vec::new();
         self.cap = 0;

@@ -1,11 +1,12 @@
 //! A network check from start to verdict: captures in, observations and findings out.
 
 use crate::capture::{CaptureError, CaptureReader, Packet};
-use crate::observe::{Observation, Observed, Observer, ObserverStats};
+use crate::observation::{Observation, Observed, ObserverStats};
+use crate::observe::Observer;
 use crate::rules::{ids, NetRules};
 use std::collections::HashSet;
 use std::path::Path;
-use vigie_core::{Coverage, Message, Verdict};
+use vigie_core::{Coverage, Finding, Message, Verdict};
 use vigie_indicators::IndicatorSet;
 
 /// Most distinct names remembered for the coverage count.
@@ -155,7 +156,7 @@ impl<'a> NetScan<'a> {
     }
 
     /// The findings so far (a live check shows them while traffic flows).
-    pub fn findings(&self) -> Vec<vigie_core::Finding> {
+    pub fn findings(&self) -> Vec<Finding> {
         self.rules.findings()
     }
 
@@ -184,6 +185,14 @@ impl<'a> NetScan<'a> {
         let findings = self.rules.findings();
         let s = self.observer.stats();
         let mut c = Coverage::default();
+        self.read_coverage(s, &mut c);
+        self.check_coverage(s, &mut c);
+        self.blind_spots(s, &findings, &mut c);
+        Verdict::new(findings, c)
+    }
+
+    /// What was read: packets of files or interfaces, and over how long.
+    fn read_coverage(&self, s: &ObserverStats, c: &mut Coverage) {
         let files = self.captures.len() - self.interfaces.len();
         if files > 0 || self.interfaces.is_empty() {
             c.checked.push(
@@ -214,6 +223,10 @@ impl<'a> NetScan<'a> {
                 );
             }
         }
+    }
+
+    /// What was looked at in the traffic, and against what.
+    fn check_coverage(&self, s: &ObserverStats, c: &mut Coverage) {
         c.checked.push(
             Message::new("net-coverage-traffic")
                 .arg("flows", s.flows.to_string())
@@ -239,31 +252,32 @@ impl<'a> NetScan<'a> {
         c.not_checked
             .push(Message::new("net-not-checked-silent-apps"));
         c.not_checked.push(Message::new("net-not-checked-content"));
-        if s.tls13_sessions > 0 {
-            c.not_checked.push(
-                Message::new("net-not-checked-tls13").arg("count", s.tls13_sessions.to_string()),
-            );
-        }
-        if s.quic_undecryptable > 0 {
-            c.not_checked.push(
-                Message::new("net-not-checked-quic").arg("count", s.quic_undecryptable.to_string()),
-            );
+    }
+
+    /// What the traffic hid (encryption), what could not be read, and what was cut short.
+    fn blind_spots(&self, s: &ObserverStats, findings: &[Finding], c: &mut Coverage) {
+        let counted = [
+            ("net-not-checked-tls13", s.tls13_sessions),
+            ("net-not-checked-quic", s.quic_undecryptable),
+        ];
+        for (key, count) in counted.into_iter().filter(|(_, n)| *n > 0) {
+            c.not_checked
+                .push(Message::new(key).arg("count", count.to_string()));
         }
         if findings.iter().any(|f| f.rule == ids::ENCRYPTED_DNS) {
             c.not_checked
                 .push(Message::new("net-not-checked-encrypted-dns"));
         }
-        let unreadable = s.damaged + s.unknown_link;
-        if unreadable > 0 {
+        let counted = [
+            ("net-not-checked-damaged", s.damaged + s.unknown_link),
+            (
+                "net-not-checked-budget",
+                s.streams_over_budget + s.flows_evicted,
+            ),
+        ];
+        for (key, count) in counted.into_iter().filter(|(_, n)| *n > 0) {
             c.not_checked
-                .push(Message::new("net-not-checked-damaged").arg("count", unreadable.to_string()));
-        }
-        if s.streams_over_budget > 0 || s.flows_evicted > 0 {
-            c.not_checked
-                .push(Message::new("net-not-checked-budget").arg(
-                    "count",
-                    (s.streams_over_budget + s.flows_evicted).to_string(),
-                ));
+                .push(Message::new(key).arg("count", count.to_string()));
         }
         for (rule, count) in self.rules.unlisted() {
             c.not_checked.push(
@@ -282,7 +296,6 @@ impl<'a> NetScan<'a> {
                 c.not_checked.push(why.clone());
             }
         }
-        Verdict::new(findings, c)
     }
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 use vigie_indicators::{load_path, IndicatorSet};
-use vigie_net::{CaptureReader, NetScan, Observed, Observer};
+use vigie_net::{NetScan, Observed};
 
 /// Certificates tshark shows that Vigie rightly does not report as server certificates.
 const CLIENT_CERTIFICATES: &[(&str, &str)] = &[
@@ -25,13 +25,7 @@ const CLIENT_CERTIFICATES: &[(&str, &str)] = &[
 
 fn observed(file: &Path) -> Vec<Observed> {
     let mut out = vec![];
-    let mut reader = CaptureReader::open(file).expect("opens");
-    let mut obs = Observer::new();
-    let mut sink = |o: vigie_net::Observation| out.push(o.what);
-    while let Ok(Some(p)) = reader.next_packet() {
-        obs.push(&p, &mut sink);
-    }
-    obs.finish(&mut sink);
+    common::observe_file(file, &mut |o| out.push(o.what));
     out
 }
 

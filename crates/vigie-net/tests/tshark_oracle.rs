@@ -7,7 +7,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use vigie_net::{CaptureReader, Observed, Observer};
+use vigie_net::Observed;
 
 /// Names Vigie sees and tshark does not, each checked by hand once.
 const EXPLAINED_EXTRAS: &[(&str, &str, &str)] = &[(
@@ -17,19 +17,7 @@ const EXPLAINED_EXTRAS: &[(&str, &str, &str)] = &[(
 )];
 
 fn tshark_names(file: &Path) -> BTreeSet<String> {
-    let out = Command::new("tshark")
-        .args(["-n", "-r"])
-        .arg(file)
-        .args([
-            "-T",
-            "fields",
-            "-e",
-            "dns.qry.name",
-            "-e",
-            "tls.handshake.extensions_server_name",
-            "-e",
-            "http.host",
-        ])
+    let out = common::tshark_names(file)
         .output()
         .expect("tshark runs: install it with `apt-get install tshark` (.ci/run does)");
     String::from_utf8_lossy(&out.stdout)
@@ -43,9 +31,7 @@ fn tshark_names(file: &Path) -> BTreeSet<String> {
 
 fn vigie_names(file: &Path) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
-    let mut reader = CaptureReader::open(file).expect("capture opens");
-    let mut obs = Observer::new();
-    let mut sink = |o: vigie_net::Observation| match o.what {
+    common::observe_file(file, &mut |o| match o.what {
         Observed::DnsQuery { name, .. }
         | Observed::TlsSni { name, .. }
         | Observed::QuicSni { name, .. }
@@ -56,12 +42,7 @@ fn vigie_names(file: &Path) -> BTreeSet<String> {
             names.insert(q.to_ascii_lowercase());
         }
         _ => {}
-    };
-    // Damaged files end with an error after what could be read: that is expected, not a failure.
-    while let Ok(Some(p)) = reader.next_packet() {
-        obs.push(&p, &mut sink);
-    }
-    obs.finish(&mut sink);
+    });
     names
 }
 

@@ -1,6 +1,7 @@
 //! DNS messages (also mDNS and LLMNR): questions, and the answers that tie names to
 //! addresses. Tolerant: what was read before damage is kept.
 
+use crate::reader::Reader;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// Longest name kept (the DNS maximum).
@@ -49,24 +50,42 @@ pub struct Message {
     pub incomplete: bool,
 }
 
-fn be16(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes([*b.get(at)?, *b.get(at + 1)?]))
-}
-
 /// Reads a (possibly compressed) name at `at`; returns the name and the offset after it.
 /// Bytes outside letters, digits, `-`, `_` and `*` are written as `\DDD`, as tshark does.
-pub fn read_name(msg: &[u8], mut at: usize) -> Option<(String, usize)> {
+pub fn read_name(msg: &[u8], at: usize) -> Option<(String, usize)> {
+    let mut r = Reader::init(msg);
+    r.skip(at)?;
+    let name = name(&mut r, msg)?;
+    Some((name, r.used()))
+}
+
+/// Reads the name at the reader, following compression pointers into `msg`; the reader ends
+/// after the name's own bytes.
+fn name(r: &mut Reader<'_>, msg: &[u8]) -> Option<String> {
     let mut name = String::new();
-    let mut end = None;
+    let mut next = labels(r, &mut name)?;
     let mut jumps = 0;
+    while let Some(target) = next {
+        jumps += 1;
+        if jumps > MAX_POINTERS {
+            return None;
+        }
+        let mut at = Reader::init(msg);
+        at.skip(target)?;
+        next = labels(&mut at, &mut name)?;
+    }
+    Some(name)
+}
+
+/// Reads labels into `name` up to the end of the name (`Some(None)`) or a compression pointer
+/// (`Some(Some(target))`).
+fn labels(r: &mut Reader<'_>, name: &mut String) -> Option<Option<usize>> {
     loop {
-        let len = *msg.get(at)?;
+        let len = r.u8()?;
         match len >> 6 {
+            0 if len == 0 => return Some(None),
             0 => {
-                if len == 0 {
-                    return Some((name, end.unwrap_or(at + 1)));
-                }
-                let label = msg.get(at + 1..at + 1 + usize::from(len))?;
+                let label = r.take(usize::from(len))?;
                 if !name.is_empty() {
                     name.push('.');
                 }
@@ -80,17 +99,8 @@ pub fn read_name(msg: &[u8], mut at: usize) -> Option<(String, usize)> {
                 if name.len() > MAX_NAME * 4 {
                     return None;
                 }
-                at += 1 + usize::from(len);
             }
-            3 => {
-                let ptr = usize::from(be16(msg, at)? & 0x3fff);
-                jumps += 1;
-                if jumps > MAX_POINTERS {
-                    return None;
-                }
-                end.get_or_insert(at + 2);
-                at = ptr;
-            }
+            3 => return Some(Some(usize::from(len & 0x3f) << 8 | usize::from(r.u8()?))),
             _ => return None,
         }
     }
@@ -98,68 +108,64 @@ pub fn read_name(msg: &[u8], mut at: usize) -> Option<(String, usize)> {
 
 /// Parses a DNS message. Returns `None` when not even the header and one question can be read.
 pub fn parse(msg: &[u8]) -> Option<Message> {
-    if msg.len() < 12 {
-        return None;
-    }
-    let id = be16(msg, 0)?;
-    let flags = be16(msg, 2)?;
-    let qd = usize::from(be16(msg, 4)?);
-    let rr = usize::from(be16(msg, 6)?) + usize::from(be16(msg, 8)?) + usize::from(be16(msg, 10)?);
+    let mut r = Reader::init(msg);
+    let mut header = r.sub(12)?;
+    let id = header.u16()?;
+    let flags = header.u16()?;
+    let qd = usize::from(header.u16()?);
+    let rr = usize::from(header.u16()?) + usize::from(header.u16()?) + usize::from(header.u16()?);
     let mut m = Message {
         id,
         response: flags & 0x8000 != 0,
         rcode: (flags & 0x0f) as u8,
         ..Message::default()
     };
-    let mut at = 12;
     for _ in 0..qd.min(MAX_RECORDS) {
-        let Some((name, next)) = read_name(msg, at) else {
+        let Some(name) = name(&mut r, msg) else {
             m.incomplete = true;
             return (!m.questions.is_empty()).then_some(m);
         };
-        let Some(qtype) = be16(msg, next) else {
+        let Some(qtype) = r.u16() else {
             m.incomplete = true;
             m.questions.push((name, 0));
             return Some(m);
         };
         m.questions.push((name, qtype));
-        at = next + 4;
+        // The class; a cut one leaves nothing more to read.
+        r.take(2).unwrap_or_else(|| r.rest());
     }
     for _ in 0..rr.min(MAX_RECORDS) {
-        let Some((name, next)) = read_name(msg, at) else {
+        let Some(record) = record(&mut r, msg) else {
             m.incomplete = true;
             break;
         };
-        let (Some(rtype), Some(rdlen)) = (be16(msg, next), be16(msg, next + 8)) else {
-            m.incomplete = true;
-            break;
-        };
-        let start = next + 10;
-        let Some(rdata) = msg.get(start..start + usize::from(rdlen)) else {
-            m.incomplete = true;
-            break;
-        };
-        let data = match rtype {
-            1 if rdata.len() == 4 => RData::Addr(IpAddr::V4(Ipv4Addr::new(
-                rdata[0], rdata[1], rdata[2], rdata[3],
-            ))),
-            28 if rdata.len() == 16 => {
-                let mut a = [0u8; 16];
-                a.copy_from_slice(rdata);
-                RData::Addr(IpAddr::V6(Ipv6Addr::from(a)))
-            }
-            5 | 2 | 12 => read_name(msg, start).map_or(RData::Other, |(n, _)| RData::Name(n)),
-            15 => read_name(msg, start + 2).map_or(RData::Other, |(n, _)| RData::Name(n)),
-            64 | 65 => read_name(msg, start + 2).map_or(RData::Other, |(n, _)| RData::Name(n)),
-            _ => RData::Other,
-        };
-        m.records.push(Record { name, rtype, data });
-        at = start + usize::from(rdlen);
+        m.records.push(record);
     }
     if qd == 0 && m.records.is_empty() {
         return None;
     }
     Some(m)
+}
+
+/// Reads one resource record.
+fn record(r: &mut Reader<'_>, msg: &[u8]) -> Option<Record> {
+    let name = name(r, msg)?;
+    let rtype = r.u16()?;
+    r.skip(6)?; // class, time to live
+    let rdlen = r.u16()?;
+    let start = r.used();
+    let rdata = r.take(usize::from(rdlen))?;
+    // Names in the data may point anywhere in the message, hence read from `msg`.
+    let name_at = |at| read_name(msg, at).map_or(RData::Other, |(n, _)| RData::Name(n));
+    let data = match (rtype, rdata) {
+        (1, &[a, b, c, d]) => RData::Addr(IpAddr::V4(Ipv4Addr::new(a, b, c, d))),
+        (28, _) => <[u8; 16]>::try_from(rdata)
+            .map_or(RData::Other, |a| RData::Addr(IpAddr::V6(Ipv6Addr::from(a)))),
+        (5 | 2 | 12, _) => name_at(start),
+        (15 | 64 | 65, _) => name_at(start + 2),
+        _ => RData::Other,
+    };
+    Some(Record { name, rtype, data })
 }
 
 #[cfg(test)]

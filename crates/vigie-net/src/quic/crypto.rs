@@ -1,18 +1,14 @@
-//! QUIC Initial packets (versions 1 and 2): header protection removal, AES-GCM decryption
-//! with the keys every observer can derive from the connection id, and CRYPTO frames, so
-//! that the ClientHello (and its SNI) of a QUIC connection can be read.
+//! QUIC Initial packet protection: the keys every observer can derive from the client's
+//! first destination connection id, header protection removal and AES-GCM decryption, and
+//! the sealing of a client Initial for the test writer.
 
+use super::packet::{put_varint, VERSION_1, VERSION_2};
 use aes::cipher::{generic_array::GenericArray, BlockEncrypt, KeyInit};
 use aes::Aes128;
 use aes_gcm::aead::AeadInPlace;
 use aes_gcm::{Aes128Gcm, Nonce};
 use hkdf::Hkdf;
 use sha2::Sha256;
-
-/// QUIC version 1 (RFC 9000).
-pub const VERSION_1: u32 = 0x0000_0001;
-/// QUIC version 2 (RFC 9369).
-pub const VERSION_2: u32 = 0x6b33_43cf;
 
 const SALT_V1: [u8; 20] = [
     0x38, 0x76, 0x2c, 0xf7, 0xf5, 0x59, 0x34, 0xb3, 0x4d, 0x17, 0x9a, 0xe6, 0xa4, 0xc8, 0x0c, 0xad,
@@ -90,115 +86,6 @@ impl InitialKeys {
     }
 }
 
-/// Reads a QUIC variable-length integer.
-pub fn varint(b: &[u8], at: &mut usize) -> Option<u64> {
-    let first = *b.get(*at)?;
-    let len = 1usize << (first >> 6);
-    let bytes = b.get(*at..*at + len)?;
-    let mut v = u64::from(first & 0x3f);
-    for &x in &bytes[1..] {
-        v = (v << 8) | u64::from(x);
-    }
-    *at += len;
-    Some(v)
-}
-
-fn put_varint(out: &mut Vec<u8>, v: u64) {
-    if v < 64 {
-        out.push(v as u8);
-    } else if v < 16_384 {
-        out.extend_from_slice(&(v as u16 | 0x4000).to_be_bytes());
-    } else if v < (1 << 30) {
-        out.extend_from_slice(&(v as u32 | 0x8000_0000).to_be_bytes());
-    } else {
-        out.extend_from_slice(&(v | 0xc000_0000_0000_0000).to_be_bytes());
-    }
-}
-
-/// The header of a long-header packet, as needed to decrypt it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LongHeader<'a> {
-    /// QUIC version.
-    pub version: u32,
-    /// Destination connection id.
-    pub dcid: &'a [u8],
-    /// Source connection id.
-    pub scid: &'a [u8],
-    /// True for an Initial packet.
-    pub initial: bool,
-    /// Offset of the packet number field.
-    pub pn_offset: usize,
-    /// Length of this packet within the datagram (header included).
-    pub packet_len: usize,
-}
-
-/// Reads the long header at the start of `d` (one packet of a possibly coalesced datagram).
-pub fn long_header(d: &[u8]) -> Option<LongHeader<'_>> {
-    let first = *d.first()?;
-    if first & 0xc0 != 0xc0 {
-        return None;
-    }
-    let version = u32::from_be_bytes(d.get(1..5)?.try_into().ok()?);
-    let ty = (first >> 4) & 3;
-    let initial = match version {
-        VERSION_1 => ty == 0,
-        VERSION_2 => ty == 1,
-        _ => return None,
-    };
-    let mut at = 5;
-    let dl = usize::from(*d.get(at)?);
-    if dl > 20 {
-        return None;
-    }
-    let dcid = d.get(at + 1..at + 1 + dl)?;
-    at += 1 + dl;
-    let sl = usize::from(*d.get(at)?);
-    if sl > 20 {
-        return None;
-    }
-    let scid = d.get(at + 1..at + 1 + sl)?;
-    at += 1 + sl;
-    let retry = match version {
-        VERSION_1 => ty == 3,
-        _ => ty == 0,
-    };
-    if retry {
-        return Some(LongHeader {
-            version,
-            dcid,
-            scid,
-            initial: false,
-            pn_offset: at,
-            packet_len: d.len(),
-        });
-    }
-    if initial {
-        let tl = usize::try_from(varint(d, &mut at)?).ok()?;
-        at = at.checked_add(tl)?;
-    }
-    let len = usize::try_from(varint(d, &mut at)?).ok()?;
-    let packet_len = at.checked_add(len)?;
-    if packet_len > d.len() {
-        // Cut by the capture: keep what there is; decryption will fail cleanly.
-        return Some(LongHeader {
-            version,
-            dcid,
-            scid,
-            initial,
-            pn_offset: at,
-            packet_len: d.len(),
-        });
-    }
-    Some(LongHeader {
-        version,
-        dcid,
-        scid,
-        initial,
-        pn_offset: at,
-        packet_len,
-    })
-}
-
 /// Decrypts one Initial packet (`packet` is exactly the packet, header included). Returns the
 /// plaintext frames.
 pub fn open_initial(packet: &[u8], pn_offset: usize, keys: &InitialKeys) -> Option<Vec<u8>> {
@@ -222,65 +109,6 @@ pub fn open_initial(packet: &[u8], pn_offset: usize, keys: &InitialKeys) -> Opti
         .decrypt_in_place(Nonce::from_slice(&nonce), &header, &mut body)
         .ok()?;
     Some(body)
-}
-
-/// The CRYPTO frames of decrypted Initial frames: (offset, data). Stops at an unknown frame.
-pub fn crypto_frames(frames: &[u8]) -> Vec<(u64, &[u8])> {
-    let mut out = vec![];
-    let mut at = 0;
-    while at < frames.len() {
-        let Some(ty) = varint(frames, &mut at) else {
-            break;
-        };
-        match ty {
-            0x00 | 0x01 => {}
-            0x02 | 0x03 => {
-                let mut ok = || -> Option<()> {
-                    varint(frames, &mut at)?;
-                    varint(frames, &mut at)?;
-                    let ranges = varint(frames, &mut at)?;
-                    varint(frames, &mut at)?;
-                    for _ in 0..ranges.min(1024) {
-                        varint(frames, &mut at)?;
-                        varint(frames, &mut at)?;
-                    }
-                    if ty == 0x03 {
-                        for _ in 0..3 {
-                            varint(frames, &mut at)?;
-                        }
-                    }
-                    Some(())
-                };
-                if ok().is_none() {
-                    break;
-                }
-            }
-            0x06 => {
-                let (Some(off), Some(len)) = (varint(frames, &mut at), varint(frames, &mut at))
-                else {
-                    break;
-                };
-                let Ok(len) = usize::try_from(len) else { break };
-                let Some(data) = frames.get(at..at.saturating_add(len)) else {
-                    break;
-                };
-                out.push((off, data));
-                at += len;
-            }
-            0x1c | 0x1d => break,
-            _ => break,
-        }
-    }
-    out
-}
-
-/// A CRYPTO frame carrying `data` at `offset` (for the test writer).
-pub fn crypto_frame(offset: u64, data: &[u8]) -> Vec<u8> {
-    let mut f = vec![0x06];
-    put_varint(&mut f, offset);
-    put_varint(&mut f, data.len() as u64);
-    f.extend_from_slice(data);
-    f
 }
 
 /// Builds a client Initial packet carrying `frames`, padded to 1200 bytes and protected
@@ -331,6 +159,7 @@ pub fn seal_client_initial(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quic::{crypto_frame, crypto_frames, long_header};
 
     #[test]
     fn rfc9001_client_initial_keys() {

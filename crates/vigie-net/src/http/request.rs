@@ -2,7 +2,7 @@
 
 /// An HTTP request head.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Request {
+pub(super) struct Request {
     /// Method (GET, POST, ...).
     pub method: String,
     /// Request target as sent.
@@ -31,16 +31,16 @@ const METHODS: &[&[u8]] = &[
 ];
 
 /// True when `data` starts like an HTTP request.
-pub fn looks_like_request(data: &[u8]) -> bool {
+pub(super) fn looks_like_request(data: &[u8]) -> bool {
     METHODS.iter().any(|m| data.starts_with(m))
 }
 
 /// The bytes are not an HTTP/1.x request head.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotHttp;
+pub(super) struct NotHttp;
 
 /// Parses a request head at the start of `data`. `Ok(None)` when more bytes are needed.
-pub fn parse_request(data: &[u8]) -> Result<Option<Request>, NotHttp> {
+pub(super) fn parse_request(data: &[u8]) -> Result<Option<Request>, NotHttp> {
     let mut headers = [httparse::EMPTY_HEADER; 64];
     let mut req = httparse::Request::new(&mut headers);
     match req.parse(data) {
@@ -67,7 +67,7 @@ pub fn parse_request(data: &[u8]) -> Result<Option<Request>, NotHttp> {
 
 impl Request {
     /// The host without a port.
-    pub fn host_name(&self) -> Option<&str> {
+    pub(super) fn host_name(&self) -> Option<&str> {
         let h = self.host.as_deref()?;
         if let Some(rest) = h.strip_prefix('[') {
             return rest.split(']').next();
@@ -80,7 +80,7 @@ impl Request {
     }
 
     /// The full URL (`http://host/target`), when the host is known.
-    pub fn url(&self) -> Option<String> {
+    pub(super) fn url(&self) -> Option<String> {
         if self.target.starts_with("http://") || self.target.starts_with("https://") {
             return Some(self.target.clone());
         }
