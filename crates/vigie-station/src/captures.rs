@@ -35,7 +35,7 @@ pub(crate) fn observed_keys(o: &Observation, out: &mut BTreeSet<(String, String)
             add("x509_sha1", &cert.sha1);
             add("x509_sha256", &cert.sha256);
         }
-        Observed::Flow { flow, .. } if vigie_net::rules::is_public(flow.server.ip) => {
+        Observed::Flow { flow, .. } if vigie_net::is_public(flow.server.ip) => {
             add("ip", &flow.server.ip.to_string())
         }
         _ => {}

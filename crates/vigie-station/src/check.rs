@@ -11,8 +11,8 @@ use vigie_android::AndroidDevice;
 use vigie_core::{CheckKind, Timestamp, Verdict};
 use vigie_indicators::IndicatorSet;
 use vigie_ios::{IosBackup, SeenKind};
-use vigie_net::observe::ObserverStats;
-use vigie_net::scan::CaptureSummary;
+use vigie_net::CaptureSummary;
+use vigie_net::ObserverStats;
 
 /// A finished check, of any kind.
 pub trait Check {

@@ -17,8 +17,8 @@ use vigie_core::Localized;
 use vigie_core::{Finding, Message, Timestamp, Verdict};
 use vigie_indicators::IndicatorSet;
 use vigie_live::LiveCapture;
-use vigie_net::observe::ObserverStats;
 use vigie_net::write::PcapWriter;
+use vigie_net::ObserverStats;
 use vigie_net::{LinkType, NetScan, Observation, Observed};
 
 /// How often the visible state is refreshed.

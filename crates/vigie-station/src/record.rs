@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use vigie_android::RawOutput;
 use vigie_core::{CheckKind, Timestamp, Verdict};
 use vigie_ios::{Account, LiveRead, ModuleRun, PrivacyGrant, Profile};
-use vigie_net::observe::ObserverStats;
-use vigie_net::scan::CaptureSummary;
+use vigie_net::CaptureSummary;
+use vigie_net::ObserverStats;
 
 /// The version of the stored check's document this release writes. Documents without a
 /// version were written by the releases before it (see `legacy`).

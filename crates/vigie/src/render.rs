@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use vigie_core::Localized;
 use vigie_core::{Catalog, Finding, FindingView, Message, Verdict};
 use vigie_indicators::{IndicatorSet, StoreError, StoredFeed};
-use vigie_net::observe::Observed;
+use vigie_net::Observed;
 use vigie_station::{ScanRecord, StoredDocument};
 
 vigie_core::locales!("Translation resources of the command line.");
