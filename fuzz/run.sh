@@ -9,7 +9,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
 bash fuzz/seed.sh
 cd fuzz
-for t in capture packet dns tls quic feeds android export image ios iosdevice; do
+for t in capture packet dhcp dns tls quic feeds android export image ios iosdevice; do
   echo "== fuzz $t (${SECONDS_EACH}s)"
   cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -malloc_limit_mb=256 -timeout=10 -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|panicked|SUMMARY|Done' || true
   test -z "$(ls -A "artifacts/$t" 2>/dev/null)" || { echo "fuzz $t found a failing input: fuzz/artifacts/$t" >&2; exit 1; }

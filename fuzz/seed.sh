@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 C=fuzz/corpus
-mkdir -p "$C"/{capture,packet,dns,tls,quic,feeds,android,export,image,ios,iosdevice}
+mkdir -p "$C"/{capture,packet,dhcp,dns,tls,quic,feeds,android,export,image,ios,iosdevice}
 cargo run -q -p vigie-net --example fuzz_seeds -- "$C"
 cargo run -q -p vigie-ncii --example image_fuzz_seeds -- "$C/image"
 # What a phone sends: a usbmuxd answer, a lockdown answer, and a whole backup exchange

@@ -18,6 +18,13 @@ fn main() -> std::io::Result<()> {
     let dir = Path::new(&out);
     let a: IpAddr = IpAddr::from([10, 0, 0, 2]);
     let b: IpAddr = IpAddr::from([93, 184, 216, 34]);
+    let join = write::dhcp_request(
+        [2, 0, 0, 0, 0, 1],
+        "phone",
+        "android-dhcp-14",
+        [10, 0, 0, 2],
+    );
+    put(dir, "dhcp", "request", &join)?;
     put(
         dir,
         "dns",

@@ -73,11 +73,14 @@ net-encrypted-dns-title = Encrypted DNS in use ({ $name })
 net-encrypted-dns-explain = The phone (or an app) resolves names through { $name } with encryption. This protects privacy, but names resolved that way cannot be checked here.
 
 net-coverage-duration = The capture lasts { $duration } ({ $start } to { $end }).
+net-coverage-capture-duration = { $file } lasts { $duration } ({ $start } to { $end }).
+net-coverage-total-duration = The { $count } captures last { $duration } in all.
 net-coverage-traffic = { $flows } connections; { $names } distinct names seen ({ $dns } DNS messages, { $tls } TLS and { $quic } QUIC handshakes, { $http } web requests, { $certs } certificates).
 net-coverage-indicators = { $count } indicators checked, from: { $feeds }.
 net-coverage-heuristics = Heuristics: dynamic DNS, abused domain endings, self-signed and free certificates, unusual ports, addresses without name, unencrypted and large uploads, regular connections, Tor, encrypted DNS.
 net-not-checked-no-indicators = No indicator feed was loaded: only heuristics were applied, known spy apps were not looked for by name.
 net-not-checked-short = The capture lasts only { $duration }: apps that did not talk during it are not seen. Ten to thirty minutes, with the phone unlocked and a few apps opened, see more.
+net-not-checked-no-traffic = No packet was read: nothing could be checked in the traffic.
 net-coverage-live = { $packets } packets read live on the interface { $interface }.
 net-not-checked-live-missed = Packets arriving faster than the station can read them are not counted. One phone’s traffic rarely comes near that limit (about 1 Gbit/s measured on a small 2-core machine), but the count of packets above is what was actually checked.
 net-not-checked-silent-apps = Apps that sent nothing during the check, and traffic over mobile data (4G/5G) or another Wi-Fi, are not seen. A device check (Android or iPhone) looks at installed apps.

@@ -73,11 +73,14 @@ net-encrypted-dns-title = DNS chiffré utilisé ({ $name })
 net-encrypted-dns-explain = Le téléphone (ou une application) résout les noms via { $name } de façon chiffrée. Cela protège la vie privée, mais les noms résolus ainsi ne peuvent pas être vérifiés ici.
 
 net-coverage-duration = La capture dure { $duration } (de { $start } à { $end }).
+net-coverage-capture-duration = { $file } dure { $duration } (de { $start } à { $end }).
+net-coverage-total-duration = Les { $count } captures durent { $duration } en tout.
 net-coverage-traffic = { $flows } connexions ; { $names } noms distincts observés ({ $dns } messages DNS, { $tls } poignées de main TLS et { $quic } QUIC, { $http } requêtes web, { $certs } certificats).
 net-coverage-indicators = { $count } indicateurs vérifiés, issus de : { $feeds }.
 net-coverage-heuristics = Heuristiques : DNS dynamique, extensions souvent détournées, certificats auto-signés et gratuits, ports inhabituels, adresses sans nom, envois non chiffrés et volumineux, connexions régulières, Tor, DNS chiffré.
 net-not-checked-no-indicators = Aucune liste d’indicateurs n’a été chargée : seules les heuristiques ont été appliquées, les applications espionnes connues n’ont pas été recherchées par leur nom.
 net-not-checked-short = La capture ne dure que { $duration } : les applications qui n’ont pas communiqué pendant ce temps ne sont pas vues. Dix à trente minutes, téléphone déverrouillé et quelques applications ouvertes, permettent d’en voir davantage.
+net-not-checked-no-traffic = Aucun paquet n’a été lu : rien n’a pu être vérifié dans le trafic.
 net-coverage-live = { $packets } paquets lus en direct sur l’interface { $interface }.
 net-not-checked-live-missed = Les paquets qui arrivent plus vite que la station ne peut les lire ne sont pas comptés. Le trafic d’un téléphone approche rarement cette limite (environ 1 Gbit/s mesuré sur une petite machine à 2 cœurs), mais le nombre de paquets ci-dessus est bien ce qui a été vérifié.
 net-not-checked-silent-apps = Les applications qui n’ont rien envoyé pendant la vérification, et le trafic passant par les données mobiles (4G/5G) ou un autre Wi-Fi, ne sont pas vus. Une vérification de l’appareil (Android ou iPhone) examine les applications installées.

@@ -10,7 +10,7 @@
 //! memory depends on the live flows, not on the capture's size.
 //!
 //! The parsers of outside data the observer uses are public for fuzzing and tests
-//! ([`cert`], [`dns`], [`quic`], [`tls`]), as is the crate's own capture writer ([`mod@write`]).
+//! ([`cert`], [`dhcp`], [`dns`], [`quic`], [`tls`]), as is the crate's own capture writer ([`mod@write`]).
 //!
 //! # Example
 //!
@@ -52,6 +52,8 @@ mod capture;
 pub mod cert;
 mod decode;
 mod defrag;
+mod devices;
+pub mod dhcp;
 pub mod dns;
 mod http;
 mod lists;
@@ -66,11 +68,12 @@ pub mod tls;
 pub mod write;
 
 pub use capture::{CaptureError, CaptureReader, LinkType, Packet};
+pub use devices::JoinedDevice;
 pub use lists::{HeuristicLists, SuffixSet};
 pub use observation::{Endpoint, FlowSummary, Observation, Observed, ObserverStats, Proto};
 pub use observe::Observer;
 pub use rules::{ids, is_public, NetRules, Thresholds};
-pub use scan::{human_duration, CaptureSummary, NetScan};
+pub use scan::{human_duration, CaptureSummary, NetScan, Span};
 
 vigie_core::locales!(
     "Translation resources of the network check (rule titles and explanations, coverage)."

@@ -216,6 +216,9 @@ pub enum Observed {
         /// User-Agent.
         user_agent: Option<String>,
     },
+    /// A device joining the network (DHCP): the client's own message, or the server's
+    /// acknowledgement giving it its address.
+    DhcpDevice(crate::dhcp::DhcpClient),
     /// A flow's summary, when it ends.
     Flow {
         /// The server's best name.

@@ -1,12 +1,13 @@
 //! A network check from start to verdict: captures in, observations and findings out.
 
 use crate::capture::{CaptureError, CaptureReader, Packet};
+use crate::devices::{Devices, JoinedDevice};
 use crate::observation::{Observation, Observed, ObserverStats};
 use crate::observe::Observer;
 use crate::rules::{ids, NetRules};
 use std::collections::HashSet;
 use std::path::Path;
-use vigie_core::{Coverage, Finding, Message, Verdict};
+use vigie_core::{Coverage, Finding, Message, Timestamp, Verdict};
 use vigie_indicators::IndicatorSet;
 
 /// Most distinct names remembered for the coverage count.
@@ -34,6 +35,32 @@ pub struct CaptureSummary {
     /// The same, as a translatable message.
     #[serde(default)]
     pub stopped_message: Option<Message>,
+    /// The earliest and the latest packet time in it (packets need not come in order).
+    #[serde(default)]
+    pub span: Span,
+}
+
+/// The time a capture covers: its earliest and latest packet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Span {
+    /// The earliest packet time.
+    pub first: Option<Timestamp>,
+    /// The latest packet time.
+    pub last: Option<Timestamp>,
+}
+
+impl Span {
+    /// Takes a packet's time into the span.
+    fn widen(&mut self, ts: Timestamp) {
+        self.first = Some(self.first.map_or(ts, |f| f.min(ts)));
+        self.last = Some(self.last.map_or(ts, |l| l.max(ts)));
+    }
+
+    /// Whole seconds from the earliest to the latest packet (none without packets).
+    pub fn seconds(&self) -> Option<i64> {
+        let (a, b) = (self.first?, self.last?);
+        Some(b.0.saturating_sub(a.0) / 1_000_000_000)
+    }
 }
 
 /// A network check over one or more captures.
@@ -46,6 +73,10 @@ pub struct NetScan<'a> {
     names: HashSet<String>,
     /// Interfaces read live (rather than capture files).
     interfaces: Vec<String>,
+    /// The span of the live source being read.
+    live_span: Span,
+    /// The devices seen joining the network.
+    devices: Devices,
 }
 
 impl<'a> NetScan<'a> {
@@ -58,6 +89,8 @@ impl<'a> NetScan<'a> {
             captures: vec![],
             names: HashSet::new(),
             interfaces: vec![],
+            live_span: Span::default(),
+            devices: Devices::default(),
         }
     }
 
@@ -70,11 +103,15 @@ impl<'a> NetScan<'a> {
         on_observation: &mut dyn FnMut(&Observation),
     ) -> CaptureSummary {
         let mut stopped: Option<CaptureError> = None;
+        let mut span = Span::default();
         {
             let (observer, mut sink) = self.sink(source, on_observation);
             loop {
                 match reader.next_packet() {
-                    Ok(Some(p)) => observer.push(&p, &mut sink),
+                    Ok(Some(p)) => {
+                        span.widen(p.ts);
+                        observer.push(&p, &mut sink);
+                    }
                     Ok(None) => break,
                     Err(e) => {
                         stopped = Some(e);
@@ -89,6 +126,7 @@ impl<'a> NetScan<'a> {
             packets: reader.frames_read(),
             stopped: stopped.as_ref().map(|e| e.to_string()),
             stopped_message: stopped.as_ref().map(vigie_core::Localized::message),
+            span,
         };
         self.captures.push(summary.clone());
         summary
@@ -102,7 +140,9 @@ impl<'a> NetScan<'a> {
         on_observation: &'s mut dyn FnMut(&Observation),
     ) -> (&'s mut Observer, impl FnMut(Observation) + use<'s, 'a>) {
         let (observer, rules, names) = (&mut self.observer, &mut self.rules, &mut self.names);
+        let devices = &mut self.devices;
         let sink = move |o: Observation| {
+            devices.observe(source, &o);
             if names.len() < MAX_NAMES {
                 match &o.what {
                     Observed::DnsQuery { name, .. }
@@ -127,6 +167,7 @@ impl<'a> NetScan<'a> {
         packet: &Packet<'_>,
         on_observation: &mut dyn FnMut(&Observation),
     ) {
+        self.live_span.widen(packet.ts);
         let (observer, mut sink) = self.sink(source, on_observation);
         observer.push(packet, &mut sink);
     }
@@ -149,6 +190,7 @@ impl<'a> NetScan<'a> {
             packets,
             stopped: stopped.as_ref().map(|s| s.0.clone()),
             stopped_message: stopped.map(|s| s.1),
+            span: std::mem::take(&mut self.live_span),
         };
         self.captures.push(summary.clone());
         self.interfaces.push(source.to_owned());
@@ -180,6 +222,11 @@ impl<'a> NetScan<'a> {
         &self.captures
     }
 
+    /// The devices seen joining the network (by DHCP), first seen first.
+    pub fn devices(&self) -> &[JoinedDevice] {
+        self.devices.list()
+    }
+
     /// The verdict: findings, and what was and was not checked.
     pub fn verdict(&self) -> Verdict {
         let findings = self.rules.findings();
@@ -209,19 +256,45 @@ impl<'a> NetScan<'a> {
             c.not_checked
                 .push(Message::new("net-not-checked-live-missed"));
         }
-        if let (Some(a), Some(b)) = (s.first_ts, s.last_ts) {
-            let secs = b.0.saturating_sub(a.0) / 1_000_000_000;
+        self.duration_coverage(c);
+    }
+
+    /// How long the captures last: each one's own span (captures of different days or
+    /// phones are not one stretch of time), and the sum, on which "too short" is judged.
+    fn duration_coverage(&self, c: &mut Coverage) {
+        let spans: Vec<(&CaptureSummary, i64)> = self
+            .captures
+            .iter()
+            .filter_map(|cap| Some((cap, cap.span.seconds()?)))
+            .collect();
+        let total: i64 = spans.iter().map(|(_, secs)| secs).sum();
+        for (cap, secs) in &spans {
+            let (Some(a), Some(b)) = (cap.span.first, cap.span.last) else {
+                continue;
+            };
+            let key = match spans.len() {
+                1 => Message::new("net-coverage-duration"),
+                _ => Message::new("net-coverage-capture-duration").arg("file", &cap.source),
+            };
             c.checked.push(
-                Message::new("net-coverage-duration")
-                    .arg("duration", human_duration(secs))
+                key.arg("duration", human_duration(*secs))
                     .arg("start", a.to_string())
                     .arg("end", b.to_string()),
             );
-            if secs < 600 {
-                c.not_checked.push(
-                    Message::new("net-not-checked-short").arg("duration", human_duration(secs)),
-                );
-            }
+        }
+        if spans.len() > 1 {
+            c.checked.push(
+                Message::new("net-coverage-total-duration")
+                    .arg("count", spans.len().to_string())
+                    .arg("duration", human_duration(total)),
+            );
+        }
+        if spans.is_empty() {
+            c.not_checked
+                .push(Message::new("net-not-checked-no-traffic"));
+        } else if total < 600 {
+            c.not_checked
+                .push(Message::new("net-not-checked-short").arg("duration", human_duration(total)));
         }
     }
 
@@ -321,6 +394,57 @@ mod tests {
             .any(|m| m.key == "net-not-checked-live-missed"));
         let file = NetScan::new(&iocs).verdict().coverage;
         assert_eq!(file.checked[0].key, "coverage-packets");
+    }
+
+    /// A capture of one DNS query a second from `start`, for `secs` seconds.
+    fn capture(start: i64, secs: i64) -> crate::CaptureReader {
+        use crate::write::{dns_query, ethernet, udp_packet, PcapWriter};
+        let mut w = PcapWriter::new(Vec::new(), crate::LinkType::ETHERNET).expect("header");
+        let (phone, dns) = ([10, 0, 0, 2].into(), [10, 0, 0, 1].into());
+        for i in 0..=secs {
+            let query = dns_query(i as u16, "example.org", 1);
+            let packet = ethernet(&udp_packet(phone, dns, 40_000, 53, &query));
+            let ts = vigie_core::Timestamp::from_secs_nanos(start + i, 0);
+            w.write(ts, &packet).expect("packet");
+        }
+        crate::CaptureReader::from_reader(std::io::Cursor::new(w.into_inner())).expect("reader")
+    }
+
+    #[test]
+    fn each_capture_has_its_own_duration_and_the_sum_decides_too_short() {
+        let iocs = IndicatorSet::default();
+        let mut scan = NetScan::new(&iocs);
+        // A 10-minute capture, then a 2-minute one made earlier: no span runs from the
+        // first file's start to the last one's end.
+        scan.scan_reader("long.pcap", capture(1_760_000_000, 600), &mut |_| {});
+        scan.scan_reader("early.pcap", capture(1_759_990_000, 120), &mut |_| {});
+        let c = scan.verdict().coverage;
+        let said = |key: &str| -> Vec<String> {
+            c.checked
+                .iter()
+                .filter(|m| m.key == key)
+                .filter_map(|m| m.args.get("duration").cloned())
+                .collect()
+        };
+        assert_eq!(
+            said("net-coverage-capture-duration"),
+            ["10 min 00 s", "2 min 00 s"]
+        );
+        assert_eq!(said("net-coverage-total-duration"), ["12 min 00 s"]);
+        assert!(!c
+            .not_checked
+            .iter()
+            .any(|m| m.key == "net-not-checked-short"));
+
+        let mut short = NetScan::new(&iocs);
+        short.scan_reader("short.pcap", capture(1_760_000_000, 30), &mut |_| {});
+        let c = short.verdict().coverage;
+        assert!(c.checked.iter().any(|m| m.key == "net-coverage-duration"));
+        assert!(c
+            .not_checked
+            .iter()
+            .any(|m| m.key == "net-not-checked-short"
+                && m.args.get("duration").map(String::as_str) == Some("30 s")));
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub fn check_android_phone(
     if let Some(e) = failure {
         return Err(e.into());
     }
-    finish(acq.device, iocs, target, made)
+    finish(acq.device, Some(chosen.serial), iocs, target, made)
 }
 
 /// Checks a dump (an androidqf acquisition, MVT-style outputs or a bug report; a folder or
@@ -86,12 +86,13 @@ pub fn check_android_dump(
             t.keep(&name, EvidenceKind::Import, &mut f)?;
         }
     }
-    finish(device, iocs, target, made)
+    finish(device, None, iocs, target, made)
 }
 
-/// Runs the rules and stores the check.
+/// Runs the rules and stores the check; `serial` is the phone's as adb gave it.
 fn finish(
     device: vigie_android::AndroidDevice,
+    serial: Option<String>,
     iocs: &IndicatorSet,
     target: Option<&CaseTarget>,
     made: Timestamp,
@@ -99,6 +100,7 @@ fn finish(
     let result = AndroidResult {
         verdict: vigie_android::check(&device, iocs),
         device,
+        serial,
     };
     let scan = match target {
         Some(t) => Some(t.store_check(&result, made, iocs)?),

@@ -12,7 +12,7 @@ use vigie_core::{CheckKind, Timestamp, Verdict};
 use vigie_indicators::IndicatorSet;
 use vigie_ios::{IosBackup, SeenKind};
 use vigie_net::CaptureSummary;
-use vigie_net::ObserverStats;
+use vigie_net::{JoinedDevice, ObserverStats};
 
 /// A finished check, of any kind.
 pub trait Check {
@@ -54,6 +54,8 @@ pub struct NetworkResult {
     pub captures: Vec<CaptureSummary>,
     /// What the observer counted.
     pub stats: ObserverStats,
+    /// The devices seen joining the network (what ties the traffic to a phone).
+    pub devices: Vec<JoinedDevice>,
     /// Values for retro-checks.
     pub observed: BTreeSet<(String, String)>,
     /// What was read, with SHA-256 where there is content.
@@ -81,6 +83,7 @@ impl Check for NetworkResult {
         CheckDetails::Network(NetworkDetails {
             captures: self.captures.clone(),
             stats: self.stats.clone(),
+            devices: self.devices.clone(),
         })
     }
 }
@@ -90,6 +93,8 @@ impl Check for NetworkResult {
 pub struct AndroidResult {
     /// What was observed.
     pub device: AndroidDevice,
+    /// The serial number adb gave the phone (a dump gives it in its properties, if at all).
+    pub serial: Option<String>,
     /// What it found.
     pub verdict: Verdict,
 }
@@ -154,6 +159,7 @@ impl Check for AndroidResult {
                 model: prop("ro.product.model"),
                 android_version: prop("ro.build.version.release"),
                 security_patch: prop("ro.build.version.security_patch"),
+                serial: self.serial.clone().or_else(|| prop("ro.serialno")),
                 packages: d.packages.len(),
             },
             outputs: d.outputs.clone(),

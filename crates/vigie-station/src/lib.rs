@@ -49,7 +49,7 @@ pub use stored::{store_record, stored_check, stored_checks, RecordError};
 pub use target::CaseTarget;
 pub use vigie_android::DeviceEntry;
 pub use vigie_live::{interfaces, InterfaceInfo, LiveCapture};
-pub use vigie_net::human_duration;
+pub use vigie_net::{human_duration, JoinedDevice};
 
 use vigie_core::{Catalog, Lang, LocaleResource};
 

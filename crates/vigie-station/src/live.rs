@@ -18,7 +18,7 @@ use vigie_core::{Finding, Message, Timestamp, Verdict};
 use vigie_indicators::IndicatorSet;
 use vigie_live::LiveCapture;
 use vigie_net::write::PcapWriter;
-use vigie_net::ObserverStats;
+use vigie_net::{JoinedDevice, ObserverStats};
 use vigie_net::{LinkType, NetScan, Observation, Observed};
 
 /// How often the visible state is refreshed.
@@ -59,6 +59,8 @@ pub struct LiveSnapshot {
     pub bytes: u64,
     /// Contacted services, in the order first seen.
     pub services: Vec<Service>,
+    /// The devices seen joining the hotspot (the phone being checked, usually).
+    pub devices: Vec<JoinedDevice>,
     /// Findings so far.
     #[serde(skip)]
     pub findings: Vec<Finding>,
@@ -134,6 +136,7 @@ impl LiveCheck {
                     verdict: Verdict::new(vec![], vigie_core::Coverage::default()),
                     captures: vec![],
                     stats: ObserverStats::default(),
+                    devices: vec![],
                     observed: BTreeSet::new(),
                     sources: vec![],
                 },
@@ -334,6 +337,7 @@ fn run(
                 s.packets = capture.frames();
                 s.bytes = capture.bytes();
                 s.services.clone_from(&seen.borrow().services);
+                s.devices = scan.devices().to_vec();
                 s.findings = scan.findings();
             }
         }
@@ -349,6 +353,7 @@ fn run(
         s.packets = capture.frames();
         s.bytes = capture.bytes();
         s.services.clone_from(&seen.borrow().services);
+        s.devices = scan.devices().to_vec();
         s.findings = verdict.findings.clone();
         s.stopped = stopped.map(|s| s.1);
         s.finished = true;
@@ -357,6 +362,7 @@ fn run(
         result: NetworkResult {
             live: true,
             stats: scan.stats().clone(),
+            devices: scan.devices().to_vec(),
             verdict,
             captures: vec![summary],
             observed: seen.into_inner().observed,

@@ -9,7 +9,7 @@ use vigie_android::RawOutput;
 use vigie_core::{CheckKind, Timestamp, Verdict};
 use vigie_ios::{Account, LiveRead, ModuleRun, PrivacyGrant, Profile};
 use vigie_net::CaptureSummary;
-use vigie_net::ObserverStats;
+use vigie_net::{JoinedDevice, ObserverStats};
 
 /// The version of the stored check's document this release writes. Documents without a
 /// version were written by the releases before it (see `legacy`).
@@ -58,6 +58,9 @@ pub struct NetworkDetails {
     pub captures: Vec<CaptureSummary>,
     /// What the observer counted.
     pub stats: ObserverStats,
+    /// The devices seen joining the network, by DHCP (none in records made before).
+    #[serde(default)]
+    pub devices: Vec<JoinedDevice>,
 }
 
 /// The Android device, briefly: what identifies it in a report.
@@ -71,6 +74,9 @@ pub struct AndroidSummary {
     pub android_version: Option<String>,
     /// The security patch level.
     pub security_patch: Option<String>,
+    /// Its serial number, where read (none in records made before).
+    #[serde(default)]
+    pub serial: Option<String>,
     /// Packages installed, system ones included.
     pub packages: usize,
 }

@@ -92,6 +92,15 @@ pub fn observation_line(out: &mut dyn Write, o: &vigie_net::Observation) -> io::
             format!("{} {}", name.as_deref().unwrap_or("-"), cert.sha1),
         ),
         Observed::HttpHost { name, method, .. } => ("http_host", format!("{method} {name}")),
+        Observed::DhcpDevice(d) => (
+            "dhcp_device",
+            format!(
+                "{} {} {}",
+                d.mac,
+                d.hostname.as_deref().unwrap_or("-"),
+                d.vendor_class.as_deref().unwrap_or("-")
+            ),
+        ),
         Observed::Flow { name, flow } => (
             "flow",
             format!(

@@ -196,7 +196,7 @@ fn every_report_variant() {
 
 /// `--for person`: the plain summary for the person — her words, nothing technical, a
 /// discreet title — and the investigators' report signed with the station's unit, its
-/// dates in the station's time zone.
+/// dates in the station's time zone, the capture tied to the phone that joined the network.
 #[test]
 fn person_summary_and_signed_report() {
     let Some(shared) = common::shared() else {
@@ -206,7 +206,7 @@ fn person_summary_and_signed_report() {
     let v = Vigie::at(&data)
         .env("TZ", "Europe/Paris")
         .env("USER", "adj-martin");
-    let phone = common::dns_capture(&data, "thetruthspy.com");
+    let phone = common::joining_capture(&data, "thetruthspy.com");
     let iocs = shared.join("echap");
     assert_code(&v.scan("pcap", &phone, &[&iocs], &["--case", "PV-42"]), 1);
     std::fs::write(
@@ -271,6 +271,15 @@ fn person_summary_and_signed_report() {
     assert!(
         html.contains("(UTC+1)") || html.contains("(UTC+2)"),
         "dates in the station's zone: {html}"
+    );
+    // The capture is tied to the phone that made it: the device that joined the network.
+    common::assert_says(
+        &html,
+        &[
+            "Appareil vu se connecter au réseau : Galaxy-S21, client DHCP android-dhcp-14",
+            "adresse 192.168.1.20",
+            "da:a1:19:01:02:03 (adresse privée choisie par le téléphone pour ce réseau)",
+        ],
     );
     // Without a unit in the settings, a line is left to write it by hand.
     std::fs::remove_file(data.join("station.json")).expect("remove");

@@ -17,7 +17,7 @@ use crate::capture::Packet;
 use crate::decode::{self, Decode, Decoded, SkipReason, Transport};
 use crate::defrag::Defragmenter;
 use crate::observation::{Emitter, Endpoint, Observation, Observed, ObserverStats, Proto};
-use crate::{dns, quic};
+use crate::{dhcp, dns, quic};
 use flow::{Flow, FlowKey};
 use shared::Shared;
 use std::collections::HashMap;
@@ -229,7 +229,7 @@ fn flow_terms(d: &Decoded<'_>) -> (Proto, Endpoint, Endpoint, u64, Option<u8>) {
     (proto, src, dst, bytes, tcp_flags)
 }
 
-/// A UDP datagram of a flow: DNS, or a client's QUIC Initials.
+/// A UDP datagram of a flow: a device joining (DHCP), DNS, or a client's QUIC Initials.
 fn udp(
     flow: &mut Flow,
     from_client: bool,
@@ -237,6 +237,9 @@ fn udp(
     shared: &mut Shared,
     emit: &mut Emitter<'_>,
 ) {
+    if dhcp::observe_datagram(payload, emit) {
+        return;
+    }
     if let Some(via) = dns::dns_via(emit.src.port).or(dns::dns_via(emit.dst.port)) {
         if dns::observe_message(payload, via, &mut shared.dns, &mut shared.stats, emit) {
             flow.summary.dns = true;

@@ -98,7 +98,7 @@ impl<'a> NetRules<'a> {
             }
             Observed::TlsCert { cert, .. } => self.certificate(source, o, cert),
             Observed::Flow { flow, .. } => self.flow(source, flow),
-            Observed::TlsClientHello { .. } => {}
+            Observed::TlsClientHello { .. } | Observed::DhcpDevice(_) => {}
         }
     }
 

@@ -1,5 +1,5 @@
-//! Protocol messages: DNS queries and responses, TLS ClientHello, ServerHello and
-//! certificates, and the records that carry them.
+//! Protocol messages: DNS queries and responses, a DHCP request, TLS ClientHello,
+//! ServerHello and certificates, and the records that carry them.
 
 use std::net::IpAddr;
 
@@ -23,6 +23,24 @@ pub fn dns_query(id: u16, name: &str, qtype: u16) -> Vec<u8> {
     push_name(&mut m, name);
     m.extend_from_slice(&qtype.to_be_bytes());
     m.extend_from_slice(&[0, 1]);
+    m
+}
+
+/// A DHCP REQUEST from a device with hardware address `mac`, giving its `hostname` and
+/// client class, asking for `address` (what a phone sends when it joins a network).
+pub fn dhcp_request(mac: [u8; 6], hostname: &str, class: &str, address: [u8; 4]) -> Vec<u8> {
+    let mut m = vec![1, 1, 6, 0, 0x3d, 0x1d, 0x00, 0x01, 0, 0, 0, 0];
+    m.extend_from_slice(&[0; 16]); // ciaddr, yiaddr, siaddr, giaddr
+    m.extend_from_slice(&mac);
+    m.extend_from_slice(&[0; 10 + 64 + 128]); // rest of chaddr, sname, file
+    m.extend_from_slice(&[99, 130, 83, 99, 53, 1, 3, 50, 4]);
+    m.extend_from_slice(&address);
+    for (code, value) in [(12u8, hostname), (60, class)] {
+        let value = &value.as_bytes()[..value.len().min(255)];
+        m.extend_from_slice(&[code, value.len() as u8]);
+        m.extend_from_slice(value);
+    }
+    m.push(255);
     m
 }
 

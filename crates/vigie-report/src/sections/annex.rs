@@ -27,6 +27,11 @@ pub(crate) fn annex(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
         if let Some(device) = device_line(cat, r) {
             b.push(Block::Para(device));
         }
+        if let CheckDetails::Network(n) = &r.details {
+            for d in &n.devices {
+                b.push(Block::Para(joined_device(cat, d)));
+            }
+        }
         b.push(Block::Table {
             headers: vec![t("report-col-source"), "SHA-256".into()],
             rows: r
@@ -80,6 +85,7 @@ fn device_line(cat: &Catalog, r: &ScanRecord) -> Option<String> {
                 ("report-device-name", Some(name)),
                 ("report-device-android", d.android_version.clone()),
                 ("report-device-patch", d.security_patch.clone()),
+                ("report-device-serial", d.serial.clone()),
             ]
         }
         CheckDetails::Ios(i) => {
@@ -103,4 +109,29 @@ fn device_line(cat: &Catalog, r: &ScanRecord) -> Option<String> {
         let line = Message::new("report-device").arg("facts", parts.join(", "));
         cat.text(&line)
     })
+}
+
+/// A device the traffic shows joining the network: what ties a capture to a phone.
+fn joined_device(cat: &Catalog, d: &vigie_station::JoinedDevice) -> String {
+    let mut facts: Vec<String> = [
+        ("report-device-name", d.client.hostname.clone()),
+        ("report-joined-client", d.client.vendor_class.clone()),
+        (
+            "report-joined-address",
+            d.client.address.map(|a| a.to_string()),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(key, v)| Some(cat.text(&Message::new(key).arg("value", v?))))
+    .collect();
+    let mac = match d.client.private_mac {
+        true => "report-joined-mac-private",
+        false => "report-joined-mac",
+    };
+    facts.push(cat.text(&Message::new(mac).arg("value", &d.client.mac)));
+    let line = Message::new("report-joined")
+        .arg("facts", facts.join(", "))
+        .arg("when", d.first_seen.to_string())
+        .arg("source", &d.source);
+    cat.text(&line)
 }

@@ -305,18 +305,44 @@ pub fn dns_query_payload(name: &str) -> Vec<u8> {
     q
 }
 
-/// A capture in `dir` in which a phone asks its resolver for `name` (one DNS query).
+/// A capture of one DNS query for `name` from a phone (`phone.pcap` in `dir`).
 pub fn dns_capture(dir: &std::path::Path, name: &str) -> PathBuf {
-    use vigie_net::write::{dns_query, ethernet, udp_packet, PcapWriter};
+    write_phone_capture(dir, &[dns_lookup(name)])
+}
+
+/// A capture of a phone joining the network (DHCP: named `Galaxy-S21`, client
+/// `android-dhcp-14`, private hardware address `da:a1:19:01:02:03`), then looking up `name`.
+pub fn joining_capture(dir: &std::path::Path, name: &str) -> PathBuf {
+    use vigie_net::write::{dhcp_request, ethernet, udp_packet};
+    let mac = [0xda, 0xa1, 0x19, 0x01, 0x02, 0x03];
+    let request = dhcp_request(mac, "Galaxy-S21", "android-dhcp-14", [192, 168, 1, 20]);
+    let (any, all) = ([0, 0, 0, 0].into(), [255, 255, 255, 255].into());
+    let join = ethernet(&udp_packet(any, all, 68, 67, &request));
+    write_phone_capture(dir, &[join, dns_lookup(name)])
+}
+
+/// The phone's DNS query for `name`, as a frame.
+fn dns_lookup(name: &str) -> Vec<u8> {
+    use vigie_net::write::{dns_query, ethernet, udp_packet};
     let phone = std::net::IpAddr::from([192, 168, 1, 20]);
     let resolver = std::net::IpAddr::from([192, 168, 1, 1]);
+    ethernet(&udp_packet(
+        phone,
+        resolver,
+        40000,
+        53,
+        &dns_query(1, name, 1),
+    ))
+}
+
+/// `phone.pcap` in `dir`, with `frames` a second apart from 9 October 2025.
+fn write_phone_capture(dir: &std::path::Path, frames: &[Vec<u8>]) -> PathBuf {
+    use vigie_net::write::PcapWriter;
     let mut w = PcapWriter::new(Vec::new(), vigie_net::LinkType::ETHERNET).expect("header");
-    let q = udp_packet(phone, resolver, 40000, 53, &dns_query(1, name, 1));
-    w.write(
-        vigie_core::Timestamp::from_secs_nanos(1_760_000_000, 0),
-        &ethernet(&q),
-    )
-    .expect("write");
+    for (i, frame) in (0..).zip(frames) {
+        let ts = vigie_core::Timestamp::from_secs_nanos(1_760_000_000 + i, 0);
+        w.write(ts, frame).expect("write");
+    }
     let p = dir.join("phone.pcap");
     std::fs::write(&p, w.into_inner()).expect("capture");
     p
