@@ -23,6 +23,8 @@
   }
   poll();
 })();
+// A live check: timer and countdown, the phone seen joining, what the check says so far,
+// findings and services; once stored, the result page.
 (function () {
   const live = document.getElementById("live");
   if (!live) return;
@@ -34,32 +36,38 @@
     li.textContent = text;
     return li;
   }
+  function finding(f) {
+    const li = item("", "finding sev-" + f.severity);
+    const title = document.createElement("strong");
+    title.textContent = "[" + f.severity_label + "] " + f.title;
+    const p = document.createElement("p");
+    p.textContent = f.explanation;
+    li.append(title, p);
+    return li;
+  }
   source.onmessage = (ev) => {
     const s = JSON.parse(ev.data);
-    $("elapsed").textContent = s.elapsed_text;
-    $("packets").textContent = String(s.packets);
-    $("headline").textContent = s.headline;
+    $("timer").textContent = s.timer;
+    $("result").className = "result level-" + s.level;
+    $("level").textContent = s.level_label;
+    $("level-sign").textContent = s.level_sign;
+    if ($("headline").textContent !== s.headline) $("headline").textContent = s.headline;
     const findings = $("findings");
-    findings.replaceChildren(...s.findings.map((f) => {
-      const li = item("", "finding sev-" + f.severity);
-      const title = document.createElement("strong");
-      title.textContent = "[" + f.severity_label + "] " + f.title;
-      const p = document.createElement("p");
-      p.textContent = f.explanation;
-      const meta = document.createElement("p");
-      meta.className = "meta";
-      meta.textContent = f.rule;
-      li.append(title, p, meta);
-      return li;
-    }));
     if (s.findings.length === 0) findings.replaceChildren(item(live.dataset.i18nNone, "none"));
-    $("services").replaceChildren(...s.services.map((x) => item(x.name + " (" + x.via + ", " + x.count + "×)")));
+    else findings.replaceChildren(...s.findings.map(finding));
+    if (s.devices.length === 0) $("devices").replaceChildren(item(s.devices_none, "none"));
+    else $("devices").replaceChildren(...s.devices.map((d) => item(d)));
+    $("services").replaceChildren(...s.services.map((x) => item(x.name + " (" + x.count + "×)")));
     if (s.stopped) { $("stopped").hidden = false; $("stopped").textContent = s.stopped; }
     if (s.finished) {
       $("stop-form").hidden = true;
-      if (s.saved === true) $("saved").hidden = false;
       if (s.save_error) { $("stopped").hidden = false; $("stopped").textContent = s.save_error; }
-      if (s.saved !== null) source.close();
+      if (s.result_url) {
+        $("result-link").href = s.result_url;
+        $("saved").hidden = false;
+        source.close();
+        window.location.assign(s.result_url);
+      } else if (s.saved !== null) source.close();
     }
   };
 })();

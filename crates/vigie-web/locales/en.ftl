@@ -41,7 +41,6 @@ web-case-no-checks = No check in this case yet.
 web-case-close = Close the case
 web-case-purge = Delete the case
 web-case-purge-confirm = I confirm: delete this case and everything stored in it
-web-feeds-used = Indicator feeds used
 web-retro-title = Found later, with newer indicators
 retro-match-web = The check of { $made } had contacted { $value }, now known as { $app } ({ $source }).
 web-evidence-title = Evidence files
@@ -69,14 +68,54 @@ web-live-interface = Network interface
 web-live-minutes = Duration (minutes)
 web-live-go = Start
 web-live-running = Live check
-web-live-elapsed = Running for
-web-live-packets = packets
 web-live-services = Services contacted
 web-live-stop = Stop and save to the case
 web-live-saved = The check is saved in the case.
 web-check-unknown = This check is not known (the station may have been restarted). Its saved results are in the case.
 verdict-keep-evidence-web = Do not remove anything from the phone for now: removing a spy app can alert the person behind it and destroys evidence. Decide with a support worker, after a safety plan.
-web-interface-wifi = (Wi-Fi)
+web-interface-wifi = Wi-Fi
+web-interface-wired = cable
+web-interface-down = inactive
+web-level-known-spyware = Known spy software
+web-level-suspicious = Worth a closer look
+web-level-unusual = Unusual, not alarming on its own
+web-level-nothing-found = Nothing found in what was checked
+web-case-verdict-title = This case at a glance
+web-case-verdict-none = Nothing has been checked in this case yet.
+web-case-verdict-known-spyware = Traces of known spy software were found in this case.
+web-case-verdict-suspicious = Some signs in this case deserve a closer look.
+web-case-verdict-unusual = A few unusual things were seen; none of them points to spy software on its own.
+web-case-verdict-nothing-found = Nothing suspicious was found in what was checked. This is not proof that there is nothing.
+web-case-verdict-basis = { $count ->
+    [one] Based on one check.
+   *[other] Based on { $count } checks: the most serious one decides.
+}
+web-case-verdict-no-device = The apps installed on the phone were not examined: a device check (Android or iPhone) does that.
+web-case-verdict-no-network = The phone's network traffic was not observed: a live check on the station's Wi-Fi does that.
+web-coverage-summary = What was checked, and what was not
+web-feeds-compared = { $count ->
+    [one] Compared with one indicator list: { $names }.
+   *[other] Compared with { $count } indicator lists: { $names }.
+}
+web-joined-title = Device seen joining the network:
+web-joined-none = No device was seen joining the network during this check.
+web-joined-unnamed = A device without a name
+web-joined-client = DHCP client { $value }
+web-joined-address = address { $value }
+web-joined-mac = hardware address { $value }
+web-joined-mac-private = private hardware address { $value } (chosen by the phone for this network)
+web-live-no-traffic = No traffic has arrived yet: check that the phone is connected to the station's network.
+web-live-no-device-yet = No phone has been seen joining yet (a phone already connected before the start does not ask again; its traffic is still checked).
+web-live-phone = Phone connected
+web-live-meanwhile = Meanwhile: keep the phone unlocked, mobile data off, and open a few apps (messages, maps, social networks, the browser). Do not stop before the end unless you need to.
+web-live-too-early = Too early to conclude: the check has only just begun.
+web-live-nothing-yet = Nothing suspicious in the traffic so far; the check goes on.
+web-live-ended-too-early = The check ended too early to conclude: nothing suspicious was seen in the little traffic it read.
+web-live-running-for = Running for { $duration } — { $left } left
+web-live-stopped-after = Stopped after { $duration }
+web-live-see-result = See the result
+web-result-title = { $kind_keys } — case { $reference } — { $made }
+web-check-details = See this check in detail
 web-operators-title = Operators
 web-operator-admin = administrator
 web-operator-add = Add the operator

@@ -41,7 +41,6 @@ web-case-no-checks = Aucune vérification dans ce dossier pour l’instant.
 web-case-close = Clore le dossier
 web-case-purge = Supprimer le dossier
 web-case-purge-confirm = Je confirme : supprimer ce dossier et tout ce qu’il contient
-web-feeds-used = Listes d’indicateurs utilisées
 web-retro-title = Trouvé plus tard, avec des indicateurs plus récents
 retro-match-web = La vérification du { $made } avait contacté { $value }, désormais connu comme { $app } ({ $source }).
 web-evidence-title = Fichiers de preuve
@@ -69,14 +68,54 @@ web-live-interface = Interface réseau
 web-live-minutes = Durée (minutes)
 web-live-go = Démarrer
 web-live-running = Vérification en direct
-web-live-elapsed = En cours depuis
-web-live-packets = paquets
 web-live-services = Services contactés
 web-live-stop = Arrêter et enregistrer dans le dossier
 web-live-saved = La vérification est enregistrée dans le dossier.
 web-check-unknown = Cette vérification n’est pas connue (la station a peut-être redémarré). Ses résultats enregistrés sont dans le dossier.
 verdict-keep-evidence-web = Ne supprimez rien du téléphone pour l’instant : supprimer une application espionne peut alerter la personne qui l’a installée et détruit des preuves. Décidez avec un ou une intervenante, après un plan de mise en sécurité.
-web-interface-wifi = (Wi-Fi)
+web-interface-wifi = Wi-Fi
+web-interface-wired = câble
+web-interface-down = inactive
+web-level-known-spyware = Logiciel espion connu
+web-level-suspicious = À examiner de plus près
+web-level-unusual = Inhabituel, sans gravité à lui seul
+web-level-nothing-found = Rien trouvé dans ce qui a été vérifié
+web-case-verdict-title = Ce dossier en un coup d’œil
+web-case-verdict-none = Rien n’a encore été vérifié dans ce dossier.
+web-case-verdict-known-spyware = Des traces d’un logiciel espion connu ont été trouvées dans ce dossier.
+web-case-verdict-suspicious = Certains signes de ce dossier méritent d’être examinés de plus près.
+web-case-verdict-unusual = Quelques éléments inhabituels ont été vus ; aucun n’indique à lui seul un logiciel espion.
+web-case-verdict-nothing-found = Rien de suspect n’a été trouvé dans ce qui a été vérifié. Ce n’est pas la preuve qu’il n’y a rien.
+web-case-verdict-basis = { $count ->
+    [one] D’après une vérification.
+   *[other] D’après { $count } vérifications : la plus sérieuse l’emporte.
+}
+web-case-verdict-no-device = Les applications installées sur le téléphone n’ont pas été examinées : une vérification de l’appareil (Android ou iPhone) le fait.
+web-case-verdict-no-network = Le trafic réseau du téléphone n’a pas été observé : une vérification en direct sur le Wi-Fi de la station le fait.
+web-coverage-summary = Ce qui a été vérifié, et ce qui ne l’a pas été
+web-feeds-compared = { $count ->
+    [one] Comparé à une liste d’indicateurs : { $names }.
+   *[other] Comparé à { $count } listes d’indicateurs : { $names }.
+}
+web-joined-title = Appareil vu se connecter au réseau :
+web-joined-none = Aucun appareil n’a été vu se connecter au réseau pendant cette vérification.
+web-joined-unnamed = Appareil sans nom
+web-joined-client = client DHCP { $value }
+web-joined-address = adresse { $value }
+web-joined-mac = adresse matérielle { $value }
+web-joined-mac-private = adresse matérielle privée { $value } (choisie par le téléphone pour ce réseau)
+web-live-no-traffic = Aucun trafic n’est encore arrivé : vérifiez que le téléphone est bien connecté au réseau de la station.
+web-live-no-device-yet = Aucun téléphone n’a encore été vu se connecter (un téléphone déjà connecté avant le début ne se présente pas de nouveau ; son trafic est tout de même vérifié).
+web-live-phone = Téléphone connecté
+web-live-meanwhile = Pendant ce temps : gardez le téléphone déverrouillé, données mobiles coupées, et ouvrez quelques applications (messages, cartes, réseaux sociaux, navigateur). N’arrêtez pas avant la fin, sauf si c’est nécessaire.
+web-live-too-early = Trop tôt pour conclure : la vérification vient de commencer.
+web-live-nothing-yet = Rien de suspect dans le trafic pour l’instant ; la vérification continue.
+web-live-ended-too-early = La vérification s’est arrêtée trop tôt pour conclure : rien de suspect dans le peu de trafic lu.
+web-live-running-for = En cours depuis { $duration } — reste { $left }
+web-live-stopped-after = Arrêtée après { $duration }
+web-live-see-result = Voir le résultat
+web-result-title = { $kind_keys } — dossier { $reference } — { $made }
+web-check-details = Voir le détail de cette vérification
 web-operators-title = Opérateurs
 web-operator-admin = administrateur
 web-operator-add = Ajouter l’opérateur

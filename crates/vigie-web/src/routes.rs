@@ -1,7 +1,7 @@
 //! Every address of the app, the headers every answer carries, and the embedded assets.
 
 use crate::app::App;
-use crate::pages::{account, cases, devices, hotspot, import, live, locker, reports};
+use crate::pages::{account, cases, devices, hotspot, import, live, locker, reports, results};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
@@ -38,6 +38,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             post(import::import).layer(uploads),
         )
         .route("/cases/{reference}/live", get(live::form).post(live::start))
+        .route("/results/{id}", get(results::page_of))
         .route("/checks/{id}", get(live::page_of))
         .route("/checks/{id}/events", get(live::events))
         .route("/checks/{id}/state", get(live::state))

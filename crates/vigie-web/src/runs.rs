@@ -19,10 +19,12 @@ pub(crate) struct RunningCheck {
     pub(crate) check: Option<LiveCheck>,
     /// Its raw capture, until it is ended.
     pub(crate) evidence: Option<CaptureEvidence>,
+    /// How long it runs unless stopped, in seconds.
+    pub(crate) limit_secs: u64,
     /// What the page showed last.
     pub(crate) last: LiveSnapshot,
-    /// Whether it was stored (or why not), once it was.
-    pub(crate) saved: Option<Result<(), String>>,
+    /// The stored check's number (or why it could not be stored), once it was.
+    pub(crate) saved: Option<Result<i64, String>>,
 }
 
 /// Which kind of device a check reads (its pages live under `/android/` and `/ios/`).

@@ -152,3 +152,59 @@ fn a_check_is_shown_in_the_language_of_whoever_reads_it() {
     let titles = TITLES.into_iter().chain([(mt_fr, mt_en)]);
     assert_each_in_its_language(&en, &fr, titles, "page");
 }
+
+/// The case page at a glance: the case's verdict first (the most serious check decides) with
+/// the warning it calls for, then the checks most serious first, each with its level in words,
+/// what was and was not checked, and the too-short warning where a capture was short.
+#[test]
+fn the_case_page_shows_its_verdict_first_and_the_most_serious_checks_first() {
+    let data = fixture("case-v0-glance");
+    let st = Station::start_on(data, PASSPHRASE);
+    let mut c = admin(&st);
+    c.cookies.push(("vigie_lang".into(), "en".into()));
+    let page = c.get(&st.addr, &format!("/cases/{CASE}")).body;
+    let at = |needle: &str| {
+        page.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in:\n{page}"))
+    };
+    assert!(
+        at("id=\"case-verdict\"") < at("id=\"start-live\""),
+        "verdict first"
+    );
+    common::assert_says(
+        &page,
+        &[
+            "Traces of known spy software were found in this case.",
+            "Based on 5 checks: the most serious one decides.",
+            "Do not remove anything from the phone for now",
+        ],
+    );
+    let levels: Vec<&str> = page
+        .match_indices("<section class=\"scan level-")
+        .map(|(i, m)| {
+            let rest = &page[i + m.len()..];
+            &rest[..rest.find('"').unwrap_or(0)]
+        })
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            "known-spyware",
+            "known-spyware",
+            "known-spyware",
+            "suspicious",
+            "nothing-found"
+        ]
+    );
+    assert_eq!(page.matches("<details class=\"coverage\">").count(), 5);
+    assert!(
+        page.contains("The capture lasts only"),
+        "too short, said first"
+    );
+    // Each check has its own result page, its verdict first.
+    let result = c.get(&st.addr, "/results/1").body;
+    assert!(
+        result.find("id=\"result\"") < result.find("What was checked"),
+        "{result}"
+    );
+}

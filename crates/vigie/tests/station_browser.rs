@@ -83,8 +83,11 @@ fn operator_in_a_browser() {
         }
         b.screenshot("station-05-live-finding-en");
         b.click("#stop");
-        b.wait_text("saved", 15);
-        b.screenshot("station-06-live-saved-en");
+        // Once stored, the page gives way to the check's result: its level in words first.
+        b.wait_url("/results/", |u| u.contains("/results/"));
+        let text = b.wait_text("Worth a closer look", 15);
+        assert!(text.contains("mSpy"), "{text}");
+        b.screenshot("station-06-live-result-en");
         b.goto(&format!("{}/cases/PV-2026%2F00077", st.base));
         let text = b.wait_text("live network", 5);
         assert!(text.contains("mSpy"), "{text}");

@@ -173,6 +173,16 @@ fn live_check_sees_stalkerware_while_traffic_flows() {
         page.contains("data-events=\"/checks/"),
         "live page with its event stream"
     );
+    // Nothing is said to be found before the check has looked: too early, with a countdown.
+    let s = state(&mut c, &st, &id);
+    assert_eq!(
+        s["headline"], "Trop tôt pour conclure : la vérification vient de commencer.",
+        "{s}"
+    );
+    assert!(
+        s["timer"].as_str().is_some_and(|t| t.contains(" — reste ")),
+        "{s}"
+    );
 
     // The phone talks for 25 s; the finding must appear while it does.
     let started = Instant::now();
@@ -241,6 +251,19 @@ fn live_check_sees_stalkerware_while_traffic_flows() {
     assert_eq!(
         (s["finished"].as_bool(), s["saved"].as_bool()),
         (Some(true), Some(true)),
+        "{s}"
+    );
+    // The stored check's result page, where the live page goes once it is saved.
+    let result = s["result_url"].as_str().expect("result page").to_owned();
+    let shown = c.get(&st.addr, &result).body;
+    assert!(
+        shown.contains("Logiciel espion connu") || shown.contains("À examiner"),
+        "{shown}"
+    );
+    assert!(
+        s["timer"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Arrêtée après")),
         "{s}"
     );
     let page = c.get(&st.addr, "/cases/LIVE-1").body;

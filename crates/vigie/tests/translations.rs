@@ -279,6 +279,14 @@ fn every_key_exists_in_both_languages_and_formats() {
         "report-consent-yes",
         "report-consent-no",
         "report-consent-unknown",
+        "web-level-known-spyware",
+        "web-case-verdict-known-spyware",
+        "web-level-suspicious",
+        "web-case-verdict-suspicious",
+        "web-level-unusual",
+        "web-case-verdict-unusual",
+        "web-level-nothing-found",
+        "web-case-verdict-nothing-found",
     ] {
         used.insert(k.to_owned());
     }
@@ -444,6 +452,8 @@ fn every_key_exists_in_both_languages_and_formats() {
         "note",
         "author",
         "unit",
+        "left",
+        "kind_keys",
     ] {
         args.set(a, "x");
     }

@@ -106,6 +106,7 @@ pub(crate) async fn show(
     if let Some(m) = q.get("msg").filter(|m| m.starts_with("web-")) {
         body.push_str(&html::notice("ok", &cat.key(m)));
     }
+    body.push_str(&views::case_verdict(cat, &scans));
     if summary.closed.is_some() {
         body.push_str(&html::notice("info", &cat.key("web-case-is-closed")));
     } else {
@@ -116,8 +117,8 @@ pub(crate) async fn show(
     if scans.is_empty() {
         body.push_str(&format!("<p>{}</p>", esc(&cat.key("web-case-no-checks"))));
     }
-    for (_, scan) in scans.iter().rev() {
-        body.push_str(&views::check_section(cat, scan));
+    for (id, scan) in views::by_seriousness(&scans) {
+        body.push_str(&views::check_section(cat, *id, scan));
     }
     body.push_str(&retro_html(cat, &retro));
     body.push_str(&evidence_html(cat, s, &evidence, app.retention_days));

@@ -27,24 +27,17 @@ pub(crate) async fn form(
 ) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let preferred = q.get("interface");
-    let options: String = vigie_station::interfaces()
+    let options: String = listed_interfaces()
         .iter()
         .map(|i| {
-            let selected = if preferred == Some(&i.name) {
-                " selected"
-            } else {
-                ""
-            };
-            let kind = if i.wireless {
-                cat.key("web-interface-wifi")
-            } else {
-                String::new()
+            let selected = match preferred == Some(&i.name) {
+                true => " selected",
+                false => "",
             };
             format!(
-                "<option value=\"{n}\"{selected}>{n} {kind} {}</option>",
-                esc(&i.addresses.join(", ")),
-                n = esc(&i.name),
-                kind = esc(&kind)
+                "<option value=\"{}\"{selected}>{}</option>",
+                esc(&i.name),
+                esc(&interface_label(cat, i))
             )
         })
         .collect();
@@ -70,6 +63,35 @@ pub(crate) async fn form(
         &format!("/cases/{}/live", seg(&reference)),
         &body,
     )
+}
+
+/// The interfaces worth offering, those a phone can be on first: Wi-Fi, then those with an
+/// address; internal ones (traffic shaping, containers, bridges of virtual machines) left out.
+fn listed_interfaces() -> Vec<vigie_station::InterfaceInfo> {
+    const INTERNAL: [&str; 6] = ["ifb", "veth", "docker", "br-", "virbr", "dummy"];
+    let mut list: Vec<_> = vigie_station::interfaces()
+        .into_iter()
+        .filter(|i| !INTERNAL.iter().any(|p| i.name.starts_with(p)))
+        .collect();
+    list.sort_by_key(|i| (!i.wireless, i.addresses.is_empty(), !i.up, i.name.clone()));
+    list
+}
+
+/// An interface as the list shows it: its name, Wi-Fi or cable, its addresses, and
+/// whether it is down.
+fn interface_label(cat: &Catalog, i: &vigie_station::InterfaceInfo) -> String {
+    let mut parts = vec![i.name.clone()];
+    parts.push(cat.key(match i.wireless {
+        true => "web-interface-wifi",
+        false => "web-interface-wired",
+    }));
+    if !i.addresses.is_empty() {
+        parts.push(i.addresses.join(", "));
+    }
+    if !i.up {
+        parts.push(cat.key("web-interface-down"));
+    }
+    parts.join(" — ")
 }
 
 /// Starts the check: the interface opened, the raw capture begun in the case.
@@ -119,6 +141,7 @@ pub(crate) async fn start(State(app): Shared, Path(reference): CaseRef, p: Poste
             iocs,
             check: Some(check),
             evidence: Some(evidence),
+            limit_secs: minutes * 60,
             last: LiveSnapshot::default(),
             saved: None,
         };
@@ -153,7 +176,7 @@ pub(crate) fn finalize(app: &App, id: u64) {
         if let Some(rc) = c.get_mut(&id) {
             rc.last.findings = outcome.result.verdict.findings.clone();
             rc.last.finished = true;
-            rc.saved = Some(saved.map(|_| ()).map_err(|e| cat.say(&e)));
+            rc.saved = Some(saved.map_err(|e| cat.say(&e)));
         }
     }
 }
@@ -203,24 +226,73 @@ fn state_json(app: &App, id: u64, cat: &Catalog) -> Option<serde_json::Value> {
         rc.last = c.snapshot();
     }
     let snap = rc.last.clone();
-    let verdict = vigie_core::Verdict::new(snap.findings.clone(), vigie_core::Coverage::default());
+    let finished = rc.check.is_none();
+    let level = vigie_core::Verdict::new(snap.findings.clone(), Default::default()).level;
+    let devices: Vec<String> = snap
+        .devices
+        .iter()
+        .map(|d| crate::views::joined_text(cat, d))
+        .collect();
     Some(serde_json::json!({
         "elapsed": snap.elapsed_secs,
-        "elapsed_text": vigie_station::human_duration(snap.elapsed_secs as i64),
+        "timer": timer_text(cat, &snap, rc.limit_secs, finished),
         "packets": snap.packets,
-        "bytes": snap.bytes,
         "services": snap.services,
+        "devices": devices,
+        "devices_none": cat.key(match (snap.packets, finished) {
+            (0, _) => "web-live-no-traffic",
+            (_, false) => "web-live-no-device-yet",
+            (_, true) => "web-joined-none",
+        }),
         "findings": snap.findings.iter().map(|f| crate::views::finding_json(cat, f)).collect::<Vec<_>>(),
-        "headline": cat.key(verdict.headline_key()),
-        "finished": rc.check.is_none(),
+        "level": level.name(),
+        "level_label": cat.key(&format!("web-level-{}", level.name())),
+        "level_sign": crate::views::level_sign(level),
+        "headline": cat.key(headline_key(&snap, level, finished)),
+        "finished": finished,
         "stopped": snap.stopped.as_ref().map(|m| cat.text(m)),
         "saved": rc.saved.as_ref().map(|r| r.is_ok()),
         "save_error": rc.saved.as_ref().and_then(|r| r.clone().err()),
+        "result_url": rc.saved.as_ref().and_then(|r| r.as_ref().ok()).map(|scan| format!("/results/{scan}")),
         "case_url": format!("/cases/{}", seg(&rc.case_ref)),
     }))
 }
 
-/// The check's page, updated by `app.js` from the events.
+/// Below this, a live check has not seen enough to say that nothing was found.
+const TOO_EARLY_SECS: u64 = 120;
+
+/// What the page says of the check so far: what was found; else that it is too early to
+/// conclude (no traffic yet, or a short while only); else that nothing suspicious was seen
+/// so far, the check going on. "Nothing found" waits for the end.
+fn headline_key(
+    snap: &LiveSnapshot,
+    level: vigie_core::VerdictLevel,
+    finished: bool,
+) -> &'static str {
+    let early = snap.packets == 0 || snap.elapsed_secs < TOO_EARLY_SECS;
+    match (level, finished, early) {
+        (vigie_core::VerdictLevel::NothingFound, false, true) => "web-live-too-early",
+        (vigie_core::VerdictLevel::NothingFound, false, false) => "web-live-nothing-yet",
+        (vigie_core::VerdictLevel::NothingFound, true, true) => "web-live-ended-too-early",
+        (level, _, _) => level.headline_key(),
+    }
+}
+
+/// "Running for 2 min 10 s — 12 min 50 s left", or "Stopped after 16 s".
+fn timer_text(cat: &Catalog, snap: &LiveSnapshot, limit_secs: u64, finished: bool) -> String {
+    let d = |secs: u64| vigie_station::human_duration(i64::try_from(secs).unwrap_or(i64::MAX));
+    let m = match finished {
+        true => Message::new("web-live-stopped-after").arg("duration", d(snap.elapsed_secs)),
+        false => Message::new("web-live-running-for")
+            .arg("duration", d(snap.elapsed_secs))
+            .arg("left", d(limit_secs.saturating_sub(snap.elapsed_secs))),
+    };
+    cat.text(&m)
+}
+
+/// The check's page, updated by `app.js` from the events: the timer and countdown, the
+/// phone seen joining, what the check says so far, the findings, the services contacted;
+/// once stored, the result page.
 pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<u64>) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let Some(state) = state_json(&app, id, cat) else {
@@ -228,19 +300,24 @@ pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<u64
         return error_page(cat, Some(s), StatusCode::NOT_FOUND, &m);
     };
     let case_url = state["case_url"].as_str().unwrap_or("/cases").to_owned();
+    let text = |v: &serde_json::Value| esc(v.as_str().unwrap_or_default());
     let body = format!(
-        "<div id=\"live\" data-events=\"/checks/{id}/events\" data-i18n-services=\"{}\" data-i18n-none=\"{}\"><p class=\"timer\">{} <span id=\"elapsed\">0 s</span> — <span id=\"packets\">0</span> {}</p><p id=\"headline\" class=\"headline\"></p><p id=\"stopped\" class=\"notice error\" hidden></p><h2>{}</h2><ol id=\"findings\" class=\"findings\"></ol><h2>{}</h2><ul id=\"services\" class=\"services\"></ul><form method=\"post\" action=\"/checks/{id}/stop\" id=\"stop-form\">{}<button type=\"submit\" id=\"stop\">{}</button></form><p id=\"saved\" class=\"notice ok\" hidden>{} <a href=\"{}\">{}</a></p><p class=\"notice info\">{}</p></div>",
-        esc(&cat.key("web-live-services")),
+        "<div id=\"live\" data-events=\"/checks/{id}/events\" data-i18n-none=\"{}\"><p class=\"timer\" id=\"timer\" aria-live=\"polite\">{}</p><section class=\"result level-{}\" id=\"result\"><span class=\"level\"><span class=\"sign\" id=\"level-sign\" aria-hidden=\"true\">{}</span> <span id=\"level\">{}</span></span><p id=\"headline\" class=\"headline\" aria-live=\"polite\">{}</p></section><p id=\"stopped\" class=\"notice error\" hidden></p><h2>{}</h2><ul id=\"devices\" class=\"joined\"></ul><p class=\"hint\">{}</p><form method=\"post\" action=\"/checks/{id}/stop\" id=\"stop-form\">{}<button type=\"submit\" id=\"stop\">{}</button></form><h2>{}</h2><ol id=\"findings\" class=\"findings\"></ol><details><summary>{}</summary><ul id=\"services\" class=\"services\"></ul></details><p id=\"saved\" class=\"notice ok\" hidden>{} <a id=\"result-link\" href=\"{}\">{}</a></p><p class=\"notice warning\">{}</p></div>",
         esc(&cat.key("label-no-findings")),
-        esc(&cat.key("web-live-elapsed")),
-        esc(&cat.key("web-live-packets")),
-        esc(&cat.key("label-findings")),
-        esc(&cat.key("web-live-services")),
+        text(&state["timer"]),
+        text(&state["level"]),
+        text(&state["level_sign"]),
+        text(&state["level_label"]),
+        text(&state["headline"]),
+        esc(&cat.key("web-live-phone")),
+        esc(&cat.key("web-live-meanwhile")),
         csrf_field(s),
         esc(&cat.key("web-live-stop")),
+        esc(&cat.key("label-findings")),
+        esc(&cat.key("web-live-services")),
         esc(&cat.key("web-live-saved")),
         esc(&case_url),
-        esc(&cat.key("web-back-case")),
+        esc(&cat.key("web-live-see-result")),
         esc(&cat.key("verdict-keep-evidence-web"))
     );
     page(

@@ -8,3 +8,4 @@ pub(crate) mod import;
 pub(crate) mod live;
 pub(crate) mod locker;
 pub(crate) mod reports;
+pub(crate) mod results;

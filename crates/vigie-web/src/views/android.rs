@@ -15,8 +15,7 @@ pub(super) fn result(cat: &Catalog, r: &ScanRecord, d: &AndroidDetails) -> Strin
     }
     let apps = apps_by_risk(d, &by_subject);
     let mut out = format!(
-        "<p class=\"headline\">{}</p><h2>{}</h2><ol class=\"apps\" id=\"apps\">",
-        esc(&cat.key(r.verdict.headline_key())),
+        "<h2>{}</h2><ol class=\"apps\" id=\"apps\">",
         esc(&cat.key("web-android-apps"))
     );
     for (name, risk) in &apps {
@@ -45,10 +44,9 @@ pub(super) fn result(cat: &Catalog, r: &ScanRecord, d: &AndroidDetails) -> Strin
             esc(&cat.key("web-android-phone"))
         ));
     }
-    out.push_str(&coverage_html(cat, &r.verdict.coverage));
+    out.push_str(&coverage_html(cat, &r.verdict.coverage, "h2"));
     out.push_str(&format!(
-        "<p class=\"notice info\">{}</p><p class=\"notice info\">{}</p>",
-        esc(&cat.key("verdict-keep-evidence-web")),
+        "<p class=\"notice info\">{}</p>",
         esc(&cat.key("android-advice-after"))
     ));
     out

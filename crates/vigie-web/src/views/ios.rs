@@ -45,12 +45,10 @@ pub(super) fn result(cat: &Catalog, r: &ScanRecord, d: &IosDetails) -> String {
         .map(|n| format!("<p class=\"notice info\">{}</p>", esc(n)))
         .collect();
     format!(
-        "<p class=\"headline\">{}</p>{phone}<dl class=\"device\">{device}</dl><h2>{}</h2>{}<h2>{}</h2><ul id=\"ios-accounts\">{accounts}</ul>{}<p class=\"notice info\">{}</p>",
-        esc(&cat.key(r.verdict.headline_key())),
+        "{phone}<dl class=\"device\">{device}</dl><h2>{}</h2>{}<h2>{}</h2><ul id=\"ios-accounts\">{accounts}</ul>{}",
         esc(&cat.key("web-ios-findings")),
         findings_html(cat, &findings, "ios-findings"),
         esc(&cat.key("web-ios-accounts")),
-        coverage_html(cat, &r.verdict.coverage),
-        esc(&cat.key("verdict-keep-evidence-web")),
+        coverage_html(cat, &r.verdict.coverage, "h2"),
     )
 }

@@ -4,6 +4,9 @@
 
 mod android;
 mod ios;
+mod verdict;
+
+pub(crate) use verdict::{by_seriousness, case_verdict, check_section, joined_text, level_sign};
 
 use crate::html::esc;
 use vigie_core::{Catalog, Coverage, Finding, FindingView, Message};
@@ -62,8 +65,8 @@ pub(crate) fn findings_html(cat: &Catalog, findings: &[&Finding], id: &str) -> S
     format!("<ol class=\"findings\"{id}>{items}</ol>")
 }
 
-/// What was and was not checked.
-pub(crate) fn coverage_html(cat: &Catalog, c: &Coverage) -> String {
+/// What was and was not checked, each list under a heading of level `h` (`h2`, `h4`).
+pub(crate) fn coverage_html(cat: &Catalog, c: &Coverage, h: &str) -> String {
     let list = |lines: &[Message]| -> String {
         let items = lines
             .iter()
@@ -71,7 +74,7 @@ pub(crate) fn coverage_html(cat: &Catalog, c: &Coverage) -> String {
         items.collect()
     };
     format!(
-        "<h2>{}</h2><ul>{}</ul><h2>{}</h2><ul>{}</ul>",
+        "<{h}>{}</{h}><ul>{}</ul><{h}>{}</{h}><ul>{}</ul>",
         esc(&cat.key("label-checked")),
         list(&c.checked),
         esc(&cat.key("label-not-checked")),
@@ -79,41 +82,21 @@ pub(crate) fn coverage_html(cat: &Catalog, c: &Coverage) -> String {
     )
 }
 
-/// A stored check on its case page: its kind and date, headline, findings, the feeds it
-/// used, and that "nothing found" is no proof.
-pub(crate) fn check_section(cat: &Catalog, r: &ScanRecord) -> String {
-    let findings: Vec<&Finding> = r.verdict.findings.iter().collect();
-    let feeds: Vec<String> = r
-        .feeds
-        .iter()
-        .map(|f| format!("{} ({})", f.name, f.sha256.get(..12).unwrap_or(&f.sha256)))
-        .collect();
-    format!(
-        "<section class=\"scan\"><h3>{} — {}</h3><p class=\"headline\">{}</p>{}<p class=\"meta\">{}{}{}</p><p class=\"notice info\">{}</p></section>",
-        esc(&cat.key(&r.kind.label_key())),
-        esc(&cat.date(&r.made.to_string())),
-        esc(&cat.key(r.verdict.headline_key())),
-        findings_html(cat, &findings, ""),
-        esc(&cat.key("web-feeds-used")),
-        esc(&cat.key("label-sep")),
-        esc(&feeds.join("; ")),
-        esc(&cat.key("verdict-not-proof"))
-    )
-}
-
-/// The result of a device check on its own page.
+/// The result of a check on its own page: the verdict first (its level in words and a
+/// sign, what it means, the warning it calls for), then the details.
 pub(crate) fn check_result(cat: &Catalog, r: &ScanRecord) -> String {
-    match &r.details {
+    let details = match &r.details {
         CheckDetails::Android(d) => android::result(cat, r, d),
         CheckDetails::Ios(d) => ios::result(cat, r, d),
-        CheckDetails::Network(_) => {
+        CheckDetails::Network(n) => {
             let findings: Vec<&Finding> = r.verdict.findings.iter().collect();
             format!(
-                "<p class=\"headline\">{}</p>{}{}",
-                esc(&cat.key(r.verdict.headline_key())),
+                "{}{}{}",
+                verdict::joined_html(cat, &n.devices, r.kind),
                 findings_html(cat, &findings, "findings"),
-                coverage_html(cat, &r.verdict.coverage)
+                coverage_html(cat, &r.verdict.coverage, "h2")
             )
         }
-    }
+    };
+    format!("{}{details}", verdict::result_head(cat, r))
 }
