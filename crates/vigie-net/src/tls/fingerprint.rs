@@ -109,7 +109,7 @@ impl ClientHello {
     /// JA4's ALPN: the first and last characters of the first protocol offered (of its
     /// hexadecimal form when they are not alphanumeric), `00` for none.
     fn ja4_alpn(&self) -> String {
-        match self.alpn.first().map(String::as_bytes) {
+        match (!self.alpn.is_empty()).then_some(self.alpn_first.as_slice()) {
             Some([first, .., last]) | Some([first @ last])
                 if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() =>
             {
@@ -162,6 +162,7 @@ mod tests {
             ],
             sni: Some("x".into()),
             alpn: vec!["h2".into()],
+            alpn_first: b"h2".to_vec(),
             groups: vec![],
             point_formats: vec![],
             sig_algs: vec![
@@ -170,5 +171,38 @@ mod tests {
             versions: vec![0x0304, 0x0303],
         };
         assert_eq!(ch.ja4('t'), "t13d1516h2_8daaf6152771_e5627efa2ab1");
+    }
+
+    #[test]
+    fn ja4_alpn_follows_the_specification_on_odd_bytes() {
+        // The specification's own cases: alphanumeric ends as they are, else the ends of
+        // the hexadecimal form of the bytes as sent (not of their text).
+        let alpn = |bytes: &[u8]| {
+            let ch = ClientHello {
+                alpn: vec![String::from_utf8_lossy(bytes).into_owned()],
+                alpn_first: bytes.to_vec(),
+                ..ClientHello::default()
+            };
+            ch.ja4_alpn()
+        };
+        for (bytes, want) in [
+            (&b"h2"[..], "h2"),
+            (b"http/1.1", "h1"),
+            (b"x", "xx"),
+            (&[0xab], "ab"),
+            (&[0x20], "20"),
+            (&[0xab, 0xcd], "ad"),
+            (&[0x20, 0x61], "21"),
+            (&[0x30, 0xab], "3b"),
+            (&[0xba, 0xad], "bd"),
+        ] {
+            assert_eq!(alpn(bytes), want, "{bytes:02x?}");
+        }
+        assert_eq!(ClientHello::default().ja4_alpn(), "00");
+        let empty = ClientHello {
+            alpn: vec![String::new()],
+            ..ClientHello::default()
+        };
+        assert_eq!(empty.ja4_alpn(), "00");
     }
 }

@@ -19,6 +19,8 @@ pub struct ClientHello {
     pub sni: Option<String>,
     /// ALPN protocol names in order.
     pub alpn: Vec<String>,
+    /// The first ALPN protocol's bytes as sent (JA4 reads them, not their text).
+    pub alpn_first: Vec<u8>,
     /// Supported groups (elliptic curves).
     pub groups: Vec<u16>,
     /// EC point formats.
@@ -86,8 +88,11 @@ impl ClientHello {
             16 => {
                 let _list = d.u16();
                 while let Some(mut p) = d.u8_prefixed() {
-                    self.alpn
-                        .push(String::from_utf8_lossy(p.rest()).into_owned());
+                    let bytes = p.rest();
+                    if self.alpn.is_empty() {
+                        self.alpn_first = bytes.to_vec();
+                    }
+                    self.alpn.push(String::from_utf8_lossy(bytes).into_owned());
                 }
             }
             10 => {
