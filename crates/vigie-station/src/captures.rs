@@ -128,7 +128,7 @@ impl<'a> CaptureCheck<'a> {
             verdict: self.scan.verdict(),
             captures: self.scan.captures().to_vec(),
             stats: self.scan.stats().clone(),
-            devices: self.scan.devices().to_vec(),
+            devices: crate::makers::with_makers(self.scan.devices()),
             observed: self.observed.unwrap_or_default(),
             sources,
         }

@@ -20,6 +20,7 @@ mod ios_device;
 mod legacy;
 mod live;
 mod locker;
+mod makers;
 mod record;
 mod retro;
 mod runner;

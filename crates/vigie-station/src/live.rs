@@ -337,7 +337,7 @@ fn run(
                 s.packets = capture.frames();
                 s.bytes = capture.bytes();
                 s.services.clone_from(&seen.borrow().services);
-                s.devices = scan.devices().to_vec();
+                s.devices = crate::makers::with_makers(scan.devices());
                 s.findings = scan.findings();
             }
         }
@@ -353,7 +353,7 @@ fn run(
         s.packets = capture.frames();
         s.bytes = capture.bytes();
         s.services.clone_from(&seen.borrow().services);
-        s.devices = scan.devices().to_vec();
+        s.devices = crate::makers::with_makers(scan.devices());
         s.findings = verdict.findings.clone();
         s.stopped = stopped.map(|s| s.1);
         s.finished = true;
@@ -362,7 +362,7 @@ fn run(
         result: NetworkResult {
             live: true,
             stats: scan.stats().clone(),
-            devices: scan.devices().to_vec(),
+            devices: crate::makers::with_makers(scan.devices()),
             verdict,
             captures: vec![summary],
             observed: seen.into_inner().observed,

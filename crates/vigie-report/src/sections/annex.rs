@@ -111,6 +111,11 @@ fn device_line(cat: &Catalog, r: &ScanRecord) -> Option<String> {
     })
 }
 
+/// Values one after the other, none when there are none.
+fn list(values: &[String]) -> Option<String> {
+    (!values.is_empty()).then(|| values.join(" ; "))
+}
+
 /// A device the traffic shows joining the network: what ties a capture to a phone.
 fn joined_device(cat: &Catalog, d: &vigie_station::JoinedDevice) -> String {
     let mut facts: Vec<String> = [
@@ -120,6 +125,9 @@ fn joined_device(cat: &Catalog, d: &vigie_station::JoinedDevice) -> String {
             "report-joined-address",
             d.client.address.map(|a| a.to_string()),
         ),
+        ("report-joined-maker", d.maker.clone()),
+        ("report-joined-names", list(&d.mdns_names)),
+        ("report-joined-agents", list(&d.user_agents)),
     ]
     .into_iter()
     .filter_map(|(key, v)| Some(cat.text(&Message::new(key).arg("value", v?))))

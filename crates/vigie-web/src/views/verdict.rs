@@ -176,6 +176,12 @@ pub(crate) fn joined_text(cat: &Catalog, d: &JoinedDevice) -> String {
     if let Some(a) = d.client.address {
         parts.push(say("web-joined-address", &a.to_string()));
     }
+    if let Some(maker) = &d.maker {
+        parts.push(say("web-joined-maker", maker));
+    }
+    if !d.mdns_names.is_empty() {
+        parts.push(say("web-joined-names", &d.mdns_names.join(", ")));
+    }
     let mac = match d.client.private_mac {
         true => "web-joined-mac-private",
         false => "web-joined-mac",
