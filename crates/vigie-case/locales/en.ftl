@@ -33,3 +33,7 @@ case-verify-backup-file-altered = File { $name } of the phone backup { $row } do
 case-verify-backup-digest = The list of files of the phone backup { $row } no longer matches the digest written in the audit log: files were added, removed or changed.
 case-verify-backup-ok = Phone backup "{ $name }": its { $count } files were read again and match their SHA-256 and the digest in the audit log.
 case-verify-backup-interrupted = Phone backup "{ $name }", started { $started }, was interrupted: its { $count } files are kept but have no digest in the audit log, so they cannot be checked as a whole.
+case-error-no-reason = An evidence file can only be withdrawn with a reason: write why it is withdrawn.
+export-sealed-entry = { $file } is sealed with a passphrase (an age file): it opens with “age -d” and that passphrase; its SHA-256 once opened is in the manifest.
+export-withheld-withdrawn = { $file } (SHA-256 { $sha256 }) is not in the archive: it was withdrawn from the case (the custody log says by whom and why).
+export-withheld-intimate = { $file } (SHA-256 { $sha256 }) is not in the archive: it is an intimate image, left out of the export.

@@ -33,3 +33,7 @@ case-verify-backup-file-altered = Le fichier { $name } de la sauvegarde du tél�
 case-verify-backup-digest = La liste des fichiers de la sauvegarde du téléphone { $row } ne correspond plus à l’empreinte inscrite au journal d’audit : des fichiers ont été ajoutés, supprimés ou modifiés.
 case-verify-backup-ok = Sauvegarde du téléphone « { $name } » : ses { $count } fichiers ont été relus et correspondent à leur SHA-256 et à l’empreinte du journal d’audit.
 case-verify-backup-interrupted = La sauvegarde du téléphone « { $name } », commencée le { $started }, a été interrompue : ses { $count } fichiers sont conservés mais n’ont pas d’empreinte au journal d’audit ; ils ne peuvent pas être vérifiés comme un tout.
+case-error-no-reason = Un fichier de preuve ne peut être retiré qu’avec une raison : écrivez pourquoi il est retiré.
+export-sealed-entry = { $file } est scellé par une phrase de passe (fichier age) : il s’ouvre avec « age -d » et cette phrase ; son empreinte une fois ouvert figure au manifeste.
+export-withheld-withdrawn = { $file } (SHA-256 { $sha256 }) n’est pas dans l’archive : il a été retiré du dossier (le journal de conservation dit par qui et pourquoi).
+export-withheld-intimate = { $file } (SHA-256 { $sha256 }) n’est pas dans l’archive : c’est une image intime, laissée hors de l’export.

@@ -65,27 +65,39 @@ impl CaseStore {
 
     /// Closes a case: it stays readable, and the app offers no new check in it.
     pub fn close(&mut self, reference: &str, now: Timestamp) -> Result<(), CaseError> {
+        self.set_closed(reference, Some(now.to_string()), "case-closed", now)
+    }
+
+    /// Reopens a closed case (an administrator's decision, logged with its operator).
+    pub fn reopen(&mut self, reference: &str, now: Timestamp) -> Result<(), CaseError> {
+        self.set_closed(reference, None, "case-reopened", now)
+    }
+
+    /// Records a case as closed (`Some`) or open, with its audit entry; nothing happens
+    /// when it is so already.
+    fn set_closed(
+        &mut self,
+        reference: &str,
+        closed: Option<String>,
+        action: &str,
+        now: Timestamp,
+    ) -> Result<(), CaseError> {
         let id = self.find(reference)?;
         let sealed: Vec<u8> =
             self.conn
                 .query_row("SELECT body FROM cases WHERE id = ?1", [id.0], |r| r.get(0))?;
         let mut body = self.case_body(id.0, &sealed)?;
-        if body.closed.is_some() {
+        if body.closed.is_some() == closed.is_some() {
             return Ok(());
         }
-        body.closed = Some(now.to_string());
+        body.closed = closed;
         let plain = to_json(&body)?;
         self.in_transaction(|s| {
             s.conn.execute(
                 "UPDATE cases SET body = ?2 WHERE id = ?1",
                 params![id.0, seal(&s.data_key, &aad("cases", id.0), &plain)],
             )?;
-            s.audit(
-                now,
-                "case-closed",
-                Some(format!("cases:{}", id.0)),
-                Some(&plain),
-            )
+            s.audit(now, action, Some(format!("cases:{}", id.0)), Some(&plain))
         })
     }
 

@@ -33,6 +33,9 @@ pub enum CaseError {
     /// it stopped abnormally (what it had committed is kept).
     #[error("the case file is unavailable: a check writing to it stopped abnormally")]
     Unavailable,
+    /// An evidence item is withdrawn only with a reason.
+    #[error("a reason is needed to withdraw an evidence item")]
+    NoReason,
     /// Reading what was to be stored failed.
     #[error("reading: {0}")]
     Io(String),
@@ -64,6 +67,7 @@ impl vigie_core::Localized for CaseError {
                 Message::new("case-error-operator-exists").arg("name", n)
             }
             CaseError::Unavailable => Message::new("case-error-unavailable"),
+            CaseError::NoReason => Message::new("case-error-no-reason"),
             CaseError::Io(d) => Message::new("case-error-io").arg("detail", d),
             CaseError::DiskFull { free_mb } => {
                 Message::new("case-error-disk-full").arg("free", free_mb.to_string())

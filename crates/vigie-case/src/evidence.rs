@@ -15,6 +15,9 @@ use vigie_core::{Message, Timestamp};
 /// Size of the encrypted pieces evidence is stored in.
 pub const CHUNK: usize = 1 << 20;
 
+/// Longest reason kept for a withdrawal, in characters.
+const MAX_REASON: usize = 500;
+
 /// An evidence item's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct EvidenceId(pub i64);
@@ -66,6 +69,21 @@ pub struct EvidenceInfo {
     pub interrupted: bool,
     /// When its content was purged by retention (hash, size and findings stay).
     pub content_purged: Option<String>,
+    /// The item was withdrawn (added by mistake): kept, but left out of exports.
+    #[serde(default)]
+    pub withdrawn: Option<Withdrawal>,
+}
+
+/// Why and by whom an evidence item was withdrawn. Its content stays in the case file and
+/// its audit entries stay in the chain: nothing is deleted, it is only left out of exports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    /// When (UTC).
+    pub when: String,
+    /// The operator who withdrew it.
+    pub by: Option<String>,
+    /// Why, as the operator wrote it.
+    pub reason: String,
 }
 
 /// An item being written: feed it with [`CaseStore::write_evidence`], end with
@@ -132,6 +150,7 @@ impl CaseStore {
                 keep: false,
                 interrupted: false,
                 content_purged: None,
+                withdrawn: None,
             };
             s.put_evidence(Some(case), &info, "evidence-started", now)?;
             Ok(EvidenceWriter {
@@ -337,6 +356,33 @@ impl CaseStore {
         self.in_transaction(|s| s.put_evidence(None, &info, "evidence-kept", now))
     }
 
+    /// Withdraws an item added by mistake, saying why: it stays in the case file and its
+    /// audit trail, named as withdrawn by the acting operator, and exports leave it out.
+    pub fn withdraw_evidence(
+        &mut self,
+        id: EvidenceId,
+        reason: &str,
+        now: Timestamp,
+    ) -> Result<EvidenceInfo, CaseError> {
+        let reason: String = reason.trim().chars().take(MAX_REASON).collect();
+        if reason.is_empty() {
+            return Err(CaseError::NoReason);
+        }
+        let (_, mut info) = self.evidence_info(id)?;
+        if info.withdrawn.is_some() {
+            return Ok(info);
+        }
+        info.withdrawn = Some(Withdrawal {
+            when: now.to_string(),
+            by: self.actor().map(str::to_owned),
+            reason,
+        });
+        self.in_transaction(|s| {
+            s.put_evidence(None, &info, "evidence-withdrawn", now)?;
+            Ok(info)
+        })
+    }
+
     /// Retention: purges the content of live-check captures added before `cutoff` and not
     /// kept as evidence; their hash, size and the findings made from them stay. Returns how
     /// many were purged.
@@ -530,6 +576,36 @@ mod tests {
     }
 
     #[test]
+    fn a_withdrawn_item_is_kept_named_and_verifies() {
+        let (_, mut s) = store("withdraw");
+        let c = s.case("R-5", T).expect("case");
+        let i = s
+            .add_evidence(c, "wrong.pcap", EvidenceKind::Import, &mut &b"oops"[..], T)
+            .expect("add");
+        assert!(matches!(
+            s.withdraw_evidence(i.id, "  ", T),
+            Err(CaseError::NoReason)
+        ));
+        let mut a = s.acting(Some("adj-martin"));
+        let w = a
+            .withdraw_evidence(i.id, "fichier d'un autre dossier", LATER)
+            .expect("withdraw");
+        drop(a);
+        let why = w.withdrawn.expect("withdrawn");
+        assert_eq!(why.by.as_deref(), Some("adj-martin"));
+        assert_eq!(why.reason, "fichier d'un autre dossier");
+        // Nothing is deleted: the content reads back and the chain verifies.
+        let mut out = vec![];
+        s.read_evidence(i.id, &mut out).expect("read");
+        assert_eq!(out, b"oops");
+        assert!(s.verify().expect("verify").problems.is_empty());
+        let log = s.audit_log().expect("log");
+        let last = log.last().expect("entry");
+        assert_eq!(last.action, "evidence-withdrawn");
+        assert_eq!(last.actor.as_deref(), Some("adj-martin"));
+    }
+
+    #[test]
     fn operators_and_actors() {
         let (_, mut store) = store("operators");
         let mut s = store.acting(Some("admin"));
@@ -551,6 +627,9 @@ mod tests {
         s.case("R-4", T).expect("case");
         s.close("R-4", T).expect("close");
         assert!(s.summary("R-4").expect("summary").closed.is_some());
+        assert!(s.verify().expect("verify").problems.is_empty());
+        s.reopen("R-4", T).expect("reopen");
+        assert!(s.summary("R-4").expect("summary").closed.is_none());
         assert!(s.verify().expect("verify").problems.is_empty());
         drop(s);
         // Once the guard is gone, entries name no operator again.

@@ -8,7 +8,7 @@
 //! anywhere makes the check fail, and the check names the entry it is in.
 
 use crate::crypto::{open, random, seal};
-use crate::{CaseError, CaseId, CaseStore};
+use crate::{CaseError, CaseId, CaseStore, EvidenceId, EvidenceInfo};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,40 @@ pub struct ManifestEntry {
     pub sha256: String,
     /// SHA-256 of the entry's tar blocks (header, content, padding).
     pub blocks_sha256: String,
+    /// For an entry sealed with a passphrase (age): the SHA-256 of the file once opened,
+    /// the one the case file recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_sha256: Option<String>,
+}
+
+/// An evidence item of the case that the archive does not carry, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withheld {
+    /// The item's file name.
+    pub name: String,
+    /// Its SHA-256, as the case file recorded it.
+    pub sha256: Option<String>,
+    /// Why it is not in the archive.
+    pub why: WithheldWhy,
+}
+
+/// Why an evidence item is not in an archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithheldWhy {
+    /// An operator withdrew it (added by mistake); the custody log says who and why.
+    Withdrawn,
+    /// An intimate image, left out when the export was made.
+    Intimate,
+}
+
+/// What an export does with the intimate images of the case's locker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntimateImages<'a> {
+    /// Left out: the manifest names them, with their SHA-256.
+    LeftOut,
+    /// Included, each sealed with this passphrase (an age file, opened with `age -d`).
+    Sealed(&'a str),
 }
 
 /// The manifest of an export.
@@ -46,6 +80,9 @@ pub struct Manifest {
     pub station_key: String,
     /// Every other entry of the archive, in order.
     pub entries: Vec<ManifestEntry>,
+    /// The case's evidence items the archive does not carry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<Withheld>,
 }
 
 /// A file to put in an export: its path in the archive and its content.
@@ -89,6 +126,78 @@ fn hex_sha256(b: &[u8]) -> String {
     hex::encode(Sha256::digest(b))
 }
 
+/// An evidence file's path in the archive: its id and its name, made safe.
+fn evidence_path(e: &EvidenceInfo) -> String {
+    let safe: String = e
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(70)
+        .collect();
+    format!("evidence/{:04}-{safe}", e.id.0)
+}
+
+/// A file sealed with a passphrase, as an age file (scrypt).
+fn seal_with_passphrase(passphrase: &str, content: &[u8]) -> Result<Vec<u8>, CaseError> {
+    let mut recipient = age::scrypt::Recipient::new(passphrase.to_owned().into());
+    recipient.set_work_factor(SEAL_WORK_FACTOR);
+    age::encrypt(&recipient, content).map_err(|e| CaseError::Io(e.to_string()))
+}
+
+/// scrypt's work factor for sealed images (2^18, what `age` itself takes on a slow machine).
+const SEAL_WORK_FACTOR: u8 = 18;
+
+/// A file of the archive being made: path, content and, when sealed, the opened SHA-256.
+type ArchiveFile = (String, Vec<u8>, Option<String>);
+
+impl CaseStore {
+    /// The evidence files an export carries, and the items it leaves out with why.
+    fn evidence_files(
+        &self,
+        case: CaseId,
+        intimate: IntimateImages<'_>,
+    ) -> Result<(Vec<ArchiveFile>, Vec<Withheld>), CaseError> {
+        let sensitive: Vec<EvidenceId> = self
+            .locker(case)?
+            .into_iter()
+            .filter(|i| i.entry.sensitive)
+            .filter_map(|i| i.entry.evidence)
+            .collect();
+        let (mut files, mut withheld) = (Vec::new(), Vec::new());
+        for e in self.evidence(case)? {
+            let why = match (&e.withdrawn, sensitive.contains(&e.id), intimate) {
+                (Some(_), _, _) => Some(WithheldWhy::Withdrawn),
+                (None, true, IntimateImages::LeftOut) => Some(WithheldWhy::Intimate),
+                _ => None,
+            };
+            if let Some(why) = why {
+                let (name, sha256) = (e.name.clone(), e.sha256.clone());
+                withheld.push(Withheld { name, sha256, why });
+                continue;
+            }
+            if e.content_purged.is_some() {
+                continue;
+            }
+            let mut content = Vec::new();
+            self.read_evidence(e.id, &mut content)?;
+            match intimate {
+                IntimateImages::Sealed(pass) if sensitive.contains(&e.id) => {
+                    let path = format!("{}.age", evidence_path(&e));
+                    files.push((path, seal_with_passphrase(pass, &content)?, e.sha256));
+                }
+                _ => files.push((evidence_path(&e), content, None)),
+            }
+        }
+        Ok((files, withheld))
+    }
+}
+
 impl CaseStore {
     /// The station's signing key, made (and logged) the first time it is needed; kept
     /// sealed in the case file.
@@ -122,55 +231,37 @@ impl CaseStore {
         Ok(key)
     }
 
-    /// Writes the export of `case` to `out`: every evidence file whose content is kept,
-    /// the chain of custody, the evidence locker's records, and `extra` files (the reports), all listed in a signed
-    /// manifest. Logged in the audit log with the archive's SHA-256.
+    /// Writes the export of `case` to `out`: every evidence file whose content is kept and
+    /// that was not withdrawn (intimate images left out or sealed, as `intimate` says), the
+    /// chain of custody, the evidence locker's records, and `extra` files (the reports), all
+    /// listed in a signed manifest. Logged in the audit log with the archive's SHA-256.
     pub fn export(
         &mut self,
         case: CaseId,
         reference: &str,
         extra: &[ExportFile],
+        intimate: IntimateImages<'_>,
         out: &mut dyn Write,
         now: Timestamp,
     ) -> Result<String, CaseError> {
         let key = self.station_key(now)?;
         let mtime = u64::try_from(now.0 / 1_000_000_000).unwrap_or(0);
         let io = |e: std::io::Error| CaseError::Io(e.to_string());
-        let mut files: Vec<ExportFile> = Vec::new();
-        for e in self.evidence(case)? {
-            if e.content_purged.is_some() {
-                continue;
-            }
-            let mut content = Vec::new();
-            self.read_evidence(e.id, &mut content)?;
-            let safe: String = e
-                .name
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || "._-".contains(c) {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .take(70)
-                .collect();
-            files.push((format!("evidence/{:04}-{safe}", e.id.0), content));
-        }
+        let (mut files, withheld) = self.evidence_files(case, intimate)?;
         let custody = serde_json::to_vec_pretty(&self.audit_for_case(case)?)
             .map_err(|e| CaseError::Damaged(e.to_string()))?;
-        files.push(("custody.json".into(), custody));
+        files.push(("custody.json".into(), custody, None));
         let locker = self.locker(case)?;
         if !locker.is_empty() {
             // What was typed about each item and what its file says, apart; no image.
             let json = serde_json::to_vec_pretty(&locker)
                 .map_err(|e| CaseError::Damaged(e.to_string()))?;
-            files.push(("locker.json".into(), json));
+            files.push(("locker.json".into(), json, None));
         }
-        files.extend(extra.iter().cloned());
+        files.extend(extra.iter().map(|(p, c)| (p.clone(), c.clone(), None)));
         let entries: Vec<(ManifestEntry, Vec<u8>)> = files
             .iter()
-            .map(|(path, content)| {
+            .map(|(path, content, opened_sha256)| {
                 let b = blocks(path, content, mtime);
                 (
                     ManifestEntry {
@@ -178,6 +269,7 @@ impl CaseStore {
                         size: content.len() as u64,
                         sha256: hex_sha256(content),
                         blocks_sha256: hex_sha256(&b),
+                        opened_sha256: opened_sha256.clone(),
                     },
                     b,
                 )
@@ -190,6 +282,7 @@ impl CaseStore {
             tool_version: env!("CARGO_PKG_VERSION").into(),
             station_key: hex::encode(key.verifying_key().as_bytes()),
             entries: entries.iter().map(|(e, _)| e.clone()).collect(),
+            withheld,
         };
         let manifest_json =
             serde_json::to_vec_pretty(&manifest).map_err(|e| CaseError::Damaged(e.to_string()))?;
@@ -393,19 +486,5 @@ pub fn check_export(mut archive: impl Read) -> ExportCheck {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headers_are_valid_ustar() {
-        let h = header("evidence/0001-a.pcap", 1234, 1_760_000_000);
-        assert_eq!(&h[257..262], b"ustar");
-        // The checksum field holds the sum of the header with the field as spaces.
-        let mut copy = h;
-        copy[148..156].copy_from_slice(b"        ");
-        let sum: u32 = copy.iter().map(|&b| u32::from(b)).sum();
-        let stored = u32::from_str_radix(std::str::from_utf8(&h[148..154]).expect("ascii"), 8)
-            .expect("octal");
-        assert_eq!(sum, stored);
-    }
-}
+#[path = "export_tests.rs"]
+mod tests;

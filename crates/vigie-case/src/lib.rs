@@ -32,8 +32,11 @@ pub use audit::{AuditEntry, VerifyReport};
 pub use cases::CaseSummary;
 pub use device_backup::{DeviceBackupFile, DeviceBackupId, DeviceBackupInfo};
 pub use error::{CaseError, CaseId};
-pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, CHUNK};
-pub use export::{check_export, ExportCheck, ExportFile, Manifest, ManifestEntry};
+pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, Withdrawal, CHUNK};
+pub use export::{
+    check_export, ExportCheck, ExportFile, IntimateImages, Manifest, ManifestEntry, Withheld,
+    WithheldWhy,
+};
 pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
 pub use operators::{hash_password, Operator};
 pub use scans::RetroMatch;

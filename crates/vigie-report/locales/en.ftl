@@ -149,3 +149,10 @@ report-person-found-nothing-found = Nothing that points to spy software was foun
 report-person-found-none-checked = Nothing has been checked yet, so nothing can be said about spy software.
 report-person-now = What you can do now
 report-person-help = Who can help
+report-event-evidence-withdrawn = evidence file withdrawn (added by mistake; kept, left out of exports)
+report-event-case-reopened = case reopened
+report-evidence-withdrawn = withdrawn on { $when } by { $by }: { $reason }
+report-evidence-with-checks = { $count ->
+    [one] One file read by a check is kept as evidence; it is listed, with its SHA-256, with that check above.
+   *[other] { $count } files read by the checks are kept as evidence; each is listed, with its SHA-256, with its check above.
+}

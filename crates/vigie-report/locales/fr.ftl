@@ -149,3 +149,10 @@ report-person-found-nothing-found = Rien de ce qui a été regardé n’indique 
 report-person-found-none-checked = Rien n’a encore été vérifié : on ne peut donc rien dire d’un logiciel espion.
 report-person-now = Ce que vous pouvez faire maintenant
 report-person-help = Qui peut vous aider
+report-event-evidence-withdrawn = fichier de preuve retiré (ajouté par erreur ; conservé, hors des exports)
+report-event-case-reopened = dossier rouvert
+report-evidence-withdrawn = retiré le { $when } par { $by } : { $reason }
+report-evidence-with-checks = { $count ->
+    [one] Un fichier lu par une vérification est conservé comme preuve ; il figure, avec son SHA-256, dans la liste de cette vérification ci-dessus.
+   *[other] { $count } fichiers lus par les vérifications sont conservés comme preuves ; chacun figure, avec son SHA-256, dans la liste de sa vérification ci-dessus.
+}

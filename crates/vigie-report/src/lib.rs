@@ -22,6 +22,7 @@ pub use html::render as render_html;
 pub use interview::{Answer, Interview, QUESTIONS};
 pub use model::{Block, FindingBlock, Report};
 pub use pdf::{render as render_pdf, PdfError};
+pub use sections::custody::who as operator_words;
 pub use takedown::{takedown, ChronologyRow, Draft, Takedown};
 
 vigie_core::locales!("Translation resources of the reports.");

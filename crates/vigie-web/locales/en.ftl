@@ -233,3 +233,35 @@ web-backups-title = Phone backups kept in this case
 web-backup-files = { $count } files
 web-backup-complete = complete on { $made }; digest of every file (name and SHA-256): { $sha }
 web-backup-interrupted = interrupted: what arrived is kept but has no digest; make a new backup for a complete one
+web-case-reopen = Reopen the case
+web-case-close-ask = Close case { $reference }? It will stay readable, with its reports and its export, but no check can be added to it any more. Only an administrator can reopen it.
+web-case-close-yes = Yes, close the case
+web-cancel = Cancel
+web-evidence-col-file = File
+web-evidence-col-added = Added
+web-evidence-col-size = Size
+web-evidence-col-kind = Kind
+web-evidence-col-state = State
+web-evidence-size = { $bytes ->
+    [one] { $bytes } byte
+   *[other] { $bytes } bytes
+}
+web-evidence-withdrawn = withdrawn on { $when } by { $by }: { $reason } (kept, left out of exports)
+web-evidence-withdraw = Withdraw this file…
+web-evidence-withdraw-hint = For a file added by mistake. It is not erased: it stays in the case and its history, marked as withdrawn, and exports no longer carry it.
+web-evidence-withdraw-reason = Why withdraw it?
+web-evidence-withdraw-button = Withdraw the file
+web-export-intro = The archive holds the case's evidence files, its report (PDF and HTML), its custody log and a manifest signed by the station; it verifies anywhere, offline, with “vigie verify”.
+web-export-no-intimate = This case's evidence locker holds no intimate image.
+web-export-intimate = { $count ->
+    [one] The evidence locker holds one intimate image. What should the archive do with it?
+   *[other] The evidence locker holds { $count } intimate images. What should the archive do with them?
+}
+web-export-leave-out = Leave them out (their SHA-256 hashes are listed in the manifest)
+web-export-seal = Include them, sealed with a passphrase
+web-export-seal-hint = Each image is encrypted (an age file); it opens with “age -d” and the passphrase, to be passed on separately, never with the archive.
+web-export-seal-passphrase = Passphrase (at least 10 characters)
+web-export-seal-again = The same passphrase, once more
+web-export-button = Make the archive
+web-export-seal-short = The passphrase sealing the intimate images must have at least { $min } characters. Nothing was exported.
+web-export-seal-differ = The two passphrases differ. Nothing was exported.

@@ -233,3 +233,35 @@ web-backups-title = Sauvegardes de téléphone conservées dans ce dossier
 web-backup-files = { $count } fichiers
 web-backup-complete = complète le { $made } ; empreinte de tous les fichiers (nom et SHA-256) : { $sha }
 web-backup-interrupted = interrompue : ce qui est arrivé est conservé mais sans empreinte ; faites une nouvelle sauvegarde pour en avoir une complète
+web-case-reopen = Rouvrir le dossier
+web-case-close-ask = Clore le dossier { $reference } ? Il restera consultable, avec ses rapports et son export, mais aucune vérification ne pourra plus y être ajoutée. Seul un administrateur pourra le rouvrir.
+web-case-close-yes = Oui, clore le dossier
+web-cancel = Annuler
+web-evidence-col-file = Fichier
+web-evidence-col-added = Ajouté le
+web-evidence-col-size = Taille
+web-evidence-col-kind = Nature
+web-evidence-col-state = État
+web-evidence-size = { $bytes ->
+    [one] { $bytes } octet
+   *[other] { $bytes } octets
+}
+web-evidence-withdrawn = retiré le { $when } par { $by } : { $reason } (conservé, hors des exports)
+web-evidence-withdraw = Retirer ce fichier…
+web-evidence-withdraw-hint = Pour un fichier ajouté par erreur. Il n’est pas effacé : il reste dans le dossier et dans son historique, marqué comme retiré, et les exports ne le contiennent plus.
+web-evidence-withdraw-reason = Pourquoi le retirer ?
+web-evidence-withdraw-button = Retirer le fichier
+web-export-intro = L’archive contient les fichiers de preuve du dossier, son rapport (PDF et HTML), son journal de conservation et un manifeste signé par la station ; elle se vérifie partout, sans réseau, avec « vigie verify ».
+web-export-no-intimate = Le coffre de preuves de ce dossier ne contient pas d’image intime.
+web-export-intimate = { $count ->
+    [one] Le coffre de preuves contient une image intime. Que faire d’elle dans l’archive ?
+   *[other] Le coffre de preuves contient { $count } images intimes. Que faire d’elles dans l’archive ?
+}
+web-export-leave-out = Ne pas les inclure (leurs empreintes SHA-256 figurent au manifeste)
+web-export-seal = Les inclure, scellées par une phrase de passe
+web-export-seal-hint = Chaque image est chiffrée (fichier age) ; elle s’ouvre avec « age -d » et la phrase de passe, à transmettre à part, jamais avec l’archive.
+web-export-seal-passphrase = Phrase de passe (au moins 10 caractères)
+web-export-seal-again = La même phrase de passe, une seconde fois
+web-export-button = Faire l’archive
+web-export-seal-short = La phrase de passe qui scelle les images intimes doit compter au moins { $min } caractères. Rien n’a été exporté.
+web-export-seal-differ = Les deux phrases de passe diffèrent. Rien n’a été exporté.

@@ -1,7 +1,9 @@
 //! Every address of the app, the headers every answer carries, and the embedded assets.
 
 use crate::app::App;
-use crate::pages::{account, cases, devices, hotspot, import, live, locker, reports, results};
+use crate::pages::{
+    account, cases, devices, evidence, hotspot, import, live, locker, reports, results,
+};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
@@ -30,9 +32,14 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         )
         .route("/cases", get(cases::list).post(cases::open))
         .route("/cases/{reference}", get(cases::show))
-        .route("/cases/{reference}/close", post(cases::close))
+        .route(
+            "/cases/{reference}/close",
+            get(cases::close_page).post(cases::close),
+        )
+        .route("/cases/{reference}/reopen", post(cases::reopen))
         .route("/cases/{reference}/purge", post(cases::purge))
-        .route("/evidence/{id}/keep", post(cases::keep_evidence))
+        .route("/evidence/{id}/keep", post(evidence::keep))
+        .route("/evidence/{id}/withdraw", post(evidence::withdraw))
         .route(
             "/cases/{reference}/import",
             post(import::import).layer(uploads),
@@ -60,7 +67,10 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             get(reports::interview_form).post(reports::interview_save),
         )
         .route("/cases/{reference}/report", post(reports::report))
-        .route("/cases/{reference}/export", post(reports::export))
+        .route(
+            "/cases/{reference}/export",
+            get(reports::export_page).post(reports::export),
+        )
         .route(
             "/cases/{reference}/locker",
             get(locker::page_of).post(locker::add_files).layer(uploads),

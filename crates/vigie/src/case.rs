@@ -1,5 +1,6 @@
 //! `vigie case`: the cases of the case file, the checks stored in them, verification of the
-//! whole file, purging, and the signed evidence archive.
+//! whole file, closing and reopening, withdrawing a file added by mistake, purging, and the
+//! signed evidence archive.
 
 use crate::args::{CaseAction, ScanFormat};
 use crate::env::{Env, Said};
@@ -23,8 +24,9 @@ pub fn case(env: &Env, action: CaseAction) -> Result<ExitCode> {
             let id = store.find(&reference).said(cat)?;
             let scans = vigie_station::stored_checks(&store, id).said(cat)?;
             let retro = store.retro_matches(id).said(cat)?;
+            let evidence = store.evidence(id).said(cat)?;
             let json = format == ScanFormat::Json;
-            render::case_show(&mut out, cat, &reference, &scans, &retro, json)?;
+            render::case_show(&mut out, cat, &reference, &scans, &retro, &evidence, json)?;
         }
         CaseAction::Verify { reference } => {
             if let Some(r) = &reference {
@@ -40,7 +42,26 @@ pub fn case(env: &Env, action: CaseAction) -> Result<ExitCode> {
             reference,
             out: path,
             country,
-        } => return crate::report::export(env, &mut store, &reference, &path, &country),
+            intimate_images,
+        } => {
+            let seal = crate::report::seal_passphrase(env, intimate_images)?;
+            return crate::report::export(env, &mut store, &reference, &path, &country, seal);
+        }
+        CaseAction::Close { reference } => {
+            store.close(&reference, Timestamp::now()).said(cat)?;
+            let m = Message::new("case-closed-said").arg("reference", &reference);
+            writeln!(out, "{}", cat.text(&m))?;
+        }
+        CaseAction::Reopen { reference } => {
+            store.reopen(&reference, Timestamp::now()).said(cat)?;
+            let m = Message::new("case-reopened-said").arg("reference", &reference);
+            writeln!(out, "{}", cat.text(&m))?;
+        }
+        CaseAction::Withdraw {
+            reference,
+            evidence,
+            reason,
+        } => withdraw(env, &mut store, &reference, evidence, &reason)?,
         CaseAction::Purge { reference } => {
             store.purge(&reference, Timestamp::now()).said(cat)?;
             let m = Message::new("case-purged").arg("reference", &reference);
@@ -48,4 +69,31 @@ pub fn case(env: &Env, action: CaseAction) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `vigie case withdraw`: an evidence file of the case withdrawn, with the reason.
+fn withdraw(
+    env: &Env,
+    store: &mut vigie_case::CaseStore,
+    reference: &str,
+    evidence: i64,
+    reason: &str,
+) -> Result<()> {
+    let cat = &env.cat;
+    let case = store.find(reference).said(cat)?;
+    let id = vigie_case::EvidenceId(evidence);
+    let (owner, _) = store.evidence_item(id).said(cat)?;
+    if owner != case {
+        return Err(anyhow::anyhow!(cat.text(
+            &Message::new("case-error-no-evidence").arg("id", evidence.to_string())
+        )));
+    }
+    let info = store
+        .withdraw_evidence(id, reason, Timestamp::now())
+        .said(cat)?;
+    let m = Message::new("case-withdrawn-said")
+        .arg("name", &info.name)
+        .arg("reference", reference);
+    writeln!(std::io::stdout().lock(), "{}", cat.text(&m))?;
+    Ok(())
 }

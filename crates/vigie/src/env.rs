@@ -95,23 +95,54 @@ impl Env {
         CaseStore::open(&path, &pass, KdfParams::standard(), Timestamp::now()).said(&self.cat)
     }
 
-    /// The case a check is kept in, when one is named (opened if new): the case file is
-    /// opened first, so that a wrong passphrase is said before a long check.
+    /// The case a check is kept in, when one is named: the case file is opened first, so
+    /// that a wrong passphrase is said before a long check. A case that does not exist yet
+    /// is opened after asking, on a terminal (a typo must not open a second case); without
+    /// a terminal it is opened and standard error says so.
     pub fn target(&self, case: Option<&str>) -> Result<Option<CaseTarget>> {
         let Some(reference) = case else {
             return Ok(None);
         };
-        self.target_in(self.store()?, reference).map(Some)
-    }
-
-    /// Case `reference` of `store` (opened if new), to keep a check in.
-    pub fn target_in(&self, mut store: CaseStore, reference: &str) -> Result<CaseTarget> {
-        let id = store.case(reference, Timestamp::now()).said(&self.cat)?;
-        Ok(CaseTarget {
+        let mut store = self.store()?;
+        let id = self.case_in(&mut store, reference)?;
+        Ok(Some(CaseTarget {
             store: Arc::new(Mutex::new(store)),
             case: id,
             operator: Some(operator()),
-        })
+        }))
+    }
+
+    /// Case `reference` of `store`; one that does not exist yet is opened after asking on a
+    /// terminal, and said on standard error.
+    pub fn case_in(&self, store: &mut CaseStore, reference: &str) -> Result<vigie_case::CaseId> {
+        match store.find(reference) {
+            Err(vigie_case::CaseError::NoCase(_)) => {
+                self.confirm_new_case(reference)?;
+                let id = store.case(reference, Timestamp::now()).said(&self.cat)?;
+                let m = Message::new("case-created").arg("reference", reference.trim());
+                eprintln!("{}", self.cat.text(&m));
+                Ok(id)
+            }
+            found => found.said(&self.cat),
+        }
+    }
+
+    /// On a terminal, asks before a new case is opened; refuses unless the answer is yes.
+    fn confirm_new_case(&self, reference: &str) -> Result<()> {
+        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+            return Ok(());
+        }
+        let ask = Message::new("case-create-ask").arg("reference", reference.trim());
+        eprint!("{} ", self.cat.text(&ask));
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        let yes = ["o", "oui", "y", "yes"].contains(&answer.trim().to_lowercase().as_str());
+        if yes {
+            Ok(())
+        } else {
+            let m = Message::new("case-not-created").arg("reference", reference.trim());
+            Err(anyhow!(self.cat.text(&m)))
+        }
     }
 
     /// Says on standard error that the check was kept in case `reference`.

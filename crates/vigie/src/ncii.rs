@@ -183,7 +183,7 @@ pub fn add(
     }
     let cat = &env.cat;
     let mut store = env.store()?;
-    let case = store.case(reference, Timestamp::now()).said(cat)?;
+    let case = env.case_in(&mut store, reference)?;
     let mut added = vec![];
     for f in files {
         let name = f
@@ -224,7 +224,7 @@ pub fn add(
 pub fn add_link(env: &Env, reference: &str, described: &Described, json: bool) -> Result<ExitCode> {
     let cat = &env.cat;
     let mut store = env.store()?;
-    let case = store.case(reference, Timestamp::now()).said(cat)?;
+    let case = env.case_in(&mut store, reference)?;
     let item = store
         .add_locker_item(
             case,

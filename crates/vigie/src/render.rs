@@ -332,6 +332,7 @@ pub fn case_show(
     reference: &str,
     scans: &[(i64, ScanRecord)],
     retro: &[vigie_case::RetroMatch],
+    evidence: &[vigie_case::EvidenceInfo],
     json: bool,
 ) -> io::Result<()> {
     if json {
@@ -339,7 +340,12 @@ pub fn case_show(
             .iter()
             .map(|(id, r)| StoredDocument::new(cat, *id, r))
             .collect();
-        let doc = json!({ "reference": reference, "scans": docs, "retro_matches": retro });
+        let doc = json!({
+            "reference": reference,
+            "scans": docs,
+            "retro_matches": retro,
+            "evidence": evidence,
+        });
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         return writeln!(out);
     }
@@ -368,7 +374,33 @@ pub fn case_show(
             writeln!(out, "- {}", retro_line(cat, reference, m))?;
         }
     }
+    if !evidence.is_empty() {
+        writeln!(out, "{}", cat.key("case-evidence-title"))?;
+        for e in evidence {
+            writeln!(out, "- {}", evidence_line(cat, e))?;
+        }
+    }
     Ok(())
+}
+
+/// An evidence file as `vigie case show` lists it: its number, name and SHA-256, and
+/// whether it was withdrawn.
+fn evidence_line(cat: &Catalog, e: &vigie_case::EvidenceInfo) -> String {
+    let line = Message::new("case-evidence-line")
+        .arg("id", e.id.0.to_string())
+        .arg("name", &e.name)
+        .arg("sha", e.sha256.as_deref().map(short).unwrap_or("-"));
+    match &e.withdrawn {
+        Some(w) => {
+            let by = vigie_report::operator_words(cat, w.by.as_deref());
+            let m = Message::new("case-evidence-withdrawn")
+                .arg("when", cat.date(&w.when))
+                .arg("by", by)
+                .arg("reason", &w.reason);
+            format!("{} — {}", cat.text(&line), cat.text(&m))
+        }
+        None => cat.text(&line),
+    }
 }
 
 /// What a verification found.

@@ -1,13 +1,13 @@
 //! `vigie report`, `vigie case export` and `vigie verify`: a case (or one check) as PDF or
 //! HTML, kept in the case as evidence; the signed evidence archive; its offline check.
 
-use crate::args::{ReportAudience, ReportFormat};
+use crate::args::{IntimateChoice, ReportAudience, ReportFormat};
 use crate::env::{Env, Said};
 use anyhow::{anyhow, Result};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use vigie_case::{CaseStore, EvidenceKind};
+use vigie_case::{CaseStore, EvidenceKind, IntimateImages};
 use vigie_core::{Message, Timestamp};
 use vigie_report::{Audience, Guidance, Report, ReportSettings, Scope};
 
@@ -99,9 +99,14 @@ pub fn export(
     reference: &str,
     out: &Path,
     country: &str,
+    seal: Option<String>,
 ) -> Result<ExitCode> {
     let cat = &env.cat;
     let case = store.find(reference).said(cat)?;
+    let intimate = match &seal {
+        Some(pass) => IntimateImages::Sealed(pass),
+        None => IntimateImages::LeftOut,
+    };
     let scope = Scope::Case(reference.to_owned());
     let report = build(env, store, &scope, country, Audience::Police)?;
     let lang = cat.lang().code();
@@ -113,7 +118,14 @@ pub fn export(
     ];
     let mut file = std::fs::File::create(out).map_err(|e| anyhow!("{}: {e}", out.display()))?;
     let sha = store
-        .export(case, reference, &extra, &mut file, Timestamp::now())
+        .export(
+            case,
+            reference,
+            &extra,
+            intimate,
+            &mut file,
+            Timestamp::now(),
+        )
         .said(cat)?;
     let key = store.station_key(Timestamp::now()).said(cat)?;
     let fingerprint = {
@@ -126,6 +138,35 @@ pub fn export(
         .arg("key", fingerprint);
     eprintln!("{}", cat.text(&m));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Shortest passphrase accepted to seal intimate images.
+const MIN_SEAL_PASSPHRASE: usize = 10;
+
+/// The passphrase intimate images are sealed with, when `--intimate-images seal` asks for
+/// it: `VIGIE_SEAL_PASSPHRASE`, else typed twice on the terminal.
+pub fn seal_passphrase(env: &Env, choice: IntimateChoice) -> Result<Option<String>> {
+    let cat = &env.cat;
+    if choice == IntimateChoice::LeaveOut {
+        return Ok(None);
+    }
+    let pass = match std::env::var("VIGIE_SEAL_PASSPHRASE") {
+        Ok(p) => p,
+        Err(_) if std::io::stdin().is_terminal() => {
+            let first = rpassword::prompt_password(cat.key("export-seal-prompt"))?;
+            let again = rpassword::prompt_password(cat.key("export-seal-again"))?;
+            if first != again {
+                return Err(anyhow!(cat.key("export-seal-differ")));
+            }
+            first
+        }
+        Err(_) => return Err(anyhow!(cat.key("export-seal-needed"))),
+    };
+    if pass.chars().count() < MIN_SEAL_PASSPHRASE {
+        let m = Message::new("export-seal-short").arg("min", MIN_SEAL_PASSPHRASE.to_string());
+        return Err(anyhow!(cat.text(&m)));
+    }
+    Ok(Some(pass))
 }
 
 /// `vigie verify`: checks an export with nothing but the archive.
@@ -141,6 +182,20 @@ pub fn verify(env: &Env, path: &Path) -> Result<ExitCode> {
             .arg("count", check.checked.to_string())
             .arg("key", check.key_fingerprint.clone().unwrap_or_default());
         writeln!(out, "{}", cat.text(&summary))?;
+        for e in m.entries.iter().filter(|e| e.opened_sha256.is_some()) {
+            let sealed = Message::new("export-sealed-entry").arg("file", &e.path);
+            writeln!(out, "  · {}", cat.text(&sealed))?;
+        }
+        for w in &m.withheld {
+            let key = match w.why {
+                vigie_case::WithheldWhy::Withdrawn => "export-withheld-withdrawn",
+                vigie_case::WithheldWhy::Intimate => "export-withheld-intimate",
+            };
+            let line = Message::new(key)
+                .arg("file", &w.name)
+                .arg("sha256", w.sha256.clone().unwrap_or_default());
+            writeln!(out, "  · {}", cat.text(&line))?;
+        }
     }
     for p in &check.problems {
         writeln!(out, "  ✗ {}", cat.text(p))?;

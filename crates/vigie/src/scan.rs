@@ -19,10 +19,10 @@ use vigie_station::{CaptureCheck, Check, VerdictDocument};
 pub fn captures(env: &Env, files: &[PathBuf], check_args: &CheckArgs) -> Result<ExitCode> {
     let (case, json) = (check_args.case.as_deref(), check_args.json());
     let feeds = env.feeds(&check_args.iocs)?;
-    // The case file first: a wrong passphrase is said before a long check.
-    let store = case.map(|_| env.store()).transpose()?;
+    // The case first: a wrong passphrase or an unknown case is said before a long check.
+    let target = env.target(case)?;
     let made = Timestamp::now();
-    let mut check = CaptureCheck::new(&feeds, store.is_some());
+    let mut check = CaptureCheck::new(&feeds, target.is_some());
     for f in files {
         let pb = progress_for(f);
         let mut tick = |n: u64| {
@@ -37,7 +37,7 @@ pub fn captures(env: &Env, files: &[PathBuf], check_args: &CheckArgs) -> Result<
             pb.finish_and_clear();
         }
     }
-    let sources = match store {
+    let sources = match target {
         Some(_) => files
             .iter()
             .map(|f| (f.display().to_string(), vigie_station::file_sha256(f)))
@@ -45,8 +45,7 @@ pub fn captures(env: &Env, files: &[PathBuf], check_args: &CheckArgs) -> Result<
         None => vec![],
     };
     let result = check.finish(sources);
-    if let (Some(store), Some(reference)) = (store, case) {
-        let target = env.target_in(store, reference)?;
+    if let (Some(target), Some(reference)) = (target, case) {
         target.store_check(&result, made, &feeds).said(&env.cat)?;
         env.say_stored(reference);
     }

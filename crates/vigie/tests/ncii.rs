@@ -285,7 +285,8 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
         4
     );
 
-    // The case file verifies; the export holds the files and the locker's records.
+    // The case file verifies; the export holds the locker's records. The intimate pictures
+    // are left out by default, and sealed (never in clear) when asked.
     assert_ok(&vigie(&data, &["case", "verify"]));
     let archive = data.join("PV-NCII.tar");
     assert_ok(&vigie(
@@ -293,13 +294,29 @@ fn the_locker_keeps_items_finds_copies_exports_hashes_and_verifies() {
         &["case", "export", "PV-NCII", "--out", arg(&archive)],
     ));
     assert_ok(&vigie(&data, &["verify", arg(&archive)]));
+    let picture = std::fs::read(&files[2]).expect("read");
     let tar = std::fs::read(&archive).expect("read");
-    let has = |needle: &[u8]| tar.windows(needle.len()).any(|w| w == needle);
-    assert!(has(b"locker.json") && has(b"evidence/0001-photo-0.png"));
-    assert!(
-        has(&std::fs::read(&files[2]).expect("read")),
-        "the file itself is in the export"
-    );
+    let has = |tar: &[u8], needle: &[u8]| tar.windows(needle.len()).any(|w| w == needle);
+    assert!(has(&tar, b"locker.json") && !has(&tar, b"evidence/0001-photo-0.png"));
+    assert!(!has(&tar, &picture), "not in the export unless asked");
+    let sealed = data.join("PV-NCII-sealed.tar");
+    let out = Vigie::at(&data)
+        .lang("en")
+        .env("VIGIE_SEAL_PASSPHRASE", "a long sealing phrase")
+        .run(&[
+            "case",
+            "export",
+            "PV-NCII",
+            "--out",
+            arg(&sealed),
+            "--intimate-images",
+            "seal",
+        ]);
+    assert_ok(&out);
+    assert_ok(&vigie(&data, &["verify", arg(&sealed)]));
+    let tar = std::fs::read(&sealed).expect("read");
+    assert!(has(&tar, b"evidence/0001-photo-0.png.age"));
+    assert!(!has(&tar, &picture), "sealed, never in clear");
 }
 
 #[test]

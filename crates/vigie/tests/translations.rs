@@ -454,6 +454,12 @@ fn every_key_exists_in_both_languages_and_formats() {
         "unit",
         "left",
         "kind_keys",
+        "by",
+        "reason",
+        "bytes",
+        "min",
+        "sha256",
+        "file",
     ] {
         args.set(a, "x");
     }

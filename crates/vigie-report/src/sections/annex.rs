@@ -49,7 +49,32 @@ pub(crate) fn annex(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
                 .collect(),
         });
     }
+    evidence_table(b, cat, src);
+}
+
+/// The case's evidence files. A file a check read is listed once, with that check above
+/// (same name and SHA-256), unless it was withdrawn, which is said here.
+fn evidence_table(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
+    let t = |key: &str| cat.key(key);
+    let read_by_checks = |e: &vigie_case::EvidenceInfo| {
+        src.scans.iter().any(|(_, r)| {
+            r.sources
+                .iter()
+                .any(|(n, h)| n == &e.name && h.is_some() && h == &e.sha256)
+        })
+    };
+    let (above, listed): (Vec<_>, Vec<_>) = src
+        .evidence
+        .iter()
+        .partition(|e| e.withdrawn.is_none() && read_by_checks(e));
     b.push(Block::Subheading(t("report-evidence-title")));
+    if !above.is_empty() {
+        let m = Message::new("report-evidence-with-checks").arg("count", above.len().to_string());
+        b.push(Block::Para(cat.text(&m)));
+    }
+    if listed.is_empty() {
+        return;
+    }
     b.push(Block::Table {
         headers: vec![
             t("report-col-file"),
@@ -57,16 +82,29 @@ pub(crate) fn annex(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
             t("report-col-size"),
             "SHA-256".into(),
         ],
-        rows: src
-            .evidence
+        rows: listed
             .iter()
             .map(|e| {
                 let sha = e.sha256.clone().unwrap_or_default();
                 let added = super::custody::utc_seconds(&e.added);
-                vec![e.name.clone(), added, e.size.to_string(), sha]
+                vec![evidence_name(cat, e), added, e.size.to_string(), sha]
             })
             .collect(),
     });
+}
+
+/// An evidence file's name, with who withdrew it and why when it was.
+fn evidence_name(cat: &Catalog, e: &vigie_case::EvidenceInfo) -> String {
+    match &e.withdrawn {
+        Some(w) => {
+            let m = Message::new("report-evidence-withdrawn")
+                .arg("when", cat.date(&w.when))
+                .arg("by", super::custody::who(cat, w.by.as_deref()))
+                .arg("reason", &w.reason);
+            format!("{} — {}", e.name, cat.text(&m))
+        }
+        None => e.name.clone(),
+    }
 }
 
 /// The device a check read, as the annex names it: only what was read (a field the

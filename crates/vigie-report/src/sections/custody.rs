@@ -45,7 +45,7 @@ fn condensed(entries: &[AuditEntry]) -> Vec<Line<'_>> {
 
 /// Who did it, as people read it: an operator of the app, a user of the command line, or
 /// not recorded (entries of releases that did not name the command line's user).
-pub(crate) fn who(cat: &Catalog, actor: Option<&str>) -> String {
+pub fn who(cat: &Catalog, actor: Option<&str>) -> String {
     match actor {
         None => cat.key("report-who-unrecorded"),
         Some("cli") => cat.key("report-who-cli"),

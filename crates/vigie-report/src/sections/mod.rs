@@ -1,7 +1,7 @@
 //! The sections of a report, in the order they are written, each from the same [`Sources`].
 
 mod annex;
-mod custody;
+pub(crate) mod custody;
 mod findings;
 mod locker;
 mod next;

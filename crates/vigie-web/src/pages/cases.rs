@@ -1,5 +1,6 @@
 //! Cases: the list, opening one, its page (checks, retro-check matches, evidence files,
-//! phone backups kept), closing and purging it, keeping a raw capture as evidence.
+//! phone backups kept), closing it after a confirmation, reopening it and purging it
+//! (administrators).
 
 use crate::app::{CaseRef, Shared};
 use crate::extract::{Operator, Posted};
@@ -10,7 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
-use vigie_case::{DeviceBackupInfo, EvidenceInfo, EvidenceKind, RetroMatch};
+use vigie_case::{DeviceBackupInfo, RetroMatch};
 use vigie_core::{Catalog, Message, Timestamp};
 
 /// The cases, and the form that opens one.
@@ -121,7 +122,12 @@ pub(crate) async fn show(
         body.push_str(&views::check_section(cat, *id, scan));
     }
     body.push_str(&retro_html(cat, &retro));
-    body.push_str(&evidence_html(cat, s, &evidence, app.retention_days));
+    body.push_str(&super::evidence::table(
+        cat,
+        s,
+        &evidence,
+        app.retention_days,
+    ));
     body.push_str(&backups_html(cat, &backups));
     body.push_str(&case_forms(cat, s, &r, summary.closed.is_none()));
     let title = cat.text(&Message::new("web-case-title").arg("reference", &reference));
@@ -169,56 +175,6 @@ fn retro_html(cat: &Catalog, retro: &[RetroMatch]) -> String {
     )
 }
 
-/// The case's evidence files with their SHA-256; raw captures can be kept past retention.
-fn evidence_html(
-    cat: &Catalog,
-    s: &crate::auth::Session,
-    evidence: &[EvidenceInfo],
-    retention_days: u32,
-) -> String {
-    let mut body = format!("<h2>{}</h2>", esc(&cat.key("web-evidence-title")));
-    if evidence.is_empty() {
-        body.push_str(&format!("<p>{}</p>", esc(&cat.key("web-evidence-none"))));
-        return body;
-    }
-    body.push_str("<table class=\"evidence\"><tbody>");
-    for e in evidence {
-        let capture = e.kind == EvidenceKind::Capture;
-        let state = if e.content_purged.is_some() {
-            cat.key("web-evidence-purged")
-        } else if e.keep {
-            cat.key("web-evidence-kept")
-        } else if capture {
-            let m = Message::new("web-evidence-retention").arg("days", retention_days.to_string());
-            cat.text(&m)
-        } else {
-            String::new()
-        };
-        let keep = if capture && !e.keep && e.content_purged.is_none() {
-            format!(
-                "<form method=\"post\" action=\"/evidence/{}/keep\" class=\"inline\">{}<button type=\"submit\">{}</button></form>",
-                e.id.0,
-                csrf_field(s),
-                esc(&cat.key("web-evidence-keep"))
-            )
-        } else {
-            String::new()
-        };
-        body.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{} B</td><td><code>{}</code></td><td>{}</td><td>{}{}</td></tr>",
-            esc(&e.name),
-            esc(&e.added),
-            e.size,
-            esc(e.sha256.as_deref().unwrap_or("…")),
-            esc(&cat.key(&format!("web-evidence-kind-{}", e.kind.as_str()))),
-            esc(&state),
-            keep
-        ));
-    }
-    body.push_str("</tbody></table>");
-    body
-}
-
 /// The phone backups kept in the case, complete with their digest or interrupted.
 fn backups_html(cat: &Catalog, backups: &[DeviceBackupInfo]) -> String {
     if backups.is_empty() {
@@ -251,25 +207,61 @@ fn backups_html(cat: &Catalog, backups: &[DeviceBackupInfo]) -> String {
     body
 }
 
-/// Closing the case (while open), and purging it (administrators).
+/// Closing the case (while open, after a confirmation page), reopening it and purging it
+/// (administrators).
 fn case_forms(cat: &Catalog, s: &crate::auth::Session, r: &str, open: bool) -> String {
     let mut body = String::new();
     if open {
         body.push_str(&format!(
-            "<form method=\"post\" action=\"/cases/{r}/close\" class=\"inline\">{}<button type=\"submit\" id=\"close-case\">{}</button></form>",
-            csrf_field(s),
+            "<a class=\"button\" href=\"/cases/{r}/close\" id=\"close-case\">{}</a>",
             esc(&cat.key("web-case-close"))
+        ));
+    } else if s.admin {
+        body.push_str(&format!(
+            "<form method=\"post\" action=\"/cases/{r}/reopen\" class=\"inline\">{}<button type=\"submit\" id=\"reopen-case\">{}</button></form>",
+            csrf_field(s),
+            esc(&cat.key("web-case-reopen"))
         ));
     }
     if s.admin {
         body.push_str(&format!(
-            "<form method=\"post\" action=\"/cases/{r}/purge\" class=\"inline danger\">{}<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> {}</label><button type=\"submit\">{}</button></form>",
+            "<form method=\"post\" action=\"/cases/{r}/purge\" class=\"inline danger\">{}<label class=\"choice\"><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> {}</label><button type=\"submit\">{}</button></form>",
             csrf_field(s),
             esc(&cat.key("web-case-purge-confirm")),
             esc(&cat.key("web-case-purge"))
         ));
     }
     body
+}
+
+/// Asks before closing a case: what closing does, and who can undo it.
+pub(crate) async fn close_page(op: Operator, Path(reference): CaseRef) -> Response {
+    let (cat, s) = (&op.cat, &op.session);
+    let r = seg(&reference);
+    let ask = Message::new("web-case-close-ask").arg("reference", &reference);
+    let body = format!(
+        "<p>{}</p><form method=\"post\" action=\"/cases/{r}/close\" class=\"card\">{}<div class=\"actions\"><button type=\"submit\" id=\"close-confirm\">{}</button><a class=\"button secondary\" href=\"/cases/{r}\">{}</a></div></form>",
+        esc(&cat.text(&ask)),
+        csrf_field(s),
+        esc(&cat.key("web-case-close-yes")),
+        esc(&cat.key("web-cancel"))
+    );
+    let title = cat.key("web-case-close");
+    page(cat, &title, Some(s), &format!("/cases/{r}"), &body)
+}
+
+/// Reopens a closed case (administrators), logged with their name.
+pub(crate) async fn reopen(State(app): Shared, Path(reference): CaseRef, p: Posted) -> Response {
+    let (cat, s) = (&p.op.cat, &p.op.session);
+    if !s.admin {
+        return forbidden(cat);
+    }
+    match app.with_store(Some(&s.operator), |st| {
+        st.reopen(&reference, Timestamp::now())
+    }) {
+        Ok(()) => Redirect::to(&format!("/cases/{}", seg(&reference))).into_response(),
+        Err(e) => case_error(cat, Some(s), &e),
+    }
 }
 
 /// Closes a case: it stays readable, and no new check is offered in it.
@@ -293,23 +285,6 @@ pub(crate) async fn purge(State(app): Shared, Path(reference): CaseRef, p: Poste
         st.purge(&reference, Timestamp::now())
     }) {
         Ok(()) => Redirect::to("/cases").into_response(),
-        Err(e) => case_error(cat, Some(s), &e),
-    }
-}
-
-/// Keeps a raw capture as evidence past the retention period.
-pub(crate) async fn keep_evidence(State(app): Shared, Path(id): Path<i64>, p: Posted) -> Response {
-    let (cat, s) = (&p.op.cat, &p.op.session);
-    let id = vigie_case::EvidenceId(id);
-    let done = app.with_store(Some(&s.operator), |st| {
-        st.keep_evidence(id, Timestamp::now())?;
-        let (case, _) = st.evidence_item(id)?;
-        let refs = st.case_ids()?;
-        Ok(refs.into_iter().find(|(c, _)| *c == case).map(|(_, r)| r))
-    });
-    match done {
-        Ok(Some(r)) => Redirect::to(&format!("/cases/{}", seg(&r))).into_response(),
-        Ok(None) => Redirect::to("/cases").into_response(),
         Err(e) => case_error(cat, Some(s), &e),
     }
 }

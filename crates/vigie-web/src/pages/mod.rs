@@ -3,6 +3,7 @@
 pub(crate) mod account;
 pub(crate) mod cases;
 pub(crate) mod devices;
+pub(crate) mod evidence;
 pub(crate) mod hotspot;
 pub(crate) mod import;
 pub(crate) mod live;

@@ -10,7 +10,7 @@ use crate::respond::{attachment, case_error, error_page, file_stem, page};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use vigie_case::{CaseError, CaseStore, EvidenceKind};
+use vigie_case::{CaseError, CaseStore, EvidenceKind, IntimateImages};
 use vigie_core::{Catalog, Message, Timestamp};
 use vigie_report::{
     Answer, Audience, Guidance, Interview, Report, ReportSettings, Scope, QUESTIONS,
@@ -29,9 +29,8 @@ pub(crate) fn case_tools(cat: &Catalog, s: &Session, reference: &str) -> String 
         esc(&cat.key("web-report")),
     );
     format!(
-        "<div class=\"actions tools\"><a class=\"button\" id=\"interview\" href=\"/cases/{r}/interview\">{}</a>{report_form}<form method=\"post\" action=\"/cases/{r}/export\" class=\"inline\">{}<button type=\"submit\" id=\"export\">{}</button></form></div>",
+        "<div class=\"actions tools\"><a class=\"button\" id=\"interview\" href=\"/cases/{r}/interview\">{}</a>{report_form}<a class=\"button\" id=\"export\" href=\"/cases/{r}/export\">{}</a></div>",
         esc(&cat.key("web-interview")),
-        csrf_field(s),
         esc(&cat.key("web-export")),
     )
 }
@@ -201,9 +200,87 @@ pub(crate) async fn report(State(app): Shared, Path(reference): CaseRef, p: Post
     }
 }
 
+/// Shortest passphrase accepted to seal intimate images.
+const MIN_SEAL_PASSPHRASE: usize = 10;
+
+/// Before the archive: what it holds, and what to do with the case's intimate images.
+pub(crate) async fn export_page(
+    State(app): Shared,
+    op: Operator,
+    Path(reference): CaseRef,
+) -> Response {
+    let (cat, s) = (&op.cat, &op.session);
+    let intimate = app.with_store(None, |st| {
+        let case = st.find(&reference)?;
+        Ok(st
+            .locker(case)?
+            .iter()
+            .filter(|i| i.entry.sensitive && i.entry.evidence.is_some())
+            .count())
+    });
+    let intimate = match intimate {
+        Ok(n) => n,
+        Err(e) => return case_error(cat, Some(s), &e),
+    };
+    let r = seg(&reference);
+    let choice = if intimate == 0 {
+        format!("<p>{}</p>", esc(&cat.key("web-export-no-intimate")))
+    } else {
+        let count = Message::new("web-export-intimate").arg("count", intimate.to_string());
+        format!(
+            "<fieldset><legend>{}</legend><label class=\"choice\"><input type=\"radio\" name=\"intimate\" value=\"leave-out\" checked> {}</label><label class=\"choice\"><input type=\"radio\" name=\"intimate\" value=\"seal\"> {}</label><p class=\"hint\">{}</p><label for=\"seal-passphrase\">{}</label><input type=\"password\" name=\"seal-passphrase\" id=\"seal-passphrase\" autocomplete=\"new-password\" minlength=\"{MIN_SEAL_PASSPHRASE}\"><label for=\"seal-passphrase-again\">{}</label><input type=\"password\" name=\"seal-passphrase-again\" id=\"seal-passphrase-again\" autocomplete=\"new-password\"></fieldset>",
+            esc(&cat.text(&count)),
+            esc(&cat.key("web-export-leave-out")),
+            esc(&cat.key("web-export-seal")),
+            esc(&cat.key("web-export-seal-hint")),
+            esc(&cat.key("web-export-seal-passphrase")),
+            esc(&cat.key("web-export-seal-again")),
+        )
+    };
+    let body = format!(
+        "<p>{}</p><form method=\"post\" action=\"/cases/{r}/export\" class=\"card\">{}{choice}<div class=\"actions\"><button type=\"submit\" id=\"export-confirm\">{}</button><a class=\"button secondary\" href=\"/cases/{r}\">{}</a></div></form>",
+        esc(&cat.key("web-export-intro")),
+        csrf_field(s),
+        esc(&cat.key("web-export-button")),
+        esc(&cat.key("web-cancel")),
+    );
+    page(
+        cat,
+        &cat.key("web-export"),
+        Some(s),
+        &format!("/cases/{r}"),
+        &body,
+    )
+}
+
+/// The intimate-images choice of the export form; an error message when the passphrase
+/// to seal them is too short or typed differently twice.
+fn sealing(form: &std::collections::HashMap<String, String>) -> Result<Option<String>, Message> {
+    if form.get("intimate").map(String::as_str) != Some("seal") {
+        return Ok(None);
+    }
+    let pass = form.get("seal-passphrase").cloned().unwrap_or_default();
+    if pass.chars().count() < MIN_SEAL_PASSPHRASE {
+        let m = Message::new("web-export-seal-short").arg("min", MIN_SEAL_PASSPHRASE.to_string());
+        return Err(m);
+    }
+    if form.get("seal-passphrase-again") != Some(&pass) {
+        return Err(Message::new("web-export-seal-differ"));
+    }
+    Ok(Some(pass))
+}
+
 /// Writes the signed evidence archive of the case and sends it.
 pub(crate) async fn export(State(app): Shared, Path(reference): CaseRef, p: Posted) -> Response {
     let (cat, s) = (&p.op.cat, &p.op.session);
+    let seal = match sealing(&p.form) {
+        Ok(seal) => seal,
+        Err(m) => return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &m),
+    };
+    let intimate = match &seal {
+        Some(pass) => IntimateImages::Sealed(pass),
+        None => IntimateImages::LeftOut,
+    };
     let guidance = match guidance(&app, cat, s) {
         Ok(g) => g,
         Err(r) => return r,
@@ -220,7 +297,14 @@ pub(crate) async fn export(State(app): Shared, Path(reference): CaseRef, p: Post
         ];
         let case = st.find(&reference)?;
         let mut archive = Vec::new();
-        st.export(case, &reference, &extra, &mut archive, Timestamp::now())?;
+        st.export(
+            case,
+            &reference,
+            &extra,
+            intimate,
+            &mut archive,
+            Timestamp::now(),
+        )?;
         Ok(archive)
     });
     match made {

@@ -26,6 +26,27 @@ pub enum CaseAction {
         /// A case that must exist (the whole file is checked).
         reference: Option<String>,
     },
+    /// Close a case: it stays readable, and no new check is added to it.
+    Close {
+        /// Case reference.
+        reference: String,
+    },
+    /// Reopen a closed case.
+    Reopen {
+        /// Case reference.
+        reference: String,
+    },
+    /// Withdraw an evidence file added by mistake: it stays in the case file and its custody
+    /// log, named as withdrawn by you with the reason, and exports leave it out.
+    Withdraw {
+        /// Case reference.
+        reference: String,
+        /// The evidence file's number (as `vigie case show` lists it).
+        evidence: i64,
+        /// Why it is withdrawn (required).
+        #[arg(long)]
+        reason: String,
+    },
     /// Delete a case and everything stored in it (the audit log keeps that it happened).
     Purge {
         /// Case reference.
@@ -43,5 +64,19 @@ pub enum CaseAction {
         /// Country whose helplines the report gives.
         #[arg(long, env = "VIGIE_COUNTRY", default_value = "FR")]
         country: String,
+        /// The intimate images of the case's locker: left out (their SHA-256 listed in the
+        /// manifest), or sealed with a passphrase (`VIGIE_SEAL_PASSPHRASE`, else asked twice
+        /// on the terminal) as age files.
+        #[arg(long, value_enum, default_value = "leave-out")]
+        intimate_images: IntimateChoice,
     },
+}
+
+/// What `vigie case export` does with intimate images.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum IntimateChoice {
+    /// Left out of the archive.
+    LeaveOut,
+    /// Sealed with a passphrase.
+    Seal,
 }

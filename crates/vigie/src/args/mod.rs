@@ -5,7 +5,7 @@ mod iocs;
 mod ncii;
 mod scan;
 
-pub use case::CaseAction;
+pub use case::{CaseAction, IntimateChoice};
 pub use iocs::{IocsAction, UpdateSource};
 pub use ncii::NciiAction;
 pub use scan::{CheckArgs, ScanTarget};
