@@ -109,7 +109,7 @@ fn the_release_before_wrote_a_case_file_that_opens_verifies_and_reports() {
     // The report, in both languages, from checks made in French.
     let (en, fr) = (report(&data, "en"), report(&data, "fr"));
     assert_each_in_its_language(&en, &fr, TITLES, "report");
-    assert!(en.contains("iPhone9,3") && en.contains("Traces of known spy software were found."));
+    assert!(en.contains("iPhone9,3") && en.contains("Traces of known spyware were found."));
     // The case file still verifies with the new reports kept in it, and takes new checks.
     assert_ok(&vigie(&data, "en").run(&["case", "verify", CASE]));
 }

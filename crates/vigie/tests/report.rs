@@ -76,7 +76,7 @@ const FRENCH: Words = Words {
 const ENGLISH: Words = Words {
     lang: "en",
     title: "Check report — case ",
-    not_proof: "is not proof that there is no spy software",
+    not_proof: "is not proof that there is no spyware",
     custody: "Chain of custody",
     finding: "Contact with the website of TheTruthSpy",
     plan: "Do not remove or uninstall anything",
