@@ -174,7 +174,7 @@ fn the_case_page_shows_its_verdict_first_and_the_most_serious_checks_first() {
     common::assert_says(
         &page,
         &[
-            "Traces of known spy software were found in this case.",
+            "Traces of known spyware were found in this case.",
             "Based on 5 checks: the most serious one decides.",
             "Do not remove anything from the phone for now",
         ],
