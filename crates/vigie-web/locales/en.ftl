@@ -99,12 +99,12 @@ web-case-verdict-basis = { $count ->
     [one] Based on one check.
    *[other] Based on { $count } checks: the most serious one decides.
 }
-web-case-verdict-no-device = The apps installed on the phone were not examined: a device check (Android or iPhone) does that.
-web-case-verdict-no-network = The phone's network traffic was not observed: a live check on the station's Wi-Fi does that.
+web-case-verdict-no-device = The apps installed on the phone were not examined: that is what a device check (Android or iPhone) does.
+web-case-verdict-no-network = The phone's network traffic was not observed: that is what a live check on the station's Wi-Fi does.
 web-coverage-summary = What was checked, and what was not
 web-feeds-compared = { $count ->
-    [one] Compared with one indicator list: { $names }.
-   *[other] Compared with { $count } indicator lists: { $names }.
+    [one] Compared with one indicator feed: { $names }.
+   *[other] Compared with { $count } indicator feeds: { $names }.
 }
 web-joined-title = Device seen joining the network:
 web-joined-none = No device was seen joining the network during this check.

@@ -88,7 +88,7 @@ web-interface-down = inactive
 web-level-known-spyware = Logiciel espion connu
 web-level-suspicious = À examiner de plus près
 web-level-unusual = Inhabituel, sans gravité à lui seul
-web-level-nothing-found = Rien trouvé dans ce qui a été vérifié
+web-level-nothing-found = Rien de trouvé dans ce qui a été vérifié
 web-case-verdict-title = Ce dossier en un coup d’œil
 web-case-verdict-none = Rien n’a encore été vérifié dans ce dossier.
 web-case-verdict-known-spyware = Des traces d’un logiciel espion connu ont été trouvées dans ce dossier.
@@ -99,8 +99,8 @@ web-case-verdict-basis = { $count ->
     [one] D’après une vérification.
    *[other] D’après { $count } vérifications : la plus sérieuse l’emporte.
 }
-web-case-verdict-no-device = Les applications installées sur le téléphone n’ont pas été examinées : une vérification de l’appareil (Android ou iPhone) le fait.
-web-case-verdict-no-network = Le trafic réseau du téléphone n’a pas été observé : une vérification en direct sur le Wi-Fi de la station le fait.
+web-case-verdict-no-device = Les applications installées sur le téléphone n’ont pas été examinées : c’est ce que fait une vérification de l’appareil (Android ou iPhone).
+web-case-verdict-no-network = Le trafic réseau du téléphone n’a pas été observé : c’est ce que fait une vérification en direct sur le Wi-Fi de la station.
 web-coverage-summary = Ce qui a été vérifié, et ce qui ne l’a pas été
 web-feeds-compared = { $count ->
     [one] Comparé à une liste d’indicateurs : { $names }.
