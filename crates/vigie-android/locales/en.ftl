@@ -13,7 +13,7 @@ cap-device-admin = device locking and wiping
 match-package = app identifier (Android package name)
 match-cert-sha1 = signing certificate (SHA-1)
 match-cert-sha256 = signing certificate (SHA-256)
-match-apk = app file (APK SHA-256)
+match-apk = app file (SHA-256 of the APK)
 cap-none = nothing sensitive that this check could see
 
 and-ioc-title = { $app } is installed ({ $package })

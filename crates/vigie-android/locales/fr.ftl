@@ -13,7 +13,7 @@ cap-device-admin = le verrouillage et l’effacement du téléphone
 match-package = identifiant d’application (nom de paquet Android)
 match-cert-sha1 = certificat de signature (SHA-1)
 match-cert-sha256 = certificat de signature (SHA-256)
-match-apk = fichier d’application (APK SHA-256)
+match-apk = fichier d’application (empreinte SHA-256 de l’APK)
 cap-none = rien de sensible que cette vérification ait pu voir
 
 and-ioc-title = { $app } est installé ({ $package })

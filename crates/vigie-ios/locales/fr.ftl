@@ -35,8 +35,8 @@ ios-covered-module = { $what_keys } : { $rows ->
     [one] { $rows } enregistrement lu.
    *[other] { $rows } enregistrements lus.
 }
-ios-covered-module-absent = { $what_keys } : absent de cette sauvegarde.
-ios-covered-module-problem = { $what_keys } : illisible ({ $detail }).
+ios-covered-module-absent = { $what_keys } : pas dans cette sauvegarde.
+ios-covered-module-problem = { $what_keys } : lecture impossible ({ $detail }).
 ios-not-covered-unencrypted = Une sauvegarde non chiffrée ne contient pas les mots de passe enregistrés, les réglages Wi-Fi, l’historique de navigation des versions récentes d’iOS, l’historique des appels ni les données Santé ; une sauvegarde chiffrée les contient.
 ios-not-covered-icloud = Le compte iCloud : quelqu’un qui en connaît le mot de passe peut voir photos, messages et position sans aucune application sur le téléphone. Vérifiez ses appareils et connexions depuis un appareil sûr.
 ios-error-wrong-password = Ce mot de passe n’ouvre pas la sauvegarde. Rien n’a été modifié ; réessayez avec le mot de passe choisi quand la sauvegarde a été faite.
