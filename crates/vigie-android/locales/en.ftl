@@ -17,7 +17,7 @@ match-apk = app file (SHA-256 of the APK)
 cap-none = nothing sensitive that this check could see
 
 and-ioc-title = { $app } is installed ({ $package })
-and-ioc-explain = { $package } is { $app }, listed as stalkerware (spyware that watches the phone in secret); it was recognised by its { $matched_keys }. First installed: { $since }. With its permissions it can see: { $can_keys }. Do not uninstall it for now: removing it can alert whoever installed it, and destroys evidence. Decide with a support worker, once a safety plan is in place.
+and-ioc-explain = { $package } is { $app }, listed as stalkerware (spyware installed in secret to watch the phone); it was recognised by its { $matched_keys }. First installed: { $since }. With its permissions it can see: { $can_keys }. Do not uninstall it for now: removing it can alert whoever installed it, and destroys evidence. Decide with a support worker, once a safety plan is in place.
 and-watchware-title = Monitoring app { $app } is installed ({ $package })
 and-watchware-explain = { $package } is { $app }, an app sold for monitoring (parental control, anti-theft, employee tracking) that can also be used to watch a partner; it was recognised by its { $matched_keys }. It is not hidden spyware, but check that the person knows this app is there and agreed to it. First installed: { $since }. It can see: { $can_keys }.
 and-ioc-history-title = { $app } ran on this phone ({ $package }), according to its battery history

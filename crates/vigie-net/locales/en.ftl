@@ -7,7 +7,7 @@ net-ioc-domain-title = { $role ->
    *[server] Contact with a server of { $app } ({ $name })
 }
 net-ioc-domain-explain = { $name } belongs to { $app }, listed as { $category ->
-        [stalkerware] stalkerware (spyware that watches the phone in secret)
+        [stalkerware] stalkerware (spyware installed in secret to watch the phone)
         [watchware] a monitoring app (visible, but it can be misused to watch someone)
         [mercenary_spyware] mercenary spyware
        *[spyware] spyware
@@ -25,7 +25,7 @@ net-ioc-domain-explain = { $name } belongs to { $app }, listed as { $category ->
 }
 net-ioc-ip-title = Contact with an address of { $app } ({ $ip })
 net-ioc-ip-explain = The address { $ip } is listed as used by { $app }, { $category ->
-        [stalkerware] stalkerware (spyware that watches the phone in secret)
+        [stalkerware] stalkerware (spyware installed in secret to watch the phone)
         [watchware] a monitoring app (visible, but it can be misused to watch someone)
         [mercenary_spyware] mercenary spyware
        *[spyware] spyware

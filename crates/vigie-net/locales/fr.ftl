@@ -7,7 +7,7 @@ net-ioc-domain-title = { $role ->
    *[server] Contact avec un serveur de { $app } ({ $name })
 }
 net-ioc-domain-explain = { $name } appartient à { $app }, répertorié comme { $category ->
-        [stalkerware] un logiciel espion (stalkerware : il surveille le téléphone en cachette)
+        [stalkerware] un logiciel espion (stalkerware : un logiciel installé en cachette pour surveiller le téléphone)
         [watchware] une application de surveillance (visible, mais qui peut servir à surveiller quelqu’un)
         [mercenary_spyware] un logiciel espion mercenaire
        *[spyware] un logiciel espion
@@ -25,7 +25,7 @@ net-ioc-domain-explain = { $name } appartient à { $app }, répertorié comme { 
 }
 net-ioc-ip-title = Contact avec une adresse de { $app } ({ $ip })
 net-ioc-ip-explain = L’adresse { $ip } est répertoriée comme utilisée par { $app }, { $category ->
-        [stalkerware] un logiciel espion (stalkerware : il surveille le téléphone en cachette)
+        [stalkerware] un logiciel espion (stalkerware : un logiciel installé en cachette pour surveiller le téléphone)
         [watchware] une application de surveillance (visible, mais qui peut servir à surveiller quelqu’un)
         [mercenary_spyware] un logiciel espion mercenaire
        *[spyware] un logiciel espion
