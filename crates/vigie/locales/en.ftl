@@ -66,7 +66,7 @@ sightings-shared = { $count ->
 }
 sightings-no-collection = No writable collection at { $server }: no sighting shared.
 sightings-failed = Sightings could not be shared with { $server }: { $detail }.
-store-error-signature = { $id }: { $detail }. The stored version is kept.
+store-error-signature = { $id }: the signature is missing or does not match the expected key ({ $detail }). The stored version is kept.
 case-passphrase-prompt = Case file passphrase:
 case-passphrase-needed = The case file needs its passphrase: give it with --passphrase-file FILE or VIGIE_PASSPHRASE, or run from a terminal.
 case-passphrase-file = The passphrase file { $path } cannot be read: { $detail }.
