@@ -1,25 +1,28 @@
 # Vigie — case file (English).
 case-error-db = The case file could not be read or written: { $detail }.
 case-error-passphrase = This passphrase does not open the case file. Nothing was changed.
-case-error-damaged = The case file is damaged ({ $detail }). Nothing was changed; keep the file for an expert.
+case-error-damaged = The case file is damaged ({ $detail }). Nothing was changed; keep the file for a specialist.
 case-error-no-case = There is no case { $reference }.
 case-verify-audit-gap = The audit log has an entry missing before entry { $seq }.
 case-verify-audit-chain = The audit log's chain is broken at entry { $seq }: it was altered.
 case-verify-audit-entry = Audit entry { $seq } was altered.
 case-verify-row-altered = Record { $row } was altered or moved.
 case-verify-row-unlogged = Record { $row } has no entry in the audit log.
-case-verify-row-missing = Record { $row } was removed without being purged.
+case-verify-row-missing = Record { $row } was removed without the removal being written in the audit log.
 case-error-no-scan = There is no check { $id } in the case file.
 case-error-no-evidence = There is no evidence item { $id }.
-case-error-operator-exists = An operator named { $name } exists already.
+case-error-operator-exists = An operator named { $name } already exists.
 case-error-unavailable = The case file cannot be used any more: a check that was writing to it stopped abnormally. What was stored is kept; restart Vigie.
 case-error-io = What was to be stored could not be read ({ $detail }). What was stored before is kept.
-case-error-disk-full = The disk holding the case file is nearly full ({ $free } MB left). Vigie stopped writing to keep room for what is already stored, which is kept. Free some space before the next check.
+case-error-disk-full = The disk holding the case file is nearly full ({ $free } MB left). Vigie stopped writing to keep enough room for what is already stored, which is kept. Free some space before the next check.
 case-verify-evidence-altered = Evidence file { $name } ({ $row }) does not match its recorded SHA-256: it was altered or cut.
 export-written = Archive written to { $path } (SHA-256 { $sha256 }), signed with the station's key { $key }. Check it anywhere with: vigie verify FILE
-export-summary = Case { $case }, archive made on { $made }: { $count } files checked; station key { $key }.
-export-all-good = Everything checks: the signature is the station's and no file was altered, removed or added.
-export-not-good = The archive does NOT check: do not rely on it; ask the station for a new copy.
+export-summary = Case { $case }, archive made on { $made }: { $count ->
+        [one] { $count } file checked
+       *[other] { $count } files checked
+    }; station key { $key }.
+export-all-good = Everything checks out: the signature is the station's and no file was altered, removed or added.
+export-not-good = The archive does not check out: do not rely on it; ask the station for a new copy.
 export-unreadable = The archive could not be read ({ $detail }).
 export-no-manifest = { $file } is missing or damaged: this is not a Vigie export, or it was damaged.
 export-altered = { $file } was altered (its content no longer matches the manifest).
@@ -30,9 +33,17 @@ export-trailer-altered = { $file }: bytes after the signature were changed.
 export-signature = { $file }: the signature does not match (the manifest or the signature was altered, or the archive was not made by this station).
 case-error-no-locker-item = There is no locker item { $id }.
 case-verify-backup-file-altered = File { $name } of the phone backup { $row } does not match its recorded SHA-256: it was altered or cut.
-case-verify-backup-digest = The list of files of the phone backup { $row } no longer matches the digest written in the audit log: files were added, removed or changed.
-case-verify-backup-ok = Phone backup "{ $name }": its { $count } files were read again and match their SHA-256 and the digest in the audit log.
-case-verify-backup-interrupted = Phone backup "{ $name }", started { $started }, was interrupted: its { $count } files are kept but have no digest in the audit log, so they cannot be checked as a whole.
+case-verify-backup-digest = The list of files of the phone backup { $row } no longer matches the hash written in the audit log: files were added, removed or changed.
+case-verify-backup-ok = Phone backup "{ $name }": { $count ->
+        [0] it holds no file; its hash matches the one in the audit log.
+        [one] its { $count } file was read again and matches its SHA-256 and the hash in the audit log.
+       *[other] its { $count } files were read again and match their SHA-256 and the hash in the audit log.
+    }
+case-verify-backup-interrupted = Phone backup "{ $name }", started on { $started }, was interrupted: { $count ->
+        [0] no file had arrived yet.
+        [one] its { $count } file is kept but has no hash in the audit log, so it cannot be checked as a whole.
+       *[other] its { $count } files are kept but have no hash in the audit log, so they cannot be checked as a whole.
+    }
 case-error-no-reason = An evidence file can only be withdrawn with a reason: write why it is withdrawn.
 export-sealed-entry = { $file } is sealed with a passphrase (an age file): it opens with “age -d” and that passphrase; its SHA-256 once opened is in the manifest.
 export-withheld-withdrawn = { $file } (SHA-256 { $sha256 }) is not in the archive: it was withdrawn from the case (the custody log says by whom and why).

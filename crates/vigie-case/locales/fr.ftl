@@ -1,25 +1,28 @@
 # Vigie — dossier (français).
 case-error-db = Le dossier n’a pas pu être lu ou écrit : { $detail }.
 case-error-passphrase = Cette phrase de passe n’ouvre pas le dossier. Rien n’a été modifié.
-case-error-damaged = Le dossier est abîmé ({ $detail }). Rien n’a été modifié ; conservez le fichier pour un expert.
+case-error-damaged = Le dossier est abîmé ({ $detail }). Rien n’a été modifié ; conservez le fichier pour un ou une spécialiste.
 case-error-no-case = Il n’y a pas de dossier { $reference }.
 case-verify-audit-gap = Il manque une entrée du journal d’audit avant l’entrée { $seq }.
 case-verify-audit-chain = La chaîne du journal d’audit est rompue à l’entrée { $seq } : elle a été modifiée.
 case-verify-audit-entry = L’entrée { $seq } du journal d’audit a été modifiée.
 case-verify-row-altered = L’enregistrement { $row } a été modifié ou déplacé.
 case-verify-row-unlogged = L’enregistrement { $row } n’a pas d’entrée dans le journal d’audit.
-case-verify-row-missing = L’enregistrement { $row } a été supprimé sans purge.
+case-verify-row-missing = L’enregistrement { $row } a été supprimé sans que la suppression soit inscrite au journal d’audit.
 case-error-no-scan = Le dossier ne contient pas de vérification { $id }.
 case-error-no-evidence = Il n’y a pas d’élément de preuve { $id }.
 case-error-operator-exists = Un opérateur nommé { $name } existe déjà.
 case-error-unavailable = Le dossier ne peut plus être utilisé : une vérification qui y écrivait s’est arrêtée anormalement. Ce qui était enregistré est conservé ; redémarrez Vigie.
 case-error-io = Ce qui devait être enregistré n’a pas pu être lu ({ $detail }). Ce qui était déjà enregistré est conservé.
-case-error-disk-full = Le disque qui contient le dossier est presque plein (il reste { $free } Mo). Vigie a cessé d’écrire pour garder la place d’enregistrer ce qui est déjà là, qui est conservé. Libérez de l’espace avant la prochaine vérification.
+case-error-disk-full = Le disque qui contient le dossier est presque plein (il reste { $free } Mo). Vigie a cessé d’écrire pour garder assez de place pour ce qui est déjà enregistré, qui est conservé. Libérez de l’espace avant la prochaine vérification.
 case-verify-evidence-altered = Le fichier de preuve { $name } ({ $row }) ne correspond pas à son SHA-256 enregistré : il a été modifié ou tronqué.
 export-written = Archive écrite dans { $path } (SHA-256 { $sha256 }), signée avec la clé de la station { $key }. Vérifiable partout avec : vigie verify FICHIER
-export-summary = Dossier { $case }, archive faite le { $made } : { $count } fichiers vérifiés ; clé de la station { $key }.
+export-summary = Dossier { $case }, archive faite le { $made } : { $count ->
+        [one] { $count } fichier vérifié
+       *[other] { $count } fichiers vérifiés
+    } ; clé de la station { $key }.
 export-all-good = Tout est vérifié : la signature est celle de la station et aucun fichier n’a été modifié, retiré ou ajouté.
-export-not-good = L’archive n’est PAS vérifiée : ne vous y fiez pas ; demandez une nouvelle copie à la station.
+export-not-good = L’archive ne passe pas la vérification : ne vous y fiez pas ; demandez-en une nouvelle copie à la station.
 export-unreadable = L’archive n’a pas pu être lue ({ $detail }).
 export-no-manifest = { $file } manque ou est endommagé : ce n’est pas un export de Vigie, ou il a été endommagé.
 export-altered = { $file } a été modifié (son contenu ne correspond plus au manifeste).
@@ -31,9 +34,17 @@ export-signature = { $file } : la signature ne correspond pas (le manifeste ou l
 case-error-no-locker-item = Il n’y a pas d’élément { $id } dans le coffre de preuves.
 case-verify-backup-file-altered = Le fichier { $name } de la sauvegarde du téléphone { $row } ne correspond pas à son SHA-256 enregistré : il a été modifié ou tronqué.
 case-verify-backup-digest = La liste des fichiers de la sauvegarde du téléphone { $row } ne correspond plus à l’empreinte inscrite au journal d’audit : des fichiers ont été ajoutés, supprimés ou modifiés.
-case-verify-backup-ok = Sauvegarde du téléphone « { $name } » : ses { $count } fichiers ont été relus et correspondent à leur SHA-256 et à l’empreinte du journal d’audit.
-case-verify-backup-interrupted = La sauvegarde du téléphone « { $name } », commencée le { $started }, a été interrompue : ses { $count } fichiers sont conservés mais n’ont pas d’empreinte au journal d’audit ; ils ne peuvent pas être vérifiés comme un tout.
+case-verify-backup-ok = Sauvegarde du téléphone « { $name } » : { $count ->
+        [0] elle ne contient aucun fichier ; son empreinte correspond à celle du journal d’audit.
+        [one] son fichier a été relu et correspond à son SHA-256 et à l’empreinte du journal d’audit.
+       *[other] ses { $count } fichiers ont été relus et correspondent à leur SHA-256 et à l’empreinte du journal d’audit.
+    }
+case-verify-backup-interrupted = La sauvegarde du téléphone « { $name } », commencée le { $started }, a été interrompue : { $count ->
+        [0] aucun fichier n’était encore arrivé.
+        [one] son fichier est conservé mais n’a pas d’empreinte au journal d’audit ; il ne peut pas être vérifié comme un tout.
+       *[other] ses { $count } fichiers sont conservés mais n’ont pas d’empreinte au journal d’audit ; ils ne peuvent pas être vérifiés comme un tout.
+    }
 case-error-no-reason = Un fichier de preuve ne peut être retiré qu’avec une raison : écrivez pourquoi il est retiré.
 export-sealed-entry = { $file } est scellé par une phrase de passe (fichier age) : il s’ouvre avec « age -d » et cette phrase ; son empreinte une fois ouvert figure au manifeste.
-export-withheld-withdrawn = { $file } (SHA-256 { $sha256 }) n’est pas dans l’archive : il a été retiré du dossier (le journal de conservation dit par qui et pourquoi).
+export-withheld-withdrawn = { $file } (SHA-256 { $sha256 }) n’est pas dans l’archive : il a été retiré du dossier (la chaîne de possession dit par qui et pourquoi).
 export-withheld-intimate = { $file } (SHA-256 { $sha256 }) n’est pas dans l’archive : c’est une image intime, laissée hors de l’export.

@@ -3,9 +3,9 @@
 verdict-nothing-found = Nothing suspicious was found in what was checked.
 verdict-unusual = A few unusual things were seen; none of them is a sign of spyware on its own.
 verdict-suspicious = Some signs deserve a closer look with a support worker.
-verdict-known-spyware = Traces of known spy software were found.
-verdict-not-proof = “Nothing found” is not proof that there is no spy software: see what was and was not checked.
-verdict-keep-evidence = Do not remove anything for now: removing a spy app can alert the person behind it and destroys evidence. Decide with a support worker, after a safety plan.
+verdict-known-spyware = Traces of known spyware were found.
+verdict-not-proof = "Nothing found" is not proof that there is no spyware: see what was checked and what was not.
+verdict-keep-evidence = Do not remove anything for now: removing spyware can alert whoever installed it, and destroys evidence. Decide with a support worker, once a safety plan is in place.
 
 severity-high = high
 severity-medium = medium
@@ -32,7 +32,13 @@ label-not-checked = What was not checked
 label-frames = packets { $first }–{ $last }
 label-frame = packet { $frame }
 label-flow = flow
-label-bytes = { $up } bytes sent, { $down } bytes received
+label-bytes = { $up ->
+    [one] { $up } byte sent
+   *[other] { $up } bytes sent
+}, { $down ->
+    [one] { $down } byte received
+   *[other] { $down } bytes received
+}
 
 check-kind-network = network
 check-kind-network-live = live network

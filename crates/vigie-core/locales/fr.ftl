@@ -5,7 +5,7 @@ verdict-unusual = Quelques éléments inhabituels ont été vus ; aucun n’est 
 verdict-suspicious = Certains signes méritent un examen plus attentif avec un ou une intervenante.
 verdict-known-spyware = Des traces de logiciels espions connus ont été trouvées.
 verdict-not-proof = « Rien trouvé » ne prouve pas l’absence de logiciel espion : voyez ce qui a été vérifié et ce qui ne l’a pas été.
-verdict-keep-evidence = Ne supprimez rien pour l’instant : supprimer une application espion peut alerter la personne qui l’a installée et détruit des preuves. Décidez-le avec un ou une intervenante, après un plan de mise en sécurité.
+verdict-keep-evidence = Ne supprimez rien pour l’instant : supprimer un logiciel espion peut alerter qui l’a installé, et détruit des preuves. Décidez-en avec un ou une intervenante, une fois un plan de mise en sécurité établi.
 
 severity-high = élevée
 severity-medium = moyenne
@@ -32,7 +32,13 @@ label-not-checked = Ce qui n’a pas été vérifié
 label-frames = paquets { $first } à { $last }
 label-frame = paquet { $frame }
 label-flow = flux
-label-bytes = { $up } octets envoyés, { $down } octets reçus
+label-bytes = { $up ->
+    [one] { $up } octet envoyé
+   *[other] { $up } octets envoyés
+}, { $down ->
+    [one] { $down } octet reçu
+   *[other] { $down } octets reçus
+}
 
 check-kind-network = réseau
 check-kind-network-live = réseau en direct
@@ -47,8 +53,14 @@ coverage-packets = { $packets ->
     [one] un fichier de capture
    *[other] { $files } fichiers de capture
 }.
-date-utc = { $day } { $month } { $year }, { $time } UTC
-date-zoned = { $day } { $month } { $year }, { $time } ({ $zone })
+date-utc = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }, { $time } UTC
+date-zoned = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }, { $time } ({ $zone })
 month-1 = janvier
 month-2 = février
 month-3 = mars

@@ -317,7 +317,7 @@ mod tests {
         );
         assert_eq!(
             paris.date("2026-12-01T06:48:15Z"),
-            "1 décembre 2026, 07:48:15 (UTC+1)"
+            "1er décembre 2026, 07:48:15 (UTC+1)"
         );
         let en = super::Catalog::new(super::Lang::En, &[crate::LOCALES]);
         let kolkata = en.in_zone_named("Asia/Kolkata").expect("zone");

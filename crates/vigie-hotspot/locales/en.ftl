@@ -1,8 +1,8 @@
 # Vigie — hotspot (English).
 hotspot-error-missing = The hotspot needs { $program }, which is not installed (Debian: apt install hostapd dnsmasq nftables).
-hotspot-error-command = The hotspot could not be set up: { $command } said “{ $detail }”. Everything it had changed was undone.
+hotspot-error-command = The hotspot could not be set up: { $command } said "{ $detail }". Everything it had changed was undone.
 hotspot-error-io = The hotspot's configuration could not be written: { $detail }.
 hotspot-join = Ask the person to join the Wi-Fi network { $ssid } (password { $password }), or to scan this code with the phone's camera:
-hotspot-external-ap = { $interface } is not a Wi-Fi interface: plug an access point into it (a travel router in access-point mode, for instance) and ask the person to join its Wi-Fi network. Vigie gives out addresses ({ $address } is the way out), answers name lookups and checks the traffic.
-hotspot-captive = No uplink: the phone will not reach the internet. Some phones then leave the network after a while; if so, join it again. Spy apps still try to connect, and that is what the check sees.
+hotspot-external-ap = { $interface } is not a Wi-Fi interface: plug an access point into it (a travel router in access-point mode, for instance) and ask the person to join its Wi-Fi network. Vigie gives out addresses ({ $address } is the gateway), answers name lookups and checks the traffic.
+hotspot-captive = No internet access: the phone will not be able to browse. Some phones then leave the network after a while; if so, connect it again. Spyware still tries to connect, and that is what the check sees.
 hotspot-stopped = The hotspot is stopped and the machine's network settings are restored.

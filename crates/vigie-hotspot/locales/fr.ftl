@@ -4,5 +4,5 @@ hotspot-error-command = Le point d’accès n’a pas pu être mis en place : { 
 hotspot-error-io = La configuration du point d’accès n’a pas pu être écrite : { $detail }.
 hotspot-join = Demandez à la personne de rejoindre le réseau Wi-Fi { $ssid } (mot de passe { $password }), ou de scanner ce code avec l’appareil photo du téléphone :
 hotspot-external-ap = { $interface } n’est pas une interface Wi-Fi : branchez-y un point d’accès (un routeur de voyage en mode point d’accès, par exemple) et demandez à la personne de rejoindre son réseau Wi-Fi. Vigie distribue les adresses ({ $address } est la passerelle), répond aux demandes de noms et vérifie le trafic.
-hotspot-captive = Pas d’accès à Internet : le téléphone ne pourra pas naviguer. Certains téléphones quittent alors le réseau au bout d’un moment ; dans ce cas, reconnectez-le. Les applications espionnes essaient quand même de se connecter, et c’est ce que la vérification voit.
+hotspot-captive = Pas d’accès à Internet : le téléphone ne pourra pas naviguer. Certains téléphones quittent alors le réseau au bout d’un moment ; dans ce cas, reconnectez-le. Les logiciels espions essaient quand même de se connecter, et c’est ce que la vérification voit.
 hotspot-stopped = Le point d’accès est arrêté et les réglages réseau de la machine sont rétablis.

@@ -5,7 +5,7 @@ web-nav-cases = Cases
 web-nav-hotspot = Wi-Fi hotspot
 web-nav-operators = Operators
 web-logout = Log out
-web-error-remote = { $address } is not a loopback address: the app would be reachable from the network. Add --allow-remote if that is really wanted.
+web-error-remote = { $address } is not a local (loopback) address: the app would be reachable from the network. Add --allow-remote if that is really wanted.
 web-error-listen = The app cannot listen on { $address }: { $detail }.
 web-serving = The station app is open at { $url } (Ctrl-C stops it).
 web-forbidden-title = Not allowed
@@ -18,7 +18,10 @@ web-password = Password
 web-setup-title = Welcome: create the administrator
 web-setup-intro = This station has no operator yet. Create the administrator account; it can then add the other operators.
 web-setup-button = Create the administrator
-web-password-short = Choose a name and a password of at least { $count } characters.
+web-password-short = Choose a name and a password of at least { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    }.
 web-login-title = Log in
 web-login-button = Log in
 web-login-failed = Name or password not recognised.
@@ -42,12 +45,15 @@ web-case-close = Close the case
 web-case-purge = Delete the case
 web-case-purge-confirm = I confirm: delete this case and everything stored in it
 web-retro-title = Found later, with newer indicators
-retro-match-web = The check of { $made } had contacted { $value }, now known as { $app } ({ $source }).
+retro-match-web = The check made on { $made } had contacted { $value }, now known to belong to { $app } ({ $source }).
 web-evidence-title = Evidence files
 web-evidence-none = No evidence file in this case.
 web-evidence-purged = content deleted after the retention period (hash kept)
 web-evidence-kept = kept as evidence
-web-evidence-retention = raw capture: deleted after { $days } days unless kept as evidence
+web-evidence-retention = raw capture: deleted after { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } unless kept as evidence
 web-evidence-keep = Keep as evidence
 web-evidence-kind-capture = live capture
 web-evidence-kind-import = imported file
@@ -63,7 +69,10 @@ web-live-title = Live check — case { $reference }
 web-live-intro = The phone joins the station's network (the hotspot or a network this machine watches); Vigie shows what it contacts as it happens.
 web-live-advice-unlocked = Keep the phone unlocked and connected to this network only (mobile data off).
 web-live-advice-apps = Open a few apps: messages, maps, social networks, the browser.
-web-live-advice-duration = A check of about { $minutes } minutes sees most spy apps that report regularly.
+web-live-advice-duration = A check of about { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } sees most spyware that reports regularly.
 web-live-interface = Network interface
 web-live-minutes = Duration (minutes)
 web-live-go = Start
@@ -72,30 +81,30 @@ web-live-services = Services contacted
 web-live-stop = Stop and save to the case
 web-live-saved = The check is saved in the case.
 web-check-unknown = This check is not known (the station may have been restarted). Its saved results are in the case.
-verdict-keep-evidence-web = Do not remove anything from the phone for now: removing a spy app can alert the person behind it and destroys evidence. Decide with a support worker, after a safety plan.
+verdict-keep-evidence-web = Do not remove anything from the phone for now: removing spyware can alert whoever installed it, and destroys evidence. Decide with a support worker, once a safety plan is in place.
 web-interface-wifi = Wi-Fi
 web-interface-wired = cable
 web-interface-down = inactive
-web-level-known-spyware = Known spy software
+web-level-known-spyware = Known spyware
 web-level-suspicious = Worth a closer look
 web-level-unusual = Unusual, not alarming on its own
 web-level-nothing-found = Nothing found in what was checked
 web-case-verdict-title = This case at a glance
 web-case-verdict-none = Nothing has been checked in this case yet.
-web-case-verdict-known-spyware = Traces of known spy software were found in this case.
+web-case-verdict-known-spyware = Traces of known spyware were found in this case.
 web-case-verdict-suspicious = Some signs in this case deserve a closer look.
-web-case-verdict-unusual = A few unusual things were seen; none of them points to spy software on its own.
+web-case-verdict-unusual = A few unusual things were seen; none of them points to spyware on its own.
 web-case-verdict-nothing-found = Nothing suspicious was found in what was checked. This is not proof that there is nothing.
 web-case-verdict-basis = { $count ->
     [one] Based on one check.
    *[other] Based on { $count } checks: the most serious one decides.
 }
-web-case-verdict-no-device = The apps installed on the phone were not examined: a device check (Android or iPhone) does that.
-web-case-verdict-no-network = The phone's network traffic was not observed: a live check on the station's Wi-Fi does that.
+web-case-verdict-no-device = The apps installed on the phone were not examined: that is what a device check (Android or iPhone) does.
+web-case-verdict-no-network = The phone's network traffic was not observed: that is what a live check on the station's Wi-Fi does.
 web-coverage-summary = What was checked, and what was not
 web-feeds-compared = { $count ->
-    [one] Compared with one indicator list: { $names }.
-   *[other] Compared with { $count } indicator lists: { $names }.
+    [one] Compared with one indicator feed: { $names }.
+   *[other] Compared with { $count } indicator feeds: { $names }.
 }
 web-joined-title = Device seen joining the network:
 web-joined-none = No device was seen joining the network during this check.
@@ -125,7 +134,7 @@ web-hotspot-title = Wi-Fi hotspot
 web-hotspot-intro = The station opens its own Wi-Fi network for this check, with a new name and password each time.
 web-hotspot-interface = Wi-Fi interface
 web-hotspot-uplink = Internet access through
-web-hotspot-no-uplink = none (captive mode)
+web-hotspot-no-uplink = none (the phone will have no internet)
 web-hotspot-start = Open the hotspot
 web-hotspot-stop = Close the hotspot
 web-hotspot-then = Then open the case and start a live check on { $interface }.
@@ -140,12 +149,12 @@ web-android-saved = The check and every output read are saved in the case.
 web-android-apps = Apps, most worrying first
 web-android-phone = About the phone as a whole
 web-android-no-sign = no sign found
-web-android-since = installed since { $since }
+web-android-since = first installed: { $since }
 web-android-installer = Installed by: { $installer }
 web-android-data = Since the last full charge: { $received } MB received, { $sent } MB sent.
 web-interview = Interview checklist
 web-interview-title = Interview checklist — case { $reference }
-web-interview-intro = Optional questions to go through with the person, at her pace. Leave blank what she does not want to answer. The answers appear in the report and choose its next steps.
+web-interview-intro = Optional questions to go through with the person, at their pace. Leave blank whatever they do not want to answer. The answers appear in the report and shape its next steps.
 web-interview-note = Note (optional)
 web-interview-save = Save the answers
 web-interview-saved = The answers are saved in the case.
@@ -158,8 +167,8 @@ web-export = Export the evidence (signed archive)
 web-report-failed = The report could not be written ({ $detail }).
 web-locker-open = Evidence locker (images)
 web-locker-title = Evidence locker — case { $reference }
-web-locker-intro = Keep here what shows that intimate images were shared or threatened: screenshots of posts and messages, photos of a screen, saved pages, message exports, links. Each file is stored encrypted with its fingerprints; what you type is kept apart from what the file itself records.
-web-locker-privacy = Images marked sensitive are never shown in full unless someone asks: the person decides whether to look. They are never printed in reports, which list them by fingerprint and description only.
+web-locker-intro = Keep here what shows that intimate images were shared, or that sharing them was threatened: screenshots of posts and messages, photos of a screen, saved pages, message exports, links. Each file is stored encrypted with its hashes; what you type is kept apart from what the file itself records.
+web-locker-privacy = Images marked sensitive are never shown in full unless someone asks: the person decides whether to look. They are never printed in reports, which list them by hash and description only.
 web-locker-add = Add files
 web-locker-files = Files
 web-locker-kind = What they are
@@ -200,14 +209,14 @@ web-locker-no-pdq-too_large = none: the picture is too large to decode here.
 web-locker-no-pdq-damaged = none: the picture is damaged.
 web-locker-no-file = No file was received.
 web-locker-no-link = Give the address of the content.
-web-locker-added-msg = Added to the locker, stored encrypted with its fingerprints.
+web-locker-added-msg = Added to the locker, stored encrypted with its hashes.
 web-locker-what = What
 web-evidence-kind-locker = evidence locker
 web-ios-start = Check an iPhone (cable or backup)
 web-ios-title = iPhone check — case { $reference }
 web-ios-intro = The backup is read where it is, read-only: apps, messages, browsing, data use, privacy permissions, settings, configuration profiles and accounts. Nothing in it is changed; the databases read are kept in the case with their SHA-256.
-web-ios-guide = Make the backup on this machine first: connect the iPhone, open Finder (or iTunes), choose "Back up all of the data on your iPhone to this Mac/PC". An encrypted backup holds more (passwords, Wi-Fi, browsing history, calls, Health), but ticking "Encrypt local backup" sets a password on the phone itself, which stays after the check and which someone else backing up this phone would notice: do it only if the person agrees, after a safety plan, and choose the password with her. If the phone already encrypts its backups, the person's backup password is needed. Then give the backup's folder below.
-web-ios-path = Backup folder (it holds Manifest.db)
+web-ios-guide = The simplest way is to connect the iPhone to this station (above): the station then makes the backup itself. If the person prefers, the backup can also be made on their own computer: with Finder on a Mac, or with the Apple Devices app (or iTunes) on Windows, choosing "Back up all of the data on your iPhone to this Mac" (or "… to this PC"). Then copy the backup's folder onto this station (with a USB stick, for instance) and give it below: it is the folder named after the phone's identifier that holds Manifest.db, in ~/Library/Application Support/MobileSync/Backup on a Mac, or in Apple\MobileSync\Backup under the user's profile on Windows. An encrypted backup holds more (passwords, Wi-Fi, browsing history, calls, Health), but ticking "Encrypt local backup" sets a password on the phone itself, which stays after the check and which someone else backing up this phone would notice: do it only if the person agrees, once a safety plan is in place, and choose the password with them. If the phone already encrypts its backups, the person's backup password is needed.
+web-ios-path = Backup folder on this station (it holds Manifest.db)
 web-ios-password = Backup password (only for an encrypted backup)
 web-ios-go = Check this backup
 web-ios-no-path = Give the backup's folder.
@@ -219,20 +228,26 @@ web-ios-device-model = Model
 web-ios-device-version = iOS version
 web-ios-device-backup-date = Backup made on
 web-locker-frames = PDQ of the video's frames
-web-locker-frames-count = { $count } frame(s), one a second
+web-locker-frames-count = { $count ->
+    [one] { $count } frame, one a second
+   *[other] { $count } frames, one a second
+}
 web-locker-no-frames-no_decoder = not computed: ffmpeg is not installed on this station
 web-locker-no-frames-undecodable = not computed: the video could not be decoded
 web-locker-no-frames-too_large = not computed: the video is larger than 1 GB; add it with "vigie ncii add" from its file to get them
 web-ios-device-title = The iPhone connected to this station
-web-ios-device-intro = Connect the iPhone with its cable and unlock it. The phone will ask "Trust this computer?": the person decides, taps "Trust" and types her passcode. Vigie then lists its apps (with who signed each one) and its configuration profiles and, if ticked, makes a backup straight into the case file, encrypted. Nothing on the phone is installed, removed or changed.
-web-ios-device-backup = Make a backup of the phone into the case (messages, browsing, data use, permissions are checked from it)
+web-ios-device-intro = Connect the iPhone with its cable and unlock it. The phone will ask "Trust this computer?": the person decides, taps "Trust" and types their passcode. Vigie then lists its apps (with who signed each one) and its configuration profiles and, if ticked, makes a backup, stored encrypted straight into the case. Nothing on the phone is installed, removed or changed.
+web-ios-device-backup = Make a backup of the phone into the case (messages, browsing, data use and permissions are checked from it)
 web-ios-device-password = Backup password (only if the phone already encrypts its backups)
 web-ios-device-go = Check the connected iPhone
 web-ios-folder-title = A backup already made
 web-backups-title = Phone backups kept in this case
-web-backup-files = { $count } files
-web-backup-complete = complete on { $made }; digest of every file (name and SHA-256): { $sha }
-web-backup-interrupted = interrupted: what arrived is kept but has no digest; make a new backup for a complete one
+web-backup-files = { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+}
+web-backup-complete = complete on { $made }; hash of every file (name and SHA-256): { $sha }
+web-backup-interrupted = interrupted: what arrived is kept but has no hash; make a new backup for a complete one
 web-case-reopen = Reopen the case
 web-case-close-ask = Close case { $reference }? It will stay readable, with its reports and its export, but no check can be added to it any more. Only an administrator can reopen it.
 web-case-close-yes = Yes, close the case

@@ -18,7 +18,10 @@ web-password = Mot de passe
 web-setup-title = Bienvenue : créez l’administrateur
 web-setup-intro = Cette station n’a pas encore d’opérateur. Créez le compte administrateur ; il pourra ensuite ajouter les autres opérateurs.
 web-setup-button = Créer l’administrateur
-web-password-short = Choisissez un nom et un mot de passe d’au moins { $count } caractères.
+web-password-short = Choisissez un nom et un mot de passe d’au moins { $count ->
+        [one] { $count } caractère
+       *[other] { $count } caractères
+    }.
 web-login-title = Connexion
 web-login-button = Se connecter
 web-login-failed = Nom ou mot de passe non reconnu.
@@ -26,7 +29,7 @@ web-login-limited = Trop d’essais infructueux depuis cet ordinateur. Attendez 
 web-cases-title = Dossiers
 web-cases-none = Aucun dossier pour l’instant.
 web-case-reference = Référence du dossier
-web-case-reference-example = ex. numéro de procédure PV-2026-00042
+web-case-reference-example = par exemple, le numéro de procédure PV-2026-00042
 web-case-reference-hint = Une référence seulement (numéro de plainte ou de dossier) : jamais un nom ni d’autres données personnelles.
 web-case-reference-invalid = La référence du dossier doit compter de 1 à 100 caractères.
 web-case-open = Ouvrir le dossier
@@ -42,12 +45,15 @@ web-case-close = Clore le dossier
 web-case-purge = Supprimer le dossier
 web-case-purge-confirm = Je confirme : supprimer ce dossier et tout ce qu’il contient
 web-retro-title = Trouvé plus tard, avec des indicateurs plus récents
-retro-match-web = La vérification du { $made } avait contacté { $value }, désormais connu comme { $app } ({ $source }).
+retro-match-web = La vérification du { $made } avait contacté { $value }, désormais connu comme appartenant à { $app } ({ $source }).
 web-evidence-title = Fichiers de preuve
 web-evidence-none = Aucun fichier de preuve dans ce dossier.
 web-evidence-purged = contenu supprimé après la durée de conservation (empreinte conservée)
 web-evidence-kept = conservé comme preuve
-web-evidence-retention = capture brute : supprimée après { $days } jours sauf si elle est conservée comme preuve
+web-evidence-retention = capture brute : supprimée après { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }, sauf si elle est conservée comme preuve
 web-evidence-keep = Conserver comme preuve
 web-evidence-kind-capture = capture en direct
 web-evidence-kind-import = fichier importé
@@ -63,7 +69,10 @@ web-live-title = Vérification en direct — dossier { $reference }
 web-live-intro = Le téléphone rejoint le réseau de la station (le point d’accès, ou un réseau que cette machine observe) ; Vigie montre ce qu’il contacte au fur et à mesure.
 web-live-advice-unlocked = Laissez le téléphone déverrouillé et connecté uniquement à ce réseau (données mobiles coupées).
 web-live-advice-apps = Ouvrez quelques applications : messages, cartes, réseaux sociaux, navigateur.
-web-live-advice-duration = Une vérification d’environ { $minutes } minutes voit la plupart des applications espionnes qui envoient régulièrement leurs données.
+web-live-advice-duration = Une vérification d’environ { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } voit la plupart des logiciels espions qui envoient régulièrement leurs données.
 web-live-interface = Interface réseau
 web-live-minutes = Durée (minutes)
 web-live-go = Démarrer
@@ -72,14 +81,14 @@ web-live-services = Services contactés
 web-live-stop = Arrêter et enregistrer dans le dossier
 web-live-saved = La vérification est enregistrée dans le dossier.
 web-check-unknown = Cette vérification n’est pas connue (la station a peut-être redémarré). Ses résultats enregistrés sont dans le dossier.
-verdict-keep-evidence-web = Ne supprimez rien du téléphone pour l’instant : supprimer une application espionne peut alerter la personne qui l’a installée et détruit des preuves. Décidez avec un ou une intervenante, après un plan de mise en sécurité.
+verdict-keep-evidence-web = Ne supprimez rien du téléphone pour l’instant : supprimer un logiciel espion peut alerter qui l’a installé, et détruit des preuves. Décidez-en avec un ou une intervenante, une fois un plan de mise en sécurité établi.
 web-interface-wifi = Wi-Fi
 web-interface-wired = câble
 web-interface-down = inactive
 web-level-known-spyware = Logiciel espion connu
 web-level-suspicious = À examiner de plus près
 web-level-unusual = Inhabituel, sans gravité à lui seul
-web-level-nothing-found = Rien trouvé dans ce qui a été vérifié
+web-level-nothing-found = Rien de trouvé dans ce qui a été vérifié
 web-case-verdict-title = Ce dossier en un coup d’œil
 web-case-verdict-none = Rien n’a encore été vérifié dans ce dossier.
 web-case-verdict-known-spyware = Des traces d’un logiciel espion connu ont été trouvées dans ce dossier.
@@ -90,8 +99,8 @@ web-case-verdict-basis = { $count ->
     [one] D’après une vérification.
    *[other] D’après { $count } vérifications : la plus sérieuse l’emporte.
 }
-web-case-verdict-no-device = Les applications installées sur le téléphone n’ont pas été examinées : une vérification de l’appareil (Android ou iPhone) le fait.
-web-case-verdict-no-network = Le trafic réseau du téléphone n’a pas été observé : une vérification en direct sur le Wi-Fi de la station le fait.
+web-case-verdict-no-device = Les applications installées sur le téléphone n’ont pas été examinées : c’est ce que fait une vérification de l’appareil (Android ou iPhone).
+web-case-verdict-no-network = Le trafic réseau du téléphone n’a pas été observé : c’est ce que fait une vérification en direct sur le Wi-Fi de la station.
 web-coverage-summary = Ce qui a été vérifié, et ce qui ne l’a pas été
 web-feeds-compared = { $count ->
     [one] Comparé à une liste d’indicateurs : { $names }.
@@ -113,7 +122,7 @@ web-live-meanwhile = Pendant ce temps : gardez le téléphone déverrouillé, do
 web-live-too-early = Trop tôt pour conclure : la vérification vient de commencer.
 web-live-nothing-yet = Rien de suspect dans le trafic pour l’instant ; la vérification continue.
 web-live-ended-too-early = La vérification s’est arrêtée trop tôt pour conclure : rien de suspect dans le peu de trafic lu.
-web-live-running-for = En cours depuis { $duration } — reste { $left }
+web-live-running-for = En cours depuis { $duration } — il reste { $left }
 web-live-stopped-after = Arrêtée après { $duration }
 web-live-see-result = Voir le résultat
 web-result-title = { $kind_keys } — dossier { $reference } — { $made }
@@ -125,7 +134,7 @@ web-hotspot-title = Point d’accès Wi-Fi
 web-hotspot-intro = La station ouvre son propre réseau Wi-Fi pour cette vérification, avec un nouveau nom et un nouveau mot de passe à chaque fois.
 web-hotspot-interface = Interface Wi-Fi
 web-hotspot-uplink = Accès à Internet par
-web-hotspot-no-uplink = aucun (mode captif)
+web-hotspot-no-uplink = aucun (le téléphone n’aura pas Internet)
 web-hotspot-start = Ouvrir le point d’accès
 web-hotspot-stop = Fermer le point d’accès
 web-hotspot-then = Ouvrez ensuite le dossier et lancez une vérification en direct sur { $interface }.
@@ -133,19 +142,19 @@ web-hotspot-no-wifi = Cette machine n’a pas d’interface Wi-Fi capable d’ou
 
 web-android-start = Vérifier un téléphone Android (USB)
 web-android-title = Vérification d’un téléphone Android — dossier { $reference }
-web-android-intro = Le téléphone est lu par USB, en lecture seule : ses applications, leurs autorisations et accès spéciaux, ses réglages. Rien n’est installé, modifié ni supprimé, et chaque relevé lu est conservé dans le dossier avec son SHA-256.
+web-android-intro = Le téléphone est lu par USB, en lecture seule : ses applications, leurs autorisations et accès spéciaux, ses réglages. Rien n’est installé, modifié ni supprimé, et chaque relevé lu est conservé dans le dossier avec son empreinte SHA-256.
 web-android-go = Lire ce téléphone
 web-android-wait = Gardez le téléphone branché et déverrouillé jusqu’à la fin. Cela prend une ou deux minutes.
 web-android-saved = La vérification et chaque relevé lu sont enregistrés dans le dossier.
 web-android-apps = Applications, les plus préoccupantes d’abord
 web-android-phone = À propos du téléphone dans son ensemble
 web-android-no-sign = aucun signe trouvé
-web-android-since = installée depuis { $since }
+web-android-since = première installation : { $since }
 web-android-installer = Installée par : { $installer }
 web-android-data = Depuis la dernière charge complète : { $received } Mo reçus, { $sent } Mo envoyés.
 web-interview = Questionnaire d’entretien
 web-interview-title = Questionnaire d’entretien — dossier { $reference }
-web-interview-intro = Des questions facultatives à parcourir avec la personne, à son rythme. Laissez vide ce à quoi elle ne souhaite pas répondre. Les réponses figurent dans le rapport et choisissent la suite à donner.
+web-interview-intro = Des questions facultatives à parcourir avec la personne, à son rythme. Laissez vide ce à quoi elle ne souhaite pas répondre. Les réponses figurent dans le rapport et orientent la suite à donner.
 web-interview-note = Note (facultative)
 web-interview-save = Enregistrer les réponses
 web-interview-saved = Les réponses sont enregistrées dans le dossier.
@@ -205,12 +214,12 @@ web-locker-what = Quoi
 web-evidence-kind-locker = coffre de preuves
 web-ios-start = Vérifier un iPhone (câble ou sauvegarde)
 web-ios-title = Vérification d’iPhone — dossier { $reference }
-web-ios-intro = La sauvegarde est lue là où elle est, en lecture seule : applications, messages, navigation, consommation de données, autorisations, réglages, profils de configuration et comptes. Rien n’y est modifié ; les bases lues sont conservées dans le dossier avec leur SHA-256.
-web-ios-guide = Faites d’abord la sauvegarde sur cette machine : branchez l’iPhone, ouvrez le Finder (ou iTunes), choisissez « Sauvegarder toutes les données de l’iPhone sur ce Mac/PC ». Une sauvegarde chiffrée contient davantage (mots de passe, Wi-Fi, historique de navigation, appels, Santé), mais cocher « Chiffrer la sauvegarde locale » inscrit un mot de passe dans le téléphone lui-même : il reste après la vérification, et quelqu’un d’autre qui sauvegarde ce téléphone le remarquerait. Ne le faites que si la personne est d’accord, après un plan de mise en sécurité, et choisissez le mot de passe avec elle. Si le téléphone chiffre déjà ses sauvegardes, il faut le mot de passe de sauvegarde de la personne. Indiquez ensuite le dossier de la sauvegarde ci-dessous.
-web-ios-path = Dossier de la sauvegarde (il contient Manifest.db)
+web-ios-intro = La sauvegarde est lue là où elle est, en lecture seule : applications, messages, navigation, consommation de données, autorisations, réglages, profils de configuration et comptes. Rien n’y est modifié ; les bases lues sont conservées dans le dossier avec leur empreinte SHA-256.
+web-ios-guide = Le plus simple est de brancher l’iPhone sur cette station (ci-dessus) : la station fait alors la sauvegarde elle-même. Si la personne le préfère, la sauvegarde peut aussi être faite sur son propre ordinateur : avec le Finder sur un Mac, ou avec l’app Appareils Apple (ou iTunes) sous Windows, en choisissant « Sauvegarder toutes les données de votre iPhone sur ce Mac » (ou « … sur ce PC »). Copiez ensuite le répertoire de la sauvegarde sur cette station (avec une clé USB, par exemple) et indiquez-le ci-dessous : c’est le répertoire qui porte l’identifiant du téléphone et contient Manifest.db, dans ~/Library/Application Support/MobileSync/Backup sur un Mac, ou dans Apple\MobileSync\Backup, dans le profil de l’utilisateur, sous Windows. Une sauvegarde chiffrée contient davantage (mots de passe, Wi-Fi, historique de navigation, appels, Santé), mais cocher « Chiffrer la sauvegarde locale » inscrit un mot de passe dans le téléphone lui-même : il reste après la vérification, et quelqu’un d’autre qui sauvegarde ce téléphone le remarquerait. Ne le faites que si la personne est d’accord, une fois un plan de mise en sécurité établi, et choisissez le mot de passe avec elle. Si le téléphone chiffre déjà ses sauvegardes, il faut le mot de passe de sauvegarde de la personne.
+web-ios-path = Répertoire de la sauvegarde sur cette station (il contient Manifest.db)
 web-ios-password = Mot de passe de la sauvegarde (seulement si elle est chiffrée)
 web-ios-go = Vérifier cette sauvegarde
-web-ios-no-path = Indiquez le dossier de la sauvegarde.
+web-ios-no-path = Indiquez le répertoire de la sauvegarde.
 web-ios-saved = La vérification et les bases lues sont enregistrées dans le dossier.
 web-ios-findings = Ce qui a été trouvé
 web-ios-accounts = Comptes présents sur l’iPhone
@@ -219,18 +228,24 @@ web-ios-device-model = Modèle
 web-ios-device-version = Version d’iOS
 web-ios-device-backup-date = Sauvegarde faite le
 web-locker-frames = PDQ des images de la vidéo
-web-locker-frames-count = { $count } image(s), une par seconde
+web-locker-frames-count = { $count ->
+    [one] { $count } image, une par seconde
+   *[other] { $count } images, une par seconde
+}
 web-locker-no-frames-no_decoder = non calculé : ffmpeg n’est pas installé sur cette station
 web-locker-no-frames-undecodable = non calculé : la vidéo n’a pas pu être décodée
 web-locker-no-frames-too_large = non calculé : la vidéo dépasse 1 Go ; ajoutez-la avec « vigie ncii add » depuis son fichier pour l’obtenir
 web-ios-device-title = L’iPhone branché sur cette station
-web-ios-device-intro = Branchez l’iPhone avec son câble et déverrouillez-le. Le téléphone demandera « Se fier à cet ordinateur ? » : la personne décide, touche « Se fier » et tape son code. Vigie liste alors ses applications (avec qui a signé chacune) et ses profils de configuration et, si la case est cochée, fait une sauvegarde directement dans le dossier, chiffrée. Rien n’est installé, supprimé ni modifié sur le téléphone.
+web-ios-device-intro = Branchez l’iPhone avec son câble et déverrouillez-le. Le téléphone demandera « Se fier à cet ordinateur ? » : la personne décide, touche « Se fier » et tape son code. Vigie liste alors ses applications (avec qui a signé chacune) et ses profils de configuration et, si la case est cochée, en fait une sauvegarde, enregistrée chiffrée directement dans le dossier. Rien n’est installé, supprimé ni modifié sur le téléphone.
 web-ios-device-backup = Faire une sauvegarde du téléphone dans le dossier (les messages, la navigation, l’usage des données et les autorisations y sont vérifiés)
 web-ios-device-password = Mot de passe des sauvegardes (seulement si le téléphone chiffre déjà ses sauvegardes)
 web-ios-device-go = Vérifier l’iPhone branché
 web-ios-folder-title = Une sauvegarde déjà faite
 web-backups-title = Sauvegardes de téléphone conservées dans ce dossier
-web-backup-files = { $count } fichiers
+web-backup-files = { $count ->
+    [one] { $count } fichier
+   *[other] { $count } fichiers
+}
 web-backup-complete = complète le { $made } ; empreinte de tous les fichiers (nom et SHA-256) : { $sha }
 web-backup-interrupted = interrompue : ce qui est arrivé est conservé mais sans empreinte ; faites une nouvelle sauvegarde pour en avoir une complète
 web-case-reopen = Rouvrir le dossier
@@ -251,7 +266,7 @@ web-evidence-withdraw = Retirer ce fichier…
 web-evidence-withdraw-hint = Pour un fichier ajouté par erreur. Il n’est pas effacé : il reste dans le dossier et dans son historique, marqué comme retiré, et les exports ne le contiennent plus.
 web-evidence-withdraw-reason = Pourquoi le retirer ?
 web-evidence-withdraw-button = Retirer le fichier
-web-export-intro = L’archive contient les fichiers de preuve du dossier, son rapport (PDF et HTML), son journal de conservation et un manifeste signé par la station ; elle se vérifie partout, sans réseau, avec « vigie verify ».
+web-export-intro = L’archive contient les fichiers de preuve du dossier, son rapport (PDF et HTML), sa chaîne de possession et un manifeste signé par la station ; elle se vérifie partout, sans réseau, avec « vigie verify ».
 web-export-no-intimate = Le coffre de preuves de ce dossier ne contient pas d’image intime.
 web-export-intimate = { $count ->
     [one] Le coffre de preuves contient une image intime. Que faire d’elle dans l’archive ?

@@ -109,7 +109,7 @@ fn the_release_before_wrote_a_case_file_that_opens_verifies_and_reports() {
     // The report, in both languages, from checks made in French.
     let (en, fr) = (report(&data, "en"), report(&data, "fr"));
     assert_each_in_its_language(&en, &fr, TITLES, "report");
-    assert!(en.contains("iPhone9,3") && en.contains("Traces of known spy software were found."));
+    assert!(en.contains("iPhone9,3") && en.contains("Traces of known spyware were found."));
     // The case file still verifies with the new reports kept in it, and takes new checks.
     assert_ok(&vigie(&data, "en").run(&["case", "verify", CASE]));
 }
@@ -174,7 +174,7 @@ fn the_case_page_shows_its_verdict_first_and_the_most_serious_checks_first() {
     common::assert_says(
         &page,
         &[
-            "Traces of known spy software were found in this case.",
+            "Traces of known spyware were found in this case.",
             "Based on 5 checks: the most serious one decides.",
             "Do not remove anything from the phone for now",
         ],

@@ -99,7 +99,7 @@ fn a_connected_phone_is_checked_with_its_fresh_backup_in_the_case() {
     // The file the phone left out of its backup is said.
     let coverage = serde_json::to_string(&doc["coverage"]).expect("json");
     assert!(
-        coverage.contains("left 1 file(s) out of its backup"),
+        coverage.contains("left 1 file out of its backup"),
         "{coverage}"
     );
     // Only reads were asked of the phone.

@@ -65,18 +65,18 @@ const FRENCH: Words = Words {
     lang: "fr",
     title: "Rapport de vérification — dossier ",
     not_proof: "ne prouve pas l’absence de logiciel espion",
-    custody: "Chaîne de conservation",
+    custody: "Chaîne de possession",
     finding: "Contact avec le site web de TheTruthSpy",
     plan: "Ne supprimez et ne désinstallez rien",
     seen: "vu pour la première fois dans le trafic",
     day: "9 octobre 2025",
-    none: "Aucune constatation.",
+    none: "Aucun constat.",
 };
 
 const ENGLISH: Words = Words {
     lang: "en",
     title: "Check report — case ",
-    not_proof: "is not proof that there is no spy software",
+    not_proof: "is not proof that there is no spyware",
     custody: "Chain of custody",
     finding: "Contact with the website of TheTruthSpy",
     plan: "Do not remove or uninstall anything",
@@ -246,7 +246,7 @@ fn person_summary_and_signed_report() {
     };
     for technical in [
         sha.as_str(),
-        "Chaîne de conservation",
+        "Chaîne de possession",
         "thetruthspy.com",
         "Rapport de vérification",
     ] {

@@ -42,7 +42,7 @@ fn iphone_backup_check_in_the_app() {
     common::assert_says(
         &text,
         &[
-            "Traces of known spy software",
+            "Traces of known spyware",
             "HomeDomain/Library/SMS/sms.db message ROWID 3",
             "Lockdown Mode is on",
             "iPhone9,3",
@@ -125,7 +125,7 @@ fn connected_iphone_check_in_the_app() {
     let text = b.wait_text("Phone backups kept in this case", 10);
     b.screenshot("iosdev-03-case-backup-en");
     assert!(
-        text.contains("digest of every file (name and SHA-256)"),
+        text.contains("hash of every file (name and SHA-256)"),
         "{text}"
     );
 }

@@ -67,7 +67,7 @@ fn interview_report_and_export_from_the_app() {
     assert!(html.contains("Ce que la personne a dit"), "{html}");
     assert!(html.contains("he knows the unlock code"));
     // Nothing was found, yet the answers bring the safety sections and the images advice.
-    assert!(html.contains("Aucune constatation."));
+    assert!(html.contains("Aucun constat."));
     assert!(html.contains("Ne supprimez et ne désinstallez rien"));
     assert!(html.contains("StopNCII"));
     // Her consent, and who wrote the report (the signed-in operator).
@@ -84,7 +84,7 @@ fn interview_report_and_export_from_the_app() {
     );
     assert_eq!(r.status, 200);
     assert!(r.body.contains("Notes de votre rendez-vous"), "{}", r.body);
-    assert!(!r.body.contains("Chaîne de conservation"));
+    assert!(!r.body.contains("Chaîne de possession"));
     // And as PDF.
     let r = c.post_form(
         &st.addr,
