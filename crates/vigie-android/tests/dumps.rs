@@ -4,21 +4,14 @@
 //! and by its APK hash, independently.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 use vigie_android::{check, load_dump};
 use vigie_core::Localized;
 use vigie_core::Severity;
 use vigie_indicators::{load_path, IndicatorSet};
 
-fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("SKIPPED: shared test data not found at {}", p.display());
-        None
-    }
-}
+#[path = "../../../testing/shared_data.rs"]
+mod shared_data;
+use shared_data::shared;
 
 fn echap(shared: &std::path::Path) -> IndicatorSet {
     let mut set = IndicatorSet::new();

@@ -1,24 +1,12 @@
 //! Loads the real feeds in `../shared/data` (Echap, MVT indicator bundles) and checks what
 //! comes out of them.
 
-use std::path::PathBuf;
 use std::time::Instant;
 use vigie_indicators::{load_path, IndicatorKind, IndicatorRole, IndicatorSet, ThreatCategory};
 
-fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("VIGIE_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: shared test data not found at {} (set VIGIE_SHARED_DATA)",
-            p.display()
-        );
-        None
-    }
-}
+#[path = "../../../testing/shared_data.rs"]
+mod shared_data;
+use shared_data::shared;
 
 #[test]
 fn echap_yaml_loads_every_app() {

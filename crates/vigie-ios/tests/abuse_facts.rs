@@ -5,6 +5,8 @@
 //! Each is shown to the operator with the file and entry it comes from; system services and
 //! ordinary shortcuts are not.
 
+mod common;
+
 use plist::{Dictionary, Value};
 use vigie_core::{Evidence, Severity};
 use vigie_ios::synthetic::{database, write_backup, PhoneFile};
@@ -225,21 +227,13 @@ fn read() -> IosBackup {
 }
 
 fn indicators() -> vigie_indicators::IndicatorSet {
-    let stix = std::env::temp_dir().join(format!("vigie-ios-facts-{}.stix2", std::process::id()));
-    std::fs::write(
-        &stix,
-        r#"{"type":"bundle","id":"bundle--00000000-0000-4000-8000-000000000000","objects":[
-        {"type":"malware","spec_version":"2.1","id":"malware--00000000-0000-4000-8000-000000000001","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","name":"SpyCo","is_family":false},
-        {"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-000000000002","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","pattern":"[domain-name:value='spy-upload.example']","pattern_type":"stix","valid_from":"2026-01-01T00:00:00Z"},
-        {"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-000000000003","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","pattern":"[process:name='com.spyco.tracker']","pattern_type":"stix","valid_from":"2026-01-01T00:00:00Z"},
-        {"type":"relationship","spec_version":"2.1","id":"relationship--00000000-0000-4000-8000-000000000004","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","relationship_type":"indicates","source_ref":"indicator--00000000-0000-4000-8000-000000000002","target_ref":"malware--00000000-0000-4000-8000-000000000001"},
-        {"type":"relationship","spec_version":"2.1","id":"relationship--00000000-0000-4000-8000-000000000005","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","relationship_type":"indicates","source_ref":"indicator--00000000-0000-4000-8000-000000000003","target_ref":"malware--00000000-0000-4000-8000-000000000001"}]}"#,
+    common::spyco_indicators(
+        "facts",
+        &[
+            "[domain-name:value='spy-upload.example']",
+            "[process:name='com.spyco.tracker']",
+        ],
     )
-    .expect("write");
-    let mut iocs = vigie_indicators::IndicatorSet::new();
-    vigie_indicators::load_path(&mut iocs, &stix).expect("load");
-    let _ = std::fs::remove_file(&stix);
-    iocs
 }
 
 fn locators(f: &vigie_core::Finding) -> Vec<String> {
@@ -255,16 +249,14 @@ fn locators(f: &vigie_core::Finding) -> Vec<String> {
 #[test]
 fn what_matters_in_abuse_is_shown_with_its_source() {
     let b = read();
-    for m in [
+    let modules = [
         "locationd",
         "paired_devices",
         "profile_events",
         "shortcuts",
         "sms_attachments",
-    ] {
-        let run = b.modules.iter().find(|r| r.module == m).expect(m);
-        assert!(run.rows > 0 && run.problem.is_none(), "{m}: {run:?}");
-    }
+    ];
+    common::assert_modules_read(&b, &modules);
     let verdict = vigie_ios::check(&b, &indicators());
     let all = |r: &str| -> Vec<&vigie_core::Finding> {
         verdict.findings.iter().filter(|f| f.rule == r).collect()

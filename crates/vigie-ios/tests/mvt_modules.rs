@@ -4,6 +4,8 @@
 //! not), WebKit's browsing-session log, the daily analytics' programs and Firefox's site
 //! icons, each matched against indicators and naming its file and entry.
 
+mod common;
+
 use plist::{Dictionary, Value};
 use vigie_core::{Evidence, Severity};
 use vigie_ios::synthetic::{database, write_backup, PhoneFile};
@@ -129,32 +131,14 @@ fn read() -> IosBackup {
 }
 
 fn indicators() -> vigie_indicators::IndicatorSet {
-    let stix = std::env::temp_dir().join(format!(
-        "vigie-ios-mvt-modules-{}.stix2",
-        std::process::id()
-    ));
-    let indicator = |n: u32, pattern: &str| {
-        format!(
-            r#"{{"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-00000000000{n}","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","pattern":"{pattern}","pattern_type":"stix","valid_from":"2026-01-01T00:00:00Z"}},
-            {{"type":"relationship","spec_version":"2.1","id":"relationship--00000000-0000-4000-8000-00000000000{n}","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","relationship_type":"indicates","source_ref":"indicator--00000000-0000-4000-8000-00000000000{n}","target_ref":"malware--00000000-0000-4000-8000-000000000001"}}"#
-        )
-    };
-    std::fs::write(
-        &stix,
-        format!(
-            r#"{{"type":"bundle","id":"bundle--00000000-0000-4000-8000-000000000000","objects":[
-            {{"type":"malware","spec_version":"2.1","id":"malware--00000000-0000-4000-8000-000000000001","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","name":"SpyCo","is_family":false}},
-            {}, {}, {}]}}"#,
-            indicator(2, "[domain-name:value='tracker-bad.example']"),
-            indicator(3, "[process:name='spyagentd']"),
-            indicator(4, "[domain-name:value='icons-bad.example']"),
-        ),
+    common::spyco_indicators(
+        "mvt-modules",
+        &[
+            "[domain-name:value='tracker-bad.example']",
+            "[process:name='spyagentd']",
+            "[domain-name:value='icons-bad.example']",
+        ],
     )
-    .expect("write");
-    let mut iocs = vigie_indicators::IndicatorSet::new();
-    vigie_indicators::load_path(&mut iocs, &stix).expect("load");
-    let _ = std::fs::remove_file(&stix);
-    iocs
 }
 
 fn record(f: &vigie_core::Finding) -> (String, String) {
@@ -167,15 +151,13 @@ fn record(f: &vigie_core::Finding) -> (String, String) {
 #[test]
 fn the_rest_of_mvts_modules_are_read_and_matched() {
     let b = read();
-    for m in [
+    let modules = [
         "applications",
         "webkit_session_resource_log",
         "osanalytics_addaily",
         "firefox_favicon",
-    ] {
-        let run = b.modules.iter().find(|r| r.module == m).expect(m);
-        assert!(run.rows > 0 && run.problem.is_none(), "{m}: {run:?}");
-    }
+    ];
+    common::assert_modules_read(&b, &modules);
     let verdict = vigie_ios::check(&b, &indicators());
     let one = |rule: &str, subject: &str| {
         verdict

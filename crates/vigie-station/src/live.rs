@@ -71,6 +71,25 @@ pub struct LiveSnapshot {
     pub finished: bool,
 }
 
+impl LiveSnapshot {
+    /// What the check has seen so far, for the live page.
+    fn progress(
+        &mut self,
+        clock: Instant,
+        capture: &LiveCapture,
+        seen: &Seen,
+        scan: &NetScan<'_>,
+        findings: Vec<Finding>,
+    ) {
+        self.elapsed_secs = clock.elapsed().as_secs();
+        self.packets = capture.frames();
+        self.bytes = capture.bytes();
+        self.services.clone_from(&seen.services);
+        self.devices = crate::makers::with_makers(scan.devices());
+        self.findings = findings;
+    }
+}
+
 /// The end of a live check.
 #[derive(Debug)]
 pub struct LiveOutcome {
@@ -333,12 +352,7 @@ fn run(
             last_refresh = Instant::now();
             recorder.flush();
             if let Ok(mut s) = state.lock() {
-                s.elapsed_secs = clock.elapsed().as_secs();
-                s.packets = capture.frames();
-                s.bytes = capture.bytes();
-                s.services.clone_from(&seen.borrow().services);
-                s.devices = crate::makers::with_makers(scan.devices());
-                s.findings = scan.findings();
+                s.progress(clock, &capture, &seen.borrow(), &scan, scan.findings());
             }
         }
     }
@@ -349,12 +363,13 @@ fn run(
     let summary = scan.end_live(&source, capture.frames(), stopped.clone(), &mut on_obs);
     let verdict = scan.verdict();
     if let Ok(mut s) = state.lock() {
-        s.elapsed_secs = clock.elapsed().as_secs();
-        s.packets = capture.frames();
-        s.bytes = capture.bytes();
-        s.services.clone_from(&seen.borrow().services);
-        s.devices = crate::makers::with_makers(scan.devices());
-        s.findings = verdict.findings.clone();
+        s.progress(
+            clock,
+            &capture,
+            &seen.borrow(),
+            &scan,
+            verdict.findings.clone(),
+        );
         s.stopped = stopped.map(|s| s.1);
         s.finished = true;
     }

@@ -72,7 +72,7 @@ fn published_misp_events_become_feeds() {
     let out = v.run(&["scan", "pcap", arg(&pcap), "--format", "json"]);
     assert_code(&out, 1);
     let said = common::stderr(&out);
-    assert!(said.contains("anonymous sightings"), "{said}");
+    assert!(said.contains("1 anonymous sighting "), "{said}");
     let bodies: Vec<String> = received
         .lock()
         .expect("received")

@@ -20,6 +20,16 @@ fn prepare(name: &str) -> Option<(PathBuf, PathBuf, PathBuf)> {
     Some((shared, feeds, stix))
 }
 
+/// Starts the check with `button` and waits (up to `secs`) for what it found, pictured as
+/// `shot`: the page's text.
+fn findings_after(b: &Browser, button: &str, secs: u64, shot: &str) -> String {
+    b.click(button);
+    b.wait_url("the check", |u| u.contains("/ios/"));
+    let text = b.wait_text("What was found", secs);
+    b.screenshot(shot);
+    text
+}
+
 #[test]
 fn iphone_backup_check_in_the_app() {
     let Some((shared, _, stix)) = prepare("station-ios-feeds") else {
@@ -35,10 +45,7 @@ fn iphone_backup_check_in_the_app() {
     let backup = shared.join("mvt/ios_backup");
     b.type_into("#ios-path", backup.to_str().expect("path"));
     b.screenshot("ios-01-backup-en");
-    b.click("#ios-go");
-    b.wait_url("the check", |u| u.contains("/ios/"));
-    let text = b.wait_text("What was found", 30);
-    b.screenshot("ios-02-findings-en");
+    let text = findings_after(&b, "#ios-go", 30, "ios-02-findings-en");
     common::assert_says(
         &text,
         &[
@@ -106,10 +113,7 @@ fn connected_iphone_check_in_the_app() {
         "{text}"
     );
     b.screenshot("iosdev-01-form-en");
-    b.click("#ios-device-go");
-    b.wait_url("the check", |u| u.contains("/ios/"));
-    let text = b.wait_text("What was found", 60);
-    b.screenshot("iosdev-02-findings-en");
+    let text = findings_after(&b, "#ios-device-go", 60, "iosdev-02-findings-en");
     common::assert_says(
         &text,
         &[

@@ -215,7 +215,7 @@ fn indicators_are_pulled_from_a_taxii_server() {
     let out = scan();
     assert_code(&out, 1);
     let said = common::stderr(&out);
-    assert!(said.contains("1 anonymous sightings"), "{said}");
+    assert!(said.contains("1 anonymous sighting "), "{said}");
     let all = client
         .objects(&roots[0], &collections[0].id, None)
         .expect("objects");

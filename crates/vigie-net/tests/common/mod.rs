@@ -5,21 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use vigie_net::{CaptureReader, Observation, Observer};
 
-/// `../shared/data`, or `None` (with a message) where it is absent.
-pub fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("VIGIE_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: shared test data not found at {} (set VIGIE_SHARED_DATA)",
-            p.display()
-        );
-        None
-    }
-}
+#[path = "../../../../testing/shared_data.rs"]
+mod shared_data;
+#[allow(unused_imports)]
+pub use shared_data::shared;
 
 /// Every capture file under `dir`, sorted.
 pub fn captures(dir: &std::path::Path) -> Vec<PathBuf> {

@@ -24,21 +24,9 @@ pub use run::{
     json, stderr, stdout, Vigie,
 };
 
-/// `../shared/data`, or `None` (with a message) where it is absent.
-pub fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("VIGIE_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: shared test data not found at {} (set VIGIE_SHARED_DATA)",
-            p.display()
-        );
-        None
-    }
-}
+#[path = "../../../../testing/shared_data.rs"]
+mod shared_data;
+pub use shared_data::shared;
 
 /// `../shared/data` for a test that needs Echap's indicators, or `None` with a message.
 pub fn shared_echap() -> Option<PathBuf> {
