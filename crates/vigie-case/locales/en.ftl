@@ -48,3 +48,4 @@ case-error-no-reason = An evidence file can only be withdrawn with a reason: wri
 export-sealed-entry = { $file } is sealed with a passphrase (an age file): it opens with “age -d” and that passphrase; its SHA-256 once opened is in the manifest.
 export-withheld-withdrawn = { $file } (SHA-256 { $sha256 }) is not in the archive: it was withdrawn from the case (the custody log says by whom and why).
 export-withheld-intimate = { $file } (SHA-256 { $sha256 }) is not in the archive: it is an intimate image, left out of the export.
+case-error-locked = The case file is locked: its passphrase has not been given yet.

@@ -48,3 +48,4 @@ case-error-no-reason = Un fichier de preuve ne peut être retiré qu’avec une 
 export-sealed-entry = { $file } est scellé par une phrase de passe (fichier age) : il s’ouvre avec « age -d » et cette phrase ; son empreinte une fois ouvert figure au manifeste.
 export-withheld-withdrawn = { $file } (SHA-256 { $sha256 }) n’est pas dans l’archive : il a été retiré du dossier (la chaîne de possession dit par qui et pourquoi).
 export-withheld-intimate = { $file } (SHA-256 { $sha256 }) n’est pas dans l’archive : c’est une image intime, laissée hors de l’export.
+case-error-locked = Le fichier des dossiers est verrouillé : sa phrase de passe n’a pas encore été donnée.

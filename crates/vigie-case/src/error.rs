@@ -33,6 +33,9 @@ pub enum CaseError {
     /// it stopped abnormally (what it had committed is kept).
     #[error("the case file is unavailable: a check writing to it stopped abnormally")]
     Unavailable,
+    /// The case file is not open yet: its passphrase has not been given.
+    #[error("the case file is locked: its passphrase has not been given yet")]
+    Locked,
     /// An evidence item is withdrawn only with a reason.
     #[error("a reason is needed to withdraw an evidence item")]
     NoReason,
@@ -67,6 +70,7 @@ impl vigie_core::Localized for CaseError {
                 Message::new("case-error-operator-exists").arg("name", n)
             }
             CaseError::Unavailable => Message::new("case-error-unavailable"),
+            CaseError::Locked => Message::new("case-error-locked"),
             CaseError::NoReason => Message::new("case-error-no-reason"),
             CaseError::Io(d) => Message::new("case-error-io").arg("detail", d),
             CaseError::DiskFull { free_mb } => {

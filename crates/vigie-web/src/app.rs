@@ -7,10 +7,11 @@ use crate::{FeedLoader, WebConfig};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use vigie_case::{CaseError, CaseStore};
+use std::sync::{Arc, Mutex, OnceLock};
+use vigie_case::{CaseError, CaseId, CaseStore};
 use vigie_core::{Catalog, Lang, Message};
 use vigie_indicators::IndicatorSet;
+use vigie_station::CaseTarget;
 
 /// The app's state, as handlers receive it.
 pub(crate) type Shared = axum::extract::State<Arc<App>>;
@@ -20,8 +21,13 @@ pub(crate) type CaseRef = axum::extract::Path<String>;
 
 /// The app's shared state.
 pub(crate) struct App {
-    /// The open case file.
-    pub(crate) store: Arc<Mutex<CaseStore>>,
+    /// The case file, once open: at start when its passphrase was given to the process, or
+    /// when an operator types it on the unlock page.
+    store: OnceLock<Arc<Mutex<CaseStore>>>,
+    /// Where the case file is, to open it from the unlock page.
+    pub(crate) store_path: PathBuf,
+    /// Held while a passphrase is being tried on the unlock page (one at a time).
+    pub(crate) unlocking: Mutex<()>,
     /// Where hotspot files go.
     pub(crate) run_dir: PathBuf,
     /// Raw captures of live checks are purged after this many days unless kept.
@@ -50,7 +56,12 @@ impl App {
     /// The state of an app started with `config`.
     pub(crate) fn new(config: WebConfig) -> App {
         App {
-            store: Arc::new(Mutex::new(config.store)),
+            store: match config.store {
+                Some(st) => OnceLock::from(Arc::new(Mutex::new(st))),
+                None => OnceLock::new(),
+            },
+            store_path: config.store_path,
+            unlocking: Mutex::new(()),
             run_dir: config.run_dir,
             retention_days: config.retention_days,
             feeds: config.feeds,
@@ -66,6 +77,30 @@ impl App {
         }
     }
 
+    /// Whether the case file is open (its passphrase given).
+    pub(crate) fn unlocked(&self) -> bool {
+        self.store.get().is_some()
+    }
+
+    /// Keeps the case file opened from the unlock page; false when it was open already.
+    pub(crate) fn unlock(&self, store: CaseStore) -> bool {
+        self.store.set(Arc::new(Mutex::new(store))).is_ok()
+    }
+
+    /// The open case file, shared with the checks that write to it.
+    pub(crate) fn store(&self) -> Result<&Arc<Mutex<CaseStore>>, CaseError> {
+        self.store.get().ok_or(CaseError::Locked)
+    }
+
+    /// Case `case` of the case file, to keep a check in as `operator`.
+    pub(crate) fn target(&self, case: CaseId, operator: &str) -> Result<CaseTarget, CaseError> {
+        Ok(CaseTarget {
+            store: self.store()?.clone(),
+            case,
+            operator: Some(operator.to_owned()),
+        })
+    }
+
     /// Runs `f` on the case file as `actor` (blocking work, off the async threads).
     pub(crate) fn with_store<T>(
         &self,
@@ -73,7 +108,7 @@ impl App {
         f: impl FnOnce(&mut CaseStore) -> Result<T, CaseError>,
     ) -> Result<T, CaseError> {
         tokio::task::block_in_place(|| {
-            let mut store = self.store.lock().map_err(|_| CaseError::Unavailable)?;
+            let mut store = self.store()?.lock().map_err(|_| CaseError::Unavailable)?;
             let mut acting = store.acting(actor);
             f(&mut acting)
         })

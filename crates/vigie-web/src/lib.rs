@@ -68,8 +68,11 @@ pub type FeedLoader = Arc<dyn Fn() -> Result<IndicatorSet, Message> + Send + Syn
 
 /// What the app needs to run.
 pub struct WebConfig {
-    /// The open case file.
-    pub store: CaseStore,
+    /// The case file, already open; `None` to ask its passphrase on the unlock page (a
+    /// service started at boot, which has no one to type it).
+    pub store: Option<CaseStore>,
+    /// Where the case file is (opened, or created at first start, from the unlock page).
+    pub store_path: PathBuf,
     /// Where hotspot files go.
     pub run_dir: PathBuf,
     /// Raw captures of live checks are purged after this many days unless kept.

@@ -2,7 +2,7 @@
 
 use crate::app::App;
 use crate::pages::{
-    account, cases, devices, evidence, hotspot, import, live, locker, reports, results,
+    account, cases, devices, evidence, hotspot, import, live, locker, reports, results, unlock,
 };
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
@@ -22,6 +22,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
     let uploads = DefaultBodyLimit::max(MAX_UPLOAD);
     Router::new()
         .route("/", get(account::home))
+        .route("/unlock", get(unlock::page_of).post(unlock::unlock))
         .route("/setup", get(account::setup_page).post(account::setup))
         .route("/login", get(account::login_page).post(account::login))
         .route("/logout", post(account::logout))
@@ -88,6 +89,10 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             "/assets/app.js",
             get(|| async { asset("text/javascript", JS) }),
         )
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            unlock::require_unlocked,
+        ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(app)
 }

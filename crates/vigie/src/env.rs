@@ -58,6 +58,13 @@ impl Env {
     /// The store's passphrase: `--passphrase-file`, else `VIGIE_PASSPHRASE`, else asked on
     /// the terminal (without echo). Without any of them it is an error, never an empty one.
     pub fn passphrase(&self) -> Result<String> {
+        self.given_passphrase()?
+            .ok_or_else(|| anyhow!(self.cat.key("case-passphrase-needed")))
+    }
+
+    /// The store's passphrase when one is given (`--passphrase-file`, `VIGIE_PASSPHRASE`, or
+    /// typed on a terminal); `None` when there is no way to have it here.
+    pub fn given_passphrase(&self) -> Result<Option<String>> {
         let cat = &self.cat;
         let given = if let Some(f) = &self.passphrase_file {
             let text = std::fs::read_to_string(f).map_err(|e| {
@@ -75,10 +82,7 @@ impl Env {
         } else {
             String::new()
         };
-        if given.is_empty() {
-            return Err(anyhow!(cat.key("case-passphrase-needed")));
-        }
-        Ok(given)
+        Ok(Some(given).filter(|g| !g.is_empty()))
     }
 
     /// The case file of the station (`DATA_DIR/cases.db`), created with the passphrase if
@@ -90,9 +94,24 @@ impl Env {
     /// The case file, acting for no one in particular (the app names its operators itself).
     pub fn open_store(&self) -> Result<CaseStore> {
         let pass = self.passphrase()?;
+        self.open_store_with(&pass)
+    }
+
+    /// The case file opened with `pass` (created if new).
+    pub fn open_store_with(&self, pass: &str) -> Result<CaseStore> {
         std::fs::create_dir_all(&self.data_dir)?;
-        let path = self.data_dir.join("cases.db");
-        CaseStore::open(&path, &pass, KdfParams::standard(), Timestamp::now()).said(&self.cat)
+        CaseStore::open(
+            &self.store_path(),
+            pass,
+            KdfParams::standard(),
+            Timestamp::now(),
+        )
+        .said(&self.cat)
+    }
+
+    /// Where the case file is.
+    pub fn store_path(&self) -> PathBuf {
+        self.data_dir.join("cases.db")
     }
 
     /// The case a check is kept in, when one is named: the case file is opened first, so

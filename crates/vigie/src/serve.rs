@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use vigie_core::{Localized, Message};
 
-/// Opens the case file, then serves the app on `listen` until the process is stopped.
+/// Opens the case file (or leaves it to the unlock page when no passphrase is given), then
+/// serves the app on `listen` until the process is stopped.
 pub fn serve(
     env: &Env,
     listen: SocketAddr,
@@ -17,7 +18,14 @@ pub fn serve(
 ) -> Result<ExitCode> {
     let (cat, data_dir) = (&env.cat, env.data_dir.as_path());
     vigie_web::check_listen(listen, allow_remote).said(cat)?;
-    let store = env.open_store()?;
+    // Without a passphrase (a service started at boot) the app asks for it on its first page.
+    let store = match env.given_passphrase()? {
+        Some(pass) => Some(env.open_store_with(&pass)?),
+        None => {
+            eprintln!("{}", cat.key("web-locked-at-start"));
+            None
+        }
+    };
     let unit = env.settings()?.unit;
     let feed_dir = feeds::store_dir(data_dir);
     let loader: vigie_web::FeedLoader = Arc::new(move || {
@@ -39,6 +47,7 @@ pub fn serve(
         );
         let config = vigie_web::WebConfig {
             store,
+            store_path: env.store_path(),
             run_dir: data_dir.join("run"),
             retention_days,
             feeds: loader,

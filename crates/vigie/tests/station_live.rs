@@ -180,7 +180,9 @@ fn live_check_sees_stalkerware_while_traffic_flows() {
         "{s}"
     );
     assert!(
-        s["timer"].as_str().is_some_and(|t| t.contains(" — il reste ")),
+        s["timer"]
+            .as_str()
+            .is_some_and(|t| t.contains(" — il reste ")),
         "{s}"
     );
 

@@ -107,11 +107,9 @@ fn prepare(
     let iocs = app
         .feeds()
         .map_err(|m| error_page(cat, Some(s), StatusCode::SERVICE_UNAVAILABLE, &m))?;
-    let target = CaseTarget {
-        store: app.store.clone(),
-        case,
-        operator: Some(s.operator.clone()),
-    };
+    let target = app
+        .target(case, &s.operator)
+        .map_err(|e| case_error(cat, Some(s), &e))?;
     let object = Some(format!("cases:{}", case.0));
     tokio::task::block_in_place(|| target.with(|st| st.log(started, object, Timestamp::now())))
         .map_err(|e| case_error(cat, Some(s), &e))?;

@@ -130,10 +130,9 @@ pub(crate) async fn import(State(app): Shared, Path(reference): CaseRef, up: Upl
         let unreadable = check.unreadable().to_vec();
         (check.finish(vec![]), unreadable)
     });
-    let target = CaseTarget {
-        store: app.store.clone(),
-        case,
-        operator: Some(s.operator.clone()),
+    let target = match app.target(case, &s.operator) {
+        Ok(t) => t,
+        Err(e) => return case_error(cat, Some(s), &e),
     };
     let mut sink = ImportSink {
         target: target.clone(),

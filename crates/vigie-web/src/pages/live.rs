@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
 use std::time::Duration;
 use vigie_core::{Catalog, Localized, Message, Timestamp};
-use vigie_station::{CaptureEvidence, CaseTarget, LiveCheck, LiveSnapshot};
+use vigie_station::{CaptureEvidence, LiveCheck, LiveSnapshot};
 
 /// Suggested duration of a live check, in minutes.
 const SUGGESTED_MINUTES: u64 = 15;
@@ -115,10 +115,9 @@ pub(crate) async fn start(State(app): Shared, Path(reference): CaseRef, p: Poste
         Ok(c) => c,
         Err(e) => return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &e.message()),
     };
-    let target = CaseTarget {
-        store: app.store.clone(),
-        case,
-        operator: Some(s.operator.clone()),
+    let target = match app.target(case, &s.operator) {
+        Ok(t) => t,
+        Err(e) => return case_error(cat, Some(s), &e),
     };
     let name = format!("live-{interface}-{}.pcap", Timestamp::now());
     let started = tokio::task::block_in_place(|| {
@@ -212,7 +211,8 @@ pub(crate) fn maintenance(app: &App) {
     if due {
         let n = Timestamp::now();
         let cutoff = Timestamp(n.0 - i64::from(app.retention_days) * 86_400 * 1_000_000_000);
-        if let Ok(mut st) = app.store.lock() {
+        // Off the async threads already: the case file is used directly (not before it is open).
+        if let Ok(Ok(mut st)) = app.store().map(|st| st.lock()) {
             let _ = st.purge_raw_captures(cutoff, n);
         }
     }

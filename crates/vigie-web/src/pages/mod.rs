@@ -10,3 +10,4 @@ pub(crate) mod live;
 pub(crate) mod locker;
 pub(crate) mod reports;
 pub(crate) mod results;
+pub(crate) mod unlock;

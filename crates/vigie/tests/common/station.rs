@@ -50,23 +50,45 @@ impl Station {
         if let Some(f) = feeds {
             super::assert_ok(&Vigie::at(&data).run(&["iocs", "import", super::arg(f)]));
         }
-        let mut child = env
+        let vigie = env
             .iter()
-            .fold(Vigie::at(&data).lang("en"), |v, (k, val)| v.env(k, val))
+            .fold(Vigie::at(&data).lang("en"), |v, (k, val)| v.env(k, val));
+        Station::spawn(&vigie, data)
+    }
+
+    /// Starts `vigie serve` with no passphrase at all (as a service at boot): the app asks
+    /// for it on its unlock page.
+    pub fn start_locked(data: PathBuf) -> Station {
+        let vigie = Vigie::new()
+            .data_dir(&data)
+            .passphrase(None)
+            .no_stdin()
+            .lang("en");
+        Station::spawn(&vigie, data)
+    }
+
+    fn spawn(vigie: &Vigie, data: PathBuf) -> Station {
+        let mut child = vigie
             .command(&["serve", "--listen", "127.0.0.1:0"])
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
             .expect("serve");
         let mut err = BufReader::new(child.stderr.take().expect("stderr"));
-        let mut line = String::new();
-        err.read_line(&mut line).expect("first line");
-        let base = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .trim_end_matches('/')
-            .to_owned();
+        let mut base = None;
+        let mut said = String::new();
+        while base.is_none() {
+            let mut line = String::new();
+            if err.read_line(&mut line).expect("a line") == 0 {
+                panic!("no address in {said:?}");
+            }
+            base = line
+                .split_whitespace()
+                .find(|w| w.starts_with("http://"))
+                .map(|w| w.trim_end_matches('/').to_owned());
+            said.push_str(&line);
+        }
+        let base = base.unwrap_or_default();
         // Keep draining stderr so the server never blocks on it.
         std::thread::spawn(move || {
             let mut sink = String::new();
