@@ -2,7 +2,7 @@
 //! with the web clients (User-Agents) and the local names (mDNS) each then announced from
 //! its address: what ties a capture to the phone that made it.
 
-use crate::dhcp::DhcpClient;
+use crate::observation::DhcpClient;
 use crate::observation::{Observation, Observed};
 use vigie_core::Timestamp;
 
@@ -102,7 +102,7 @@ impl Devices {
 #[cfg(test)]
 mod tests {
     use super::Devices;
-    use crate::dhcp::DhcpClient;
+    use crate::observation::DhcpClient;
     use crate::observation::{Endpoint, Observation, Observed};
     use vigie_core::Timestamp;
 

@@ -2,6 +2,7 @@
 //! address, the name it gives and its DHCP client — and the address it is given. This is
 //! what ties a capture to the phone that made the traffic.
 
+pub use crate::observation::DhcpClient;
 use crate::observation::{Emitter, Observed};
 use crate::reader::Reader;
 use std::net::{IpAddr, Ipv4Addr};
@@ -24,21 +25,6 @@ pub struct Message {
     /// one the server gives (`yiaddr`), else the one it asks for (option 50), else the one
     /// it already has (`ciaddr`).
     pub client: Option<DhcpClient>,
-}
-
-/// A device as DHCP shows it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct DhcpClient {
-    /// Its hardware address (`aa:bb:cc:dd:ee:ff`).
-    pub mac: String,
-    /// The address is one the device made up (private, random: it names no maker).
-    pub private_mac: bool,
-    /// The IPv4 address it was given, asked for or has.
-    pub address: Option<IpAddr>,
-    /// The name it gives itself (option 12, printable characters only), e.g. `Galaxy-S21`.
-    pub hostname: Option<String>,
-    /// Its DHCP client (option 60), e.g. `android-dhcp-14`.
-    pub vendor_class: Option<String>,
 }
 
 /// The options that matter here: message type, requested address, name, client class.

@@ -218,7 +218,7 @@ pub enum Observed {
     },
     /// A device joining the network (DHCP): the client's own message, or the server's
     /// acknowledgement giving it its address.
-    DhcpDevice(crate::dhcp::DhcpClient),
+    DhcpDevice(DhcpClient),
     /// A flow's summary, when it ends.
     Flow {
         /// The server's best name.
@@ -332,4 +332,19 @@ impl<'s> Emitter<'s> {
             dst: self.dst,
         });
     }
+}
+
+/// A device as DHCP shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DhcpClient {
+    /// Its hardware address (`aa:bb:cc:dd:ee:ff`).
+    pub mac: String,
+    /// The address is one the device made up (private, random: it names no maker).
+    pub private_mac: bool,
+    /// The IPv4 address it was given, asked for or has.
+    pub address: Option<IpAddr>,
+    /// The name it gives itself (option 12, printable characters only), e.g. `Galaxy-S21`.
+    pub hostname: Option<String>,
+    /// Its DHCP client (option 60), e.g. `android-dhcp-14`.
+    pub vendor_class: Option<String>,
 }

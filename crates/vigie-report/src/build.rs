@@ -6,6 +6,7 @@
 use crate::guidance::Guidance;
 use crate::model::{Block, Report};
 use crate::sections::{self, Sources};
+use crate::settings::{Audience, ReportSettings};
 use vigie_case::{CaseError, CaseStore};
 use vigie_core::{Catalog, Localized, Message, Timestamp};
 use vigie_station::{stored_check, stored_checks};
@@ -17,29 +18,6 @@ pub enum Scope {
     Case(String),
     /// One check, by its id.
     Scan(i64),
-}
-
-/// Whom a report is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Audience {
-    /// The technical report for police and justice.
-    #[default]
-    Police,
-    /// A short plain summary for the person, with nothing technical.
-    Person,
-}
-
-/// Who writes a report, for whom, and what of the station it uses.
-#[derive(Debug, Clone, Default)]
-pub struct ReportSettings {
-    /// Whom the report is for.
-    pub audience: Audience,
-    /// Country whose helplines the next steps give (`FR`, `BE`, ...).
-    pub country: String,
-    /// Who writes it (an operator, or the command line's user).
-    pub author: Option<String>,
-    /// The author's unit or organisation, from the station's settings.
-    pub unit: Option<String>,
 }
 
 /// Why a report could not be written.

@@ -14,15 +14,17 @@ mod interview;
 mod model;
 mod pdf;
 mod sections;
+mod settings;
 mod takedown;
 
-pub use build::{build, Audience, ReportError, ReportSettings, Scope};
+pub use build::{build, ReportError, Scope};
 pub use guidance::{Guidance, GuidanceError, GuidanceOrigin};
 pub use html::render as render_html;
 pub use interview::{Answer, Interview, QUESTIONS};
 pub use model::{Block, FindingBlock, Report};
 pub use pdf::{render as render_pdf, PdfError};
 pub use sections::custody::who as operator_words;
+pub use settings::{Audience, ReportSettings};
 pub use takedown::{takedown, ChronologyRow, Draft, Takedown};
 
 vigie_core::locales!("Translation resources of the reports.");

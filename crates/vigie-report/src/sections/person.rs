@@ -3,9 +3,9 @@
 //! rule, hash or evidence), and a discreet title.
 
 use super::{kind_name, Sources};
-use crate::build::ReportSettings;
 use crate::guidance::Guidance;
 use crate::model::{Block, Report};
+use crate::settings::ReportSettings;
 use vigie_core::{Catalog, Message, VerdictLevel};
 
 /// The guidance sections the person reads, by what was found.

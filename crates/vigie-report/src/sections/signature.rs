@@ -1,8 +1,8 @@
 //! Who wrote the report, for whom, with the date and a line to sign: what a document for a
 //! judge carries at its end.
 
-use crate::build::ReportSettings;
 use crate::model::Block;
+use crate::settings::ReportSettings;
 use vigie_core::{Catalog, Message, Timestamp};
 
 /// Writes the block.
