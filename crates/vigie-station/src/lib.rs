@@ -13,6 +13,7 @@
 mod android;
 mod captures;
 mod check;
+mod doctor;
 mod document;
 mod error;
 mod ios;
@@ -30,6 +31,7 @@ mod target;
 pub use android::{android_devices, check_android_dump, check_android_phone};
 pub use captures::{file_sha256, CaptureCheck};
 pub use check::{AndroidResult, Check, IosResult, NetworkResult};
+pub use doctor::{diagnose, radios_with_ap, regulatory_country, Diagnosis, DoctorItem, Health};
 pub use document::{StoredDocument, VerdictDocument};
 pub use error::CheckError;
 pub use ios::check_ios_backup;

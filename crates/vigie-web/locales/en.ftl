@@ -291,3 +291,4 @@ web-unlock-short = The passphrase must have at least { $min } characters.
 web-unlock-differ = The two passphrases differ. Type them again.
 web-unlock-busy = Another attempt is under way. Wait a moment, then try again.
 web-locked-at-start = No passphrase was given: the app will ask for it on its first page.
+web-nav-station = Station status

@@ -291,3 +291,4 @@ web-unlock-short = La phrase de passe doit compter au moins { $min } caractères
 web-unlock-differ = Les deux phrases de passe diffèrent. Tapez-les à nouveau.
 web-unlock-busy = Une autre tentative est en cours. Patientez un instant, puis réessayez.
 web-locked-at-start = Aucune phrase de passe n’a été donnée : l’application la demandera sur sa première page.
+web-nav-station = État de la station

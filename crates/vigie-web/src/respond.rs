@@ -88,6 +88,10 @@ fn layout(cat: &Catalog, title: &str, session: Option<&Session>, path: &str, bod
             "<a href=\"/hotspot\">{}</a>",
             esc(&cat.key("web-nav-hotspot"))
         ));
+        nav.push_str(&format!(
+            "<a href=\"/station\">{}</a>",
+            esc(&cat.key("web-nav-station"))
+        ));
         if s.admin {
             nav.push_str(&format!(
                 "<a href=\"/operators\">{}</a>",

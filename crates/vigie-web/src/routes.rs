@@ -2,7 +2,8 @@
 
 use crate::app::App;
 use crate::pages::{
-    account, cases, devices, evidence, hotspot, import, live, locker, reports, results, unlock,
+    account, cases, devices, evidence, hotspot, import, live, locker, reports, results, station,
+    unlock,
 };
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
@@ -82,6 +83,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/locker/{id}/image", get(locker::image))
         .route("/locker/{id}/preview", get(locker::preview))
         .route("/hotspot", get(hotspot::page_of))
+        .route("/station", get(station::page_of))
         .route("/hotspot/start", post(hotspot::start))
         .route("/hotspot/stop", post(hotspot::stop))
         .route("/assets/app.css", get(|| async { asset("text/css", CSS) }))

@@ -4,6 +4,7 @@
 mod args;
 mod case;
 mod devices;
+mod doctor;
 mod env;
 mod feeds;
 mod iocs;

@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         } => crate::report::report(&env, &reference, format, &out, &country, audience),
         Command::Ncii { action } => ncii(&env, action),
         Command::Verify { file } => crate::report::verify(&env, &file),
+        Command::Doctor { format } => crate::doctor::doctor(&env, format == ScanFormat::Json),
         Command::Serve {
             listen,
             allow_remote,

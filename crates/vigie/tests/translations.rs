@@ -460,6 +460,14 @@ fn every_key_exists_in_both_languages_and_formats() {
         "min",
         "sha256",
         "file",
+        "now",
+        "tool",
+        "path",
+        "package",
+        "radios",
+        "country",
+        "free",
+        "todo",
     ] {
         args.set(a, "x");
     }

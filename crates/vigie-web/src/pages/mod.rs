@@ -10,4 +10,5 @@ pub(crate) mod live;
 pub(crate) mod locker;
 pub(crate) mod reports;
 pub(crate) mod results;
+pub(crate) mod station;
 pub(crate) mod unlock;

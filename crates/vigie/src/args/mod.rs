@@ -91,6 +91,14 @@ pub enum Command {
         /// The archive.
         file: PathBuf,
     },
+    /// Check this box: Wi-Fi adapter for the hotspot, regulatory country, the tools each
+    /// check needs, free disk, the clock, the feeds' age, the case file (exit 0 when every
+    /// check can run, 1 when something is missing, 2 on error). Changes nothing.
+    Doctor {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScanFormat,
+    },
     /// Start the station app (a local web app for operators).
     Serve {
         /// Address and port to listen on (loopback unless --allow-remote).
