@@ -17,18 +17,33 @@ match-apk = app file (SHA-256 of the APK)
 cap-none = nothing sensitive that this check could see
 
 and-ioc-title = { $app } is installed ({ $package })
-and-ioc-explain = { $package } is { $app }, listed as stalkerware (spyware installed in secret to watch the phone); it was recognised by its { $matched_keys }. First installed: { $since }. With its permissions it can see: { $can_keys }. Do not uninstall it for now: removing it can alert whoever installed it, and destroys evidence. Decide with a support worker, once a safety plan is in place.
+and-ioc-explain = { $package } is { $app }, listed as stalkerware (spyware installed in secret to watch the phone); it was recognised by its { $matched_keys }.{ $since ->
+        [unknown] {""}
+       *[other] {" "}First installed: { $since }.
+    } With its permissions it can see: { $can_keys }. Do not uninstall it for now: removing it can alert whoever installed it, and destroys evidence. Decide with a support worker, once a safety plan is in place.
 and-watchware-title = Monitoring app { $app } is installed ({ $package })
-and-watchware-explain = { $package } is { $app }, an app sold for monitoring (parental control, anti-theft, employee tracking) that can also be used to watch a partner; it was recognised by its { $matched_keys }. It is not hidden spyware, but check that the person knows this app is there and agreed to it. First installed: { $since }. It can see: { $can_keys }.
+and-watchware-explain = { $package } is { $app }, an app sold for monitoring (parental control, anti-theft, employee tracking) that can also be used to watch a partner; it was recognised by its { $matched_keys }. It is not hidden spyware, but check that the person knows this app is there and agreed to it.{ $since ->
+        [unknown] {""}
+       *[other] {" "}First installed: { $since }.
+    } It can see: { $can_keys }.
 and-ioc-history-title = { $app } ran on this phone ({ $package }), according to its battery history
 and-ioc-history-explain = The phone's battery history names { $package }, which is { $app }, listed as spyware: it was on the phone at some point. It is not installed now: it may have been removed, or it may be hidden. Talk about it with a support worker, who can help decide what to do next.
 and-ioc-process-title = A process of { $app } is running ({ $process })
 and-ioc-process-explain = The process { $process } belongs to { $app }, listed as spyware. It runs on the phone even though no installed app was found under this name, which can mean the spyware is hiding.
 and-sideloaded-title = App installed from outside any store: { $package }
-and-sideloaded-unknown-explain = { $package } was not installed from an app store (no installer recorded): this is how spyware is usually installed, by someone who had the phone in hand. Many ordinary apps are installed this way too. First installed: { $since }. It can see: { $can_keys }.
-and-sideloaded-explain = { $package } was not installed from an app store (installer: "{ $installer }"): this is how spyware is usually installed, by someone who had the phone in hand. Many ordinary apps are installed this way too. First installed: { $since }. It can see: { $can_keys }.
+and-sideloaded-unknown-explain = { $package } was not installed from an app store (no installer recorded): this is how spyware is usually installed, by someone who had the phone in hand. Many ordinary apps are installed this way too.{ $since ->
+        [unknown] {""}
+       *[other] {" "}First installed: { $since }.
+    } It can see: { $can_keys }.
+and-sideloaded-explain = { $package } was not installed from an app store (installer: "{ $installer }"): this is how spyware is usually installed, by someone who had the phone in hand. Many ordinary apps are installed this way too.{ $since ->
+        [unknown] {""}
+       *[other] {" "}First installed: { $since }.
+    } It can see: { $can_keys }.
 and-hidden-title = App without an icon holding sensitive permissions: { $package }
-and-hidden-explain = { $package } has no icon in the app list yet can see: { $can_keys }. Spyware hides this way. First installed: { $since }.
+and-hidden-explain = { $package } has no icon in the app list yet can see: { $can_keys }. Spyware hides this way.{ $since ->
+        [unknown] {""}
+       *[other] {" "}First installed: { $since }.
+    }
 and-accessibility-title = Accessibility access held by { $package }
 and-accessibility-explain = { $component } is an enabled accessibility service. Accessibility lets an app read everything on the screen and what is typed, and act on the phone; spyware asks for it. Check with the person that they turned it on themselves, for an app they use. This app can see: { $can_keys }.
 and-device-admin-title = Device administrator: { $package }

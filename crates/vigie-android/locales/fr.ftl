@@ -17,18 +17,33 @@ match-apk = fichier d’application (empreinte SHA-256 de l’APK)
 cap-none = rien de sensible que cette vérification ait pu voir
 
 and-ioc-title = { $app } est installé ({ $package })
-and-ioc-explain = { $package } est { $app }, répertorié comme logiciel espion (stalkerware : un logiciel installé en cachette pour surveiller le téléphone) ; il a été reconnu par son { $matched_keys }. Première installation : { $since }. Avec ses autorisations, il peut voir : { $can_keys }. Ne le désinstallez pas pour l’instant : le supprimer peut alerter qui l’a installé, et détruit des preuves. Décidez-en avec un ou une intervenante, une fois un plan de mise en sécurité établi.
+and-ioc-explain = { $package } est { $app }, répertorié comme logiciel espion (stalkerware : un logiciel installé en cachette pour surveiller le téléphone) ; il a été reconnu par son { $matched_keys }.{ $since ->
+        [unknown] {""}
+       *[other] {" "}Première installation : { $since }.
+    } Avec ses autorisations, il peut voir : { $can_keys }. Ne le désinstallez pas pour l’instant : le supprimer peut alerter qui l’a installé, et détruit des preuves. Décidez-en avec un ou une intervenante, une fois un plan de mise en sécurité établi.
 and-watchware-title = L’application de surveillance { $app } est installée ({ $package })
-and-watchware-explain = { $package } est { $app }, une application vendue pour surveiller (contrôle parental, antivol, suivi de salariés) qui peut aussi servir à surveiller un ou une partenaire ; elle a été reconnue par son { $matched_keys }. Ce n’est pas un logiciel espion caché, mais vérifiez que la personne sait que cette application est là et qu’elle l’a acceptée. Première installation : { $since }. Elle peut voir : { $can_keys }.
+and-watchware-explain = { $package } est { $app }, une application vendue pour surveiller (contrôle parental, antivol, suivi de salariés) qui peut aussi servir à surveiller un ou une partenaire ; elle a été reconnue par son { $matched_keys }. Ce n’est pas un logiciel espion caché, mais vérifiez que la personne sait que cette application est là et qu’elle l’a acceptée.{ $since ->
+        [unknown] {""}
+       *[other] {" "}Première installation : { $since }.
+    } Elle peut voir : { $can_keys }.
 and-ioc-history-title = { $app } a fonctionné sur ce téléphone ({ $package }), d’après l’historique de la batterie
 and-ioc-history-explain = L’historique de la batterie du téléphone mentionne { $package }, c’est-à-dire { $app }, un logiciel espion répertorié : il a été présent sur le téléphone à un moment. Il n’est pas installé actuellement : il a pu être supprimé, ou être caché. Parlez-en avec un ou une intervenante, qui peut aider à décider de la suite.
 and-ioc-process-title = Un processus de { $app } est en cours d’exécution ({ $process })
 and-ioc-process-explain = Le processus { $process } appartient à { $app }, répertorié comme logiciel espion. Il tourne sur le téléphone alors qu’aucune application installée n’a été trouvée sous ce nom, ce qui peut signifier que le logiciel espion se cache.
 and-sideloaded-title = Application installée hors de toute boutique : { $package }
-and-sideloaded-unknown-explain = { $package } n’a pas été installée depuis une boutique d’applications (aucun installateur enregistré) : c’est ainsi qu’un logiciel espion est habituellement installé, par quelqu’un qui a eu le téléphone en main. Beaucoup d’applications ordinaires sont aussi installées ainsi. Première installation : { $since }. Elle peut voir : { $can_keys }.
-and-sideloaded-explain = { $package } n’a pas été installée depuis une boutique d’applications (installateur : « { $installer } ») : c’est ainsi qu’un logiciel espion est habituellement installé, par quelqu’un qui a eu le téléphone en main. Beaucoup d’applications ordinaires sont aussi installées ainsi. Première installation : { $since }. Elle peut voir : { $can_keys }.
+and-sideloaded-unknown-explain = { $package } n’a pas été installée depuis une boutique d’applications (aucun installateur enregistré) : c’est ainsi qu’un logiciel espion est habituellement installé, par quelqu’un qui a eu le téléphone en main. Beaucoup d’applications ordinaires sont aussi installées ainsi.{ $since ->
+        [unknown] {""}
+       *[other] {" "}Première installation : { $since }.
+    } Elle peut voir : { $can_keys }.
+and-sideloaded-explain = { $package } n’a pas été installée depuis une boutique d’applications (installateur : « { $installer } ») : c’est ainsi qu’un logiciel espion est habituellement installé, par quelqu’un qui a eu le téléphone en main. Beaucoup d’applications ordinaires sont aussi installées ainsi.{ $since ->
+        [unknown] {""}
+       *[other] {" "}Première installation : { $since }.
+    } Elle peut voir : { $can_keys }.
 and-hidden-title = Application sans icône disposant d’autorisations sensibles : { $package }
-and-hidden-explain = { $package } n’a pas d’icône dans la liste des applications mais peut voir : { $can_keys }. Les logiciels espions se cachent ainsi. Première installation : { $since }.
+and-hidden-explain = { $package } n’a pas d’icône dans la liste des applications mais peut voir : { $can_keys }. Les logiciels espions se cachent ainsi.{ $since ->
+        [unknown] {""}
+       *[other] {" "}Première installation : { $since }.
+    }
 and-accessibility-title = Accès d’accessibilité accordé à { $package }
 and-accessibility-explain = { $component } est un service d’accessibilité activé. L’accessibilité permet à une application de lire tout ce qui s’affiche et ce qui est saisi, et d’agir sur le téléphone ; les logiciels espions la demandent. Vérifiez avec la personne qu’elle l’a activé elle-même, pour une application qu’elle utilise. Cette application peut voir : { $can_keys }.
 and-device-admin-title = Administrateur de l’appareil : { $package }

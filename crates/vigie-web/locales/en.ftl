@@ -149,8 +149,14 @@ web-android-saved = The check and every output read are saved in the case.
 web-android-apps = Apps, most worrying first
 web-android-phone = About the phone as a whole
 web-android-no-sign = no sign found
-web-android-since = first installed: { $since }
-web-android-installer = Installed by: { $installer }
+web-android-since = { $since ->
+    [unknown] first installation unknown
+   *[other] first installed: { $since }
+}
+web-android-installer = { $installer ->
+    [unknown] No installer recorded
+   *[other] Installed by: { $installer }
+}
 web-android-data = Since the last full charge: { $received } MB received, { $sent } MB sent.
 web-interview = Interview checklist
 web-interview-title = Interview checklist — case { $reference }

@@ -149,8 +149,14 @@ web-android-saved = La vérification et chaque relevé lu sont enregistrés dans
 web-android-apps = Applications, les plus préoccupantes d’abord
 web-android-phone = À propos du téléphone dans son ensemble
 web-android-no-sign = aucun signe trouvé
-web-android-since = première installation : { $since }
-web-android-installer = Installée par : { $installer }
+web-android-since = { $since ->
+    [unknown] première installation inconnue
+   *[other] première installation : { $since }
+}
+web-android-installer = { $installer ->
+    [unknown] Aucun installateur enregistré
+   *[other] Installée par : { $installer }
+}
 web-android-data = Depuis la dernière charge complète : { $received } Mo reçus, { $sent } Mo envoyés.
 web-interview = Questionnaire d’entretien
 web-interview-title = Questionnaire d’entretien — dossier { $reference }

@@ -45,9 +45,9 @@ impl<'a> RuleRun<'a> {
     }
 }
 
-/// The first install date as the device gives it, or a dash when unknown.
+/// When an app was first installed, or `unknown` (the messages then leave the sentence out).
 pub(super) fn since_of(p: &Package) -> String {
-    p.first_install.clone().unwrap_or_else(|| "—".into())
+    p.first_install.clone().unwrap_or_else(|| "unknown".into())
 }
 
 /// Messages `{key}-title` and `{key}-explain`, both naming `package`; the caller adds the
@@ -57,4 +57,30 @@ pub(super) fn package_messages(key: &str, package: &str) -> (Message, Message) {
         Message::new(format!("{key}-title")).arg("package", package),
         Message::new(format!("{key}-explain")).arg("package", package),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use vigie_core::{Catalog, Lang, Message};
+
+    #[test]
+    fn an_unknown_install_date_leaves_its_sentence_out() {
+        for lang in [Lang::Fr, Lang::En] {
+            let cat = Catalog::new(lang, &[crate::LOCALES]);
+            let explain = |since: &str| {
+                let m = Message::new("and-hidden-explain")
+                    .arg("package", "com.example.app")
+                    .arg("since", since)
+                    .arg_keys("can_keys", &["cap-location"]);
+                cat.text(&m)
+            };
+            let unknown = explain("unknown");
+            assert!(
+                !unknown.contains('—') && !unknown.contains("unknown"),
+                "{unknown}"
+            );
+            assert!(!unknown.contains("installation") && !unknown.contains("installed"));
+            assert!(explain("2026-10-01 21:14").contains("2026-10-01 21:14"));
+        }
+    }
 }

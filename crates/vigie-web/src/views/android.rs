@@ -89,10 +89,10 @@ fn app_html(
 ) -> String {
     let since = app
         .and_then(|a| a.first_install.clone())
-        .unwrap_or_else(|| "—".into());
+        .unwrap_or_else(|| "unknown".into());
     let installer = app
         .and_then(|a| a.installer.clone())
-        .unwrap_or_else(|| "—".into());
+        .unwrap_or_else(|| "unknown".into());
     let data = data
         .map(|(rx, tx)| {
             let m = Message::new("web-android-data")
