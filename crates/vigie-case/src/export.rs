@@ -56,6 +56,9 @@ pub enum WithheldWhy {
     Intimate,
 }
 
+/// Shortest passphrase accepted to seal intimate images in an export.
+pub const MIN_SEAL_PASSPHRASE: usize = 10;
+
 /// What an export does with the intimate images of the case's locker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IntimateImages<'a> {

@@ -35,7 +35,7 @@ pub use error::{CaseError, CaseId};
 pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, Withdrawal, CHUNK};
 pub use export::{
     check_export, ExportCheck, ExportFile, IntimateImages, Manifest, ManifestEntry, Withheld,
-    WithheldWhy,
+    WithheldWhy, MIN_SEAL_PASSPHRASE,
 };
 pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
 pub use operators::{hash_password, Operator};

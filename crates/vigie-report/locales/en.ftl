@@ -159,3 +159,4 @@ report-evidence-with-checks = { $count ->
     [one] One file read by a check is kept as evidence; it is listed, with its SHA-256, with that check above.
    *[other] { $count } files read by the checks are kept as evidence; each is listed, with its SHA-256, with its check above.
 }
+report-locker-withdrawn = This file was withdrawn from the case on { $when } by { $by }: { $reason }. It stays stored, but is no longer part of exports.

@@ -159,3 +159,4 @@ report-evidence-with-checks = { $count ->
     [one] Un fichier lu par une vérification est conservé comme preuve ; il figure, avec son SHA-256, dans la liste de cette vérification ci-dessus.
    *[other] { $count } fichiers lus par les vérifications sont conservés comme preuves ; chacun figure, avec son SHA-256, dans la liste de sa vérification ci-dessus.
 }
+report-locker-withdrawn = Ce fichier a été retiré du dossier le { $when } par { $by } : { $reason }. Il reste conservé, mais ne fait plus partie des exports.

@@ -278,10 +278,16 @@ web-export-intimate = { $count ->
     [one] The evidence locker holds one intimate image. What should the archive do with it?
    *[other] The evidence locker holds { $count } intimate images. What should the archive do with them?
 }
-web-export-leave-out = Leave them out (their SHA-256 hashes are listed in the manifest)
-web-export-seal = Include them, sealed with a passphrase
+web-export-leave-out = { $count ->
+    [one] Leave it out (its SHA-256 hash is listed in the manifest)
+   *[other] Leave them out (their SHA-256 hashes are listed in the manifest)
+}
+web-export-seal = { $count ->
+    [one] Include it, sealed with a passphrase
+   *[other] Include them, sealed with a passphrase
+}
 web-export-seal-hint = Each image is encrypted (an age file); it opens with “age -d” and the passphrase, to be passed on separately, never with the archive.
-web-export-seal-passphrase = Passphrase (at least 10 characters)
+web-export-seal-passphrase = Passphrase (at least { $min } characters)
 web-export-seal-again = The same passphrase, once more
 web-export-button = Make the archive
 web-export-seal-short = The passphrase sealing the intimate images must have at least { $min } characters. Nothing was exported.

@@ -278,10 +278,16 @@ web-export-intimate = { $count ->
     [one] Le coffre de preuves contient une image intime. Que faire d’elle dans l’archive ?
    *[other] Le coffre de preuves contient { $count } images intimes. Que faire d’elles dans l’archive ?
 }
-web-export-leave-out = Ne pas les inclure (leurs empreintes SHA-256 figurent au manifeste)
-web-export-seal = Les inclure, scellées par une phrase de passe
+web-export-leave-out = { $count ->
+    [one] Ne pas l’inclure (son empreinte SHA-256 figure au manifeste)
+   *[other] Ne pas les inclure (leurs empreintes SHA-256 figurent au manifeste)
+}
+web-export-seal = { $count ->
+    [one] L’inclure, scellée par une phrase de passe
+   *[other] Les inclure, scellées par une phrase de passe
+}
 web-export-seal-hint = Chaque image est chiffrée (fichier age) ; elle s’ouvre avec « age -d » et la phrase de passe, à transmettre à part, jamais avec l’archive.
-web-export-seal-passphrase = Phrase de passe (au moins 10 caractères)
+web-export-seal-passphrase = Phrase de passe (au moins { $min } caractères)
 web-export-seal-again = La même phrase de passe, une seconde fois
 web-export-button = Faire l’archive
 web-export-seal-short = La phrase de passe qui scelle les images intimes doit compter au moins { $min } caractères. Rien n’a été exporté.

@@ -140,9 +140,6 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Shortest passphrase accepted to seal intimate images.
-const MIN_SEAL_PASSPHRASE: usize = 10;
-
 /// The passphrase intimate images are sealed with, when `--intimate-images seal` asks for
 /// it: `VIGIE_SEAL_PASSPHRASE`, else typed twice on the terminal.
 pub fn seal_passphrase(env: &Env, choice: IntimateChoice) -> Result<Option<String>> {
@@ -162,8 +159,9 @@ pub fn seal_passphrase(env: &Env, choice: IntimateChoice) -> Result<Option<Strin
         }
         Err(_) => return Err(anyhow!(cat.key("export-seal-needed"))),
     };
-    if pass.chars().count() < MIN_SEAL_PASSPHRASE {
-        let m = Message::new("export-seal-short").arg("min", MIN_SEAL_PASSPHRASE.to_string());
+    if pass.chars().count() < vigie_case::MIN_SEAL_PASSPHRASE {
+        let m = Message::new("export-seal-short")
+            .arg("min", vigie_case::MIN_SEAL_PASSPHRASE.to_string());
         return Err(anyhow!(cat.text(&m)));
     }
     Ok(Some(pass))

@@ -228,3 +228,23 @@ fn a_file_a_check_read_is_listed_once_in_the_report() {
         "{annex}"
     );
 }
+
+#[test]
+fn a_locker_file_withdrawn_is_said_so_where_the_report_describes_it() {
+    let data = common::fresh_dir("hygiene-locker");
+    let v = Vigie::at(&data).lang("en");
+    let shot = data.join("screenshot.png");
+    std::fs::write(&shot, common::images::png(&scene(9, 120, 200))).expect("png");
+    assert_ok(&v.run(&["ncii", "add", "--case", "PV-LOCK", arg(&shot)]));
+    let reason = "a screenshot from another case";
+    assert_ok(&v.run(&["case", "withdraw", "PV-LOCK", "1", "--reason", reason]));
+    let html = common::html_report(&v, "PV-LOCK", &data.join("locker.html"));
+    let locker = html
+        .split("Technical annex")
+        .next()
+        .expect("before the annex");
+    assert!(
+        locker.contains("This file was withdrawn from the case") && locker.contains(reason),
+        "{locker}"
+    );
+}

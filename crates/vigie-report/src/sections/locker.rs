@@ -15,6 +15,19 @@ pub(crate) fn locker(b: &mut Vec<Block>, cat: &Catalog, guidance: &Guidance, src
     b.push(Block::Para(cat.key("report-locker-intro")));
     for item in &src.locker {
         item_blocks(b, cat, item);
+        // A file withdrawn from the case (added by mistake) is said so where it is described.
+        let withdrawn = src
+            .evidence
+            .iter()
+            .filter(|e| Some(e.id) == item.entry.evidence)
+            .find_map(|e| e.withdrawn.as_ref());
+        if let Some(w) = withdrawn {
+            let m = Message::new("report-locker-withdrawn")
+                .arg("when", cat.date(&w.when))
+                .arg("by", super::custody::who(cat, w.by.as_deref()))
+                .arg("reason", &w.reason);
+            b.push(Block::Para(cat.text(&m)));
+        }
     }
     // What the items date is in the chronology; here, the law in plain words.
     if let Some(legal) = guidance.text("takedown-legal", &[]) {

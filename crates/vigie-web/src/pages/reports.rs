@@ -200,9 +200,6 @@ pub(crate) async fn report(State(app): Shared, Path(reference): CaseRef, p: Post
     }
 }
 
-/// Shortest passphrase accepted to seal intimate images.
-const MIN_SEAL_PASSPHRASE: usize = 10;
-
 /// Before the archive: what it holds, and what to do with the case's intimate images.
 pub(crate) async fn export_page(
     State(app): Shared,
@@ -226,14 +223,15 @@ pub(crate) async fn export_page(
     let choice = if intimate == 0 {
         format!("<p>{}</p>", esc(&cat.key("web-export-no-intimate")))
     } else {
+        let min = vigie_case::MIN_SEAL_PASSPHRASE;
         let count = Message::new("web-export-intimate").arg("count", intimate.to_string());
         format!(
-            "<fieldset><legend>{}</legend><label class=\"choice\"><input type=\"radio\" name=\"intimate\" value=\"leave-out\" checked> {}</label><label class=\"choice\"><input type=\"radio\" name=\"intimate\" value=\"seal\"> {}</label><p class=\"hint\">{}</p><label for=\"seal-passphrase\">{}</label><input type=\"password\" name=\"seal-passphrase\" id=\"seal-passphrase\" autocomplete=\"new-password\" minlength=\"{MIN_SEAL_PASSPHRASE}\"><label for=\"seal-passphrase-again\">{}</label><input type=\"password\" name=\"seal-passphrase-again\" id=\"seal-passphrase-again\" autocomplete=\"new-password\"></fieldset>",
+            "<fieldset><legend>{}</legend><label class=\"choice\"><input type=\"radio\" name=\"intimate\" value=\"leave-out\" checked> {}</label><label class=\"choice\"><input type=\"radio\" name=\"intimate\" value=\"seal\"> {}</label><p class=\"hint\">{}</p><label for=\"seal-passphrase\">{}</label><input type=\"password\" name=\"seal-passphrase\" id=\"seal-passphrase\" autocomplete=\"new-password\" minlength=\"{min}\"><label for=\"seal-passphrase-again\">{}</label><input type=\"password\" name=\"seal-passphrase-again\" id=\"seal-passphrase-again\" autocomplete=\"new-password\"></fieldset>",
             esc(&cat.text(&count)),
-            esc(&cat.key("web-export-leave-out")),
-            esc(&cat.key("web-export-seal")),
+            esc(&cat.text(&Message::new("web-export-leave-out").arg("count", intimate.to_string()))),
+            esc(&cat.text(&Message::new("web-export-seal").arg("count", intimate.to_string()))),
             esc(&cat.key("web-export-seal-hint")),
-            esc(&cat.key("web-export-seal-passphrase")),
+            esc(&cat.text(&Message::new("web-export-seal-passphrase").arg("min", min.to_string()))),
             esc(&cat.key("web-export-seal-again")),
         )
     };
@@ -260,8 +258,9 @@ fn sealing(form: &std::collections::HashMap<String, String>) -> Result<Option<St
         return Ok(None);
     }
     let pass = form.get("seal-passphrase").cloned().unwrap_or_default();
-    if pass.chars().count() < MIN_SEAL_PASSPHRASE {
-        let m = Message::new("web-export-seal-short").arg("min", MIN_SEAL_PASSPHRASE.to_string());
+    if pass.chars().count() < vigie_case::MIN_SEAL_PASSPHRASE {
+        let m = Message::new("web-export-seal-short")
+            .arg("min", vigie_case::MIN_SEAL_PASSPHRASE.to_string());
         return Err(m);
     }
     if form.get("seal-passphrase-again") != Some(&pass) {
