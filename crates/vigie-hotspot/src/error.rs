@@ -16,6 +16,14 @@ pub enum HotspotError {
         /// What it said.
         detail: String,
     },
+    /// hostapd did not make the interface an access point.
+    #[error("{interface} did not become an access point: {detail}")]
+    AccessPoint {
+        /// The Wi-Fi interface.
+        interface: String,
+        /// hostapd's last words.
+        detail: String,
+    },
     /// Writing the configuration failed.
     #[error("configuration: {0}")]
     Io(#[from] std::io::Error),
@@ -29,6 +37,11 @@ impl vigie_core::Localized for HotspotError {
             HotspotError::Command { command, detail } => Message::new("hotspot-error-command")
                 .arg("command", command)
                 .arg("detail", detail),
+            HotspotError::AccessPoint { interface, detail } => {
+                Message::new("hotspot-error-access-point")
+                    .arg("interface", interface)
+                    .arg("detail", detail)
+            }
             HotspotError::Io(e) => Message::new("hotspot-error-io").arg("detail", e.to_string()),
         }
     }

@@ -3,8 +3,11 @@
 
 use crate::config::{HotspotConfig, NAT_TABLE};
 use crate::error::HotspotError;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 /// Where a program is: on the `PATH`, or in the system folders root has.
 fn find_program(name: &'static str) -> Result<PathBuf, HotspotError> {
@@ -29,6 +32,55 @@ fn run(program: &Path, args: &[&str]) -> Result<(), HotspotError> {
             command: format!("{} {}", program.display(), args.join(" ")),
             detail: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
         })
+    }
+}
+
+/// How long hostapd may take to make the interface an access point (it sets the radio
+/// down and up, and a slow machine's first start takes seconds).
+const AP_START: Duration = Duration::from_secs(20);
+
+/// hostapd's lines, read on their own thread for as long as it runs (so that its output
+/// never fills up and blocks it).
+fn hostapd_events(out: ChildStdout) -> Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            // Nobody listens once the access point is up: the rest is read and let go.
+            let _ = tx.send(line);
+        }
+    });
+    rx
+}
+
+/// Waits until hostapd says the access point is up (`AP-ENABLED`); its exit, a refusal or
+/// silence past [`AP_START`] is an error carrying its last lines.
+fn wait_enabled(said: &Receiver<String>, interface: &str) -> Result<(), HotspotError> {
+    let deadline = Instant::now() + AP_START;
+    let mut last: Vec<String> = vec![];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match said.recv_timeout(left) {
+            Ok(line) if line.contains("AP-ENABLED") => return Ok(()),
+            Ok(line) => {
+                let refused = line.contains("AP-DISABLED");
+                last.push(line);
+                if last.len() > 3 {
+                    last.remove(0);
+                }
+                if !refused {
+                    continue;
+                }
+            }
+            // Exited (its output closed), or silent past the deadline.
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
+        }
+        if last.is_empty() {
+            last.push(format!("no AP-ENABLED within {} s", AP_START.as_secs()));
+        }
+        return Err(HotspotError::AccessPoint {
+            interface: interface.to_owned(),
+            detail: last.join(" / "),
+        });
     }
 }
 
@@ -109,13 +161,16 @@ impl Hotspot {
         self.address("add")?;
         self.address_added = true;
         if let Some(hostapd) = hostapd {
-            self.children.push(
-                Command::new(hostapd)
-                    .arg(&hostapd_conf)
-                    .stdin(Stdio::null())
-                    .stdout(Stdio::null())
-                    .spawn()?,
-            );
+            let mut child = Command::new(hostapd)
+                .arg(&hostapd_conf)
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .spawn()?;
+            let said = child.stdout.take().map(hostapd_events);
+            self.children.push(child);
+            if let Some(said) = said {
+                wait_enabled(&said, &c.interface)?;
+            }
         }
         self.children.push(
             Command::new(dnsmasq)

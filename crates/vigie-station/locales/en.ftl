@@ -45,3 +45,13 @@ doctor-feeds = { $count ->
 doctor-feeds-todo = Update the feeds: vigie iocs update (on a network), or vigie iocs import FILE from a USB stick.
 doctor-cases = The case file is at { $path }.
 doctor-cases-new = There is no case file yet ({ $path }): it is made at first start in the app, with the passphrase chosen there.
+
+## A device seen joining the network (command line, app, report).
+joined-unnamed = A device without a name
+joined-client = DHCP client { $value }
+joined-address = address { $value }
+joined-maker = adapter made by { $value }
+joined-names = names announced on the local network: { $value }
+joined-agents = web clients: { $value }
+joined-mac = hardware address { $value }
+joined-mac-private = hardware address { $value } (private address chosen by the phone for this network)

@@ -46,3 +46,13 @@ doctor-feeds = { $count ->
 doctor-feeds-todo = Mettez les listes à jour : vigie iocs update (sur un réseau), ou vigie iocs import FICHIER depuis une clé USB.
 doctor-cases = Le fichier des dossiers est { $path }.
 doctor-cases-new = Il n’y a pas encore de fichier des dossiers ({ $path }) : il est créé au premier démarrage dans l’application, avec la phrase de passe choisie alors.
+
+## Un appareil vu se connecter au réseau (ligne de commande, application, rapport).
+joined-unnamed = Appareil sans nom
+joined-client = client DHCP { $value }
+joined-address = adresse { $value }
+joined-maker = carte réseau fabriquée par { $value }
+joined-names = noms annoncés sur le réseau local : { $value }
+joined-agents = clients web : { $value }
+joined-mac = adresse matérielle { $value }
+joined-mac-private = adresse matérielle { $value } (adresse privée choisie par le téléphone pour ce réseau)

@@ -18,6 +18,7 @@ mod document;
 mod error;
 mod ios;
 mod ios_device;
+mod joined;
 mod legacy;
 mod live;
 mod locker;
@@ -36,6 +37,7 @@ pub use document::{StoredDocument, VerdictDocument};
 pub use error::CheckError;
 pub use ios::check_ios_backup;
 pub use ios_device::{check_phone, usbmux, PhoneCheckRequest, IOS_BACKUP_STEPS, TRUST_WAIT};
+pub use joined::joined_text;
 pub use live::{
     store_live, CaptureEvidence, LiveCheck, LiveOutcome, LiveSnapshot, Service, TrafficSink,
 };

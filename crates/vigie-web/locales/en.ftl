@@ -108,13 +108,6 @@ web-feeds-compared = { $count ->
 }
 web-joined-title = Device seen joining the network:
 web-joined-none = No device was seen joining the network during this check.
-web-joined-unnamed = A device without a name
-web-joined-client = DHCP client { $value }
-web-joined-address = address { $value }
-web-joined-maker = made by { $value }
-web-joined-names = known on the local network as { $value }
-web-joined-mac = hardware address { $value }
-web-joined-mac-private = private hardware address { $value } (chosen by the phone for this network)
 web-live-no-traffic = No traffic has arrived yet: check that the phone is connected to the station's network.
 web-live-no-device-yet = No phone has been seen joining yet (a phone already connected before the start does not ask again; its traffic is still checked).
 web-live-phone = Phone connected

@@ -108,13 +108,6 @@ web-feeds-compared = { $count ->
 }
 web-joined-title = Appareil vu se connecter au réseau :
 web-joined-none = Aucun appareil n’a été vu se connecter au réseau pendant cette vérification.
-web-joined-unnamed = Appareil sans nom
-web-joined-client = client DHCP { $value }
-web-joined-address = adresse { $value }
-web-joined-maker = fabriqué par { $value }
-web-joined-names = connu sur le réseau local sous le nom { $value }
-web-joined-mac = adresse matérielle { $value }
-web-joined-mac-private = adresse matérielle privée { $value } (choisie par le téléphone pour ce réseau)
 web-live-no-traffic = Aucun trafic n’est encore arrivé : vérifiez que le téléphone est bien connecté au réseau de la station.
 web-live-no-device-yet = Aucun téléphone n’a encore été vu se connecter (un téléphone déjà connecté avant le début ne se présente pas de nouveau ; son trafic est tout de même vérifié).
 web-live-phone = Téléphone connecté

@@ -95,6 +95,7 @@ retro-match = ⚠ Case { $reference }: the check made on { $made } now matches {
 case-retro-title = Found later (retro-checks):
 case-feed-line = indicators: { $name } (SHA-256 { $sha }…)
 live-started = Live check on { $interface } for at most { $duration } (Ctrl-C ends it earlier). Services and findings appear below as they are seen.
+live-joined = Device joined the network: { $device }
 live-advice = Advice: keep the phone unlocked and on this network, open a few apps (messages, maps, social networks) and wait; a check of 10 to 15 minutes sees most spyware that reports regularly.
 ncii-added = { $count ->
     [one] { $count } item added to the evidence locker of case { $reference }, stored encrypted with its hashes.

@@ -95,6 +95,7 @@ retro-match = ⚠ Dossier { $reference } : la vérification du { $made } corresp
 case-retro-title = Trouvé après coup (revérifications) :
 case-feed-line = indicateurs : { $name } (SHA-256 { $sha }…)
 live-started = Vérification en direct sur { $interface } pendant au plus { $duration } (Ctrl-C l’arrête plus tôt). Les services contactés et les constats apparaissent ci-dessous au fur et à mesure.
+live-joined = Appareil connecté au réseau : { $device }
 live-advice = Conseil : laissez le téléphone déverrouillé et sur ce réseau, ouvrez quelques applications (messages, cartes, réseaux sociaux) et patientez ; une vérification de 10 à 15 minutes voit la plupart des logiciels espions qui envoient régulièrement leurs données.
 ncii-added = { $count ->
     [one] { $count } élément ajouté au coffre de preuves du dossier { $reference }, conservé chiffré avec ses empreintes.

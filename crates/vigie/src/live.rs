@@ -61,12 +61,22 @@ pub fn live(env: &Env, interface: &str, duration: Duration, c: &CheckArgs) -> Re
     print(env, &outcome.result, outcome.started, &feeds, json)
 }
 
-/// Prints services and findings as they appear, until the check ends or Ctrl-C.
+/// Prints the devices that join, services and findings as they appear, until the check
+/// ends or Ctrl-C.
 fn follow(env: &Env, check: &LiveCheck, interrupted: &AtomicBool) {
-    let (mut services, mut findings) = (0usize, 0usize);
+    let (mut devices, mut services, mut findings) = (0usize, 0usize, 0usize);
     loop {
         std::thread::sleep(Duration::from_millis(250));
         let snap = check.snapshot();
+        for d in snap.devices.iter().skip(devices) {
+            let joined = vigie_station::joined_text(&env.cat, d);
+            eprintln!(
+                "  → {}",
+                env.cat
+                    .text(&Message::new("live-joined").arg("device", joined))
+            );
+        }
+        devices = snap.devices.len().max(devices);
         for s in snap.services.iter().skip(services) {
             eprintln!("  · {} ({})", s.name, s.via);
         }

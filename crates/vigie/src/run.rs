@@ -1,6 +1,6 @@
 //! Each command to the one short function that runs it.
 
-use crate::args::{CheckArgs, Cli, Command, NciiAction, ScanFormat, ScanTarget};
+use crate::args::{Cli, Command, NciiAction, ScanFormat, ScanTarget};
 use crate::env::Env;
 use anyhow::Result;
 use std::process::ExitCode;
@@ -34,14 +34,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             interface,
             uplink,
             duration,
-            iocs,
-            case,
+            check,
         } => {
-            let check = CheckArgs {
-                iocs,
-                format: ScanFormat::Text,
-                case,
-            };
             let duration = Duration::from_secs(duration);
             crate::live::hotspot(&env, &interface, uplink.as_deref(), duration, &check)
         }

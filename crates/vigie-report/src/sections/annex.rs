@@ -149,34 +149,10 @@ fn device_line(cat: &Catalog, r: &ScanRecord) -> Option<String> {
     })
 }
 
-/// Values one after the other, none when there are none.
-fn list(values: &[String]) -> Option<String> {
-    (!values.is_empty()).then(|| values.join(" ; "))
-}
-
 /// A device the traffic shows joining the network: what ties a capture to a phone.
 fn joined_device(cat: &Catalog, d: &vigie_station::JoinedDevice) -> String {
-    let mut facts: Vec<String> = [
-        ("report-device-name", d.client.hostname.clone()),
-        ("report-joined-client", d.client.vendor_class.clone()),
-        (
-            "report-joined-address",
-            d.client.address.map(|a| a.to_string()),
-        ),
-        ("report-joined-maker", d.maker.clone()),
-        ("report-joined-names", list(&d.mdns_names)),
-        ("report-joined-agents", list(&d.user_agents)),
-    ]
-    .into_iter()
-    .filter_map(|(key, v)| Some(cat.text(&Message::new(key).arg("value", v?))))
-    .collect();
-    let mac = match d.client.private_mac {
-        true => "report-joined-mac-private",
-        false => "report-joined-mac",
-    };
-    facts.push(cat.text(&Message::new(mac).arg("value", &d.client.mac)));
     let line = Message::new("report-joined")
-        .arg("facts", facts.join(", "))
+        .arg("facts", vigie_station::joined_text(cat, d))
         .arg("when", d.first_seen.to_string())
         .arg("source", &d.source);
     cat.text(&line)

@@ -231,7 +231,7 @@ fn state_json(app: &App, id: u64, cat: &Catalog) -> Option<serde_json::Value> {
     let devices: Vec<String> = snap
         .devices
         .iter()
-        .map(|d| crate::views::joined_text(cat, d))
+        .map(|d| vigie_station::joined_text(cat, d))
         .collect();
     Some(serde_json::json!({
         "elapsed": snap.elapsed_secs,

@@ -6,7 +6,7 @@ mod android;
 mod ios;
 mod verdict;
 
-pub(crate) use verdict::{by_seriousness, case_verdict, check_section, joined_text, level_sign};
+pub(crate) use verdict::{by_seriousness, case_verdict, check_section, level_sign};
 
 use crate::html::esc;
 use vigie_core::{Catalog, Coverage, Finding, FindingView, Message};

@@ -153,39 +153,10 @@ pub(crate) fn joined_html(cat: &Catalog, devices: &[JoinedDevice], kind: CheckKi
     }
     let items: String = devices
         .iter()
-        .map(|d| format!("<li>{}</li>", esc(&joined_text(cat, d))))
+        .map(|d| format!("<li>{}</li>", esc(&vigie_station::joined_text(cat, d))))
         .collect();
     format!(
         "<p class=\"meta\">{}</p><ul class=\"joined\">{items}</ul>",
         esc(&cat.key("web-joined-title"))
     )
-}
-
-/// One device seen joining, in words: its name and DHCP client where it gave them, its
-/// address, its hardware address (and whether the phone made it up for this network).
-pub(crate) fn joined_text(cat: &Catalog, d: &JoinedDevice) -> String {
-    let say = |key: &str, value: &str| cat.text(&Message::new(key).arg("value", value));
-    let mut parts = vec![d
-        .client
-        .hostname
-        .clone()
-        .unwrap_or_else(|| cat.key("web-joined-unnamed"))];
-    if let Some(class) = &d.client.vendor_class {
-        parts.push(say("web-joined-client", class));
-    }
-    if let Some(a) = d.client.address {
-        parts.push(say("web-joined-address", &a.to_string()));
-    }
-    if let Some(maker) = &d.maker {
-        parts.push(say("web-joined-maker", maker));
-    }
-    if !d.mdns_names.is_empty() {
-        parts.push(say("web-joined-names", &d.mdns_names.join(", ")));
-    }
-    let mac = match d.client.private_mac {
-        true => "web-joined-mac-private",
-        false => "web-joined-mac",
-    };
-    parts.push(say(mac, &d.client.mac));
-    parts.join(", ")
 }

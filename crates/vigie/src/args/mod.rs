@@ -124,12 +124,9 @@ pub enum Command {
         /// End the check after this many seconds (default: 15 minutes).
         #[arg(long, default_value_t = 900)]
         duration: u64,
-        /// Indicator feed file or folder (repeatable). Without it, the station's stored feeds.
-        #[arg(long = "iocs")]
-        iocs: Vec<PathBuf>,
-        /// Store the check, its findings and the captured traffic in case REF.
-        #[arg(long = "case")]
-        case: Option<String>,
+        /// Feeds, output format, and the case that keeps the check and the captured traffic.
+        #[command(flatten)]
+        check: CheckArgs,
     },
 }
 
