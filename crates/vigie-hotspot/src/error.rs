@@ -24,6 +24,14 @@ pub enum HotspotError {
         /// hostapd's last words.
         detail: String,
     },
+    /// hostapd ended or stayed silent without making the interface an access point.
+    #[error("{interface} did not become an access point within {seconds} s")]
+    AccessPointSilent {
+        /// The Wi-Fi interface.
+        interface: String,
+        /// How long it was given.
+        seconds: u64,
+    },
     /// Writing the configuration failed.
     #[error("configuration: {0}")]
     Io(#[from] std::io::Error),
@@ -41,6 +49,11 @@ impl vigie_core::Localized for HotspotError {
                 Message::new("hotspot-error-access-point")
                     .arg("interface", interface)
                     .arg("detail", detail)
+            }
+            HotspotError::AccessPointSilent { interface, seconds } => {
+                Message::new("hotspot-error-access-point-silent")
+                    .arg("interface", interface)
+                    .arg("seconds", seconds.to_string())
             }
             HotspotError::Io(e) => Message::new("hotspot-error-io").arg("detail", e.to_string()),
         }

@@ -75,7 +75,10 @@ fn wait_enabled(said: &Receiver<String>, interface: &str) -> Result<(), HotspotE
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
         }
         if last.is_empty() {
-            last.push(format!("no AP-ENABLED within {} s", AP_START.as_secs()));
+            return Err(HotspotError::AccessPointSilent {
+                interface: interface.to_owned(),
+                seconds: AP_START.as_secs(),
+            });
         }
         return Err(HotspotError::AccessPoint {
             interface: interface.to_owned(),
@@ -255,6 +258,43 @@ impl Drop for Hotspot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// hostapd's lines as they would come, then its output closing.
+    fn said(lines: &[&str]) -> Receiver<String> {
+        let (tx, rx) = mpsc::channel();
+        for l in lines {
+            tx.send((*l).to_owned()).expect("send");
+        }
+        rx
+    }
+
+    #[test]
+    fn the_access_point_is_up_only_when_hostapd_says_so() {
+        let up = said(&[
+            "wlan0: interface state UNINITIALIZED->ENABLED",
+            "wlan0: AP-ENABLED",
+        ]);
+        assert!(wait_enabled(&up, "wlan0").is_ok());
+        let refused = said(&[
+            "nl80211: Could not configure driver mode",
+            "wlan0: AP-DISABLED",
+        ]);
+        match wait_enabled(&refused, "wlan0") {
+            Err(HotspotError::AccessPoint { interface, detail }) => {
+                assert_eq!(interface, "wlan0");
+                assert!(
+                    detail.contains("Could not configure driver mode"),
+                    "{detail}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let exited = said(&[]);
+        assert!(matches!(
+            wait_enabled(&exited, "wlan0"),
+            Err(HotspotError::AccessPointSilent { seconds: 20, .. })
+        ));
+    }
 
     #[test]
     fn missing_programs_are_named() {
