@@ -63,10 +63,16 @@ ip netns exec internet openssl s_server -quiet -www -accept 443 \
 forward_before=$(cat /proc/sys/net/ipv4/ip_forward)
 
 # The operator starts the Wi-Fi check.
+: >/tmp/hotspot.log
 t0=$(now)
 vigie --lang en --data-dir /tmp/vigie hotspot --interface wlan0 --uplink up0 \
     --duration "$VM_DURATION" --iocs /ioc.yaml --format json >/tmp/verdict.json 2>/tmp/hotspot.log &
 vigie_pid=$!
+# A check that outlives its duration by a minute is stopped, and said so.
+(
+    sleep $((VM_DURATION + 60))
+    kill -0 $vigie_pid 2>/dev/null && { say "error=vigie did not end"; kill -INT $vigie_pid; }
+) &
 
 # The first finding line Vigie prints, timed from the start.
 (
@@ -74,19 +80,21 @@ vigie_pid=$!
     say "first-verdict-line=$(since "$t0")"
 ) &
 
-# The phone reads the QR code on the screen...
-i=0
-until qr_read </tmp/hotspot.log >/tmp/wifi 2>/dev/null; do
-    sleep 0.2
-    i=$((i + 1))
-    [ $i -lt 100 ] || { say "error=no QR code read"; break; }
-done
-ssid=$(sed -n 1p /tmp/wifi)
-password=$(sed -n 2p /tmp/wifi)
-say "qr-ssid=$ssid"
-say "qr-read=$(since "$t0")"
-# ... joins the network it names with the password it gives (WPA2, as a phone does) ...
-cat >/tmp/wpa.conf <<EOF
+# The phone: each step only after the one before it worked, each bounded in time.
+phone() {
+    # It reads the QR code on the screen...
+    i=0
+    until qr_read </tmp/hotspot.log >/tmp/wifi 2>/dev/null; do
+        sleep 0.2
+        i=$((i + 1))
+        [ $i -lt 150 ] || { say "error=no QR code read"; return 1; }
+    done
+    ssid=$(sed -n 1p /tmp/wifi)
+    password=$(sed -n 2p /tmp/wifi)
+    say "qr-ssid=$ssid"
+    say "qr-read=$(since "$t0")"
+    # ... joins the network it names with the password it gives (WPA2, as a phone does) ...
+    cat >/tmp/wpa.conf <<WPA
 network={
     ssid="$ssid"
     psk="$password"
@@ -94,30 +102,38 @@ network={
     proto=RSN
     pairwise=CCMP
 }
-EOF
-ip netns exec phone wpa_supplicant -B -D nl80211 -i wlan1 -c /tmp/wpa.conf -f /tmp/wpa.log
-i=0
-until ip netns exec phone iw dev wlan1 link | grep -q "Connected to"; do
-    sleep 0.2
-    i=$((i + 1))
-    [ $i -lt 150 ] || { say "error=the phone did not associate"; break; }
-done
-say "associated=$(since "$t0")"
-# ... gets its address from Vigie's dnsmasq, with the name and vendor class a phone sends ...
-ip netns exec phone udhcpc -i wlan1 -n -q -f -t 10 -T 1 -s /phone-dhcp.sh \
-    -x hostname:Telephone-de-test -V android-dhcp-14 >/dev/null 2>&1
-say "phone-address=$(ip -n phone -4 -o addr show wlan1 | awk '{ print $4 }')"
-say "dhcp=$(since "$t0")"
-dns=$(cat /tmp/phone-dns 2>/dev/null)
-say "phone-dns=$dns"
-# ... and its spy app calls home: a name lookup, then HTTP and TLS to the answer.
-c2=thetruthspy.com
-answer=$(ip netns exec phone nslookup "$c2" "$dns" 2>/dev/null | awk '/^Address/ { a = $NF } END { print a }')
-say "c2-answer=$answer"
-ip netns exec phone wget -q -O /dev/null -T 5 -U "Mozilla/5.0 (Linux; Android 14; Pixel 8)" \
-    "http://$c2/" && say "http=ok"
-echo | ip netns exec phone openssl s_client -connect "$answer:443" -servername "$c2" \
-    >/dev/null 2>&1 && say "tls=ok"
+WPA
+    ip netns exec phone wpa_supplicant -B -D nl80211 -i wlan1 -c /tmp/wpa.conf -f /tmp/wpa.log
+    i=0
+    until ip netns exec phone iw dev wlan1 link | grep -q "Connected to"; do
+        sleep 0.2
+        i=$((i + 1))
+        [ $i -lt 150 ] || { say "error=the phone did not associate"; return 1; }
+    done
+    say "associated=$(since "$t0")"
+    # ... gets its address from Vigie's dnsmasq, with the name and vendor class a phone sends ...
+    timeout 20 /usr/bin/ip netns exec phone udhcpc -i wlan1 -n -q -f -t 10 -T 1 -s /phone-dhcp.sh \
+        -x hostname:Telephone-de-test -V android-dhcp-14 2>&1 | sed "s/^/vm-dhcp| /"
+    address=$(ip -n phone -4 -o addr show wlan1 | awk '{ print $4 }')
+    say "phone-address=$address"
+    say "dhcp=$(since "$t0")"
+    [ -n "$address" ] || { say "error=the phone got no address"; return 1; }
+    dns=$(cat /tmp/phone-dns 2>/dev/null)
+    say "phone-dns=$dns"
+    # ... and its spy app calls home: a name lookup, then HTTP and TLS to the answer.
+    c2=thetruthspy.com
+    answer=$(timeout 10 /usr/bin/ip netns exec phone nslookup "$c2" "$dns" 2>/dev/null |
+        awk '/^Address/ { a = $NF } END { print a }')
+    say "c2-answer=$answer"
+    [ -n "$answer" ] || { say "error=the phone's name lookup got no answer"; return 1; }
+    # (busybox is linked statically and cannot look names up itself: the answer is given.)
+    timeout 10 /usr/bin/ip netns exec phone wget -q -O /dev/null -T 5 --header "Host: $c2" \
+        -U "Mozilla/5.0 (Linux; Android 14; Pixel 8)" "http://$answer/" && say "http=ok"
+    echo | timeout 10 /usr/bin/ip netns exec phone openssl s_client -connect "$answer:443" \
+        -servername "$c2" >/dev/null 2>&1 && say "tls=ok"
+    return 0
+}
+phone
 
 # The check ends after its duration; what it said, and what it left behind.
 wait $vigie_pid
@@ -132,5 +148,5 @@ echo "vm-verdict-begin"
 base64 </tmp/verdict.json
 echo "vm-verdict-end"
 sed 's/^/vm-hotspot| /' /tmp/hotspot.log
-sed 's/^/vm-wpa| /' /tmp/wpa.log
+sed 's/^/vm-wpa| /' /tmp/wpa.log 2>/dev/null
 finish

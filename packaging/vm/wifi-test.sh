@@ -24,7 +24,8 @@ fail() { echo "wifi-test: could not run: $*"; exit 2; }
 # The Debian packages, and the one program of each the test uses.
 packages=(qemu-system-x86:qemu-system-x86_64 linux-image-amd64:/boot/vmlinuz-* hostapd:hostapd
     wpasupplicant:wpa_supplicant iw:iw busybox-static:busybox dnsmasq-base:dnsmasq
-    nftables:nft iproute2:ip openssl:openssl cpio:cpio kmod:modprobe)
+    nftables:nft iproute2:ip openssl:openssl cpio:cpio kmod:modprobe
+    wireless-regdb:/lib/firmware/regulatory.db)
 have() { compgen -G "$1" >/dev/null || command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]; }
 need=()
 for p in "${packages[@]}"; do have "${p#*:}" || need+=("${p%%:*}"); done
@@ -38,10 +39,12 @@ shared=${VIGIE_SHARED_DATA:-../shared/data}
 [ -f "$shared/echap/ioc.yaml" ] || fail "Echap's indicators not found at $shared/echap/ioc.yaml"
 
 # The newest installed kernel and its modules, in load order: the simulated radios, the
+# ciphers of WPA2 (CCMP) and its management frames (CMAC), which a full system loads on demand
+# and this one cannot (without them hostapd's "set_key failed" ends the access point), the
 # uplink's veth pair, and the hotspot's NAT (nftables).
 vmlinuz=$(ls /boot/vmlinuz-* | sort -V | tail -1)
 kver=${vmlinuz#/boot/vmlinuz-}
-modules=$(for m in mac80211_hwsim veth nft_chain_nat nft_masq; do
+modules=$(for m in mac80211_hwsim ccm ctr cmac aes_generic veth nft_chain_nat nft_masq; do
     /sbin/modprobe --show-depends -S "$kver" "$m" 2>/dev/null
 done | awk '$1 == "insmod" && !seen[$2]++ { print $2 }')
 echo "$modules" | grep -q mac80211_hwsim || fail "no mac80211_hwsim module for kernel $kver"
@@ -83,6 +86,10 @@ for m in $modules; do
     [ "$name" = mac80211_hwsim.ko ] && args="radios=2"
     echo "$name $args" >>"$root/modules/order"
 done
+# The regulatory database (Debian's wireless-regdb): without it the kernel cannot set the
+# country hostapd names, and hostapd gives up ("COUNTRY_UPDATE->DISABLED").
+mkdir -p "$root/lib/firmware"
+cp -L /lib/firmware/regulatory.db /lib/firmware/regulatory.db.p7s "$root/lib/firmware/"
 cp "$shared/echap/ioc.yaml" "$root/ioc.yaml"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=thetruthspy.com" \
     -keyout "$root/tls/key.pem" -out "$root/tls/cert.pem" 2>/dev/null
