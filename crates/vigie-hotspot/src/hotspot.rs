@@ -118,7 +118,10 @@ pub struct Hotspot {
 impl Hotspot {
     /// Starts the access point described by `config`, writing its files in `run_dir`.
     /// On failure, whatever was already changed is undone.
+    /// Its interfaces are checked first (see [`crate::InterfaceProblem`]): nothing is
+    /// written or changed for one the hotspot may not use.
     pub fn start(config: HotspotConfig, run_dir: &Path) -> Result<Hotspot, HotspotError> {
+        crate::interfaces::check_on_this_machine(&config)?;
         let wifi = is_wireless(&config.interface);
         let hostapd = if wifi {
             Some(find_program("hostapd")?)

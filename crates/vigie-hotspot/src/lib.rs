@@ -12,9 +12,10 @@
 mod config;
 mod error;
 mod hotspot;
+mod interfaces;
 
 pub use config::{HotspotConfig, NAT_TABLE};
-pub use error::HotspotError;
+pub use error::{HotspotError, InterfaceProblem, InterfaceRole};
 pub use hotspot::{is_wireless, Hotspot};
 
 vigie_core::locales!("Translation resources of the hotspot (errors, instructions).");

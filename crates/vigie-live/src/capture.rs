@@ -39,6 +39,10 @@ impl LiveCapture {
             .into_iter()
             .find(|i| i.name == name)
             .ok_or_else(|| LiveError::NoInterface(name.to_owned()))?;
+        if iface.is_loopback() {
+            // The station's own talk, never a phone's.
+            return Err(LiveError::Loopback(name.to_owned()));
+        }
         let config = pnet_datalink::Config {
             read_timeout: Some(POLL),
             read_buffer_size: READ_BUFFER,
@@ -119,6 +123,12 @@ impl LiveCapture {
 mod tests {
     use super::*;
     use vigie_core::Localized;
+
+    #[test]
+    fn loopback_is_refused() {
+        let e = LiveCapture::open("lo").expect_err("loopback");
+        assert_eq!(e.message().key, "live-error-loopback");
+    }
 
     #[test]
     fn unknown_interface_is_a_clear_error() {

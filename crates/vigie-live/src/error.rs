@@ -9,6 +9,9 @@ pub enum LiveError {
     /// No interface of this name.
     #[error("no network interface named {0}")]
     NoInterface(String),
+    /// The loopback interface, which carries only the station's own traffic.
+    #[error("{0} is the loopback interface: no phone's traffic goes through it")]
+    Loopback(String),
     /// Capturing needs privileges the process lacks.
     #[error("capturing on {0} needs administrator rights (root or CAP_NET_RAW)")]
     Permission(String),
@@ -27,6 +30,7 @@ impl vigie_core::Localized for LiveError {
             LiveError::NoInterface(i) => {
                 Message::new("live-error-no-interface").arg("interface", i)
             }
+            LiveError::Loopback(i) => Message::new("live-error-loopback").arg("interface", i),
             LiveError::Permission(i) => Message::new("live-error-permission").arg("interface", i),
             LiveError::Gone(i) => Message::new("live-error-gone").arg("interface", i),
             LiveError::Io(i, e) => Message::new("live-error-io")

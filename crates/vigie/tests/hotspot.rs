@@ -265,3 +265,34 @@ fn hotspot_serves_a_phone_and_leaves_the_station_as_it_was() {
     assert!(leftover.is_empty(), "dnsmasq stopped");
     let _ = std::fs::remove_dir_all(&data);
 }
+
+/// An operator's text that is not an interface name (here, nftables syntax that would add an
+/// `include` of a root-only file), or loopback, is refused before anything is written or
+/// changed; needs neither root nor any program.
+#[test]
+fn interface_and_uplink_are_checked_before_anything_is_written() {
+    let data = common::fresh_dir("hotspot-refused");
+    let refused = |interface: &str, uplink: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .args(["--lang", "fr", "--data-dir"])
+            .arg(&data)
+            .args(["hotspot", "--interface", interface, "--uplink", uplink])
+            .args(["--duration", "5"])
+            .output()
+            .expect("vigie runs");
+        assert_eq!(out.status.code(), Some(2), "refused: {out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let said = refused("lo", "eth0\" accept; include \"/etc/shadow");
+    assert!(
+        said.contains("La sortie vers internet") && said.contains("n’est pas un nom d’interface"),
+        "{said}"
+    );
+    let said = refused("lo", "vigie-none0");
+    assert!(said.contains("la boucle locale"), "{said}");
+    assert!(
+        !data.join("run").join("nat.nft").exists()
+            && !data.join("run").join("dnsmasq.conf").exists(),
+        "no configuration written"
+    );
+}

@@ -370,6 +370,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "program",
         "command",
         "interface",
+        "role",
         "ssid",
         "password",
         "free",
