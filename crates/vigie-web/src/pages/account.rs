@@ -174,12 +174,22 @@ pub(crate) async fn logout(
     ([(header::SET_COOKIE, clear)], Redirect::to("/login")).into_response()
 }
 
+/// Whether `back` is a path of this app and can only be read as one: it starts with one `/`,
+/// and has no backslash (browsers read `/\host` as `//host`, another site) and no control
+/// character (a browser drops tabs and line breaks, which could join `/` and `/host`).
+fn is_local_path(back: &str) -> bool {
+    back.starts_with('/')
+        && !back.starts_with("//")
+        && !back.contains('\\')
+        && !back.chars().any(char::is_control)
+}
+
 /// Switches the language, then goes back to the page (only a path of this app).
 pub(crate) async fn switch_lang(Query(q): Query<HashMap<String, String>>) -> Response {
     let lang: Lang = q.get("to").and_then(|l| l.parse().ok()).unwrap_or(Lang::Fr);
     let back = q
         .get("back")
-        .filter(|b| b.starts_with('/') && !b.starts_with("//"))
+        .filter(|b| is_local_path(b))
         .cloned()
         .unwrap_or_else(|| "/".into());
     let cookie = format!(
@@ -253,5 +263,28 @@ pub(crate) async fn add_operator(State(app): Shared, p: Posted) -> Response {
             StatusCode::BAD_REQUEST,
             &vigie_core::Localized::message(&e),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn language_switch_goes_back_only_to_this_app() {
+        for ok in ["/", "/cases/VG-1?tab=checks", "/live"] {
+            assert!(is_local_path(ok), "{ok}");
+        }
+        // `/lang?back=/%5Cevil.example` arrives decoded as `/\evil.example`.
+        for evil in [
+            "/\\evil.example",
+            "//evil.example",
+            "/\t/evil.example",
+            "https://evil.example",
+            "",
+            "evil",
+        ] {
+            assert!(!is_local_path(evil), "{evil:?}");
+        }
     }
 }
