@@ -17,6 +17,10 @@ iocs-total = Total: { $count ->
        *[other] { $sources } sources
     }.
 cli-capture = Cannot check { $file }.
+cli-no-packets = No packet could be read from { $files ->
+    [one] this capture
+   *[other] these { $files } captures
+ }: nothing was checked, so nothing can be said about spyware, and nothing was stored. Check that it is the right file and that the capture ran while the phone was connected.
 feed-error-io = The feed { $path } could not be read: { $detail }.
 feed-error-too-large = { $path } is too large to be an indicator feed ({ $size ->
         [one] { $size } byte

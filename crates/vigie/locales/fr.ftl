@@ -17,6 +17,10 @@ iocs-total = Total : { $count ->
        *[other] { $sources } sources
     }.
 cli-capture = Impossible de vérifier { $file }.
+cli-no-packets = Aucun paquet n’a pu être lu { $files ->
+    [one] dans cette capture
+   *[other] dans ces { $files } captures
+ } : rien n’a été vérifié, donc rien ne peut être dit sur la présence d’un logiciel espion, et rien n’a été enregistré. Vérifiez qu’il s’agit du bon fichier et que la capture a tourné pendant que le téléphone était connecté.
 feed-error-io = La liste d’indicateurs { $path } n’a pas pu être lue : { $detail }.
 feed-error-too-large = { $path } est trop volumineux pour être une liste d’indicateurs ({ $size ->
         [one] { $size } octet

@@ -14,7 +14,7 @@ use vigie_core::{Message, Timestamp};
 pub fn case(env: &Env, action: CaseAction) -> Result<ExitCode> {
     let cat = &env.cat;
     let mut store = env.store()?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::shown::stdout();
     match action {
         CaseAction::List { format } => {
             let list = store.cases().said(cat)?;
@@ -94,6 +94,6 @@ fn withdraw(
     let m = Message::new("case-withdrawn-said")
         .arg("name", &info.name)
         .arg("reference", reference);
-    writeln!(std::io::stdout().lock(), "{}", cat.text(&m))?;
+    writeln!(crate::shown::stdout(), "{}", cat.text(&m))?;
     Ok(())
 }

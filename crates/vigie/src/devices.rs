@@ -38,12 +38,12 @@ pub fn android(env: &Env, serial: Option<&str>, c: &CheckArgs) -> Result<ExitCod
             .arg("step", step)
             .arg("done", done.to_string())
             .arg("total", total.to_string());
-        eprintln!("{}", env.cat.text(&m));
+        say!("{}", env.cat.text(&m));
     };
     let check = |feeds: &IndicatorSet, target: Option<&CaseTarget>| {
         let checked = vigie_station::check_android_phone(serial, feeds, target, &mut progress);
         if let Err(CheckError::Adb(vigie_android::AdbError::NoDevice)) = &checked {
-            eprintln!("{}", env.cat.key("adb-guide"));
+            say!("{}", env.cat.key("adb-guide"));
         }
         checked
     };
@@ -109,7 +109,7 @@ pub fn ios_phone(
     let mut last = String::new();
     let mut progress = |_: usize, _: usize, step: &str| {
         if step != last {
-            eprintln!("{step}");
+            say!("{step}");
             last = step.to_owned();
         }
     };
@@ -119,9 +119,9 @@ pub fn ios_phone(
     };
     let after = |result: &IosResult| {
         if result.paired_now {
-            eprintln!("{}", env.cat.key("iosdev-paired-now"));
+            say!("{}", env.cat.key("iosdev-paired-now"));
         }
-        eprintln!("{}", env.cat.key("iosdev-unchanged"));
+        say!("{}", env.cat.key("iosdev-unchanged"));
     };
     run(env, c, check, after)
 }

@@ -11,7 +11,7 @@ use vigie_station::{Diagnosis, Health};
 /// cannot run.
 pub fn doctor(env: &Env, json: bool) -> Result<ExitCode> {
     let d = vigie_station::diagnose(&env.data_dir, Timestamp::now());
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::shown::stdout();
     if json {
         write_json(&mut out, env, &d)?;
     } else {

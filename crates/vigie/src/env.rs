@@ -3,7 +3,7 @@
 
 use crate::args::Cli;
 use anyhow::{anyhow, Result};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use vigie_case::{CaseStore, KdfParams};
@@ -139,7 +139,7 @@ impl Env {
                 self.confirm_new_case(reference)?;
                 let id = store.case(reference, Timestamp::now()).said(&self.cat)?;
                 let m = Message::new("case-created").arg("reference", reference.trim());
-                eprintln!("{}", self.cat.text(&m));
+                say!("{}", self.cat.text(&m));
                 Ok(id)
             }
             found => found.said(&self.cat),
@@ -152,7 +152,9 @@ impl Env {
             return Ok(());
         }
         let ask = Message::new("case-create-ask").arg("reference", reference.trim());
-        eprint!("{} ", self.cat.text(&ask));
+        let mut err = crate::shown::Shown(std::io::stderr().lock());
+        write!(err, "{} ", self.cat.text(&ask))?;
+        err.flush()?;
         let mut answer = String::new();
         std::io::stdin().read_line(&mut answer)?;
         let yes = ["o", "oui", "y", "yes"].contains(&answer.trim().to_lowercase().as_str());
@@ -167,7 +169,7 @@ impl Env {
     /// Says on standard error that the check was kept in case `reference`.
     pub fn say_stored(&self, reference: &str) {
         let m = Message::new("case-scan-stored").arg("reference", reference);
-        eprintln!("{}", self.cat.text(&m));
+        say!("{}", self.cat.text(&m));
     }
 
     /// The station's own settings (`DATA_DIR/station.json`), none when the file is absent.

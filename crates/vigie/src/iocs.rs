@@ -43,7 +43,7 @@ pub fn iocs(env: &Env, action: IocsAction) -> Result<ExitCode> {
         }
         IocsAction::List { format } => {
             let list = store(env).list().said(&env.cat)?;
-            let mut out = std::io::stdout().lock();
+            let mut out = crate::shown::stdout();
             match format {
                 ScanFormat::Text => {
                     render::feeds_text(&mut out, &env.cat, &list, Timestamp::now())?
@@ -65,7 +65,7 @@ fn store(env: &Env) -> FeedStore {
 fn import(env: &Env, paths: &[PathBuf], allow_fewer: bool) -> Result<ExitCode> {
     let cat = &env.cat;
     let pins = feeds::sharing(cat, &env.data_dir)?.pins(cat)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::shown::stdout();
     let mut failed = false;
     for p in paths {
         match store(env).import(p, Timestamp::now(), allow_fewer, &pins) {
@@ -112,7 +112,7 @@ fn update(env: &Env, cfg: &UpdateConfig, sources: &[UpdateSource]) -> Result<Exi
             outcomes.extend(vigie_feeds::pull_misp(&store, &client, now));
         }
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::shown::stdout();
     let mut failed = false;
     for (id, outcome) in &outcomes {
         failed |= !outcome.is_stored();
@@ -144,7 +144,7 @@ fn check(env: &Env, paths: &[PathBuf], format: ScanFormat) -> Result<ExitCode> {
             failures.push(env.cat.say(&e));
         }
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::shown::stdout();
     match format {
         ScanFormat::Text => render::iocs_text(&mut out, &env.cat, &set, &failures)?,
         ScanFormat::Json => render::iocs_json(&mut out, &set, &failures)?,

@@ -41,8 +41,8 @@ pub fn live(env: &Env, interface: &str, duration: Duration, c: &CheckArgs) -> Re
             "duration",
             vigie_station::human_duration(duration.as_secs() as i64),
         );
-    eprintln!("{}", cat.text(&started));
-    eprintln!("{}", cat.key("live-advice"));
+    say!("{}", cat.text(&started));
+    say!("{}", cat.key("live-advice"));
     follow(env, &check, &interrupted);
     let mut outcome = check.stop();
     let stopped = outcome
@@ -51,7 +51,7 @@ pub fn live(env: &Env, interface: &str, duration: Duration, c: &CheckArgs) -> Re
         .iter()
         .find_map(|c| c.stopped_message.clone());
     if let Some(m) = stopped {
-        eprintln!("{}", cat.text(&m));
+        say!("{}", cat.text(&m));
     }
     if let (Some(t), Some(ev), Some(reference)) = (&target, evidence, case) {
         let info = ev.finish().said(cat)?;
@@ -70,7 +70,7 @@ fn follow(env: &Env, check: &LiveCheck, interrupted: &AtomicBool) {
         let snap = check.snapshot();
         for d in snap.devices.iter().skip(devices) {
             let joined = vigie_station::joined_text(&env.cat, d);
-            eprintln!(
+            say!(
                 "  → {}",
                 env.cat
                     .text(&Message::new("live-joined").arg("device", joined))
@@ -78,12 +78,12 @@ fn follow(env: &Env, check: &LiveCheck, interrupted: &AtomicBool) {
         }
         devices = snap.devices.len().max(devices);
         for s in snap.services.iter().skip(services) {
-            eprintln!("  · {} ({})", s.name, s.via);
+            say!("  · {} ({})", s.name, s.via);
         }
         services = snap.services.len();
         for f in snap.findings.iter().skip(findings) {
             let sev = severity_label(&env.cat, f.severity);
-            eprintln!("  ! [{sev}] {}", env.cat.text(&f.title));
+            say!("  ! [{sev}] {}", env.cat.text(&f.title));
         }
         findings = snap.findings.len().max(findings);
         if interrupted.load(Ordering::SeqCst) || check.is_finished() {
@@ -109,19 +109,19 @@ pub fn hotspot(
         let join = Message::new("hotspot-join")
             .arg("ssid", &c.ssid)
             .arg("password", &c.password);
-        eprintln!("{}", cat.text(&join));
-        eprintln!("{}", c.qr_text());
+        say!("{}", cat.text(&join));
+        say!("{}", c.qr_text());
     } else {
         let ap = Message::new("hotspot-external-ap")
             .arg("interface", &c.interface)
             .arg("address", c.address.to_string());
-        eprintln!("{}", cat.text(&ap));
+        say!("{}", cat.text(&ap));
     }
     if c.uplink.is_none() {
-        eprintln!("{}", cat.key("hotspot-captive"));
+        say!("{}", cat.key("hotspot-captive"));
     }
     let result = live(env, interface, duration, check);
     hotspot.stop();
-    eprintln!("{}", cat.key("hotspot-stopped"));
+    say!("{}", cat.key("hotspot-stopped"));
     result
 }

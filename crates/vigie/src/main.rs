@@ -1,6 +1,8 @@
 //! Vigie's command line: a thin layer that wires the libraries together and shows results.
 //! `main` only calls `try_main`, which parses the arguments and runs one command.
 
+#[macro_use]
+mod shown;
 mod args;
 mod case;
 mod devices;
@@ -31,7 +33,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("vigie: {e:#}");
+            say!("vigie: {e:#}");
             ExitCode::from(2)
         }
     }

@@ -57,7 +57,7 @@ fn file_modified(path: &Path) -> Option<String> {
 
 /// `vigie ncii hash`: PDQ of images, MD5 of videos, for each file.
 pub fn hash(cat: &Catalog, files: &[PathBuf], json: bool) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::shown::stdout();
     let mut rows = Vec::new();
     let mut failed = false;
     for f in files {
@@ -65,11 +65,11 @@ pub fn hash(cat: &Catalog, files: &[PathBuf], json: bool) -> Result<ExitCode> {
             Ok(facts) if facts.kind == MediaKind::Other => {
                 failed = true;
                 let e = vigie_ncii::NciiError::Unsupported;
-                eprintln!("{}", cat.text(&e.message(f)));
+                say!("{}", cat.text(&e.message(f)));
             }
             Ok(facts) => {
                 if let Some(why) = facts.frames_missing {
-                    eprintln!(
+                    say!(
                         "{}",
                         cat.text(
                             &Message::new(format!("ncii-no-frames-{}", why.as_str()))
@@ -79,7 +79,7 @@ pub fn hash(cat: &Catalog, files: &[PathBuf], json: bool) -> Result<ExitCode> {
                 }
                 if let Some(missing) = facts.pdq_missing {
                     failed = true;
-                    eprintln!(
+                    say!(
                         "{}",
                         cat.text(
                             &Message::new(format!("ncii-no-pdq-{}", missing.as_str()))
@@ -91,7 +91,7 @@ pub fn hash(cat: &Catalog, files: &[PathBuf], json: bool) -> Result<ExitCode> {
             }
             Err(e) => {
                 failed = true;
-                eprintln!("{}", cat.text(&e.message(f)));
+                say!("{}", cat.text(&e.message(f)));
             }
         }
     }
@@ -209,7 +209,7 @@ pub fn add(
         added.push(item);
     }
     print_items(cat, &added, json)?;
-    eprintln!(
+    say!(
         "{}",
         cat.text(
             &Message::new("ncii-added")
@@ -241,7 +241,7 @@ pub fn add_link(env: &Env, reference: &str, described: &Described, json: bool) -
 }
 
 fn print_items(cat: &Catalog, items: &[LockerItem], json: bool) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::shown::stdout();
     if json {
         serde_json::to_writer_pretty(&mut out, items)?;
         writeln!(out)?;
@@ -258,7 +258,7 @@ pub fn list(env: &Env, reference: &str, json: bool) -> Result<ExitCode> {
     let cat = &env.cat;
     let items = locker_items(env, reference)?;
     if items.is_empty() && !json {
-        println!("{}", cat.key("ncii-locker-empty"));
+        writeln!(crate::shown::stdout(), "{}", cat.key("ncii-locker-empty"))?;
     }
     print_items(cat, &items, json)?;
     Ok(ExitCode::SUCCESS)
@@ -308,7 +308,7 @@ pub fn find(
     let report = vigie_ncii::find_copies(dir, &targets, max_distance, threads, &|_| {})
         .map_err(|e| anyhow!(cat.text(&e.message(dir))))?;
     let seconds = started.elapsed().as_secs_f64();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::shown::stdout();
     if json {
         let doc = serde_json::json!({
             "case": reference,
@@ -410,13 +410,14 @@ pub fn hashes(
         vigie_station::hash_list_json(&items, all)
     };
     std::fs::write(out_path, &text)?;
-    println!(
+    writeln!(
+        crate::shown::stdout(),
         "{}",
         cat.text(
             &Message::new("ncii-hashes-written")
                 .arg("count", count.to_string())
                 .arg("path", out_path.display().to_string())
         )
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -15,7 +15,7 @@ pub fn observe(env: &Env, file: &Path, format: ObserveFormat) -> Result<ExitCode
     let mut reader =
         CaptureReader::open(file).map_err(|e| crate::scan::capture_error(env, file, &e))?;
     let mut observer = Observer::new();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(crate::shown::stdout());
     let mut failed: Option<std::io::Error> = None;
     let mut sink = |o: vigie_net::Observation| {
         if failed.is_some() {
@@ -48,7 +48,7 @@ pub fn observe(env: &Env, file: &Path, format: ObserveFormat) -> Result<ExitCode
     }
     out.flush().ok();
     if let Some(e) = stopped {
-        eprintln!("vigie: {}: {}", file.display(), env.cat.say(&e));
+        say!("vigie: {}: {}", file.display(), env.cat.say(&e));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -87,7 +87,7 @@ pub fn report(
         .arg("path", out.display().to_string())
         .arg("sha256", info.sha256.unwrap_or_default())
         .arg("reference", &report.reference);
-    eprintln!("{}", cat.text(&m));
+    say!("{}", cat.text(&m));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -136,7 +136,7 @@ pub fn export(
         .arg("path", out.display().to_string())
         .arg("sha256", sha)
         .arg("key", fingerprint);
-    eprintln!("{}", cat.text(&m));
+    say!("{}", cat.text(&m));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -172,7 +172,7 @@ pub fn verify(env: &Env, path: &Path) -> Result<ExitCode> {
     let cat = &env.cat;
     let file = std::fs::File::open(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
     let check = vigie_case::check_export(std::io::BufReader::new(file));
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::shown::stdout();
     if let Some(m) = &check.manifest {
         let summary = Message::new("export-summary")
             .arg("case", &m.case)

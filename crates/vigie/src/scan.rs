@@ -45,12 +45,17 @@ pub fn captures(env: &Env, files: &[PathBuf], check_args: &CheckArgs) -> Result<
         None => vec![],
     };
     let result = check.finish(sources);
+    if result.stats.packets == 0 {
+        // Nothing was looked at: no verdict, not even "nothing found", and nothing stored.
+        let none = Message::new("cli-no-packets").arg("files", files.len().to_string());
+        return Err(anyhow!("{}", env.cat.text(&none)));
+    }
     if let (Some(target), Some(reference)) = (target, case) {
         target.store_check(&result, made, &feeds).said(&env.cat)?;
         env.say_stored(reference);
     }
     if let Some(msg) = feeds::share_sightings(&env.cat, &env.data_dir, &result.verdict.findings) {
-        eprintln!("{msg}");
+        say!("{msg}");
     }
     print(env, &result, made, &feeds, json)
 }
@@ -91,7 +96,7 @@ pub fn print(
     feeds: &IndicatorSet,
     json: bool,
 ) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::shown::stdout();
     if json {
         let record = check.record(made, feeds);
         VerdictDocument::new(&env.cat, &record).write(&mut out)?;

@@ -22,7 +22,7 @@ pub fn serve(
     let store = match env.given_passphrase()? {
         Some(pass) => Some(env.open_store_with(&pass)?),
         None => {
-            eprintln!("{}", cat.key("web-locked-at-start"));
+            say!("{}", cat.key("web-locked-at-start"));
             None
         }
     };
@@ -41,7 +41,7 @@ pub fn serve(
             .await
             .map_err(|e| anyhow!(cat.text(&vigie_web::WebError::Listen(listen, e).message())))?;
         let bound = listener.local_addr()?;
-        eprintln!(
+        say!(
             "{}",
             cat.text(&Message::new("web-serving").arg("url", format!("http://{bound}/")))
         );

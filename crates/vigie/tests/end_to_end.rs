@@ -477,3 +477,38 @@ fn iocs_check_counts_per_kind_and_source() {
     let text = common::stdout(&vigie().lang("fr").run(&["iocs", "check", arg(&echap)]));
     assert!(text.contains("indicateurs"));
 }
+
+/// A name chosen by whoever runs the server (here an SNI that clears the screen, prints a
+/// false all-clear and hides what follows) is shown escaped, never obeyed by the terminal.
+#[test]
+fn terminal_escapes_in_names_are_shown_not_obeyed() {
+    let Some(data) = shared() else { return };
+    // A name on a dynamic DNS domain, so that a finding names it.
+    let hostile = "x\u{1b}[2J\u{1b}[HNothing suspicious\u{1b}[8m.duckdns.org";
+    let mut c = Capture::new();
+    tls_session(&mut c, 51000, ("203.0.113.9", 443), hostile, None);
+    dns(&mut c, 1, "protocol-a748.thetruthspy.com", "69.64.74.239");
+    let pcap = c.save("terminal-escapes.pcap");
+    let echap = data.join("echap/ioc.yaml");
+    let text = assert_code(&vigie().lang("en").scan("pcap", &pcap, &[&echap], &[]), 1);
+    assert!(
+        !text.contains('\u{1b}'),
+        "a raw escape reached the terminal:\n{text:?}"
+    );
+    assert!(
+        text.contains("TheTruthSpy"),
+        "the finding is still said:\n{text}"
+    );
+}
+
+/// A capture in which no packet could be read gives no verdict at all (not "nothing found"):
+/// exit 2, with what to check.
+#[test]
+fn capture_with_no_packet_gives_no_verdict() {
+    let Some(data) = shared() else { return };
+    let echap = data.join("echap/ioc.yaml");
+    let empty = Capture::new().save("no-packet.pcap");
+    let out = vigie().lang("en").scan("pcap", &empty, &[&echap], &[]);
+    assert_refused(&out, "nothing was checked");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Verdict"));
+}
