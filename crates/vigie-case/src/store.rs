@@ -76,6 +76,32 @@ impl Drop for Acting<'_> {
     }
 }
 
+/// Makes the case file readable and writable by its owner only (0600): created so when
+/// absent (SQLite then gives its journal files the same mode), tightened when an older
+/// release left it readable by others (a file the process does not own is left as it is).
+fn owner_only(path: &Path) -> Result<(), CaseError> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let mode = std::fs::metadata(path)
+                .map_err(|e| CaseError::Io(e.to_string()))?
+                .permissions()
+                .mode();
+            if mode & 0o077 != 0 {
+                let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+            }
+            Ok(())
+        }
+        Err(e) => Err(CaseError::Io(e.to_string())),
+    }
+}
+
 impl CaseStore {
     /// Opens the case file at `path`, creating it (with `params` for new stores) when absent.
     pub fn open(
@@ -84,6 +110,7 @@ impl CaseStore {
         params: KdfParams,
         now: Timestamp,
     ) -> Result<Self, CaseError> {
+        owner_only(path)?;
         let conn = Connection::open(path)?;
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

@@ -30,6 +30,20 @@ pub(crate) fn problem_keys(s: &CaseStore) -> Vec<String> {
 const T: Timestamp = Timestamp(1_764_000_000_000_000_000);
 
 #[test]
+fn case_file_is_for_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("file").permissions().mode() & 0o777;
+    let path = tmp("mode");
+    drop(CaseStore::open(&path, "pw", KdfParams::for_tests(), T).expect("create"));
+    assert_eq!(mode(&path), 0o600, "created for its owner only");
+    // One left readable by others (an older release made it 0644) is tightened on opening.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    drop(CaseStore::open(&path, "pw", KdfParams::for_tests(), T).expect("reopen"));
+    assert_eq!(mode(&path), 0o600, "tightened");
+}
+
+#[test]
 fn stores_reopens_and_verifies() {
     let path = tmp("ok");
     {
