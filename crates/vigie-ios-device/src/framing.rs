@@ -51,10 +51,10 @@ pub fn receive(r: &mut dyn Read) -> Result<plist::Value, DeviceError> {
     parse(&body)
 }
 
-/// Parses a plist message body.
+/// Parses a plist message body, refusing one nested deeper than an iPhone writes
+/// ([`vigie_ios::MAX_PLIST_DEPTH`]).
 pub(crate) fn parse(body: &[u8]) -> Result<plist::Value, DeviceError> {
-    plist::Value::from_reader(std::io::Cursor::new(body))
-        .map_err(|e| DeviceError::Protocol(e.to_string()))
+    vigie_ios::plist_from_bytes(body).map_err(|e| DeviceError::Protocol(e.to_string()))
 }
 
 /// Reads a big-endian u32.
@@ -87,4 +87,25 @@ pub(crate) fn dict<const N: usize>(pairs: [(&str, plist::Value); N]) -> plist::V
 /// A text value of a dictionary.
 pub(crate) fn text(v: &plist::Value, key: &str) -> Option<String> {
     v.as_dictionary()?.get(key)?.as_string().map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_nested_past_what_a_phone_sends_is_refused() {
+        let levels = 20_000;
+        let xml = format!(
+            "<plist version=\"1.0\">{}{}</plist>",
+            "<array>".repeat(levels),
+            "</array>".repeat(levels)
+        );
+        let mut framed = (xml.len() as u32).to_be_bytes().to_vec();
+        framed.extend_from_slice(xml.as_bytes());
+        match receive(&mut framed.as_slice()) {
+            Err(DeviceError::Protocol(why)) => assert!(why.contains("levels"), "{why}"),
+            other => panic!("expected a protocol error, got {other:?}"),
+        }
+    }
 }

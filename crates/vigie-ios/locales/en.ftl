@@ -3,6 +3,8 @@
 ios-error-not-a-backup = { $path } is not an iPhone backup (it has no Manifest.db). Give the folder that holds Manifest.db and Info.plist (a backup made with Finder, the Apple Devices app or iTunes).
 ios-error-encrypted = This backup is encrypted: give its password with --password-file FILE (the password chosen when the backup was made). Nothing was changed.
 ios-error-unreadable = { $file } could not be read ({ $detail }). Nothing in the backup was changed.
+ios-error-too-deep = { $file } nests lists more than { $levels } levels deep, far more than an iPhone writes: it was not read, so that it cannot stop the station. Nothing in the backup was changed.
+ios-error-link = { $file } is a symbolic link: a backup is read only from inside its folder, so the link was not followed. Copy the backup again without links (as Finder or iTunes write it). Nothing was changed.
 ios-ioc-title = { $app } — listed spyware
 ios-ioc-explain = The backup shows { $value }, in { $what_keys }, which is listed as belonging to the spyware { $app }. Do not delete anything for now: deleting it can alert whoever installed it, and destroys evidence. Decide with a support worker, once a safety plan is in place.
 ios-watchware-title = { $app } — monitoring app

@@ -3,6 +3,8 @@
 ios-error-not-a-backup = { $path } n’est pas une sauvegarde d’iPhone (il n’y a pas de Manifest.db). Indiquez le répertoire qui contient Manifest.db et Info.plist (une sauvegarde faite avec le Finder, l’app Appareils Apple ou iTunes).
 ios-error-encrypted = Cette sauvegarde est chiffrée : donnez son mot de passe avec --password-file FICHIER (celui choisi quand la sauvegarde a été faite). Rien n’a été modifié.
 ios-error-unreadable = { $file } n’a pas pu être lu ({ $detail }). Rien n’a été modifié dans la sauvegarde.
+ios-error-too-deep = { $file } imbrique des listes sur plus de { $levels } niveaux, bien plus qu’un iPhone n’en écrit : il n’a pas été lu, pour qu’il ne puisse pas arrêter la station. Rien n’a été modifié dans la sauvegarde.
+ios-error-link = { $file } est un lien symbolique : une sauvegarde n’est lue qu’à l’intérieur de son répertoire, le lien n’a donc pas été suivi. Copiez de nouveau la sauvegarde sans liens (telle que le Finder ou iTunes l’écrivent). Rien n’a été modifié.
 ios-ioc-title = { $app } — logiciel espion répertorié
 ios-ioc-explain = La sauvegarde contient { $value }, dans { $what_keys }, qui est répertorié comme appartenant au logiciel espion { $app }. Ne supprimez rien pour l’instant : supprimer peut alerter qui l’a installé, et détruit des preuves. Décidez-en avec un ou une intervenante, une fois un plan de mise en sécurité établi.
 ios-watchware-title = { $app } — application de surveillance

@@ -7,7 +7,7 @@
 use crate::crypto::{decrypt, parse_keybag, ClassKeys, UnlockError};
 use crate::error::BackupError;
 use crate::sqlite::{is_sqlite, is_sqlite_file, memory_db, open_db};
-use crate::storage::{plist_from_bytes, BackupFiles, Storage};
+use crate::storage::{inside, plist_from_bytes, BackupFiles, Storage};
 use rusqlite::{Connection, OptionalExtension, ToSql};
 use std::path::{Path, PathBuf};
 
@@ -60,7 +60,8 @@ fn manifest_db_bytes(storage: &Storage) -> Result<Vec<u8>, BackupError> {
 fn open_plain_manifest(storage: &Storage) -> Result<Connection, BackupError> {
     match storage {
         Storage::Folder(dir) => {
-            let manifest_db = dir.join("Manifest.db");
+            let manifest_db = inside(dir, "Manifest.db")?
+                .ok_or_else(|| BackupError::NotABackup(storage.place()))?;
             // An encrypted Manifest.db is not SQLite (no header): say so rather than "file
             // is not a database".
             if !is_sqlite_file(&manifest_db) {
@@ -285,15 +286,17 @@ impl Backup {
     /// A plist of the backup, read (and decrypted) in memory.
     pub fn read_plist(&self, file: &FileRef) -> Result<plist::Value, BackupError> {
         let bytes = self.read(file)?;
-        plist_from_bytes(&bytes)
-            .map_err(|detail| BackupError::unreadable(file.label.clone(), detail))
+        plist_from_bytes(&bytes).map_err(|e| BackupError::plist(file.label.clone(), e))
     }
 
     /// A database of the backup, opened read-only: in place when the backup is plain,
     /// decrypted in memory when it is encrypted.
     pub fn database(&self, file: &FileRef) -> Result<Connection, BackupError> {
         if let (None, Storage::Folder(dir)) = (&self.keys, &self.storage) {
-            return open_db(&dir.join(&file.stored));
+            let stored = inside(dir, &file.stored.to_string_lossy())?.ok_or_else(|| {
+                BackupError::unreadable(file.label.clone(), "missing from the backup")
+            })?;
+            return open_db(&stored);
         }
         memory_db(self.read(file)?, Path::new(&file.label))
     }

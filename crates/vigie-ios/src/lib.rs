@@ -27,7 +27,7 @@ mod times;
 
 pub use backup::{Backup, FileRef};
 pub use crypto::{parse_keybag, Keybag, KeybagError};
-pub use error::BackupError;
+pub use error::{BackupError, PlistError};
 pub use links::links_in;
 pub use model::{
     Account, ExploitTrace, IosBackup, LiveRead, LocationAccess, LocationClient, MissingProcess,
@@ -36,6 +36,6 @@ pub use model::{
 };
 pub use modules::{read_backup, read_backup_with_progress, STEPS};
 pub use rules::check;
-pub use storage::{plist_from_bytes, BackupFiles};
+pub use storage::{plist_from_bytes, BackupFiles, MAX_PLIST_DEPTH};
 
 vigie_core::locales!("Translation resources of the iPhone check.");

@@ -321,6 +321,7 @@ fn every_key_exists_in_both_languages_and_formats() {
         "backup",
         "user",
         "rows",
+        "levels",
         "value",
         "rule",
         "name",
