@@ -30,6 +30,18 @@ open(f"{out}/seed-backup", "wb").write(b"\x02" + backup)
 afc = lambda op, data: b"CFA6LPAA" + struct.pack("<QQQQ", 40 + len(data), 40 + len(data), 0, op) + data
 open(f"{out}/seed-afc", "wb").write(b"\x03" + afc(0x0e, struct.pack("<Q", 7)) + afc(0x01, struct.pack("<Q", 0)))
 PY
+# Deep nesting, which must end in a clear error and not a stack overflow or a long stall:
+# an XML plist, a lockdown message, YAML feeds (flow and block) and a JSON feed.
+python3 - "$C" <<'PY'
+import struct, sys
+c = sys.argv[1]
+xml = b'<plist version="1.0">' + b"<array>" * 3000 + b"</array>" * 3000 + b"</plist>"
+open(f"{c}/ios/seed-deep-xml", "wb").write(b"\x00" + xml)
+open(f"{c}/iosdevice/seed-deep-lockdown", "wb").write(b"\x01" + struct.pack(">I", len(xml)) + xml)
+open(f"{c}/feeds/seed-deep-yaml", "wb").write(b"\x00" + b"[" * 3000 + b"]" * 3000)
+open(f"{c}/feeds/seed-deep-yaml-block", "wb").write(b"\x00" + b"".join(b" " * i + b"- \n" for i in range(0, 600, 2)))
+open(f"{c}/feeds/seed-deep-json", "wb").write(b"\x01" + b'{"objects":' + b"[" * 3000 + b"]" * 3000 + b"}")
+PY
 S=../shared/data
 if [ -d "$S" ]; then
   find "$S/pcaps" -name '*.pcap*' -size -256k -exec cp -t "$C/capture" {} +

@@ -66,7 +66,7 @@ pub(crate) fn load(
     text: &str,
     file_name: &str,
 ) -> Result<(), String> {
-    let doc: Value = serde_yaml_ng::from_str(text).map_err(|e| e.to_string())?;
+    let doc: Value = super::yaml::parse(text)?;
     let Value::Sequence(apps) = doc else {
         return Err("expected a list of apps".into());
     };

@@ -7,6 +7,7 @@ pub(crate) mod mvt_index;
 mod pattern;
 mod stix;
 mod tinycheck;
+mod yaml;
 
 use crate::model::{FeedFormat, Source};
 use crate::set::IndicatorSet;

@@ -29,7 +29,7 @@ pub struct IndexEntry {
 
 /// Reads MVT's `indicators.yaml` index. Entries without a location are left out.
 pub fn mvt_index(text: &str) -> Vec<IndexEntry> {
-    let Ok(doc) = serde_yaml_ng::from_str::<serde_yaml_ng::Value>(text) else {
+    let Ok(doc) = super::yaml::parse(text) else {
         return vec![];
     };
     let Some(list) = doc.get("indicators").and_then(|v| v.as_sequence()) else {
