@@ -44,6 +44,73 @@ impl vigie_core::Localized for DumpError {
     }
 }
 
+/// What an entry of a dump folder is, a link not followed.
+enum Entry {
+    File,
+    Folder,
+    Link,
+    Other,
+}
+
+impl Entry {
+    fn of(path: &Path) -> Entry {
+        match path.symlink_metadata().map(|m| m.file_type()) {
+            Ok(t) if t.is_symlink() => Entry::Link,
+            Ok(t) if t.is_file() => Entry::File,
+            Ok(t) if t.is_dir() => Entry::Folder,
+            _ => Entry::Other,
+        }
+    }
+}
+
+/// The regular files directly in `dir`; links met are added to `links`.
+fn files_in(dir: &Path, links: &mut Vec<PathBuf>) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return vec![];
+    };
+    let mut files = vec![];
+    for path in entries.flatten().map(|e| e.path()) {
+        match Entry::of(&path) {
+            Entry::File => files.push(path),
+            Entry::Link => links.push(path),
+            Entry::Folder | Entry::Other => {}
+        }
+    }
+    files
+}
+
+/// The tombstones of a bug report unpacked in `root` (`FS/data/tombstones` or
+/// `data/tombstones`), each folder on the way a real one, not a link.
+fn tombstones(root: &Path, links: &mut Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut files = vec![];
+    for steps in [
+        &["FS", "data", "tombstones"][..],
+        &["data", "tombstones"][..],
+    ] {
+        let mut at = root.to_path_buf();
+        let mut real = true;
+        for step in steps {
+            at.push(step);
+            match Entry::of(&at) {
+                Entry::Folder => {}
+                Entry::Link => {
+                    links.push(at.clone());
+                    real = false;
+                    break;
+                }
+                Entry::File | Entry::Other => {
+                    real = false;
+                    break;
+                }
+            }
+        }
+        if real {
+            files.extend(files_in(&at, links));
+        }
+    }
+    files
+}
+
 /// Reads one file, at most [`MAX_FILE`] bytes.
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
     let f = std::fs::File::open(path)?;
@@ -286,35 +353,34 @@ fn load_folder(dir: &Path) -> Result<AndroidDevice, DumpError> {
         path: dir.display().to_string(),
         detail: e.to_string(),
     };
+    let mut links = Vec::new();
     let mut files: Vec<PathBuf> = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(unreadable)? {
         let path = entry.map_err(unreadable)?.path();
-        if path.is_file() {
-            files.push(path);
-        } else if path.is_dir() {
+        match Entry::of(&path) {
+            Entry::File => files.push(path),
             // A bug report unpacked one level down (MVT's `bugreport/dumpstate.txt`), with
             // its tombstones in `FS/data/tombstones`.
-            if let Ok(inner) = std::fs::read_dir(&path) {
-                files.extend(inner.flatten().map(|e| e.path()).filter(|p| p.is_file()));
+            Entry::Folder => {
+                files.extend(files_in(&path, &mut links));
+                files.extend(tombstones(&path, &mut links));
             }
-            for tombstones in [
-                path.join("FS/data/tombstones"),
-                path.join("data/tombstones"),
-            ] {
-                if let Ok(inner) = std::fs::read_dir(&tombstones) {
-                    files.extend(inner.flatten().map(|e| e.path()).filter(|p| p.is_file()));
-                }
-            }
+            Entry::Link => links.push(path),
+            Entry::Other => {}
         }
     }
     // An unpacked bug report given itself: its tombstones.
-    for tombstones in [dir.join("FS/data/tombstones"), dir.join("data/tombstones")] {
-        if let Ok(inner) = std::fs::read_dir(&tombstones) {
-            files.extend(inner.flatten().map(|e| e.path()).filter(|p| p.is_file()));
+    files.extend(tombstones(dir, &mut links));
+    let mut device = AndroidDevice::default();
+    for link in links {
+        if let Ok(label) = link.strip_prefix(dir) {
+            device.missing.push((
+                label.display().to_string(),
+                "a symbolic link: not followed, a dump is read only inside its folder".into(),
+            ));
         }
     }
     files.sort();
-    let mut device = AndroidDevice::default();
     let mut known = 0;
     for path in files {
         let Some(label) = path

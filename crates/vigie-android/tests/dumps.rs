@@ -313,3 +313,43 @@ fn zips_are_read_in_place() {
     ));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A dump is read only inside its folder (issue 20, item 5): a file, or a folder on the way
+/// to the tombstones, that is a symbolic link is listed as not checked, never followed.
+#[cfg(unix)]
+#[test]
+fn links_inside_a_dump_are_not_followed() {
+    use std::os::unix::fs::symlink;
+    let dir = std::env::temp_dir().join(format!("vigie-android-links-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let dump = dir.join("dump");
+    std::fs::create_dir_all(dump.join("bugreport")).expect("dir");
+    std::fs::write(dump.join("getprop.txt"), "[ro.product.model]: [Pixel 8]\n").expect("write");
+    // Outside the dump: a file of the station and a folder of tombstones.
+    let outside = dir.join("station");
+    std::fs::create_dir_all(outside.join("tombstones")).expect("dir");
+    std::fs::write(
+        outside.join("ps.txt"),
+        "USER PID PPID VSZ RSS WCHAN ADDR S NAME\nroot 1 0 0 0 0 0 S secret_station_process\n",
+    )
+    .expect("write");
+    std::fs::write(outside.join("tombstones/tombstone_00"), "pid: 1, name: x\n").expect("write");
+    symlink(outside.join("ps.txt"), dump.join("ps.txt")).expect("link");
+    std::fs::create_dir_all(dump.join("bugreport/FS")).expect("dir");
+    symlink(&outside, dump.join("bugreport/FS/data")).expect("link");
+    let d = load_dump(&dump).expect("the dump is read");
+    assert_eq!(
+        d.properties.get("ro.product.model").map(String::as_str),
+        Some("Pixel 8")
+    );
+    assert!(d.processes.is_empty(), "{:?}", d.processes);
+    assert!(d.crashes.is_empty());
+    let said: Vec<&str> = d
+        .missing
+        .iter()
+        .filter(|(_, why)| why.contains("symbolic link"))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert_eq!(said, ["ps.txt", "bugreport/FS/data"], "{:?}", d.missing);
+    let _ = std::fs::remove_dir_all(&dir);
+}
