@@ -1,7 +1,7 @@
 //! The app's state, shared by every request: the case file, sessions, the checks running,
 //! the hotspot, and the settings it was started with.
 
-use crate::auth::{LoginLimiter, Sessions};
+use crate::auth::{LoginLimiter, PasswordTurns, Sessions};
 use crate::runs::{DeviceRun, RunningCheck};
 use crate::{FeedLoader, WebConfig};
 use std::collections::HashMap;
@@ -35,8 +35,10 @@ pub(crate) struct App {
     feeds: FeedLoader,
     /// Open sessions.
     pub(crate) sessions: Sessions,
-    /// Failed logins per address.
+    /// Failed logins per address and per account.
     pub(crate) limiter: LoginLimiter,
+    /// Turns for hashing a password (a few at a time).
+    pub(crate) password_turns: PasswordTurns,
     /// Live checks, by id.
     pub(crate) checks: Mutex<HashMap<u64, RunningCheck>>,
     /// Device checks (Android, iPhone), by id.
@@ -67,6 +69,7 @@ impl App {
             feeds: config.feeds,
             sessions: Sessions::new(config.idle_timeout),
             limiter: LoginLimiter::default(),
+            password_turns: PasswordTurns::default(),
             checks: Mutex::new(HashMap::new()),
             devices: Mutex::new(HashMap::new()),
             next_check: AtomicU64::new(1),
@@ -131,14 +134,25 @@ impl App {
     }
 }
 
-/// Every translation the app's pages show, in `lang`.
-pub(crate) fn catalog(lang: Lang) -> Catalog {
-    vigie_station::catalog(
-        lang,
-        &[
-            crate::LOCALES,
-            vigie_hotspot::LOCALES,
-            vigie_report::LOCALES,
-        ],
-    )
+/// Every translation the app's pages show, in `lang`: made once per language and shared
+/// (made for each request, it cost every page both languages' parsing, and 500 logins
+/// waiting at once held 850 MB of it).
+pub(crate) fn catalog(lang: Lang) -> Arc<Catalog> {
+    static FR: OnceLock<Arc<Catalog>> = OnceLock::new();
+    static EN: OnceLock<Arc<Catalog>> = OnceLock::new();
+    let made = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
+    made.get_or_init(|| {
+        Arc::new(vigie_station::catalog(
+            lang,
+            &[
+                crate::LOCALES,
+                vigie_hotspot::LOCALES,
+                vigie_report::LOCALES,
+            ],
+        ))
+    })
+    .clone()
 }

@@ -32,7 +32,7 @@ pub(crate) fn session_token(headers: &HeaderMap) -> Option<String> {
 /// Anyone asking: the page's catalog, and the session if there is one.
 pub(crate) struct Visitor {
     /// The page's language.
-    pub(crate) cat: Catalog,
+    pub(crate) cat: Arc<Catalog>,
     /// The session, if signed in.
     pub(crate) session: Option<Session>,
 }
@@ -59,7 +59,7 @@ impl FromRequestParts<Arc<App>> for Visitor {
 /// operator yet) or to the login page.
 pub(crate) struct Operator {
     /// The page's language.
-    pub(crate) cat: Catalog,
+    pub(crate) cat: Arc<Catalog>,
     /// The operator's session.
     pub(crate) session: Session,
 }
