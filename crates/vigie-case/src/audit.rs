@@ -11,6 +11,21 @@ use vigie_core::{Message, Timestamp};
 
 /// The hash before the first entry.
 const GENESIS: [u8; 32] = [0; 32];
+/// Most characters of an operator name or an object kept in an audit entry: a name typed
+/// at the login page can be megabytes (twenty failed logins added 39 MiB), and the log must
+/// not fill the disk.
+const MAX_LOGGED_CHARS: usize = 200;
+
+/// `text` as an audit entry keeps it: at most [`MAX_LOGGED_CHARS`] characters, a longer one
+/// cut and its length said.
+fn bounded(text: String) -> String {
+    let total = text.chars().count();
+    if total <= MAX_LOGGED_CHARS {
+        return text;
+    }
+    let kept: String = text.chars().take(MAX_LOGGED_CHARS).collect();
+    format!("{kept}… ({total} characters)")
+}
 
 /// One entry of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,9 +87,9 @@ impl CaseStore {
             seq,
             at: now.to_string(),
             action: action.to_owned(),
-            object,
+            object: object.map(bounded),
             sha256: content.map(|c| hex::encode(sha256(&[c]))),
-            actor: self.actor.clone(),
+            actor: self.actor.clone().map(bounded),
         };
         let plain = to_json(&entry)?;
         let sealed = seal(&self.data_key, &aad("audit", seq), &plain);
@@ -216,5 +231,23 @@ impl CaseStore {
                 .push(Message::new("case-verify-row-missing").arg("row", o));
         }
         Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_are_cut_and_their_length_said() {
+        assert_eq!(bounded("ana".into()), "ana");
+        let typed = "é".repeat(2_000_000);
+        let kept = bounded(typed);
+        assert!(
+            kept.ends_with("… (2000000 characters)"),
+            "{}",
+            &kept[kept.len() - 40..]
+        );
+        assert_eq!(kept.chars().filter(|c| *c == 'é').count(), MAX_LOGGED_CHARS);
     }
 }

@@ -25,7 +25,16 @@ web-password-short = Choose a name and a password of at least { $count ->
 web-login-title = Log in
 web-login-button = Log in
 web-login-failed = Name or password not recognised.
-web-login-limited = Too many failed attempts from this computer. Wait five minutes, then try again.
+web-login-limited = Too many failed attempts from this computer or on this account. Wait five minutes, then try again.
+web-login-busy = The station is busy checking other logins. Wait a moment, then try again.
+web-name-long = Choose a name of at most { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    }.
+web-password-long = Choose a password of at most { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    }.
 web-cases-title = Cases
 web-cases-none = No case yet.
 web-case-reference = Case reference

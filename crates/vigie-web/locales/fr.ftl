@@ -25,7 +25,16 @@ web-password-short = Choisissez un nom et un mot de passe d’au moins { $count 
 web-login-title = Connexion
 web-login-button = Se connecter
 web-login-failed = Nom ou mot de passe non reconnu.
-web-login-limited = Trop d’essais infructueux depuis cet ordinateur. Attendez cinq minutes, puis réessayez.
+web-login-limited = Trop d’essais infructueux depuis cet ordinateur ou sur ce compte. Attendez cinq minutes, puis réessayez.
+web-login-busy = La station vérifie d’autres connexions. Patientez un instant, puis réessayez.
+web-name-long = Choisissez un nom d’au plus { $count ->
+        [one] { $count } caractère
+       *[other] { $count } caractères
+    }.
+web-password-long = Choisissez un mot de passe d’au plus { $count ->
+        [one] { $count } caractère
+       *[other] { $count } caractères
+    }.
 web-cases-title = Dossiers
 web-cases-none = Aucun dossier pour l’instant.
 web-case-reference = Référence du dossier

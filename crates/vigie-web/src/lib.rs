@@ -17,6 +17,9 @@ mod pages;
 mod respond;
 mod routes;
 mod runs;
+mod server;
+
+pub use server::listen;
 mod upload;
 mod views;
 
@@ -101,10 +104,5 @@ pub async fn serve(config: WebConfig, listener: tokio::net::TcpListener) -> std:
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         }
     });
-    let router = routes::router(app);
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .await
+    server::serve(listener, routes::router(app)).await
 }

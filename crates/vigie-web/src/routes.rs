@@ -15,17 +15,27 @@ use std::sync::Arc;
 /// Largest upload accepted at once (a folder of captures).
 const MAX_UPLOAD: usize = 64 * 1024 * 1024 * 1024;
 
+/// Largest form accepted by the pages open to anyone (first start, login).
+const MAX_ACCOUNT_FORM: usize = 16 * 1024;
+
 static CSS: &str = include_str!("../assets/app.css");
 static JS: &str = include_str!("../assets/app.js");
 
 /// The app's routes.
 pub(crate) fn router(app: Arc<App>) -> Router {
     let uploads = DefaultBodyLimit::max(MAX_UPLOAD);
+    let forms = DefaultBodyLimit::max(MAX_ACCOUNT_FORM);
     Router::new()
         .route("/", get(account::home))
         .route("/unlock", get(unlock::page_of).post(unlock::unlock))
-        .route("/setup", get(account::setup_page).post(account::setup))
-        .route("/login", get(account::login_page).post(account::login))
+        .route(
+            "/setup",
+            get(account::setup_page).post(account::setup).layer(forms),
+        )
+        .route(
+            "/login",
+            get(account::login_page).post(account::login).layer(forms),
+        )
         .route("/logout", post(account::logout))
         .route("/lang", get(account::switch_lang))
         .route(

@@ -37,8 +37,7 @@ pub fn serve(
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(listen)
-            .await
+        let listener = vigie_web::listen(listen)
             .map_err(|e| anyhow!(cat.text(&vigie_web::WebError::Listen(listen, e).message())))?;
         let bound = listener.local_addr()?;
         say!(

@@ -1,7 +1,8 @@
 //! Accounts: the first start (the administrator), logging in and out, the language, and the
 //! operators an administrator adds.
 
-use crate::app::Shared;
+use crate::app::{App, Shared};
+use crate::auth::{MAX_NAME_CHARS, MAX_PASSWORD_BYTES};
 use crate::extract::{session_token, Operator, Posted, Visitor, LANG_COOKIE, SESSION_COOKIE};
 use crate::html::{self, csrf_field, esc};
 use crate::respond::{case_error, error_page, forbidden, page};
@@ -15,6 +16,21 @@ use vigie_core::{Catalog, Lang, Message, Timestamp};
 
 /// Shortest password accepted for an operator.
 const MIN_PASSWORD: usize = 10;
+
+/// What is wrong with the name and password chosen for a new account, if anything.
+fn new_account_problem(name: &str, password: &str) -> Option<Message> {
+    if name.is_empty() || password.chars().count() < MIN_PASSWORD {
+        return Some(Message::new("web-password-short").arg("count", MIN_PASSWORD.to_string()));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Some(Message::new("web-name-long").arg("count", MAX_NAME_CHARS.to_string()));
+    }
+    if password.len() > MAX_PASSWORD_BYTES {
+        let most = MAX_PASSWORD_BYTES.to_string();
+        return Some(Message::new("web-password-long").arg("count", most));
+    }
+    None
+}
 
 /// The home page: the cases, or the page to go to first.
 pub(crate) async fn home(_: Operator) -> Response {
@@ -75,10 +91,17 @@ pub(crate) async fn setup(
     }
     let name = f.get("name").map(|s| s.trim()).unwrap_or_default();
     let password = f.get("password").map(String::as_str).unwrap_or_default();
-    if name.is_empty() || password.chars().count() < MIN_PASSWORD {
-        let short = Message::new("web-password-short").arg("count", MIN_PASSWORD.to_string());
-        return try_again(cat, StatusCode::BAD_REQUEST, &cat.text(&short), "/setup");
+    if let Some(problem) = new_account_problem(name, password) {
+        return try_again(cat, StatusCode::BAD_REQUEST, &cat.text(&problem), "/setup");
     }
+    let Some(_turn) = app.password_turns.wait().await else {
+        return try_again(
+            cat,
+            StatusCode::SERVICE_UNAVAILABLE,
+            &cat.key("web-login-busy"),
+            "/setup",
+        );
+    };
     match app.with_store(Some(name), |s| {
         s.add_operator(name, password, true, Timestamp::now())
     }) {
@@ -97,7 +120,30 @@ pub(crate) async fn login_page(State(app): Shared, v: Visitor) -> Response {
     account_page(cat, StatusCode::OK, "web-login-title", "/login", &body)
 }
 
-/// Logs an operator in (five failures from one address wait five minutes).
+/// The login page again, with `problem` and `status`.
+fn login_refused(cat: &Catalog, status: StatusCode, key: &str) -> Response {
+    let body = html::notice("error", &cat.key(key));
+    account_page(cat, status, "web-login-title", "/login", &body)
+}
+
+/// A failed login: counted by the limits, logged under the name typed, and the form again.
+fn failed_login(
+    app: &App,
+    cat: &Catalog,
+    ip: std::net::IpAddr,
+    name: &str,
+    status: StatusCode,
+) -> Response {
+    app.limiter.failed(ip, name);
+    let _ = app.with_store(Some(name), |s| {
+        s.log("login-failed", None, Timestamp::now())
+    });
+    try_again(cat, status, &cat.key("web-login-failed"), "/login")
+}
+
+/// Logs an operator in. Five failures from one address, or on one account, wait five
+/// minutes; passwords are hashed a few at a time, the others wait their turn or are told
+/// the station is busy.
 pub(crate) async fn login(
     State(app): Shared,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -106,39 +152,37 @@ pub(crate) async fn login(
 ) -> Response {
     let cat = &v.cat;
     let ip = peer.ip();
-    if !app.limiter.allowed(ip) {
-        let body = html::notice("error", &cat.key("web-login-limited"));
-        return account_page(
-            cat,
-            StatusCode::TOO_MANY_REQUESTS,
-            "web-login-title",
-            "/login",
-            &body,
-        );
+    let name = f.get("name").map(|s| s.trim()).unwrap_or_default();
+    let password = f.get("password").map(String::as_str).unwrap_or_default();
+    // No account has a longer name or password: a failure, counted and logged (the log
+    // keeps the first 200 characters), without hashing anything.
+    if name.chars().count() > MAX_NAME_CHARS || password.len() > MAX_PASSWORD_BYTES {
+        return failed_login(&app, cat, ip, name, StatusCode::BAD_REQUEST);
     }
-    let name = f
-        .get("name")
-        .map(|s| s.trim().to_owned())
-        .unwrap_or_default();
-    let password = f.get("password").cloned().unwrap_or_default();
-    let operator = app.with_store(None, |s| s.operator(&name)).ok().flatten();
+    if !app.limiter.allowed(ip, name) {
+        return login_refused(cat, StatusCode::TOO_MANY_REQUESTS, "web-login-limited");
+    }
+    let Some(_turn) = app.password_turns.wait().await else {
+        return login_refused(cat, StatusCode::SERVICE_UNAVAILABLE, "web-login-busy");
+    };
+    // Attempts that waited for their turn are counted again: many at once from one place
+    // get no more tries than one after the other.
+    if !app.limiter.allowed(ip, name) {
+        return login_refused(cat, StatusCode::TOO_MANY_REQUESTS, "web-login-limited");
+    }
+    let operator = app.with_store(None, |s| s.operator(name)).ok().flatten();
     // The password is checked even for unknown names, so that timing tells nothing.
-    let ok = match &operator {
-        Some(op) => tokio::task::block_in_place(|| op.check_password(&password)),
+    let ok = tokio::task::block_in_place(|| match &operator {
+        Some(op) => op.check_password(password),
         None => {
-            let _ = vigie_case::hash_password(&password);
+            let _ = vigie_case::hash_password(password);
             false
         }
-    };
+    });
     let Some(op) = operator.filter(|_| ok) else {
-        app.limiter.failed(ip);
-        let _ = app.with_store(Some(&name), |s| {
-            s.log("login-failed", None, Timestamp::now())
-        });
-        let failed = cat.key("web-login-failed");
-        return try_again(cat, StatusCode::UNAUTHORIZED, &failed, "/login");
+        return failed_login(&app, cat, ip, name, StatusCode::UNAUTHORIZED);
     };
-    app.limiter.succeeded(ip);
+    app.limiter.succeeded(ip, name);
     let _ = app.with_store(Some(&op.name), |s| {
         s.log(
             "login",
@@ -248,10 +292,13 @@ pub(crate) async fn add_operator(State(app): Shared, p: Posted) -> Response {
         .map(|n| n.trim().to_owned())
         .unwrap_or_default();
     let password = f.get("password").cloned().unwrap_or_default();
-    if name.is_empty() || password.chars().count() < MIN_PASSWORD {
-        let short = Message::new("web-password-short").arg("count", MIN_PASSWORD.to_string());
-        return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &short);
+    if let Some(problem) = new_account_problem(&name, &password) {
+        return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &problem);
     }
+    let Some(_turn) = app.password_turns.wait().await else {
+        let busy = Message::new("web-login-busy");
+        return error_page(cat, Some(s), StatusCode::SERVICE_UNAVAILABLE, &busy);
+    };
     let admin = f.get("admin").map(String::as_str) == Some("yes");
     match app.with_store(Some(&s.operator), |st| {
         st.add_operator(&name, &password, admin, Timestamp::now())
