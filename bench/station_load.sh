@@ -37,8 +37,10 @@ SERVER=$!
 for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:8479/ && break; sleep 0.2; done
 B=http://127.0.0.1:8479
 JAR="$DATA/jar"
-curl -s -o /dev/null -c "$JAR" -d 'name=admin&password=load+test+password' "$B/setup"
-curl -s -o /dev/null -c "$JAR" -b "$JAR" -d 'name=admin&password=load+test+password' "$B/login"
+# The first-start and login forms carry a token from their page (and its cookie).
+form_token() { curl -s -c "$JAR" -b "$JAR" "$B/$1" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1; }
+curl -s -o /dev/null -c "$JAR" -b "$JAR" -d "csrf=$(form_token setup)&name=admin&password=load+test+password" "$B/setup"
+curl -s -o /dev/null -c "$JAR" -b "$JAR" -d "csrf=$(form_token login)&name=admin&password=load+test+password" "$B/login"
 CSRF=$(curl -s -b "$JAR" "$B/cases" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
 curl -s -o /dev/null -b "$JAR" -d "csrf=$CSRF&reference=LOAD-1" "$B/cases"
 # curl writes HttpOnly cookies as comments ("#HttpOnly_host ...").

@@ -9,6 +9,7 @@ web-error-remote = { $address } is not a local (loopback) address: the app would
 web-error-listen = The app cannot listen on { $address }: { $detail }.
 web-serving = The station app is open at { $url } (Ctrl-C stops it).
 web-forbidden-title = Not allowed
+web-unknown-host = This address is not the station's. Open the station at its own address (for example http://127.0.0.1:8470/ on the station itself).
 web-forbidden = This action was refused (expired form or missing rights). Go back, reload the page and try again.
 web-error-title = Something went wrong
 web-back-cases = Back to the cases

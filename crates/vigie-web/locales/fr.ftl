@@ -9,6 +9,7 @@ web-error-remote = { $address } n’est pas une adresse locale : l’application
 web-error-listen = L’application ne peut pas écouter sur { $address } : { $detail }.
 web-serving = L’application de la station est ouverte à l’adresse { $url } (Ctrl-C l’arrête).
 web-forbidden-title = Action refusée
+web-unknown-host = Cette adresse n’est pas celle de la station. Ouvrez la station à sa propre adresse (par exemple http://127.0.0.1:8470/ sur la station elle-même).
 web-forbidden = Cette action a été refusée (formulaire expiré ou droits insuffisants). Revenez en arrière, rechargez la page et réessayez.
 web-error-title = Un problème est survenu
 web-back-cases = Retour aux dossiers

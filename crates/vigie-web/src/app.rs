@@ -52,6 +52,8 @@ pub(crate) struct App {
     pub(crate) country: String,
     /// The station's unit or organisation, named in reports.
     pub(crate) unit: Option<String>,
+    /// Names the station answers to besides its addresses and `localhost`.
+    pub(crate) hosts: Vec<String>,
 }
 
 impl App {
@@ -77,6 +79,7 @@ impl App {
             guidance_dir: config.guidance_dir,
             country: config.country,
             unit: config.unit,
+            hosts: config.hosts,
         }
     }
 

@@ -151,3 +151,91 @@ impl FromRequest<Arc<App>> for Upload {
         Ok(Upload { op, multipart })
     }
 }
+
+/// The cookie holding the token of the forms used before signing in (first start, login).
+pub(crate) const FORM_COOKIE: &str = "vigie_form";
+
+/// The token of the forms used before signing in: the visitor's own, or a new one that the
+/// page sets with [`GuestToken::with_cookie`]. A page of another site cannot read it, so it
+/// cannot post these forms (a login into an account of its choosing, a first-start
+/// administrator of its own).
+pub(crate) struct GuestToken {
+    /// The token.
+    pub(crate) token: String,
+    fresh: bool,
+}
+
+impl FromRequestParts<Arc<App>> for GuestToken {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &Arc<App>) -> Result<Self, Self::Rejection> {
+        Ok(
+            match cookie(&parts.headers, FORM_COOKIE).filter(|t| is_token(t)) {
+                Some(t) => GuestToken {
+                    token: t.to_owned(),
+                    fresh: false,
+                },
+                None => GuestToken {
+                    token: auth::token(),
+                    fresh: true,
+                },
+            },
+        )
+    }
+}
+
+/// Whether `t` looks like a token this app makes (64 hexadecimal digits).
+fn is_token(t: &str) -> bool {
+    t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+impl GuestToken {
+    /// The hidden field carrying the token in a form.
+    pub(crate) fn field(&self) -> String {
+        format!(
+            "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+            self.token
+        )
+    }
+
+    /// `page`, setting the token's cookie when it is new.
+    pub(crate) fn with_cookie(&self, page: Response) -> Response {
+        if !self.fresh {
+            return page;
+        }
+        let cookie = format!(
+            "{FORM_COOKIE}={}; Path=/; HttpOnly; SameSite=Strict",
+            self.token
+        );
+        ([(header::SET_COOKIE, cookie)], page).into_response()
+    }
+}
+
+/// A form used before signing in, posted from this app's pages: its token is the one its
+/// cookie holds, and its origin, when sent, is this host.
+pub(crate) struct GuestForm {
+    /// The token, to put in the form shown again.
+    pub(crate) token: GuestToken,
+    /// The form's fields.
+    pub(crate) form: HashMap<String, String>,
+}
+
+impl FromRequest<Arc<App>> for GuestForm {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, app: &Arc<App>) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let Ok(v) = Visitor::from_request_parts(&mut parts, app).await;
+        let Ok(token) = GuestToken::from_request_parts(&mut parts, app).await;
+        let headers = parts.headers.clone();
+        let req = Request::from_parts(parts, body);
+        let Form(form) = Form::<HashMap<String, String>>::from_request(req, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let sent = form.get("csrf").map(String::as_str).unwrap_or_default();
+        if token.fresh || !same_origin(&headers) || !auth::same(sent, &token.token) {
+            return Err(forbidden(&v.cat));
+        }
+        Ok(GuestForm { token, form })
+    }
+}

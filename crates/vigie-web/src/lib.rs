@@ -12,6 +12,7 @@
 mod app;
 mod auth;
 mod extract;
+mod hosts;
 mod html;
 mod pages;
 mod respond;
@@ -90,6 +91,8 @@ pub struct WebConfig {
     pub country: String,
     /// The station's unit or organisation, named in reports.
     pub unit: Option<String>,
+    /// Names the station answers to besides its addresses and `localhost` (`VIGIE_HOSTS`).
+    pub hosts: Vec<String>,
 }
 
 /// Serves the app on `listener` until the process ends. Raw captures older than the

@@ -105,6 +105,10 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             app.clone(),
             unlock::require_unlocked,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            crate::hosts::require_known_host,
+        ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(app)
 }

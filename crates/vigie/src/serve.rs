@@ -54,6 +54,12 @@ pub fn serve(
             guidance_dir: data_dir.join("guidance"),
             country: std::env::var("VIGIE_COUNTRY").unwrap_or_else(|_| "FR".into()),
             unit,
+            hosts: std::env::var("VIGIE_HOSTS")
+                .unwrap_or_default()
+                .split(',')
+                .map(|h| h.trim().to_owned())
+                .filter(|h| !h.is_empty())
+                .collect(),
         };
         vigie_web::serve(config, listener).await?;
         Ok::<_, anyhow::Error>(())

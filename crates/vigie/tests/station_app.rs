@@ -34,7 +34,7 @@ fn operator_flow_from_first_start_to_logout() {
         r.body.contains("lang=\"fr\"") && r.body.contains("Créer l’administrateur"),
         "French by default"
     );
-    let r = anon.post_form(
+    let r = anon.post_guest(
         &st.addr,
         "/setup",
         &[("name", "admin"), ("password", "short")],
@@ -42,7 +42,7 @@ fn operator_flow_from_first_start_to_logout() {
     assert_eq!(r.status, 400);
     let mut c = admin(&st);
     // A second setup is refused.
-    let r = anon.post_form(
+    let r = anon.post_guest(
         &st.addr,
         "/setup",
         &[("name", "intruder"), ("password", "long enough password")],
@@ -141,14 +141,14 @@ fn operator_flow_from_first_start_to_logout() {
     // Rate limiting: after five failures, even the right password waits.
     let mut bad = Client::default();
     for _ in 0..5 {
-        let r = bad.post_form(
+        let r = bad.post_guest(
             &st.addr,
             "/login",
             &[("name", "admin"), ("password", "wrong password")],
         );
         assert_eq!(r.status, 401);
     }
-    let r = bad.post_form(
+    let r = bad.post_guest(
         &st.addr,
         "/login",
         &[("name", "admin"), ("password", "correct horse battery")],

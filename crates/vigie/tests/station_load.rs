@@ -59,26 +59,29 @@ fn a_flood_of_connections_and_logins_leaves_the_operator_served() {
     }
     let opened = Instant::now();
 
+    // One visitor's form token and cookie, as a script would take them once.
+    let mut visitor = Client::default();
+    let token = visitor.guest_token(&st.addr, "/login");
     let addr = st.addr.clone();
     let logins: Vec<_> = (0..500)
         .map(|n| {
-            let addr = addr.clone();
+            let (addr, token, cookies) = (addr.clone(), token.clone(), visitor.cookies.clone());
             std::thread::spawn(move || {
                 let name = if n % 2 == 0 {
                     "admin".to_owned()
                 } else {
                     format!("guess{n}")
                 };
-                std::panic::catch_unwind(|| {
-                    Client::default()
-                        .post_form(
-                            &addr,
-                            "/login",
-                            &[("name", &name), ("password", "not it at all")],
-                        )
-                        .status
-                })
-                .unwrap_or(0)
+                let mut guest = Client {
+                    cookies: cookies.clone(),
+                };
+                let fields = [
+                    ("csrf", token.as_str()),
+                    ("name", &name),
+                    ("password", "not it at all"),
+                ];
+                std::panic::catch_unwind(move || guest.post_form(&addr, "/login", &fields).status)
+                    .unwrap_or(0)
             })
         })
         .collect();
@@ -140,11 +143,11 @@ fn names_typed_at_login_are_bounded_in_the_form_and_the_log() {
     let mut c = Client::default();
     // Past the account forms' 16 KiB: refused before anything is read into the log.
     let huge = "a".repeat(100_000);
-    let r = c.post_form(&st.addr, "/login", &[("name", &huge), ("password", "x")]);
+    let r = c.post_guest(&st.addr, "/login", &[("name", &huge), ("password", "x")]);
     assert_eq!(r.status, 413);
     // A name longer than any account's: a failure, logged cut to 200 characters.
     let long = "b".repeat(5_000);
-    let r = c.post_form(&st.addr, "/login", &[("name", &long), ("password", "x")]);
+    let r = c.post_guest(&st.addr, "/login", &[("name", &long), ("password", "x")]);
     assert_eq!(r.status, 400);
     let store = common::open_cases(&st.data);
     let failed: Vec<_> = store

@@ -27,13 +27,13 @@ fn a_station_started_without_passphrase_asks_for_it_in_the_app() {
     );
     assert!(form.contains("autocomplete=\"new-password\""));
     let pass = "three unrelated words";
-    let r = c.post_form(
+    let r = c.post_guest(
         &st.addr,
         "/unlock",
         &[("passphrase", "short"), ("passphrase-again", "short")],
     );
     assert_eq!(r.status, 400);
-    let r = c.post_form(
+    let r = c.post_guest(
         &st.addr,
         "/unlock",
         &[
@@ -46,7 +46,7 @@ fn a_station_started_without_passphrase_asks_for_it_in_the_app() {
         !data.join("cases.db").exists(),
         "nothing made before it is chosen"
     );
-    let r = c.post_form(
+    let r = c.post_guest(
         &st.addr,
         "/unlock",
         &[("passphrase", pass), ("passphrase-again", pass)],
@@ -65,13 +65,13 @@ fn a_station_started_without_passphrase_asks_for_it_in_the_app() {
     c.get(&st.addr, "/lang?to=en&back=/unlock");
     let form = c.get(&st.addr, "/unlock").body;
     assert!(form.contains("asked again after each restart") && !form.contains("passphrase-again"));
-    let r = c.post_form(&st.addr, "/unlock", &[("passphrase", "not the passphrase")]);
+    let r = c.post_guest(&st.addr, "/unlock", &[("passphrase", "not the passphrase")]);
     assert_eq!(r.status, 403, "{}", r.body);
     assert_eq!(
         c.get(&st.addr, "/cases").header("location"),
         Some("/unlock")
     );
-    let r = c.post_form(&st.addr, "/unlock", &[("passphrase", pass)]);
+    let r = c.post_guest(&st.addr, "/unlock", &[("passphrase", pass)]);
     assert_eq!((r.status, r.header("location")), (303, Some("/")));
     // The command line opens the same case file with it.
     let list = common::Vigie::at(&data)

@@ -3,13 +3,14 @@
 
 use crate::app::{App, Shared};
 use crate::auth::{MAX_NAME_CHARS, MAX_PASSWORD_BYTES};
-use crate::extract::{session_token, Operator, Posted, Visitor, LANG_COOKIE, SESSION_COOKIE};
+use crate::extract::{
+    session_token, GuestForm, GuestToken, Operator, Posted, Visitor, LANG_COOKIE, SESSION_COOKIE,
+};
 use crate::html::{self, csrf_field, esc};
 use crate::respond::{case_error, error_page, forbidden, page};
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use vigie_core::{Catalog, Lang, Message, Timestamp};
@@ -52,7 +53,13 @@ fn account_page(cat: &Catalog, status: StatusCode, key: &str, path: &str, body: 
 }
 
 /// The credentials form again, under what went wrong.
-fn try_again(cat: &Catalog, status: StatusCode, problem: &str, path: &str) -> Response {
+fn try_again(
+    cat: &Catalog,
+    token: &GuestToken,
+    status: StatusCode,
+    problem: &str,
+    path: &str,
+) -> Response {
     let (title, button) = match path {
         "/setup" => ("web-setup-title", "web-setup-button"),
         _ => ("web-login-title", "web-login-button"),
@@ -60,13 +67,13 @@ fn try_again(cat: &Catalog, status: StatusCode, problem: &str, path: &str) -> Re
     let body = format!(
         "{}{}",
         html::notice("error", problem),
-        credentials_form(cat, path, &cat.key(button), "")
+        credentials_form(cat, path, &cat.key(button), &token.field())
     );
     account_page(cat, status, title, path, &body)
 }
 
 /// The first-start page: the administrator's account.
-pub(crate) async fn setup_page(State(app): Shared, v: Visitor) -> Response {
+pub(crate) async fn setup_page(State(app): Shared, v: Visitor, t: GuestToken) -> Response {
     if !app.no_operators() {
         return Redirect::to("/login").into_response();
     }
@@ -74,17 +81,20 @@ pub(crate) async fn setup_page(State(app): Shared, v: Visitor) -> Response {
     let body = format!(
         "<p>{}</p>{}",
         esc(&cat.key("web-setup-intro")),
-        credentials_form(cat, "/setup", &cat.key("web-setup-button"), "")
+        credentials_form(cat, "/setup", &cat.key("web-setup-button"), &t.field())
     );
-    account_page(cat, StatusCode::OK, "web-setup-title", "/setup", &body)
+    t.with_cookie(account_page(
+        cat,
+        StatusCode::OK,
+        "web-setup-title",
+        "/setup",
+        &body,
+    ))
 }
 
 /// Makes the very first account, an administrator; later ones are added by one.
-pub(crate) async fn setup(
-    State(app): Shared,
-    v: Visitor,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
+pub(crate) async fn setup(State(app): Shared, v: Visitor, posted: GuestForm) -> Response {
+    let (t, f) = (&posted.token, &posted.form);
     let cat = &v.cat;
     if !app.no_operators() {
         return Redirect::to("/login").into_response();
@@ -92,11 +102,18 @@ pub(crate) async fn setup(
     let name = f.get("name").map(|s| s.trim()).unwrap_or_default();
     let password = f.get("password").map(String::as_str).unwrap_or_default();
     if let Some(problem) = new_account_problem(name, password) {
-        return try_again(cat, StatusCode::BAD_REQUEST, &cat.text(&problem), "/setup");
+        return try_again(
+            cat,
+            t,
+            StatusCode::BAD_REQUEST,
+            &cat.text(&problem),
+            "/setup",
+        );
     }
     let Some(_turn) = app.password_turns.wait().await else {
         return try_again(
             cat,
+            t,
             StatusCode::SERVICE_UNAVAILABLE,
             &cat.key("web-login-busy"),
             "/setup",
@@ -111,13 +128,19 @@ pub(crate) async fn setup(
 }
 
 /// The login page.
-pub(crate) async fn login_page(State(app): Shared, v: Visitor) -> Response {
+pub(crate) async fn login_page(State(app): Shared, v: Visitor, t: GuestToken) -> Response {
     if app.no_operators() {
         return Redirect::to("/setup").into_response();
     }
     let cat = &v.cat;
-    let body = credentials_form(cat, "/login", &cat.key("web-login-button"), "");
-    account_page(cat, StatusCode::OK, "web-login-title", "/login", &body)
+    let body = credentials_form(cat, "/login", &cat.key("web-login-button"), &t.field());
+    t.with_cookie(account_page(
+        cat,
+        StatusCode::OK,
+        "web-login-title",
+        "/login",
+        &body,
+    ))
 }
 
 /// The login page again, with `problem` and `status`.
@@ -130,6 +153,7 @@ fn login_refused(cat: &Catalog, status: StatusCode, key: &str) -> Response {
 fn failed_login(
     app: &App,
     cat: &Catalog,
+    token: &GuestToken,
     ip: std::net::IpAddr,
     name: &str,
     status: StatusCode,
@@ -138,7 +162,7 @@ fn failed_login(
     let _ = app.with_store(Some(name), |s| {
         s.log("login-failed", None, Timestamp::now())
     });
-    try_again(cat, status, &cat.key("web-login-failed"), "/login")
+    try_again(cat, token, status, &cat.key("web-login-failed"), "/login")
 }
 
 /// Logs an operator in. Five failures from one address, or on one account, wait five
@@ -148,16 +172,16 @@ pub(crate) async fn login(
     State(app): Shared,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     v: Visitor,
-    Form(f): Form<HashMap<String, String>>,
+    posted: GuestForm,
 ) -> Response {
-    let cat = &v.cat;
+    let (cat, t, f) = (&v.cat, &posted.token, &posted.form);
     let ip = peer.ip();
     let name = f.get("name").map(|s| s.trim()).unwrap_or_default();
     let password = f.get("password").map(String::as_str).unwrap_or_default();
     // No account has a longer name or password: a failure, counted and logged (the log
     // keeps the first 200 characters), without hashing anything.
     if name.chars().count() > MAX_NAME_CHARS || password.len() > MAX_PASSWORD_BYTES {
-        return failed_login(&app, cat, ip, name, StatusCode::BAD_REQUEST);
+        return failed_login(&app, cat, t, ip, name, StatusCode::BAD_REQUEST);
     }
     if !app.limiter.allowed(ip, name) {
         return login_refused(cat, StatusCode::TOO_MANY_REQUESTS, "web-login-limited");
@@ -180,7 +204,7 @@ pub(crate) async fn login(
         }
     });
     let Some(op) = operator.filter(|_| ok) else {
-        return failed_login(&app, cat, ip, name, StatusCode::UNAUTHORIZED);
+        return failed_login(&app, cat, t, ip, name, StatusCode::UNAUTHORIZED);
     };
     app.limiter.succeeded(ip, name);
     let _ = app.with_store(Some(&op.name), |s| {

@@ -4,14 +4,13 @@
 //! each restart.
 
 use crate::app::Shared;
-use crate::extract::{same_origin, Visitor};
+use crate::extract::{GuestForm, GuestToken, Visitor};
 use crate::html::{self, esc};
 use crate::respond::page;
-use axum::extract::{Form, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use std::collections::HashMap;
 use vigie_case::{CaseError, CaseStore, KdfParams};
 use vigie_core::{Catalog, Localized, Message, Timestamp};
 
@@ -31,7 +30,7 @@ pub(crate) async fn require_unlocked(State(app): Shared, req: Request, next: Nex
 }
 
 /// The form: the passphrase, or at first start a new one typed twice.
-fn form(cat: &Catalog, first_start: bool, problem: Option<&str>) -> String {
+fn form(cat: &Catalog, token: &GuestToken, first_start: bool, problem: Option<&str>) -> String {
     let mut body = problem
         .map(|p| html::notice("error", p))
         .unwrap_or_default();
@@ -55,33 +54,34 @@ fn form(cat: &Catalog, first_start: bool, problem: Option<&str>) -> String {
         )
     };
     body.push_str(&format!(
-        "<p>{}</p><form method=\"post\" action=\"/unlock\" class=\"card\">{fields}<button type=\"submit\" id=\"unlock\">{}</button></form>",
+        "<p>{}</p><form method=\"post\" action=\"/unlock\" class=\"card\">{}{fields}<button type=\"submit\" id=\"unlock\">{}</button></form>",
         esc(&intro),
+        token.field(),
         esc(&cat.key("web-unlock-button"))
     ));
     body
 }
 
 /// The unlock page (the cases once the case file is open).
-pub(crate) async fn page_of(State(app): Shared, v: Visitor) -> Response {
+pub(crate) async fn page_of(State(app): Shared, v: Visitor, t: GuestToken) -> Response {
     if app.unlocked() {
         return Redirect::to("/").into_response();
     }
     let first_start = !app.store_path.exists();
-    let body = form(&v.cat, first_start, None);
-    page(
-        &v.cat,
-        &v.cat.key("web-unlock-title"),
-        None,
-        "/unlock",
-        &body,
-    )
-    .into_response()
+    let body = form(&v.cat, &t, first_start, None);
+    let title = v.cat.key("web-unlock-title");
+    t.with_cookie(page(&v.cat, &title, None, "/unlock", &body).into_response())
 }
 
 /// The form again, under what went wrong.
-fn again(cat: &Catalog, status: StatusCode, first_start: bool, problem: &str) -> Response {
-    let body = form(cat, first_start, Some(problem));
+fn again(
+    cat: &Catalog,
+    token: &GuestToken,
+    status: StatusCode,
+    first_start: bool,
+    problem: &str,
+) -> Response {
+    let body = form(cat, token, first_start, Some(problem));
     (
         status,
         page(cat, &cat.key("web-unlock-title"), None, "/unlock", &body),
@@ -90,35 +90,23 @@ fn again(cat: &Catalog, status: StatusCode, first_start: bool, problem: &str) ->
 }
 
 /// Opens the case file with the passphrase typed (creates it at first start).
-pub(crate) async fn unlock(
-    State(app): Shared,
-    v: Visitor,
-    headers: HeaderMap,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
-    let cat = &v.cat;
+pub(crate) async fn unlock(State(app): Shared, v: Visitor, posted: GuestForm) -> Response {
+    let (cat, t, f) = (&v.cat, &posted.token, &posted.form);
     if app.unlocked() {
         return Redirect::to("/").into_response();
     }
     let first_start = !app.store_path.exists();
     let pass = f.get("passphrase").cloned().unwrap_or_default();
-    if !same_origin(&headers) {
-        return again(
-            cat,
-            StatusCode::FORBIDDEN,
-            first_start,
-            &cat.key("web-forbidden"),
-        );
-    }
     if first_start {
         let again_typed = f.get("passphrase-again").map(String::as_str);
         if pass.chars().count() < MIN_PASSPHRASE {
             let m = Message::new("web-unlock-short").arg("min", MIN_PASSPHRASE.to_string());
-            return again(cat, StatusCode::BAD_REQUEST, true, &cat.text(&m));
+            return again(cat, t, StatusCode::BAD_REQUEST, true, &cat.text(&m));
         }
         if again_typed != Some(pass.as_str()) {
             return again(
                 cat,
+                t,
                 StatusCode::BAD_REQUEST,
                 true,
                 &cat.key("web-unlock-differ"),
@@ -154,15 +142,15 @@ pub(crate) async fn unlock(
             // A wrong passphrase costs a pause, so that guessing is slow.
             tokio::time::sleep(std::time::Duration::from_secs(2)).await;
             let m = CaseError::WrongPassphrase.message();
-            again(cat, StatusCode::FORBIDDEN, first_start, &cat.text(&m))
+            again(cat, t, StatusCode::FORBIDDEN, first_start, &cat.text(&m))
         }
         Some(Err(e)) => {
             let status = StatusCode::INTERNAL_SERVER_ERROR;
-            again(cat, status, first_start, &cat.text(&e.message()))
+            again(cat, t, status, first_start, &cat.text(&e.message()))
         }
         None => {
             let status = StatusCode::TOO_MANY_REQUESTS;
-            again(cat, status, first_start, &cat.key("web-unlock-busy"))
+            again(cat, t, status, first_start, &cat.key("web-unlock-busy"))
         }
     }
 }

@@ -148,7 +148,16 @@ impl Client {
         extra: &[(&str, &str)],
     ) -> Resp {
         let mut s = TcpStream::connect(addr).expect("connect");
-        let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+        // The station's address as the Host, unless the test names another.
+        let host = extra
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("host"))
+            .map_or(addr, |(_, v)| *v);
+        let extra: Vec<_> = extra
+            .iter()
+            .filter(|(k, _)| !k.eq_ignore_ascii_case("host"))
+            .collect();
+        let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
         if let Some(ct) = content_type {
             head.push_str(&format!("Content-Type: {ct}\r\n"));
         }
@@ -223,6 +232,25 @@ impl Client {
         )
     }
 
+    /// Posts a form of the pages used before signing in (first start, login, unlock) as a
+    /// browser does: with the token of the page's form and its cookie.
+    pub fn post_guest(&mut self, addr: &str, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let token = self.guest_token(addr, path);
+        let mut all = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_form(addr, path, &all)
+    }
+
+    /// The token of the forms used before signing in, from the page at `path` (or the one
+    /// it leads to); its cookie is kept.
+    pub fn guest_token(&mut self, addr: &str, path: &str) -> String {
+        let r = self.get(addr, path);
+        match r.header("location").map(str::to_owned) {
+            Some(next) => csrf(&self.get(addr, &next).body),
+            None => csrf(&r.body),
+        }
+    }
+
     pub fn post_files(&mut self, addr: &str, path: &str, files: &[(&str, Vec<u8>)]) -> Resp {
         let boundary = "vigieTestBoundary7MA4YWxkTrZu0gW";
         let mut body = Vec::new();
@@ -282,13 +310,13 @@ pub fn csrf(page: &str) -> String {
 /// Creates the administrator and logs in; returns the client.
 pub fn admin(st: &Station) -> Client {
     let mut c = Client::default();
-    let r = c.post_form(
+    let r = c.post_guest(
         &st.addr,
         "/setup",
         &[("name", "admin"), ("password", "correct horse battery")],
     );
     assert_eq!(r.status, 303, "{}", r.body);
-    let r = c.post_form(
+    let r = c.post_guest(
         &st.addr,
         "/login",
         &[("name", "admin"), ("password", "correct horse battery")],
