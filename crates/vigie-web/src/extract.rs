@@ -97,6 +97,20 @@ fn csrf_ok(session: &Session, headers: &HeaderMap, token: Option<&String>) -> bo
     same_origin(headers) && token.is_some_and(|t| auth::same(t, &session.csrf))
 }
 
+/// The headers of a posted form, and its fields.
+async fn form_fields(
+    parts: Parts,
+    body: axum::body::Body,
+    app: &Arc<App>,
+) -> Result<(HeaderMap, HashMap<String, String>), Response> {
+    let headers = parts.headers.clone();
+    let req = Request::from_parts(parts, body);
+    let Form(form) = Form::<HashMap<String, String>>::from_request(req, app)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    Ok((headers, form))
+}
+
 /// A form posted by the signed-in operator from this app's pages, with its CSRF token.
 pub(crate) struct Posted {
     /// The operator.
@@ -111,11 +125,7 @@ impl FromRequest<Arc<App>> for Posted {
     async fn from_request(req: Request, app: &Arc<App>) -> Result<Self, Response> {
         let (mut parts, body) = req.into_parts();
         let op = Operator::from_request_parts(&mut parts, app).await?;
-        let headers = parts.headers.clone();
-        let req = Request::from_parts(parts, body);
-        let Form(form) = Form::<HashMap<String, String>>::from_request(req, app)
-            .await
-            .map_err(IntoResponse::into_response)?;
+        let (headers, form) = form_fields(parts, body, app).await?;
         if !csrf_ok(&op.session, &headers, form.get("csrf")) {
             return Err(forbidden(&op.cat));
         }
@@ -227,11 +237,7 @@ impl FromRequest<Arc<App>> for GuestForm {
         let (mut parts, body) = req.into_parts();
         let Ok(v) = Visitor::from_request_parts(&mut parts, app).await;
         let Ok(token) = GuestToken::from_request_parts(&mut parts, app).await;
-        let headers = parts.headers.clone();
-        let req = Request::from_parts(parts, body);
-        let Form(form) = Form::<HashMap<String, String>>::from_request(req, app)
-            .await
-            .map_err(IntoResponse::into_response)?;
+        let (headers, form) = form_fields(parts, body, app).await?;
         let sent = form.get("csrf").map(String::as_str).unwrap_or_default();
         if token.fresh || !same_origin(&headers) || !auth::same(sent, &token.token) {
             return Err(forbidden(&v.cat));
