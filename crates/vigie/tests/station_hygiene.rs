@@ -125,3 +125,39 @@ fn withdraw_export_choices_close_and_reopen_from_the_app() {
     let page = c.get(&st.addr, "/cases/PV-W").body;
     assert!(page.contains("id=\"import\""), "open again");
 }
+
+/// Seeing a sensitive image in full is logged, with the operator, however it is asked for
+/// (issue 20, item 8): from the locker page, or by the image's address typed directly.
+#[test]
+fn every_full_view_of_an_intimate_image_is_in_the_log() {
+    let data = common::fresh_dir("station-views");
+    let photo = data.join("photo.jpg");
+    std::fs::write(&photo, jpeg(&scene(6, 320, 240), 90)).expect("photo");
+    let add = ["ncii", "add", "--case", "PV-V", "--sensitive", arg(&photo)];
+    assert_ok(&Vigie::at(&data).run(&add));
+    let st = Station::start_in(data, None);
+    let (mut c, _) = admin_with_case(&st, "PV-V");
+    let views = || {
+        common::open_cases(&st.data)
+            .audit_log()
+            .expect("log")
+            .into_iter()
+            .filter(|e| e.action == "locker-item-shown")
+            .map(|e| (e.actor, e.object))
+            .collect::<Vec<_>>()
+    };
+    // The blurred preview is not a view.
+    assert_eq!(c.get(&st.addr, "/locker/1/preview").status, 200);
+    assert!(views().is_empty());
+    // The page asking to show it says nothing yet; the image itself is the view.
+    let page = c.get(&st.addr, "/cases/PV-V/locker?show=1").body;
+    assert!(page.contains("/locker/1/image"), "{page}");
+    assert!(views().is_empty());
+    let image = c.get(&st.addr, "/locker/1/image");
+    assert_eq!(image.status, 200);
+    assert!(image.raw.starts_with(&[0xff, 0xd8]), "the JPEG itself");
+    // Typed directly, without the page.
+    assert_eq!(c.get(&st.addr, "/locker/1/image").status, 200);
+    let one = (Some("admin".to_owned()), Some("locker:1".to_owned()));
+    assert_eq!(views(), [one.clone(), one]);
+}

@@ -82,14 +82,6 @@ pub(crate) async fn page_of(
         Ok(v) => v,
         Err(e) => return case_error(cat, Some(s), &e),
     };
-    if let Some(id) = shown {
-        // Showing a sensitive image in full is part of its chain of custody.
-        if items.iter().any(|i| i.id.0 == id && i.entry.sensitive) {
-            let _ = app.with_store(Some(&s.operator), |st| {
-                st.note_locker_shown(LockerId(id), Timestamp::now())
-            });
-        }
-    }
     let r = seg(&reference);
     let mut body = String::new();
     if let Some(m) = q.get("msg").filter(|m| m.starts_with("web-")) {
@@ -332,6 +324,16 @@ pub(crate) async fn image(State(app): Shared, op: Operator, Path(id): Path<i64>)
     else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    // Every time a sensitive image is sent in full, from the page or by its address, is
+    // part of its chain of custody: logged first, with the operator.
+    if item.entry.sensitive {
+        let noted = app.with_store(Some(&s.operator), |st| {
+            st.note_locker_shown(LockerId(id), Timestamp::now())
+        });
+        if let Err(e) = noted {
+            return case_error(cat, Some(s), &e);
+        }
+    }
     match tokio::task::block_in_place(|| item_bytes(&app, &item)) {
         Ok(bytes) => image_response(ct, bytes),
         Err(e) => case_error(cat, Some(s), &e),
