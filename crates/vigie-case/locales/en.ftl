@@ -21,7 +21,10 @@ export-summary = Case { $case }, archive made on { $made }: { $count ->
         [one] { $count } file checked
        *[other] { $count } files checked
     }; station key { $key }.
-export-all-good = Everything checks out: the signature is the station's and no file was altered, removed or added.
+export-all-good = Everything checks out: the archive was signed by the station whose key was given, and no file was altered, removed or added.
+export-all-good-signer-unproven = The archive is whole: it matches its signature and no file was altered, removed or added since it was signed. Who signed it is not proven: compare the station key above with the station's own (vigie case key, or the app's Station page), or check again with --key FINGERPRINT.
+export-key-other = The archive was not signed by the station whose key is { $key }: it may have been remade by someone else. Do not rely on it.
+export-key-invalid = { $key } is not a station key fingerprint (64 hexadecimal digits, as vigie case key shows it).
 export-not-good = The archive does not check out: do not rely on it; ask the station for a new copy.
 export-unreadable = The archive could not be read ({ $detail }).
 export-no-manifest = { $file } is missing or damaged: this is not a Vigie export, or it was damaged.

@@ -21,7 +21,10 @@ export-summary = Dossier { $case }, archive faite le { $made } : { $count ->
         [one] { $count } fichier vérifié
        *[other] { $count } fichiers vérifiés
     } ; clé de la station { $key }.
-export-all-good = Tout est vérifié : la signature est celle de la station et aucun fichier n’a été modifié, retiré ou ajouté.
+export-all-good = Tout est vérifié : l’archive a été signée par la station dont la clé a été donnée, et aucun fichier n’a été modifié, retiré ou ajouté.
+export-all-good-signer-unproven = L’archive est intacte : elle correspond à sa signature et aucun fichier n’a été modifié, retiré ou ajouté depuis qu’elle a été signée. Qui l’a signée n’est pas prouvé : comparez la clé de station ci-dessus avec celle de la station (vigie case key, ou la page Station de l’application), ou vérifiez de nouveau avec --key EMPREINTE.
+export-key-other = L’archive n’a pas été signée par la station dont la clé est { $key } : elle a pu être refaite par quelqu’un d’autre. Ne vous y fiez pas.
+export-key-invalid = { $key } n’est pas une empreinte de clé de station (64 chiffres hexadécimaux, tels que vigie case key les affiche).
 export-not-good = L’archive ne passe pas la vérification : ne vous y fiez pas ; demandez-en une nouvelle copie à la station.
 export-unreadable = L’archive n’a pas pu être lue ({ $detail }).
 export-no-manifest = { $file } manque ou est endommagé : ce n’est pas un export de Vigie, ou il a été endommagé.

@@ -202,9 +202,39 @@ impl CaseStore {
 }
 
 impl CaseStore {
+    /// The fingerprint of the station's key, which `vigie verify --key` compares an
+    /// archive's signer with (the key is made the first time it is needed).
+    pub fn station_fingerprint(&mut self, now: Timestamp) -> Result<String, CaseError> {
+        Ok(fingerprint(&self.station_key(now)?.verifying_key()))
+    }
+
     /// The station's signing key, made (and logged) the first time it is needed; kept
     /// sealed in the case file.
     pub fn station_key(&mut self, now: Timestamp) -> Result<SigningKey, CaseError> {
+        if let Some(key) = self.stored_station_key()? {
+            return Ok(key);
+        }
+        let key = SigningKey::from_bytes(&random::<32>());
+        let sealed = seal(&self.data_key, b"station-key", key.as_bytes());
+        self.in_transaction(|s| {
+            s.conn.execute(
+                "INSERT INTO meta (name, value) VALUES ('station-key', ?1)",
+                [sealed],
+            )?;
+            s.audit(now, "station-key-created", None, None)
+        })?;
+        Ok(key)
+    }
+
+    /// The fingerprint of the station's key if it was made (reports print it).
+    pub fn made_station_fingerprint(&self) -> Result<Option<String>, CaseError> {
+        Ok(self
+            .stored_station_key()?
+            .map(|k| fingerprint(&k.verifying_key())))
+    }
+
+    /// The station's signing key, if it was made.
+    fn stored_station_key(&self) -> Result<Option<SigningKey>, CaseError> {
         let stored: Option<Vec<u8>> = self
             .conn
             .query_row(
@@ -220,18 +250,9 @@ impl CaseStore {
                 .as_slice()
                 .try_into()
                 .map_err(|_| CaseError::Damaged("station key".into()))?;
-            return Ok(SigningKey::from_bytes(&secret));
+            return Ok(Some(SigningKey::from_bytes(&secret)));
         }
-        let key = SigningKey::from_bytes(&random::<32>());
-        let sealed = seal(&self.data_key, b"station-key", key.as_bytes());
-        self.in_transaction(|s| {
-            s.conn.execute(
-                "INSERT INTO meta (name, value) VALUES ('station-key', ?1)",
-                [sealed],
-            )?;
-            s.audit(now, "station-key-created", None, None)
-        })?;
-        Ok(key)
+        Ok(None)
     }
 
     /// Writes the export of `case` to `out`: every evidence file whose content is kept and
@@ -317,7 +338,9 @@ impl CaseStore {
 pub struct ExportCheck {
     /// The manifest, when it could be read.
     pub manifest: Option<Manifest>,
-    /// The station key's fingerprint (SHA-256 of the public key, first 16 hex digits).
+    /// The fingerprint of the key the archive names as its signer (SHA-256 of the public
+    /// key, 64 hex digits). A forger can sign with a key of his own: only comparing it with
+    /// the station's ([`CaseStore::station_fingerprint`]) proves who signed.
     pub key_fingerprint: Option<String>,
     /// Entries checked.
     pub checked: usize,
@@ -373,6 +396,29 @@ fn parse_tar(bytes: &[u8]) -> (Vec<TarEntry>, Option<usize>) {
     (entries, None)
 }
 
+/// The fingerprint of a station's public key: its SHA-256, 64 hex digits.
+pub fn fingerprint(key: &VerifyingKey) -> String {
+    hex::encode(Sha256::digest(key.as_bytes()))
+}
+
+/// A fingerprint as typed (any case, spaces or colons between groups), as 64 hex digits;
+/// `None` when it is not one.
+pub fn parse_fingerprint(typed: &str) -> Option<String> {
+    let digits: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ':')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    (digits.len() == 64 && digits.bytes().all(|b| b.is_ascii_hexdigit())).then_some(digits)
+}
+
+impl ExportCheck {
+    /// Whether the archive names `fingerprint` (64 hex digits) as its signer.
+    pub fn signed_by(&self, fingerprint: &str) -> bool {
+        self.key_fingerprint.as_deref() == Some(fingerprint)
+    }
+}
+
 /// Checks an export, offline: the signature over everything before it, then each entry's
 /// blocks and content against the manifest, and that nothing is missing or added.
 pub fn check_export(mut archive: impl Read) -> ExportCheck {
@@ -407,9 +453,7 @@ pub fn check_export(mut archive: impl Read) -> ExportCheck {
         .ok()
         .and_then(|k| <[u8; 32]>::try_from(k.as_slice()).ok())
         .and_then(|k| VerifyingKey::from_bytes(&k).ok());
-    report.key_fingerprint = key
-        .as_ref()
-        .map(|k| hex::encode(Sha256::digest(k.as_bytes()))[..16].to_owned());
+    report.key_fingerprint = key.as_ref().map(fingerprint);
     let signature_ok = match (sig_entry, &key) {
         (Some(s), Some(k)) => Signature::from_slice(&bytes[s.content.clone()])
             .map(|sig| k.verify(&Sha256::digest(&bytes[..s.start]), &sig).is_ok())

@@ -34,8 +34,8 @@ pub use device_backup::{DeviceBackupFile, DeviceBackupId, DeviceBackupInfo};
 pub use error::{CaseError, CaseId};
 pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, Withdrawal, CHUNK};
 pub use export::{
-    check_export, ExportCheck, ExportFile, IntimateImages, Manifest, ManifestEntry, Withheld,
-    WithheldWhy, MIN_SEAL_PASSPHRASE,
+    check_export, fingerprint, parse_fingerprint, ExportCheck, ExportFile, IntimateImages,
+    Manifest, ManifestEntry, Withheld, WithheldWhy, MIN_SEAL_PASSPHRASE,
 };
 pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
 pub use operators::{hash_password, Operator};

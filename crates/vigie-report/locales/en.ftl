@@ -91,6 +91,7 @@ report-locker-chronology = Chronology
 report-event-locker-item-added = evidence locker item added
 report-event-locker-item-shown = sensitive image shown on screen
 report-event-ios-check-started = iPhone check started
+report-station-key = This station signs its evidence archives with the key whose fingerprint is { $key }. Whoever receives an archive proves it comes from this station, unaltered, with: vigie verify FILE --key { $key }
 report-guidance-builtin = The next steps are Vigie's own texts.
 report-guidance-file = The next steps are the organisation's own texts ({ $path }).
 report-chronology-intro = What the checks date and what the person said, oldest first for the checks. The chain of custody (what was done with the evidence) comes at the end.

@@ -91,6 +91,7 @@ report-locker-chronology = Chronologie
 report-event-locker-item-added = élément ajouté au coffre de preuves
 report-event-locker-item-shown = image sensible affichée à l’écran
 report-event-ios-check-started = vérification d’iPhone lancée
+report-station-key = Cette station signe ses archives de preuves avec la clé dont l’empreinte est { $key }. Qui reçoit une archive prouve qu’elle vient de cette station, sans modification, avec : vigie verify FICHIER --key { $key }
 report-guidance-builtin = La suite à donner reprend les textes de Vigie.
 report-guidance-file = La suite à donner reprend les textes propres à l’organisme ({ $path }).
 report-chronology-intro = Ce que les vérifications datent et ce que la personne a raconté ; les vérifications de la plus ancienne à la plus récente. La chaîne de possession (ce qui a été fait des preuves) vient à la fin.

@@ -307,3 +307,4 @@ web-unlock-differ = Les deux phrases de passe diffèrent. Tapez-les à nouveau.
 web-unlock-busy = Une autre tentative est en cours. Patientez un instant, puis réessayez.
 web-locked-at-start = Aucune phrase de passe n’a été donnée : l’application la demandera sur sa première page.
 web-nav-station = État de la station
+web-station-key = Les archives de cette station sont signées avec la clé { $key }. Qui en reçoit une la vérifie avec : vigie verify FICHIER --key { $key }

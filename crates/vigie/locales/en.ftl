@@ -92,6 +92,8 @@ case-verify-summary = Checked: { $entries ->
         [one] { $rows } record
        *[other] { $rows } records
     }.
+case-key-said = The station's key: { $key }
+    Whoever receives an export checks who signed it with: vigie verify FILE --key { $key }
 case-verify-ok = Everything checks out: nothing was altered, removed or added outside Vigie.
 case-purged = Case { $reference } and everything stored in it were deleted; the audit log keeps a record of the deletion.
 retro-skipped = Past checks were not re-checked against the new indicators: the case file's passphrase is needed (--passphrase-file or VIGIE_PASSPHRASE).

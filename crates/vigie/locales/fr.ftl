@@ -92,6 +92,8 @@ case-verify-summary = Vérifiés : { $entries ->
         [one] { $rows } enregistrement
        *[other] { $rows } enregistrements
     }.
+case-key-said = Clé de la station : { $key }
+    Qui reçoit une archive vérifie qui l’a signée avec : vigie verify FICHIER --key { $key }
 case-verify-ok = Tout est vérifié : rien n’a été modifié, supprimé ni ajouté hors de Vigie.
 case-purged = Le dossier { $reference } et tout ce qu’il contenait ont été supprimés ; le journal d’audit garde la trace de cette suppression.
 retro-skipped = Les vérifications passées n’ont pas été revérifiées avec les nouveaux indicateurs : la phrase de passe du dossier est nécessaire (--passphrase-file ou VIGIE_PASSPHRASE).

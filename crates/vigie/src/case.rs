@@ -47,6 +47,11 @@ pub fn case(env: &Env, action: CaseAction) -> Result<ExitCode> {
             let seal = crate::report::seal_passphrase(env, intimate_images)?;
             return crate::report::export(env, &mut store, &reference, &path, &country, seal);
         }
+        CaseAction::Key => {
+            let key = store.station_fingerprint(Timestamp::now()).said(cat)?;
+            let m = Message::new("case-key-said").arg("key", key);
+            writeln!(out, "{}", cat.text(&m))?;
+        }
         CaseAction::Close { reference } => {
             store.close(&reference, Timestamp::now()).said(cat)?;
             let m = Message::new("case-closed-said").arg("reference", &reference);

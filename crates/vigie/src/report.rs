@@ -107,6 +107,8 @@ pub fn export(
         Some(pass) => IntimateImages::Sealed(pass),
         None => IntimateImages::LeftOut,
     };
+    // The key first, so that the report in the archive names it.
+    let fingerprint = store.station_fingerprint(Timestamp::now()).said(cat)?;
     let scope = Scope::Case(reference.to_owned());
     let report = build(env, store, &scope, country, Audience::Police)?;
     let lang = cat.lang().code();
@@ -127,11 +129,6 @@ pub fn export(
             Timestamp::now(),
         )
         .said(cat)?;
-    let key = store.station_key(Timestamp::now()).said(cat)?;
-    let fingerprint = {
-        use sha2::Digest;
-        hex::encode(sha2::Sha256::digest(key.verifying_key().as_bytes()))[..16].to_owned()
-    };
     let m = Message::new("export-written")
         .arg("path", out.display().to_string())
         .arg("sha256", sha)
@@ -167,11 +164,25 @@ pub fn seal_passphrase(env: &Env, choice: IntimateChoice) -> Result<Option<Strin
     Ok(Some(pass))
 }
 
-/// `vigie verify`: checks an export with nothing but the archive.
-pub fn verify(env: &Env, path: &Path) -> Result<ExitCode> {
+/// `vigie verify`: checks an export with nothing but the archive, and that `key` (a
+/// station's fingerprint) signed it when given.
+pub fn verify(env: &Env, path: &Path, key: Option<&str>) -> Result<ExitCode> {
     let cat = &env.cat;
+    let expected = match key {
+        Some(typed) => Some(vigie_case::parse_fingerprint(typed).ok_or_else(|| {
+            anyhow!(cat.text(&Message::new("export-key-invalid").arg("key", typed)))
+        })?),
+        None => None,
+    };
     let file = std::fs::File::open(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
-    let check = vigie_case::check_export(std::io::BufReader::new(file));
+    let mut check = vigie_case::check_export(std::io::BufReader::new(file));
+    if let Some(want) = &expected {
+        if check.manifest.is_some() && !check.signed_by(want) {
+            check
+                .problems
+                .push(Message::new("export-key-other").arg("key", want));
+        }
+    }
     let mut out = crate::shown::stdout();
     if let Some(m) = &check.manifest {
         let summary = Message::new("export-summary")
@@ -199,7 +210,11 @@ pub fn verify(env: &Env, path: &Path) -> Result<ExitCode> {
         writeln!(out, "  ✗ {}", cat.text(p))?;
     }
     if check.problems.is_empty() {
-        writeln!(out, "{}", cat.key("export-all-good"))?;
+        let said = match expected {
+            Some(_) => "export-all-good",
+            None => "export-all-good-signer-unproven",
+        };
+        writeln!(out, "{}", cat.key(said))?;
         Ok(ExitCode::SUCCESS)
     } else {
         writeln!(out, "{}", cat.key("export-not-good"))?;

@@ -23,7 +23,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             audience,
         } => crate::report::report(&env, &reference, format, &out, &country, audience),
         Command::Ncii { action } => ncii(&env, action),
-        Command::Verify { file } => crate::report::verify(&env, &file),
+        Command::Verify { file, key } => crate::report::verify(&env, &file, key.as_deref()),
         Command::Doctor { format } => crate::doctor::doctor(&env, format == ScanFormat::Json),
         Command::Serve {
             listen,

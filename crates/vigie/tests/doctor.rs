@@ -81,4 +81,17 @@ fn the_doctor_names_every_item_and_what_to_do() {
         "{page}"
     );
     assert!(page.contains("href=\"/station\""));
+    // The key exports are signed with, in full, as `vigie case key` gives it.
+    let hex64 = |text: &str| {
+        text.split(|c: char| !c.is_ascii_hexdigit())
+            .find(|w| w.len() == 64)
+            .map(str::to_owned)
+    };
+    let shown = page
+        .split("id=\"station-key\">")
+        .nth(1)
+        .and_then(hex64)
+        .expect("the station key on its page");
+    let said = common::assert_ok(&Vigie::at(&st.data).run(&["case", "key"]));
+    assert_eq!(hex64(&said).as_deref(), Some(shown.as_str()), "{said}");
 }

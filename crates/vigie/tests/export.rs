@@ -32,9 +32,65 @@ fn export_verifies_offline_and_any_change_is_named() {
     let there = Vigie::new().lang("en").data_dir(&elsewhere);
     let text = assert_code(&there.passphrase(None).run(&["verify", arg(&copy)]), 0);
     assert!(
-        text.contains("Everything checks") && text.contains("Case PV-EXPORT"),
+        text.contains("The archive is whole") && text.contains("Case PV-EXPORT"),
         "{text}"
     );
+    // Without the station's key, who signed is said to be unproven; with it, proven.
+    assert!(text.contains("Who signed it is not proven"), "{text}");
+    let key_said = assert_ok(&v.run(&["case", "key"]));
+    let key = key_said
+        .split_whitespace()
+        .find(|w| w.len() == 64 && w.bytes().all(|b| b.is_ascii_hexdigit()))
+        .expect("the station's 256-bit fingerprint")
+        .to_owned();
+    assert!(
+        text.contains(&key),
+        "the archive names the same key: {text}"
+    );
+    // The report inside the archive prints it too, with how to check.
+    let report = Command::new("tar")
+        .arg("xOf")
+        .arg(&copy)
+        .arg("report-en.html")
+        .output()
+        .expect("tar");
+    let report = common::stdout(&report);
+    assert!(
+        report.contains(&format!("--key {key}")),
+        "the report names the key"
+    );
+    let verify_by = |file: &std::path::Path, key: &str| {
+        there
+            .passphrase(None)
+            .run(&["verify", arg(file), "--key", key])
+    };
+    let text = assert_code(&verify_by(&copy, &key), 0);
+    assert!(text.contains("Everything checks"), "{text}");
+    // Typed in groups, in capitals: the same key.
+    let grouped: Vec<String> = key
+        .to_uppercase()
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect();
+    assert_code(&verify_by(&copy, &grouped.join(" ")), 0);
+    // The same case remade and signed by another station (a forger's own install): whole,
+    // but not the station's.
+    let forger = common::fresh_dir("export-forger");
+    let f = Vigie::at(&forger).lang("en");
+    assert_code(
+        &f.scan("android-dump", &dump, &[&iocs], &["--case", "PV-EXPORT"]),
+        1,
+    );
+    let forged = forger.join("PV-EXPORT.tar");
+    assert_ok(&f.run(&["case", "export", "PV-EXPORT", "--out", arg(&forged)]));
+    assert_code(&there.passphrase(None).run(&["verify", arg(&forged)]), 0);
+    let text = assert_code(&verify_by(&forged, &key), 1);
+    assert!(
+        text.contains("was not signed by the station whose key is"),
+        "{text}"
+    );
+    assert_code(&verify_by(&copy, "not a key"), 2);
     // A standard tar: the files are there under their names.
     let listing = Command::new("tar")
         .arg("tf")

@@ -125,6 +125,10 @@ pub(crate) fn custody(b: &mut Vec<Block>, cat: &Catalog, guidance: &Guidance, sr
             .map(|l| row(cat, l))
             .collect(),
     });
+    if let Some(key) = &src.station_key {
+        let said = Message::new("report-station-key").arg("key", key);
+        b.push(Block::Para(cat.text(&said)));
+    }
     let origin = match &guidance.origin {
         GuidanceOrigin::BuiltIn => Message::new("report-guidance-builtin"),
         GuidanceOrigin::File(path) => Message::new("report-guidance-file").arg("path", path),

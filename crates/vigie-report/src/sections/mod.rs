@@ -40,6 +40,8 @@ pub(crate) struct Sources {
     pub(crate) locker: Vec<LockerItem>,
     /// What the person said.
     pub(crate) interview: crate::Interview,
+    /// The fingerprint of the key the station signs exports with, once it is made.
+    pub(crate) station_key: Option<String>,
 }
 
 impl Sources {

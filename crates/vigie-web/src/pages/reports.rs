@@ -285,6 +285,8 @@ pub(crate) async fn export(State(app): Shared, Path(reference): CaseRef, p: Post
         Err(r) => return r,
     };
     let made = app.with_store(Some(&s.operator), |st| {
+        // The key first, so that the report in the archive names it.
+        st.station_fingerprint(Timestamp::now())?;
         let report = build(st, &app, cat, &guidance, &reference, Audience::Police)?;
         let lang = cat.lang().code();
         let extra = vec![

@@ -7,7 +7,7 @@ use crate::html::{self, esc};
 use crate::respond::page;
 use axum::response::IntoResponse;
 use axum::response::Response;
-use vigie_core::Timestamp;
+use vigie_core::{Message, Timestamp};
 use vigie_station::Health;
 
 /// The doctor's page.
@@ -42,8 +42,18 @@ pub(crate) async fn page_of(axum::extract::State(app): Shared, op: Operator) -> 
         true => ("ok", "doctor-ready"),
         false => ("warning", "doctor-not-ready"),
     };
+    // The key exports are signed with: whoever receives one checks it against this.
+    let key = app
+        .with_store(Some(&s.operator), |st| {
+            st.station_fingerprint(Timestamp::now())
+        })
+        .map(|k| {
+            let said = cat.text(&Message::new("web-station-key").arg("key", &k));
+            format!("<p id=\"station-key\">{}</p>", esc(&said))
+        })
+        .unwrap_or_default();
     let body = format!(
-        "{}<ul class=\"doctor\">{rows}</ul>",
+        "{}<ul class=\"doctor\">{rows}</ul>{key}",
         html::notice(kind, &cat.key(verdict))
     );
     page(cat, &cat.key("doctor-title"), Some(s), "/station", &body).into_response()

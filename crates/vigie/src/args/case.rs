@@ -26,6 +26,9 @@ pub enum CaseAction {
         /// A case that must exist (the whole file is checked).
         reference: Option<String>,
     },
+    /// Print the fingerprint of the station's signing key: give it to whoever receives an
+    /// export, who checks it with `vigie verify FILE --key FINGERPRINT`.
+    Key,
     /// Close a case: it stays readable, and no new check is added to it.
     Close {
         /// Case reference.

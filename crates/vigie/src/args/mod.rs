@@ -86,10 +86,15 @@ pub enum Command {
         action: NciiAction,
     },
     /// Check an evidence archive made by `vigie case export`, offline: its signature, and
-    /// every file against its manifest (exit 0 only when everything checks).
+    /// every file against its manifest (exit 0 only when everything checks). Who signed is
+    /// proven only with --key: the station's fingerprint, as `vigie case key` shows it.
     Verify {
         /// The archive.
         file: PathBuf,
+        /// The fingerprint of the station that must have signed it (64 hex digits; spaces
+        /// and colons are ignored).
+        #[arg(long)]
+        key: Option<String>,
     },
     /// Check this box: Wi-Fi adapter for the hotspot, regulatory country, the tools each
     /// check needs, free disk, the clock, the feeds' age, the case file (exit 0 when every
