@@ -38,6 +38,19 @@ pub struct Env {
     pub data_dir: PathBuf,
     /// The file holding the case file's passphrase, if given.
     pub passphrase_file: Option<PathBuf>,
+    /// `VIGIE_PASSPHRASE`, taken out of the environment.
+    env_passphrase: Option<String>,
+    /// `VIGIE_SEAL_PASSPHRASE`, taken out of the environment.
+    pub env_seal_passphrase: Option<String>,
+}
+
+/// The value of the environment variable `name`, removed from the environment so that no
+/// program the station starts (hostapd, dnsmasq, nft, ffmpeg, adb…) inherits it. Called
+/// once at start, before any other thread runs.
+fn take_secret(name: &str) -> Option<String> {
+    let value = std::env::var(name).ok();
+    std::env::remove_var(name);
+    value
 }
 
 impl Env {
@@ -47,6 +60,8 @@ impl Env {
             cat: catalog(language(cli.lang)),
             data_dir: crate::feeds::data_dir(cli.data_dir.as_deref()),
             passphrase_file: cli.passphrase_file.clone(),
+            env_passphrase: take_secret("VIGIE_PASSPHRASE"),
+            env_seal_passphrase: take_secret("VIGIE_SEAL_PASSPHRASE"),
         }
     }
 
@@ -75,8 +90,8 @@ impl Env {
                 ))
             })?;
             text.trim_end_matches(['\n', '\r']).to_owned()
-        } else if let Ok(p) = std::env::var("VIGIE_PASSPHRASE") {
-            p
+        } else if let Some(p) = &self.env_passphrase {
+            p.clone()
         } else if std::io::stdin().is_terminal() {
             rpassword::prompt_password(cat.key("case-passphrase-prompt"))?
         } else {

@@ -144,9 +144,9 @@ pub fn seal_passphrase(env: &Env, choice: IntimateChoice) -> Result<Option<Strin
     if choice == IntimateChoice::LeaveOut {
         return Ok(None);
     }
-    let pass = match std::env::var("VIGIE_SEAL_PASSPHRASE") {
-        Ok(p) => p,
-        Err(_) if std::io::stdin().is_terminal() => {
+    let pass = match env.env_seal_passphrase.clone() {
+        Some(p) => p,
+        None if std::io::stdin().is_terminal() => {
             let first = rpassword::prompt_password(cat.key("export-seal-prompt"))?;
             let again = rpassword::prompt_password(cat.key("export-seal-again"))?;
             if first != again {
@@ -154,7 +154,7 @@ pub fn seal_passphrase(env: &Env, choice: IntimateChoice) -> Result<Option<Strin
             }
             first
         }
-        Err(_) => return Err(anyhow!(cat.key("export-seal-needed"))),
+        None => return Err(anyhow!(cat.key("export-seal-needed"))),
     };
     if pass.chars().count() < vigie_case::MIN_SEAL_PASSPHRASE {
         let m = Message::new("export-seal-short")
