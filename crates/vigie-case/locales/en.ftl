@@ -3,6 +3,7 @@ case-error-db = The case file could not be read or written: { $detail }.
 case-error-passphrase = This passphrase does not open the case file. Nothing was changed.
 case-error-damaged = The case file is damaged ({ $detail }). Nothing was changed; keep the file for a specialist.
 case-error-no-case = There is no case { $reference }.
+case-error-closed = Case { $reference } is closed: nothing can be added to it (no check, file, link or interview). An administrator can reopen it if needed (vigie case reopen, or the case page).
 case-verify-audit-gap = The audit log has an entry missing before entry { $seq }.
 case-verify-audit-chain = The audit log's chain is broken at entry { $seq }: it was altered.
 case-verify-audit-entry = Audit entry { $seq } was altered.

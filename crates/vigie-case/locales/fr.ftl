@@ -3,6 +3,7 @@ case-error-db = Le dossier n’a pas pu être lu ou écrit : { $detail }.
 case-error-passphrase = Cette phrase de passe n’ouvre pas le dossier. Rien n’a été modifié.
 case-error-damaged = Le dossier est abîmé ({ $detail }). Rien n’a été modifié ; conservez le fichier pour un ou une spécialiste.
 case-error-no-case = Il n’y a pas de dossier { $reference }.
+case-error-closed = Le dossier { $reference } est clos : rien ne peut y être ajouté (ni vérification, ni fichier, ni lien, ni entretien). Un administrateur peut le rouvrir si besoin (vigie case reopen, ou la page du dossier).
 case-verify-audit-gap = Il manque une entrée du journal d’audit avant l’entrée { $seq }.
 case-verify-audit-chain = La chaîne du journal d’audit est rompue à l’entrée { $seq } : elle a été modifiée.
 case-verify-audit-entry = L’entrée { $seq } du journal d’audit a été modifiée.

@@ -73,6 +73,20 @@ impl CaseStore {
         self.set_closed(reference, None, "case-reopened", now)
     }
 
+    /// Refuses to add anything to a closed case.
+    pub(crate) fn ensure_open(&self, case: CaseId) -> Result<(), CaseError> {
+        let sealed: Vec<u8> =
+            self.conn
+                .query_row("SELECT body FROM cases WHERE id = ?1", [case.0], |r| {
+                    r.get(0)
+                })?;
+        let body = self.case_body(case.0, &sealed)?;
+        match body.closed {
+            Some(_) => Err(CaseError::Closed(body.reference)),
+            None => Ok(()),
+        }
+    }
+
     /// Records a case as closed (`Some`) or open, with its audit entry; nothing happens
     /// when it is so already.
     fn set_closed(

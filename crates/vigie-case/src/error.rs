@@ -17,6 +17,9 @@ pub enum CaseError {
     /// No case with this reference.
     #[error("no case {0}")]
     NoCase(String),
+    /// The case is closed: nothing is added to it until an administrator reopens it.
+    #[error("case {0} is closed")]
+    Closed(String),
     /// No evidence item with this id.
     #[error("no evidence item {0}")]
     NoEvidence(i64),
@@ -59,6 +62,7 @@ impl vigie_core::Localized for CaseError {
             CaseError::WrongPassphrase => Message::new("case-error-passphrase"),
             CaseError::Damaged(d) => Message::new("case-error-damaged").arg("detail", d),
             CaseError::NoCase(r) => Message::new("case-error-no-case").arg("reference", r),
+            CaseError::Closed(r) => Message::new("case-error-closed").arg("reference", r),
             CaseError::NoEvidence(id) => {
                 Message::new("case-error-no-evidence").arg("id", id.to_string())
             }

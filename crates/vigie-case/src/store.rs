@@ -276,6 +276,11 @@ impl CaseStore {
         now: Timestamp,
     ) -> Result<(), CaseError> {
         let sealed = seal(&self.data_key, &aad(table, id), plain);
+        // A closed case takes nothing new; what the station finds later in what it already
+        // holds (retro-checks against newer indicators) is still recorded.
+        if let (Some(c), false) = (case, table == "retro") {
+            self.ensure_open(CaseId(c))?;
+        }
         match case {
             Some(c) => self.conn.execute(
                 &format!("INSERT INTO {table} (id, case_id, body) VALUES (?1, ?2, ?3)"),

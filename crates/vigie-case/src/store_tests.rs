@@ -145,3 +145,58 @@ fn purge_removes_the_case_and_logs_it() {
     let problems = problem_keys(&s);
     assert_eq!(problems, vec!["case-verify-row-missing".to_owned()]);
 }
+
+/// A closed case takes nothing new (issue 20, item 10: it still accepted imports, links and
+/// interviews) until it is reopened; what retro-checks find in what it holds is recorded.
+#[test]
+fn a_closed_case_takes_nothing_new() {
+    let mut s = CaseStore::open(&tmp("closed"), "pw", KdfParams::for_tests(), T).expect("open");
+    let case = s.case("R-C", T).expect("case");
+    s.add_evidence(case, "a.pcap", EvidenceKind::Import, &mut &b"x"[..], T)
+        .expect("evidence");
+    s.close("R-C", T).expect("close");
+    let closed =
+        |r: Result<(), CaseError>| matches!(r, Err(CaseError::Closed(ref c)) if c == "R-C");
+    assert!(closed(s.add_scan(case, &scan(1), T).map(|_| ())));
+    assert!(closed(
+        s.add_evidence(case, "b.pcap", EvidenceKind::Import, &mut &b"y"[..], T)
+            .map(|_| ())
+    ));
+    let link = LockerEntry {
+        description: LockerDescription {
+            kind: LockerKind::Link,
+            seen_at: String::new(),
+            place: String::new(),
+            posted_by: String::new(),
+            link: "https://example.org/post/1".into(),
+            note: String::new(),
+        },
+        sensitive: false,
+        evidence: None,
+        file_name: None,
+        file_modified: None,
+        facts: None,
+    };
+    assert!(closed(s.add_locker_item(case, link.clone(), T).map(|_| ())));
+    let answers = serde_json::json!({"asleep": "22:00-07:00"});
+    assert!(closed(s.save_interview(case, &answers, T)));
+    assert!(
+        s.evidence(case).expect("evidence").len() == 1,
+        "nothing half-stored"
+    );
+    let retro = RetroMatch {
+        scan_made: "2026-11-24T10:01:00Z".into(),
+        observed: ("domain".into(), "n1.example".into()),
+        indicator: ("n1.example".into(), "domain".into(), None, "echap".into()),
+        found: "2026-12-01T00:00:00Z".into(),
+    };
+    assert_eq!(
+        s.add_retro_matches(case, &[retro], T).expect("retro").len(),
+        1
+    );
+    // Reopened, it takes them again; the file verifies throughout.
+    s.reopen("R-C", T).expect("reopen");
+    s.add_scan(case, &scan(2), T).expect("scan");
+    s.add_locker_item(case, link, T).expect("link");
+    assert!(s.verify().expect("verify").problems.is_empty());
+}

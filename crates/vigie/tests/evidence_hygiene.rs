@@ -133,6 +133,15 @@ fn a_file_withdrawn_and_intimate_images_stay_out_of_the_export() {
 
     // Closed, then reopened: both in the case's custody log, by the command line's user.
     assert!(assert_ok(&v.run(&["case", "close", "PV-HYG"])).contains("is closed"));
+    // Closed, it takes no new check nor file, and says how to reopen it.
+    let refused = v.scan("android-dump", &dump, &[&iocs], &["--case", "PV-HYG"]);
+    assert_code(&refused, 2);
+    assert!(
+        common::stderr(&refused).contains("Case PV-HYG is closed"),
+        "{}",
+        common::stderr(&refused)
+    );
+    assert_code(&v.run(&add), 2);
     assert!(assert_ok(&v.run(&["case", "reopen", "PV-HYG"])).contains("reopened"));
     let store = common::open_cases(&data);
     let case = store.find("PV-HYG").expect("case");
