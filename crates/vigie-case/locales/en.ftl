@@ -2,6 +2,9 @@
 case-error-db = The case file could not be read or written: { $detail }.
 case-error-passphrase = This passphrase does not open the case file. Nothing was changed.
 case-error-damaged = The case file is damaged ({ $detail }). Nothing was changed; keep the file for a specialist.
+case-error-seal = A record could not be encrypted; nothing was written in its place. Try again; if it happens again, the station needs looking at.
+case-error-kdf-bounds = This case file asks for key settings far beyond what Vigie writes (it may have been altered to make opening it take gigabytes of memory): it was not opened. Use a copy from a backup.
+case-error-short-passphrase = Choose a passphrase of at least { $min } characters for the case file: it alone protects everything the file holds.
 case-error-no-case = There is no case { $reference }.
 case-error-closed = Case { $reference } is closed: nothing can be added to it (no check, file, link or interview). An administrator can reopen it if needed (vigie case reopen, or the case page).
 case-verify-audit-gap = The audit log has an entry missing before entry { $seq }.

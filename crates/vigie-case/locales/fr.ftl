@@ -2,6 +2,9 @@
 case-error-db = Le dossier n’a pas pu être lu ou écrit : { $detail }.
 case-error-passphrase = Cette phrase de passe n’ouvre pas le dossier. Rien n’a été modifié.
 case-error-damaged = Le dossier est abîmé ({ $detail }). Rien n’a été modifié ; conservez le fichier pour un ou une spécialiste.
+case-error-seal = Un enregistrement n’a pas pu être chiffré ; rien n’a été écrit à sa place. Réessayez ; si cela se reproduit, la station doit être examinée.
+case-error-kdf-bounds = Ce fichier de dossiers demande des réglages de clé bien au-delà de ce que Vigie écrit (il a pu être modifié pour que son ouverture prenne des gigaoctets de mémoire) : il n’a pas été ouvert. Utilisez une copie de sauvegarde.
+case-error-short-passphrase = Choisissez pour le fichier de dossiers une phrase de passe d’au moins { $min } caractères : elle seule protège tout ce qu’il contient.
 case-error-no-case = Il n’y a pas de dossier { $reference }.
 case-error-closed = Le dossier { $reference } est clos : rien ne peut y être ajouté (ni vérification, ni fichier, ni lien, ni entretien). Un administrateur peut le rouvrir si besoin (vigie case reopen, ou la page du dossier).
 case-verify-audit-gap = Il manque une entrée du journal d’audit avant l’entrée { $seq }.

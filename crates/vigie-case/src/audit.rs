@@ -92,7 +92,7 @@ impl CaseStore {
             actor: self.actor.clone().map(bounded),
         };
         let plain = to_json(&entry)?;
-        let sealed = seal(&self.data_key, &aad("audit", seq), &plain);
+        let sealed = seal(&self.data_key, &aad("audit", seq), &plain)?;
         let hash = sha256(&[&prev, &sealed]);
         self.conn.execute(
             "INSERT INTO audit (seq, prev, entry, hash) VALUES (?1, ?2, ?3, ?4)",

@@ -51,7 +51,7 @@ impl CaseStore {
             let plain = to_json(&body)?;
             s.conn.execute(
                 "INSERT INTO cases (id, lookup, body) VALUES (?1, ?2, ?3)",
-                params![id, lookup, seal(&s.data_key, &aad("cases", id), &plain)],
+                params![id, lookup, seal(&s.data_key, &aad("cases", id), &plain)?],
             )?;
             s.audit(
                 now,
@@ -109,7 +109,7 @@ impl CaseStore {
         self.in_transaction(|s| {
             s.conn.execute(
                 "UPDATE cases SET body = ?2 WHERE id = ?1",
-                params![id.0, seal(&s.data_key, &aad("cases", id.0), &plain)],
+                params![id.0, seal(&s.data_key, &aad("cases", id.0), &plain)?],
             )?;
             s.audit(now, action, Some(format!("cases:{}", id.0)), Some(&plain))
         })

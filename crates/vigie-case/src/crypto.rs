@@ -7,6 +7,8 @@ use rand_core::{OsRng, RngCore};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::CaseError;
+
 /// Argon2id cost of the passphrase derivation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KdfParams {
@@ -26,6 +28,15 @@ impl KdfParams {
             iterations: 3,
             parallelism: 1,
         }
+    }
+
+    /// Whether these settings are within what Vigie writes (tests' cheap cost up to 1 GiB,
+    /// 10 passes, 8 lanes): a file altered to ask for more is refused before anything is
+    /// derived, instead of making every opening take gigabytes.
+    pub fn within_bounds(&self) -> bool {
+        (8..=1024 * 1024).contains(&self.memory_kib)
+            && (1..=10).contains(&self.iterations)
+            && (1..=8).contains(&self.parallelism)
     }
 
     /// A cheap cost, for tests only.
@@ -55,18 +66,15 @@ pub(crate) fn derive(passphrase: &[u8], salt: &[u8], p: KdfParams) -> Option<[u8
     Some(key)
 }
 
-/// Encrypts `plain` bound to `aad`: nonce (24 bytes) then ciphertext and tag.
-pub(crate) fn seal(key: &[u8; 32], aad: &[u8], plain: &[u8]) -> Vec<u8> {
+/// Encrypts `plain` bound to `aad`: nonce (24 bytes) then ciphertext and tag. A failure is
+/// an error, never an empty record written in its place.
+pub(crate) fn seal(key: &[u8; 32], aad: &[u8], plain: &[u8]) -> Result<Vec<u8>, CaseError> {
     let cipher = XChaCha20Poly1305::new(key.into());
     let nonce = random::<24>();
-    let mut out = nonce.to_vec();
-    // Encryption cannot fail for in-memory buffers of this size.
-    out.extend(
-        cipher
-            .encrypt(XNonce::from_slice(&nonce), Payload { msg: plain, aad })
-            .unwrap_or_default(),
-    );
-    out
+    let sealed = cipher
+        .encrypt(XNonce::from_slice(&nonce), Payload { msg: plain, aad })
+        .map_err(|_| CaseError::Seal)?;
+    Ok([nonce.to_vec(), sealed].concat())
 }
 
 /// Decrypts what [`seal`] made with the same key and `aad`; `None` if altered.
@@ -102,7 +110,7 @@ mod tests {
     #[test]
     fn seal_open_and_binding() {
         let key = random::<32>();
-        let s = seal(&key, b"cases:1", b"secret");
+        let s = seal(&key, b"cases:1", b"secret").expect("sealed");
         assert_eq!(open(&key, b"cases:1", &s).as_deref(), Some(&b"secret"[..]));
         assert!(
             open(&key, b"cases:2", &s).is_none(),

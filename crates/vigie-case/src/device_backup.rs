@@ -163,7 +163,7 @@ impl CaseStore {
             None => self.next_id("device_backup_files")?,
         };
         let plain = to_json(meta)?;
-        let sealed = seal(&self.data_key, &meta_aad(id), &plain);
+        let sealed = seal(&self.data_key, &meta_aad(id), &plain)?;
         self.conn.execute(
             "INSERT OR REPLACE INTO device_backup_files (id, backup_id, lookup, body) VALUES (?1, ?2, ?3, ?4)",
             params![id, backup.0, self.file_lookup(backup, &meta.name), sealed],
@@ -215,7 +215,7 @@ impl CaseStore {
 
     fn store_backup_chunk(&mut self, f: &mut DeviceBackupFile) -> Result<(), CaseError> {
         self.check_space()?;
-        let sealed = seal(&self.data_key, &chunk_aad(f.id, f.next_chunk), &f.pending);
+        let sealed = seal(&self.data_key, &chunk_aad(f.id, f.next_chunk), &f.pending)?;
         self.conn.execute(
             "INSERT OR REPLACE INTO device_backup_chunks (file_id, n, data) VALUES (?1, ?2, ?3)",
             params![f.id, f.next_chunk, sealed],

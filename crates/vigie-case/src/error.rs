@@ -42,6 +42,16 @@ pub enum CaseError {
     /// An evidence item is withdrawn only with a reason.
     #[error("a reason is needed to withdraw an evidence item")]
     NoReason,
+    /// A record could not be encrypted (nothing was written in its place).
+    #[error("a record could not be encrypted")]
+    Seal,
+    /// The key-derivation settings stored in the file are outside what Vigie ever writes
+    /// (a file altered to make every opening take gigabytes).
+    #[error("the case file's key settings are out of bounds")]
+    KdfOutOfBounds,
+    /// A new case file's passphrase is too short.
+    #[error("a case file's passphrase has at least {0} characters")]
+    ShortPassphrase(usize),
     /// Reading what was to be stored failed.
     #[error("reading: {0}")]
     Io(String),
@@ -77,6 +87,11 @@ impl vigie_core::Localized for CaseError {
             CaseError::Locked => Message::new("case-error-locked"),
             CaseError::NoReason => Message::new("case-error-no-reason"),
             CaseError::Io(d) => Message::new("case-error-io").arg("detail", d),
+            CaseError::Seal => Message::new("case-error-seal"),
+            CaseError::KdfOutOfBounds => Message::new("case-error-kdf-bounds"),
+            CaseError::ShortPassphrase(min) => {
+                Message::new("case-error-short-passphrase").arg("min", min.to_string())
+            }
             CaseError::DiskFull { free_mb } => {
                 Message::new("case-error-disk-full").arg("free", free_mb.to_string())
             }

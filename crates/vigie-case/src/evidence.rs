@@ -166,7 +166,7 @@ impl CaseStore {
     fn store_chunk(&mut self, id: EvidenceId, n: i64, data: &[u8]) -> Result<(), CaseError> {
         self.conn.execute(
             "INSERT INTO evidence_chunks (evidence_id, n, data) VALUES (?1, ?2, ?3)",
-            params![id.0, n, seal(&self.data_key, &chunk_aad(id, n), data)],
+            params![id.0, n, seal(&self.data_key, &chunk_aad(id, n), data)?],
         )?;
         Ok(())
     }

@@ -215,7 +215,7 @@ impl CaseStore {
             return Ok(key);
         }
         let key = SigningKey::from_bytes(&random::<32>());
-        let sealed = seal(&self.data_key, b"station-key", key.as_bytes());
+        let sealed = seal(&self.data_key, b"station-key", key.as_bytes())?;
         self.in_transaction(|s| {
             s.conn.execute(
                 "INSERT INTO meta (name, value) VALUES ('station-key', ?1)",

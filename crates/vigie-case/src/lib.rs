@@ -40,4 +40,4 @@ pub use export::{
 pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
 pub use operators::{hash_password, Operator};
 pub use scans::RetroMatch;
-pub use store::{Acting, CaseStore, SPACE_RESERVE};
+pub use store::{Acting, CaseStore, MIN_CASE_PASSPHRASE, SPACE_RESERVE};

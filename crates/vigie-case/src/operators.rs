@@ -91,7 +91,11 @@ impl CaseStore {
             let plain = to_json(&op)?;
             s.conn.execute(
                 "INSERT INTO operators (id, lookup, body) VALUES (?1, ?2, ?3)",
-                params![id, lookup, seal(&s.data_key, &aad("operators", id), &plain)],
+                params![
+                    id,
+                    lookup,
+                    seal(&s.data_key, &aad("operators", id), &plain)?
+                ],
             )?;
             s.audit(
                 now,

@@ -20,6 +20,10 @@ pub struct CaseStore {
 }
 
 /// Free space kept on the case file's disk: evidence content stops being written below it,
+/// Shortest passphrase for a case file, chosen at first start (app or command line) or
+/// when it is changed: it alone protects everything the file holds.
+pub const MIN_CASE_PASSPHRASE: usize = 12;
+
 /// so that closing items, saving checks and the audit log still have room.
 pub const SPACE_RESERVE: u64 = 64 * 1024 * 1024;
 
@@ -145,6 +149,9 @@ impl CaseStore {
             (Some(salt), Some(kdf), Some(wrapped)) => {
                 let kdf: KdfParams =
                     serde_json::from_slice(&kdf).map_err(|e| CaseError::Damaged(e.to_string()))?;
+                if !kdf.within_bounds() {
+                    return Err(CaseError::KdfOutOfBounds);
+                }
                 let kek = derive(passphrase.as_bytes(), &salt, kdf)
                     .ok_or_else(|| CaseError::Damaged("key derivation".into()))?;
                 let keys = open(&kek, b"keys", &wrapped).ok_or(CaseError::WrongPassphrase)?;
@@ -168,7 +175,7 @@ impl CaseStore {
                 let kek = derive(passphrase.as_bytes(), &salt, params)
                     .ok_or_else(|| CaseError::Damaged("key derivation parameters".into()))?;
                 let (data_key, lookup_key) = (random::<32>(), random::<32>());
-                let wrapped = seal(&kek, b"keys", &[data_key, lookup_key].concat());
+                let wrapped = seal(&kek, b"keys", &[data_key, lookup_key].concat())?;
                 let kdf =
                     serde_json::to_vec(&params).map_err(|e| CaseError::Damaged(e.to_string()))?;
                 let tx = conn.unchecked_transaction()?;
@@ -219,6 +226,35 @@ impl CaseStore {
     /// The operator named in the next audit entries, if any.
     pub fn actor(&self) -> Option<&str> {
         self.actor.as_deref()
+    }
+
+    /// Changes the passphrase that opens the case file: the file's keys are wrapped again
+    /// under a key derived from `new` with a fresh salt (nothing else is re-encrypted), and
+    /// the change is logged. The old passphrase opens nothing afterwards.
+    pub fn change_passphrase(
+        &mut self,
+        new: &str,
+        params: KdfParams,
+        now: Timestamp,
+    ) -> Result<(), CaseError> {
+        let salt = random::<16>();
+        let kek = derive(new.as_bytes(), &salt, params)
+            .ok_or_else(|| CaseError::Damaged("key derivation parameters".into()))?;
+        let wrapped = seal(&kek, b"keys", &[self.data_key, self.lookup_key].concat())?;
+        let kdf = serde_json::to_vec(&params).map_err(|e| CaseError::Damaged(e.to_string()))?;
+        self.in_transaction(|s| {
+            for (name, value) in [
+                ("salt", &salt[..]),
+                ("kdf", &kdf[..]),
+                ("keys", &wrapped[..]),
+            ] {
+                s.conn.execute(
+                    "UPDATE meta SET value = ?2 WHERE name = ?1",
+                    params![name, value],
+                )?;
+            }
+            s.audit(now, "passphrase-changed", None, None)
+        })
     }
 
     pub(crate) fn in_transaction<T>(
@@ -275,7 +311,7 @@ impl CaseStore {
         action: &str,
         now: Timestamp,
     ) -> Result<(), CaseError> {
-        let sealed = seal(&self.data_key, &aad(table, id), plain);
+        let sealed = seal(&self.data_key, &aad(table, id), plain)?;
         // A closed case takes nothing new; what the station finds later in what it already
         // holds (retro-checks against newer indicators) is still recorded.
         if let (Some(c), false) = (case, table == "retro") {

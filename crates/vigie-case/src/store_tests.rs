@@ -200,3 +200,48 @@ fn a_closed_case_takes_nothing_new() {
     s.add_locker_item(case, link, T).expect("link");
     assert!(s.verify().expect("verify").problems.is_empty());
 }
+
+/// The passphrase can be changed (issue 20, item 10): the old one opens nothing afterwards,
+/// everything stays readable with the new one.
+#[test]
+fn passphrase_changes_and_the_old_one_opens_nothing() {
+    let path = tmp("change");
+    let mut s = CaseStore::open(&path, "first one", KdfParams::for_tests(), T).expect("open");
+    let case = s.case("R-P", T).expect("case");
+    s.add_scan(case, &scan(1), T).expect("scan");
+    s.change_passphrase("second one", KdfParams::for_tests(), T)
+        .expect("changed");
+    drop(s);
+    assert!(matches!(
+        CaseStore::open(&path, "first one", KdfParams::for_tests(), T),
+        Err(CaseError::WrongPassphrase)
+    ));
+    let s = CaseStore::open(&path, "second one", KdfParams::for_tests(), T).expect("new one");
+    assert_eq!(s.cases().expect("cases").len(), 1);
+    assert!(s.verify().expect("verify").problems.is_empty());
+    let log = s.audit_log().expect("log");
+    assert!(log.iter().any(|e| e.action == "passphrase-changed"));
+}
+
+/// Key settings altered to ask for far more than Vigie writes are refused before any key is
+/// derived (issue 20, item 3: a tampered memory_kib made every opening take 7.3 GB).
+#[test]
+fn key_settings_beyond_bounds_are_refused_at_once() {
+    let path = tmp("kdf");
+    drop(CaseStore::open(&path, "pw", KdfParams::for_tests(), T).expect("create"));
+    let conn = rusqlite::Connection::open(&path).expect("sqlite");
+    let greedy = serde_json::json!({"memory_kib": 7_500_000, "iterations": 1, "parallelism": 1});
+    conn.execute(
+        "UPDATE meta SET value = ?1 WHERE name = 'kdf'",
+        [serde_json::to_vec(&greedy).expect("json")],
+    )
+    .expect("tamper");
+    drop(conn);
+    let started = std::time::Instant::now();
+    assert!(matches!(
+        CaseStore::open(&path, "pw", KdfParams::for_tests(), T),
+        Err(CaseError::KdfOutOfBounds)
+    ));
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert!(KdfParams::standard().within_bounds() && KdfParams::for_tests().within_bounds());
+}

@@ -94,6 +94,11 @@ case-verify-summary = Checked: { $entries ->
     }.
 case-key-said = The station's key: { $key }
     Whoever receives an export checks who signed it with: vigie verify FILE --key { $key }
+case-passphrase-changed = The case file's passphrase is changed: from now on only the new one opens it (the app asks it after the next restart).
+case-passphrase-new = New passphrase for the case file:
+case-passphrase-again = The same again:
+case-passphrase-differ = The two passphrases differ: nothing was changed.
+case-passphrase-new-needed = Give the new passphrase with --new-passphrase-file FILE, or run this on a terminal to type it. Nothing was changed.
 case-verify-ok = Everything checks out: nothing was altered, removed or added outside Vigie.
 case-purged = Case { $reference } and everything stored in it were deleted; the audit log keeps a record of the deletion.
 retro-skipped = Past checks were not re-checked against the new indicators: the case file's passphrase is needed (--passphrase-file or VIGIE_PASSPHRASE).

@@ -94,6 +94,11 @@ case-verify-summary = Vérifiés : { $entries ->
     }.
 case-key-said = Clé de la station : { $key }
     Qui reçoit une archive vérifie qui l’a signée avec : vigie verify FICHIER --key { $key }
+case-passphrase-changed = La phrase de passe du fichier de dossiers est changée : désormais seule la nouvelle l’ouvre (l’application la demandera au prochain redémarrage).
+case-passphrase-new = Nouvelle phrase de passe du fichier de dossiers :
+case-passphrase-again = La même, une seconde fois :
+case-passphrase-differ = Les deux phrases de passe diffèrent : rien n’a été changé.
+case-passphrase-new-needed = Donnez la nouvelle phrase de passe avec --new-passphrase-file FICHIER, ou lancez la commande dans un terminal pour la taper. Rien n’a été changé.
 case-verify-ok = Tout est vérifié : rien n’a été modifié, supprimé ni ajouté hors de Vigie.
 case-purged = Le dossier { $reference } et tout ce qu’il contenait ont été supprimés ; le journal d’audit garde la trace de cette suppression.
 retro-skipped = Les vérifications passées n’ont pas été revérifiées avec les nouveaux indicateurs : la phrase de passe du dossier est nécessaire (--passphrase-file ou VIGIE_PASSPHRASE).

@@ -6,7 +6,7 @@ use crate::args::{CaseAction, ScanFormat};
 use crate::env::{Env, Said};
 use crate::render;
 use anyhow::Result;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use vigie_core::{Message, Timestamp};
 
@@ -52,6 +52,16 @@ pub fn case(env: &Env, action: CaseAction) -> Result<ExitCode> {
             let m = Message::new("case-key-said").arg("key", key);
             writeln!(out, "{}", cat.text(&m))?;
         }
+        CaseAction::Passphrase {
+            new_passphrase_file,
+        } => {
+            let new = new_passphrase(env, new_passphrase_file.as_deref())?;
+            let standard = vigie_case::KdfParams::standard();
+            store
+                .change_passphrase(&new, standard, Timestamp::now())
+                .said(cat)?;
+            writeln!(out, "{}", cat.key("case-passphrase-changed"))?;
+        }
         CaseAction::Close { reference } => {
             store.close(&reference, Timestamp::now()).said(cat)?;
             let m = Message::new("case-closed-said").arg("reference", &reference);
@@ -74,6 +84,32 @@ pub fn case(env: &Env, action: CaseAction) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The case file's new passphrase: from `file`, else typed twice on the terminal; long
+/// enough.
+fn new_passphrase(env: &Env, file: Option<&std::path::Path>) -> Result<String> {
+    let cat = &env.cat;
+    let new = match file {
+        Some(f) => std::fs::read_to_string(f)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?
+            .trim_end_matches(['\n', '\r'])
+            .to_owned(),
+        None if std::io::stdin().is_terminal() => {
+            let first = rpassword::prompt_password(cat.key("case-passphrase-new"))?;
+            let again = rpassword::prompt_password(cat.key("case-passphrase-again"))?;
+            if first != again {
+                return Err(anyhow::anyhow!(cat.key("case-passphrase-differ")));
+            }
+            first
+        }
+        None => return Err(anyhow::anyhow!(cat.key("case-passphrase-new-needed"))),
+    };
+    let min = vigie_case::MIN_CASE_PASSPHRASE;
+    if new.chars().count() < min {
+        return Err(vigie_case::CaseError::ShortPassphrase(min)).said(cat);
+    }
+    Ok(new)
 }
 
 /// `vigie case withdraw`: an evidence file of the case withdrawn, with the reason.

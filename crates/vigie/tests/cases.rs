@@ -123,3 +123,43 @@ fn a_scan_killed_half_way_loses_nothing_already_saved() {
     );
     assert_code(&v.run(&["case", "verify"]), 0);
 }
+
+/// A case file is made only with a passphrase long enough, and its passphrase can be changed
+/// (issue 20, item 10: one character was accepted, for good).
+#[test]
+fn case_file_passphrase_is_long_enough_and_can_be_changed() {
+    let dir = common::fresh_target_dir("cases-passphrase");
+    let short = vigie(&dir, Some("x")).run(&["case", "list"]);
+    assert_refused(&short, "at least 12 characters");
+    assert!(!dir.join("cases.db").exists(), "nothing made");
+    let first = "first long passphrase";
+    assert_code(&vigie(&dir, Some(first)).run(&["case", "list"]), 0);
+    // Changed from a file; a short new one is refused and changes nothing.
+    let new_file = dir.join("new-passphrase.txt");
+    std::fs::write(&new_file, "too short\n").expect("file");
+    let change = [
+        "case",
+        "passphrase",
+        "--new-passphrase-file",
+        arg(&new_file),
+    ];
+    assert_refused(
+        &vigie(&dir, Some(first)).run(&change),
+        "at least 12 characters",
+    );
+    let second = "second long passphrase";
+    std::fs::write(&new_file, format!("{second}\n")).expect("file");
+    let said = assert_code(&vigie(&dir, Some(first)).run(&change), 0);
+    assert!(said.contains("passphrase is changed"), "{said}");
+    assert_refused(
+        &vigie(&dir, Some(first)).run(&["case", "list"]),
+        "does not open the case file",
+    );
+    let verified = assert_code(&vigie(&dir, Some(second)).run(&["case", "verify"]), 0);
+    assert!(verified.contains("Everything checks"), "{verified}");
+    // Without a file nor a terminal, nothing is changed.
+    assert_refused(
+        &vigie(&dir, Some(second)).run(&["case", "passphrase"]),
+        "--new-passphrase-file",
+    );
+}

@@ -14,8 +14,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use vigie_case::{CaseError, CaseStore, KdfParams};
 use vigie_core::{Catalog, Localized, Message, Timestamp};
 
-/// Shortest passphrase chosen at first start.
-const MIN_PASSPHRASE: usize = 12;
+/// Shortest passphrase chosen at first start (the command line asks the same).
+const MIN_PASSPHRASE: usize = vigie_case::MIN_CASE_PASSPHRASE;
 
 /// Until the case file is open, every page but this one (and the assets and the language
 /// switch) leads here.

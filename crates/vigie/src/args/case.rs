@@ -29,6 +29,13 @@ pub enum CaseAction {
     /// Print the fingerprint of the station's signing key: give it to whoever receives an
     /// export, who checks it with `vigie verify FILE --key FINGERPRINT`.
     Key,
+    /// Change the case file's passphrase (the new one from --new-passphrase-file, else typed
+    /// twice on the terminal); the old one opens nothing afterwards.
+    Passphrase {
+        /// File holding the new passphrase.
+        #[arg(long)]
+        new_passphrase_file: Option<PathBuf>,
+    },
     /// Close a case: it stays readable, and no new check is added to it.
     Close {
         /// Case reference.
