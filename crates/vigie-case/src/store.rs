@@ -19,11 +19,11 @@ pub struct CaseStore {
     pub(crate) dir: PathBuf,
 }
 
-/// Free space kept on the case file's disk: evidence content stops being written below it,
 /// Shortest passphrase for a case file, chosen at first start (app or command line) or
 /// when it is changed: it alone protects everything the file holds.
 pub const MIN_CASE_PASSPHRASE: usize = 12;
 
+/// Free space kept on the case file's disk: evidence content stops being written below it,
 /// so that closing items, saving checks and the audit log still have room.
 pub const SPACE_RESERVE: u64 = 64 * 1024 * 1024;
 
