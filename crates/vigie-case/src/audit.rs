@@ -143,6 +143,7 @@ impl CaseStore {
         let mut recorded: std::collections::HashMap<String, Option<String>> =
             std::collections::HashMap::new();
         let mut purged = std::collections::HashSet::new();
+        let mut keyed = false;
         let mut stmt = self
             .conn
             .prepare("SELECT seq, prev, entry, hash FROM audit ORDER BY seq")?;
@@ -171,6 +172,7 @@ impl CaseStore {
                 .and_then(|p| serde_json::from_slice::<AuditEntry>(&p).ok())
             {
                 Some(e) if e.seq == *seq => match (e.action.as_str(), e.object) {
+                    ("station-key-created", _) => keyed = true,
                     ("case-purged" | "scan-purged" | "evidence-purged", Some(o)) => {
                         purged.insert(o);
                     }
@@ -218,6 +220,9 @@ impl CaseStore {
             }
         }
         self.verify_evidence_content(&mut report.problems)?;
+        self.verify_head(&mut report.problems, &mut report.notes)?;
+        self.verify_station_key(keyed, &mut report.problems)?;
+        self.verify_counters(&mut report.problems)?;
         self.verify_device_backups(&mut report.problems, &mut report.notes)?;
         // Rows the log recorded that are gone without a purge entry.
         let mut missing: Vec<String> = recorded
@@ -231,6 +236,52 @@ impl CaseStore {
                 .push(Message::new("case-verify-row-missing").arg("row", o));
         }
         Ok(report)
+    }
+}
+
+impl CaseStore {
+    /// A station key whose making the log records must still be there: exports signed with
+    /// it could not be told from forgeries without it.
+    fn verify_station_key(
+        &self,
+        keyed: bool,
+        problems: &mut Vec<Message>,
+    ) -> Result<(), CaseError> {
+        if keyed && self.stored_station_key()?.is_none() {
+            problems.push(Message::new("case-verify-station-key-missing"));
+        }
+        Ok(())
+    }
+
+    /// Each table's next id is past every id it ever gave (the log names them): a counter
+    /// put back would give a new row the id of an old one.
+    fn verify_counters(&self, problems: &mut Vec<Message>) -> Result<(), CaseError> {
+        let mut highest: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+        for e in self.audit_log()? {
+            if let Some((table, id)) = e.object.as_deref().and_then(|o| o.split_once(':')) {
+                if let Ok(id) = id.parse::<i64>() {
+                    let top = highest.entry(table.to_owned()).or_insert(0);
+                    *top = (*top).max(id);
+                }
+            }
+        }
+        for (table, top) in highest {
+            let counter: Option<Vec<u8>> = self
+                .conn
+                .query_row(
+                    "SELECT value FROM meta WHERE name = ?1",
+                    [format!("next_{table}")],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let next = counter
+                .and_then(|v| String::from_utf8(v).ok())
+                .and_then(|v| v.parse::<i64>().ok());
+            if next.is_some_and(|n| n <= top) {
+                problems.push(Message::new("case-verify-counter-rewound").arg("table", table));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -234,7 +234,7 @@ impl CaseStore {
     }
 
     /// The station's signing key, if it was made.
-    fn stored_station_key(&self) -> Result<Option<SigningKey>, CaseError> {
+    pub(crate) fn stored_station_key(&self) -> Result<Option<SigningKey>, CaseError> {
         let stored: Option<Vec<u8>> = self
             .conn
             .query_row(

@@ -18,6 +18,7 @@ mod device_backup;
 mod error;
 mod evidence;
 mod export;
+mod head;
 mod locker;
 mod operators;
 mod scans;
@@ -37,6 +38,7 @@ pub use export::{
     check_export, fingerprint, parse_fingerprint, ExportCheck, ExportFile, IntimateImages,
     Manifest, ManifestEntry, Withheld, WithheldWhy, MIN_SEAL_PASSPHRASE,
 };
+pub use head::AuditHead;
 pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
 pub use operators::{hash_password, Operator};
 pub use scans::RetroMatch;

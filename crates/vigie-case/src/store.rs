@@ -17,6 +17,8 @@ pub struct CaseStore {
     pub(crate) actor: Option<String>,
     /// The folder holding the case file, whose free space evidence writes watch.
     pub(crate) dir: PathBuf,
+    /// The case file's name in it (its audit head is kept beside it).
+    pub(crate) file_name: std::ffi::OsString,
 }
 
 /// Shortest passphrase for a case file, chosen at first start (app or command line) or
@@ -116,6 +118,7 @@ impl CaseStore {
     ) -> Result<Self, CaseError> {
         owner_only(path)?;
         let conn = Connection::open(path)?;
+        let file_name = path.file_name().unwrap_or_default().to_owned();
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -168,6 +171,7 @@ impl CaseStore {
                     lookup_key,
                     actor: None,
                     dir: dir.clone(),
+                    file_name: file_name.clone(),
                 }
             }
             (None, None, None) => {
@@ -190,6 +194,7 @@ impl CaseStore {
                     lookup_key,
                     actor: None,
                     dir: dir.clone(),
+                    file_name: file_name.clone(),
                 };
                 s.in_transaction(|s| s.audit(now, "store-created", None, None))?;
                 // The station's signing key (for evidence exports) is made with the store.
@@ -265,6 +270,7 @@ impl CaseStore {
         match f(self) {
             Ok(v) => {
                 self.conn.execute_batch("COMMIT")?;
+                self.record_head();
                 Ok(v)
             }
             Err(e) => {

@@ -245,3 +245,92 @@ fn key_settings_beyond_bounds_are_refused_at_once() {
     assert!(started.elapsed() < std::time::Duration::from_secs(1));
     assert!(KdfParams::standard().within_bounds() && KdfParams::for_tests().within_bounds());
 }
+
+/// What the audit chain alone cannot show (issue 20, item 3), `verify` now finds: the file
+/// put back to an earlier copy, its last entries deleted with their rows, the station key
+/// deleted, a counter put back. A file left alone still verifies, without even a note.
+#[test]
+fn rollback_deleted_key_and_rewound_counters_are_found() {
+    let path = tmp("rollback");
+    let open = || CaseStore::open(&path, "pw", KdfParams::for_tests(), T).expect("open");
+    let keys = |s: &CaseStore| -> Vec<String> {
+        s.verify()
+            .expect("verify")
+            .problems
+            .into_iter()
+            .map(|m| m.key)
+            .collect()
+    };
+    let mut s = open();
+    let case = s.case("R-B", T).expect("case");
+    s.add_scan(case, &scan(1), T).expect("scan");
+    let report = s.verify().expect("verify");
+    assert!(
+        report.problems.is_empty() && report.notes.is_empty(),
+        "{report:?}"
+    );
+    drop(s);
+    // An earlier copy put back after more was written.
+    let earlier = path.with_extension("earlier");
+    std::fs::copy(&path, &earlier).expect("copy");
+    let mut s = open();
+    s.add_scan(case, &scan(2), T).expect("scan");
+    assert!(keys(&s).is_empty());
+    drop(s);
+    let later = path.with_extension("later");
+    std::fs::copy(&path, &later).expect("copy");
+    std::fs::copy(&earlier, &path).expect("put back");
+    let s = CaseStore::open(&path, "pw", KdfParams::for_tests(), T).expect("open");
+    // The head still says how far the log had got.
+    assert!(
+        keys(&s).contains(&"case-verify-rolled-back".to_owned()),
+        "{:?}",
+        keys(&s)
+    );
+    // Writing on does not cover it up: the log now differs from the one recorded.
+    let mut s = s;
+    s.add_scan(case, &scan(3), T).expect("scan");
+    s.add_scan(case, &scan(4), T).expect("scan");
+    let found = keys(&s);
+    assert!(
+        found.contains(&"case-verify-head-differs".to_owned()),
+        "{found:?}"
+    );
+    drop(s);
+    // The last entries deleted with their row, in the later copy.
+    std::fs::copy(&later, &path).expect("later");
+    let s = open();
+    assert!(keys(&s).is_empty(), "{:?}", keys(&s));
+    s.conn
+        .execute("DELETE FROM scans WHERE id = 2", [])
+        .expect("delete row");
+    s.conn
+        .execute(
+            "DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)",
+            [],
+        )
+        .expect("delete entry");
+    assert!(keys(&s).contains(&"case-verify-rolled-back".to_owned()));
+    drop(s);
+    // The station key deleted; a counter put back.
+    std::fs::copy(&later, &path).expect("later");
+    let s = open();
+    s.conn
+        .execute("DELETE FROM meta WHERE name = 'station-key'", [])
+        .expect("delete key");
+    s.conn
+        .execute(
+            "UPDATE meta SET value = CAST('1' AS BLOB) WHERE name = 'next_scans'",
+            [],
+        )
+        .expect("rewind");
+    let found = keys(&s);
+    assert!(
+        found.contains(&"case-verify-station-key-missing".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"case-verify-counter-rewound".to_owned()),
+        "{found:?}"
+    );
+}

@@ -91,6 +91,7 @@ report-locker-chronology = Chronology
 report-event-locker-item-added = evidence locker item added
 report-event-locker-item-shown = sensitive image shown on screen
 report-event-ios-check-started = iPhone check started
+report-audit-head = When this report was written, the station's audit log (every case) stood at entry { $seq }, whose hash is { $hash }. A later check of the case file (vigie case verify) finds it there unless the file was put back to an earlier copy.
 report-station-key = This station signs its evidence archives with the key whose fingerprint is { $key }. Whoever receives an archive proves it comes from this station, unaltered, with: vigie verify FILE --key { $key }
 report-guidance-builtin = The next steps are Vigie's own texts.
 report-guidance-file = The next steps are the organisation's own texts ({ $path }).

@@ -91,6 +91,7 @@ report-locker-chronology = Chronologie
 report-event-locker-item-added = élément ajouté au coffre de preuves
 report-event-locker-item-shown = image sensible affichée à l’écran
 report-event-ios-check-started = vérification d’iPhone lancée
+report-audit-head = Quand ce rapport a été écrit, le journal d’audit de la station (tous dossiers) en était à l’entrée { $seq }, dont l’empreinte est { $hash }. Une vérification ultérieure du fichier de dossiers (vigie case verify) l’y retrouve, sauf si le fichier a été remplacé par une copie plus ancienne.
 report-station-key = Cette station signe ses archives de preuves avec la clé dont l’empreinte est { $key }. Qui reçoit une archive prouve qu’elle vient de cette station, sans modification, avec : vigie verify FICHIER --key { $key }
 report-guidance-builtin = La suite à donner reprend les textes de Vigie.
 report-guidance-file = La suite à donner reprend les textes propres à l’organisme ({ $path }).

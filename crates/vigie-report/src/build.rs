@@ -66,6 +66,7 @@ fn load(store: &CaseStore, scope: &Scope) -> Result<Sources, ReportError> {
             .map(|v| crate::Interview::from_json(&v))
             .unwrap_or_default(),
         station_key: store.made_station_fingerprint()?,
+        audit_head: store.audit_head()?,
         reference,
         scans,
     })

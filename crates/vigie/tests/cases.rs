@@ -163,3 +163,22 @@ fn case_file_passphrase_is_long_enough_and_can_be_changed() {
         "--new-passphrase-file",
     );
 }
+
+/// A case file put back to an earlier copy fails `vigie case verify` (issue 20, item 3),
+/// however whole its own chain is.
+#[test]
+fn a_case_file_put_back_to_an_earlier_copy_fails_verify() {
+    let dir = common::fresh_target_dir("cases-rollback");
+    let v = vigie(&dir, Some("a long enough passphrase"));
+    let pcap = dns_capture(&dir, "example.org");
+    let empty = dir.join("no-feed.txt");
+    std::fs::write(&empty, "").expect("feed");
+    assert_code(&v.run(&["case", "list"]), 0);
+    let earlier = dir.join("cases.db.earlier");
+    std::fs::copy(dir.join("cases.db"), &earlier).expect("copy");
+    let _ = v.scan("pcap", &pcap, &[&empty], &["--case", "PV-R"]);
+    assert_code(&v.run(&["case", "verify"]), 0);
+    std::fs::copy(&earlier, dir.join("cases.db")).expect("put back");
+    let said = assert_code(&v.run(&["case", "verify"]), 1);
+    assert!(said.contains("put back to an earlier copy"), "{said}");
+}

@@ -470,6 +470,9 @@ fn every_key_exists_in_both_languages_and_formats() {
         "country",
         "free",
         "todo",
+        "table",
+        "hash",
+        "here",
     ] {
         args.set(a, "x");
     }

@@ -125,6 +125,12 @@ pub(crate) fn custody(b: &mut Vec<Block>, cat: &Catalog, guidance: &Guidance, sr
             .map(|l| row(cat, l))
             .collect(),
     });
+    if let Some(head) = &src.audit_head {
+        let said = Message::new("report-audit-head")
+            .arg("seq", head.seq.to_string())
+            .arg("hash", &head.hash);
+        b.push(Block::Para(cat.text(&said)));
+    }
     if let Some(key) = &src.station_key {
         let said = Message::new("report-station-key").arg("key", key);
         b.push(Block::Para(cat.text(&said)));

@@ -42,6 +42,8 @@ pub(crate) struct Sources {
     pub(crate) interview: crate::Interview,
     /// The fingerprint of the key the station signs exports with, once it is made.
     pub(crate) station_key: Option<String>,
+    /// Where the case file's audit log had got when the report was written.
+    pub(crate) audit_head: Option<vigie_case::AuditHead>,
 }
 
 impl Sources {
