@@ -71,15 +71,7 @@ impl CaseStore {
         object: Option<String>,
         content: Option<&[u8]>,
     ) -> Result<(), CaseError> {
-        let last: Option<(i64, Vec<u8>)> = self
-            .conn
-            .query_row(
-                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (seq, prev) = match last {
+        let (seq, prev) = match self.last_entry()? {
             Some((s, h)) => (s + 1, h),
             None => (1, GENESIS.to_vec()),
         };

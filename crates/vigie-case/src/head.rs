@@ -44,17 +44,21 @@ impl CaseStore {
         self.dir.join(name)
     }
 
-    /// The audit log's head as the case file holds it (`None` before the first entry).
-    pub fn audit_head(&self) -> Result<Option<AuditHead>, crate::CaseError> {
-        let last: Option<(i64, Vec<u8>)> = self
+    /// The last audit entry's sequence number and hash (`None` before the first entry).
+    pub(crate) fn last_entry(&self) -> Result<Option<(i64, Vec<u8>)>, crate::CaseError> {
+        Ok(self
             .conn
             .query_row(
                 "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?;
-        Ok(last.map(|(seq, hash)| AuditHead {
+            .optional()?)
+    }
+
+    /// The audit log's head as the case file holds it (`None` before the first entry).
+    pub fn audit_head(&self) -> Result<Option<AuditHead>, crate::CaseError> {
+        Ok(self.last_entry()?.map(|(seq, hash)| AuditHead {
             seq,
             hash: hex::encode(hash),
             signature: None,
