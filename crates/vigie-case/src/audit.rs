@@ -43,6 +43,10 @@ pub struct AuditEntry {
     /// Who did it (an operator of the station app), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<String>,
+    /// The case a new row was added to (entries written since this was recorded): a row
+    /// moved to another case afterwards is found by `verify`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<i64>,
 }
 
 /// What [`CaseStore::verify`] found.
@@ -71,6 +75,18 @@ impl CaseStore {
         object: Option<String>,
         content: Option<&[u8]>,
     ) -> Result<(), CaseError> {
+        self.audit_in(now, action, object, content, None)
+    }
+
+    /// Appends an audit entry naming the case a new row was added to.
+    pub(crate) fn audit_in(
+        &mut self,
+        now: Timestamp,
+        action: &str,
+        object: Option<String>,
+        content: Option<&[u8]>,
+        case: Option<i64>,
+    ) -> Result<(), CaseError> {
         let (seq, prev) = match self.last_entry()? {
             Some((s, h)) => (s + 1, h),
             None => (1, GENESIS.to_vec()),
@@ -82,6 +98,7 @@ impl CaseStore {
             object: object.map(bounded),
             sha256: content.map(|c| hex::encode(sha256(&[c]))),
             actor: self.actor.clone().map(bounded),
+            case,
         };
         let plain = to_json(&entry)?;
         let sealed = seal(&self.data_key, &aad("audit", seq), &plain)?;
@@ -136,6 +153,7 @@ impl CaseStore {
             std::collections::HashMap::new();
         let mut purged = std::collections::HashSet::new();
         let mut keyed = false;
+        let mut placed: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
         let mut stmt = self
             .conn
             .prepare("SELECT seq, prev, entry, hash FROM audit ORDER BY seq")?;
@@ -172,6 +190,9 @@ impl CaseStore {
                     ("case-exported", _) => {}
                     // Entries without content (a login, a check started) only name a row.
                     (_, Some(o)) if e.sha256.is_some() => {
+                        if let Some(case) = e.case {
+                            placed.entry(o.clone()).or_insert(case);
+                        }
                         recorded.insert(o, e.sha256);
                     }
                     _ => {}
@@ -215,6 +236,7 @@ impl CaseStore {
         self.verify_head(&mut report.problems, &mut report.notes)?;
         self.verify_station_key(keyed, &mut report.problems)?;
         self.verify_counters(&mut report.problems)?;
+        self.verify_placement(&placed, &mut report.problems)?;
         self.verify_device_backups(&mut report.problems, &mut report.notes)?;
         // Rows the log recorded that are gone without a purge entry.
         let mut missing: Vec<String> = recorded

@@ -21,6 +21,7 @@ mod export;
 mod head;
 mod locker;
 mod operators;
+mod placement;
 mod scans;
 mod store;
 #[cfg(test)]

@@ -333,7 +333,8 @@ impl CaseStore {
                 params![id, sealed],
             )?,
         };
-        self.audit(now, action, Some(format!("{table}:{id}")), Some(plain))
+        let object = Some(format!("{table}:{id}"));
+        self.audit_in(now, action, object, Some(plain), case)
     }
 
     /// Row `id` of `table` (a table of this file, never input): its case and sealed body.

@@ -334,3 +334,72 @@ fn rollback_deleted_key_and_rewound_counters_are_found() {
         "{found:?}"
     );
 }
+
+/// A row moved to another case, and two cases' lookups swapped, are found by `verify`
+/// (issue 20, item 3): both kept every row whole and verified clean.
+#[test]
+fn moved_rows_and_swapped_lookups_are_found() {
+    let mut s = CaseStore::open(&tmp("moves"), "pw", KdfParams::for_tests(), T).expect("open");
+    let a = s.case("R-A", T).expect("case");
+    let b = s.case("R-B", T).expect("case");
+    let scan_id = s.add_scan(a, &scan(1), T).expect("scan");
+    s.add_evidence(a, "a.pcap", EvidenceKind::Import, &mut &b"x"[..], T)
+        .expect("evidence");
+    assert!(problem_keys(&s).is_empty());
+    s.conn
+        .execute(
+            "UPDATE scans SET case_id = ?1 WHERE id = ?2",
+            [b.0, scan_id],
+        )
+        .expect("move");
+    s.conn
+        .execute("UPDATE evidence SET case_id = ?1", [b.0])
+        .expect("move");
+    let moved: Vec<String> = s
+        .verify()
+        .expect("verify")
+        .problems
+        .iter()
+        .filter(|m| m.key == "case-verify-row-moved")
+        .filter_map(|m| m.args.get("row").cloned())
+        .collect();
+    assert_eq!(moved, [format!("scans:{scan_id}"), "evidence:1".to_owned()]);
+    s.conn
+        .execute(
+            "UPDATE scans SET case_id = ?1 WHERE id = ?2",
+            [a.0, scan_id],
+        )
+        .expect("back");
+    s.conn
+        .execute("UPDATE evidence SET case_id = ?1", [a.0])
+        .expect("back");
+    assert!(problem_keys(&s).is_empty());
+    // The lookups of the two cases swapped: each reference now opens the other's case.
+    let la: Vec<u8> = s
+        .conn
+        .query_row("SELECT lookup FROM cases WHERE id = ?1", [b.0], |r| {
+            r.get(0)
+        })
+        .expect("lookup");
+    let lb = s.lookup("R-A");
+    s.conn
+        .execute("UPDATE cases SET lookup = x'01' WHERE id = ?1", [a.0])
+        .expect("swap");
+    s.conn
+        .execute(
+            "UPDATE cases SET lookup = ?1 WHERE id = ?2",
+            rusqlite::params![lb, b.0],
+        )
+        .expect("swap");
+    s.conn
+        .execute(
+            "UPDATE cases SET lookup = ?1 WHERE id = ?2",
+            rusqlite::params![la, a.0],
+        )
+        .expect("swap");
+    let swapped = problem_keys(&s)
+        .into_iter()
+        .filter(|k| k == "case-verify-lookup-swapped")
+        .count();
+    assert_eq!(swapped, 2);
+}
