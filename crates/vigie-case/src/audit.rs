@@ -116,15 +116,7 @@ impl CaseStore {
     pub fn audit_for_case(&self, case: CaseId) -> Result<Vec<AuditEntry>, CaseError> {
         let mut objects = std::collections::HashSet::new();
         objects.insert(format!("cases:{}", case.0));
-        let tables = [
-            "scans",
-            "retro",
-            "evidence",
-            "interviews",
-            "locker",
-            "device_backups",
-        ];
-        for table in tables {
+        for table in crate::placement::IN_A_CASE {
             for id in self.ids_in_case(table, case)? {
                 objects.insert(format!("{table}:{id}"));
             }

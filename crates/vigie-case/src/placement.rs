@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use vigie_core::Message;
 
 /// The tables whose rows belong to a case.
-const IN_A_CASE: [&str; 6] = [
+pub(crate) const IN_A_CASE: [&str; 6] = [
     "scans",
     "retro",
     "evidence",
