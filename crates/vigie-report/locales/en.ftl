@@ -155,3 +155,4 @@ report-evidence-with-checks = { $count ->
    *[other] { $count } files read by the checks are kept as evidence; each is listed, with its SHA-256, with its check above.
 }
 report-locker-withdrawn = This file was withdrawn from the case on { $when } by { $by }: { $reason }. It stays stored, but is no longer part of exports.
+report-evidence-interrupted = incomplete: the transfer stopped part-way; the SHA-256 is that of the part received, not of the whole file

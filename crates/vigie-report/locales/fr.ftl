@@ -155,3 +155,4 @@ report-evidence-with-checks = { $count ->
    *[other] { $count } fichiers lus par les vérifications sont conservés comme preuves ; chacun figure, avec son SHA-256, dans la liste de sa vérification ci-dessus.
 }
 report-locker-withdrawn = Ce fichier a été retiré du dossier le { $when } par { $by } : { $reason }. Il reste conservé, mais ne fait plus partie des exports.
+report-evidence-interrupted = incomplet : le transfert s’est arrêté en cours de route ; le SHA-256 est celui de la partie reçue, pas du fichier entier

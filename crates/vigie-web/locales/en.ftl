@@ -308,3 +308,4 @@ web-unlock-busy = Another attempt is under way. Wait a moment, then try again.
 web-locked-at-start = No passphrase was given: the app will ask for it on its first page.
 web-nav-station = Station status
 web-station-key = Exports of this station are signed with the key { $key }. Whoever receives one checks it with: vigie verify FILE --key { $key }
+web-evidence-interrupted = Incomplete: the transfer stopped part-way; the SHA-256 is that of the part received, not of the whole file.

@@ -308,3 +308,4 @@ web-unlock-busy = Une autre tentative est en cours. Patientez un instant, puis r
 web-locked-at-start = Aucune phrase de passe n’a été donnée : l’application la demandera sur sa première page.
 web-nav-station = État de la station
 web-station-key = Les archives de cette station sont signées avec la clé { $key }. Qui en reçoit une la vérifie avec : vigie verify FICHIER --key { $key }
+web-evidence-interrupted = Incomplet : le transfert s’est arrêté en cours de route ; le SHA-256 est celui de la partie reçue, pas du fichier entier.

@@ -153,3 +153,4 @@ export-seal-short = The passphrase sealing the intimate images must have at leas
 case-evidence-title = Evidence files:
 case-evidence-line = no. { $id }: { $name } (SHA-256 { $sha }…)
 case-evidence-withdrawn = withdrawn on { $when } by { $by }: { $reason }
+case-evidence-interrupted = incomplete: the transfer stopped part-way, the SHA-256 is that of the part received

@@ -153,3 +153,4 @@ export-seal-short = La phrase de passe qui scelle les images intimes doit compte
 case-evidence-title = Fichiers de preuve :
 case-evidence-line = n° { $id } : { $name } (SHA-256 { $sha }…)
 case-evidence-withdrawn = retiré le { $when } par { $by } : { $reason }
+case-evidence-interrupted = incomplet : le transfert s’est arrêté en cours de route, le SHA-256 est celui de la partie reçue

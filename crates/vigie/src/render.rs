@@ -399,6 +399,13 @@ fn evidence_line(cat: &Catalog, e: &vigie_case::EvidenceInfo) -> String {
                 .arg("reason", &w.reason);
             format!("{} — {}", cat.text(&line), cat.text(&m))
         }
+        None if e.interrupted => {
+            format!(
+                "{} — {}",
+                cat.text(&line),
+                cat.key("case-evidence-interrupted")
+            )
+        }
         None => cat.text(&line),
     }
 }

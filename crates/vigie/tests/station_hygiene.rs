@@ -161,3 +161,74 @@ fn every_full_view_of_an_intimate_image_is_in_the_log() {
     let one = (Some("admin".to_owned()), Some("locker:1".to_owned()));
     assert_eq!(views(), [one.clone(), one]);
 }
+
+/// An upload cut off part-way (the browser closed, the cable pulled) is kept, and said to be
+/// incomplete wherever it is listed (issue 20, item 10: its truncated hash was listed as
+/// any other's): the case page, `vigie case show` and the report.
+#[test]
+fn an_upload_cut_off_is_said_to_be_incomplete() {
+    use std::io::{Read, Write};
+    let st = Station::start("cut-upload", None);
+    let (mut c, token) = admin_with_case(&st, "PV-CUT");
+    let boundary = "vigieTestBoundary7MA4YWxkTrZu0gW";
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"phone.pcap\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    );
+    let part = vec![0x5au8; 200_000];
+    let announced = head.len() + 1_000_000;
+    let cookies = c
+        .cookies
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut s = std::net::TcpStream::connect(&st.addr).expect("connect");
+    write!(
+        s,
+        "POST /cases/PV-CUT/import?csrf={token} HTTP/1.1\r\nHost: {}\r\nCookie: {cookies}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {announced}\r\n\r\n{head}",
+        st.addr
+    )
+    .expect("head");
+    s.write_all(&part).expect("part");
+    s.flush().expect("flush");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    s.shutdown(std::net::Shutdown::Write).expect("cut");
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    // The case page names it incomplete.
+    c.get(&st.addr, "/lang?to=en&back=/cases");
+    let mut page = String::new();
+    for _ in 0..50 {
+        page = c.get(&st.addr, "/cases/PV-CUT").body;
+        if page.contains("phone.pcap") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(page.contains("phone.pcap"), "{page}");
+    assert!(page.contains("Incomplete: the transfer stopped"), "{page}");
+    let shown = assert_ok(
+        &Vigie::at(&st.data)
+            .lang("en")
+            .run(&["case", "show", "PV-CUT"]),
+    );
+    assert!(
+        shown.contains("incomplete: the transfer stopped"),
+        "{shown}"
+    );
+    let report = st.data.join("cut.html");
+    let out = Vigie::at(&st.data).lang("en").run(&[
+        "report",
+        "PV-CUT",
+        "--format",
+        "html",
+        "--out",
+        arg(&report),
+    ]);
+    assert_ok(&out);
+    let html = std::fs::read_to_string(&report).expect("report");
+    assert!(
+        html.contains("incomplete: the transfer stopped"),
+        "the report says it"
+    );
+}

@@ -103,6 +103,9 @@ fn evidence_name(cat: &Catalog, e: &vigie_case::EvidenceInfo) -> String {
                 .arg("reason", &w.reason);
             format!("{} — {}", e.name, cat.text(&m))
         }
+        None if e.interrupted => {
+            format!("{} — {}", e.name, cat.key("report-evidence-interrupted"))
+        }
         None => e.name.clone(),
     }
 }

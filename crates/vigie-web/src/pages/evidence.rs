@@ -60,7 +60,9 @@ fn state(cat: &Catalog, e: &EvidenceInfo, days: u32) -> String {
             .arg("reason", &w.reason);
         return cat.text(&m);
     }
-    if e.content_purged.is_some() {
+    if e.interrupted {
+        cat.key("web-evidence-interrupted")
+    } else if e.content_purged.is_some() {
         cat.key("web-evidence-purged")
     } else if e.keep {
         cat.key("web-evidence-kept")
