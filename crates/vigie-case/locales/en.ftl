@@ -64,3 +64,4 @@ export-sealed-entry = { $file } is sealed with a passphrase (an age file): it op
 export-withheld-withdrawn = { $file } (SHA-256 { $sha256 }) is not in the archive: it was withdrawn from the case (the custody log says by whom and why).
 export-withheld-intimate = { $file } (SHA-256 { $sha256 }) is not in the archive: it is an intimate image, left out of the export.
 case-error-locked = The case file is locked: its passphrase has not been given yet.
+case-error-guessable-passphrase = This passphrase is among the first that would be tried (a repeated character, a run of digits or keyboard letters, a common word): choose a few unrelated words instead.

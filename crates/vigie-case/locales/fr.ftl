@@ -64,3 +64,4 @@ export-sealed-entry = { $file } est scellé par une phrase de passe (fichier age
 export-withheld-withdrawn = { $file } (SHA-256 { $sha256 }) n’est pas dans l’archive : il a été retiré du dossier (la chaîne de possession dit par qui et pourquoi).
 export-withheld-intimate = { $file } (SHA-256 { $sha256 }) n’est pas dans l’archive : c’est une image intime, laissée hors de l’export.
 case-error-locked = Le fichier des dossiers est verrouillé : sa phrase de passe n’a pas encore été donnée.
+case-error-guessable-passphrase = Cette phrase de passe fait partie des premières qui seraient essayées (un caractère répété, une suite de chiffres ou de touches du clavier, un mot courant) : choisissez plutôt quelques mots sans rapport entre eux.

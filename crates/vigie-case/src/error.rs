@@ -52,6 +52,9 @@ pub enum CaseError {
     /// A new case file's passphrase is too short.
     #[error("a case file's passphrase has at least {0} characters")]
     ShortPassphrase(usize),
+    /// A new case file's passphrase would fall to the first guesses.
+    #[error("the passphrase is too easy to guess")]
+    GuessablePassphrase,
     /// Reading what was to be stored failed.
     #[error("reading: {0}")]
     Io(String),
@@ -88,6 +91,7 @@ impl vigie_core::Localized for CaseError {
             CaseError::NoReason => Message::new("case-error-no-reason"),
             CaseError::Io(d) => Message::new("case-error-io").arg("detail", d),
             CaseError::Seal => Message::new("case-error-seal"),
+            CaseError::GuessablePassphrase => Message::new("case-error-guessable-passphrase"),
             CaseError::KdfOutOfBounds => Message::new("case-error-kdf-bounds"),
             CaseError::ShortPassphrase(min) => {
                 Message::new("case-error-short-passphrase").arg("min", min.to_string())

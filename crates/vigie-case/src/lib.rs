@@ -41,6 +41,6 @@ pub use export::{
 };
 pub use head::AuditHead;
 pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
-pub use operators::{hash_password, Operator};
+pub use operators::{hash_password, is_guessable, Operator};
 pub use scans::RetroMatch;
-pub use store::{Acting, CaseStore, MIN_CASE_PASSPHRASE, SPACE_RESERVE};
+pub use store::{passphrase_problem, Acting, CaseStore, MIN_CASE_PASSPHRASE, SPACE_RESERVE};

@@ -117,3 +117,92 @@ impl CaseStore {
         self.in_transaction(|s| s.audit(now, action, object, None))
     }
 }
+
+/// Long runs people type because they are easy: digits, the alphabet, and the letter rows
+/// of French and English keyboards.
+const RUNS: [&str; 5] = [
+    "01234567890123456789",
+    "abcdefghijklmnopqrstuvwxyz",
+    "azertyuiopqsdfghjklmwxcvbn",
+    "qwertyuiopasdfghjklzxcvbnm",
+    "qwertzuiopasdfghjklyxcvbnm",
+];
+
+/// Words that the first guesses at a station's password try, whatever follows them.
+const FIRST_GUESSES: [&str; 15] = [
+    "password",
+    "motdepasse",
+    "passw0rd",
+    "azerty",
+    "qwerty",
+    "admin",
+    "administrateur",
+    "administrator",
+    "gendarmerie",
+    "police",
+    "vigie",
+    "station",
+    "bonjour",
+    "soleil",
+    "iloveyou",
+];
+
+/// Whether `secret` (a password or a passphrase) would fall to the first guesses: few
+/// different characters (`aaaaaaaaaa`, `abababab`), a run of digits, letters or a keyboard
+/// row, one of the words tried first followed only by digits or signs, or the account's own
+/// `name`. Length is checked apart.
+pub fn is_guessable(name: &str, secret: &str) -> bool {
+    let lower = secret.to_lowercase();
+    let distinct: std::collections::BTreeSet<char> = lower.chars().collect();
+    if distinct.len() < 5 {
+        return true;
+    }
+    let reversed: String = lower.chars().rev().collect();
+    if RUNS
+        .iter()
+        .any(|run| run.contains(lower.as_str()) || run.contains(reversed.as_str()))
+    {
+        return true;
+    }
+    let only_decoration = |rest: &str| rest.chars().all(|c| !c.is_alphabetic());
+    if FIRST_GUESSES
+        .iter()
+        .any(|w| lower.strip_prefix(w).is_some_and(only_decoration))
+    {
+        return true;
+    }
+    let name = name.trim().to_lowercase();
+    name.chars().count() >= 3 && lower.contains(&name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_guessable;
+
+    #[test]
+    fn the_first_guesses_are_refused_and_words_pass() {
+        for weak in [
+            "aaaaaaaaaa",
+            "abababababab",
+            "1234567890",
+            "0987654321",
+            "azertyuiop",
+            "qwertyuiop",
+            "abcdefghijk",
+            "Motdepasse2026!",
+            "password123",
+            "Gendarmerie1",
+            "ana-martin-2026",
+        ] {
+            assert!(is_guessable("ana-martin", weak), "{weak}");
+        }
+        for fine in [
+            "correct horse battery",
+            "three unrelated words",
+            "long passphrase 1",
+            "station test passphrase",
+        ] {
+            assert!(!is_guessable("ana-martin", fine), "{fine}");
+        }
+    }
+}

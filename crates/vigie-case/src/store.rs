@@ -25,6 +25,15 @@ pub struct CaseStore {
 /// when it is changed: it alone protects everything the file holds.
 pub const MIN_CASE_PASSPHRASE: usize = 12;
 
+/// What is wrong with `pass` as a new case file passphrase, if anything: too short, or
+/// too easy to guess ([`crate::is_guessable`]).
+pub fn passphrase_problem(pass: &str) -> Option<CaseError> {
+    if pass.chars().count() < MIN_CASE_PASSPHRASE {
+        return Some(CaseError::ShortPassphrase(MIN_CASE_PASSPHRASE));
+    }
+    crate::is_guessable("", pass).then_some(CaseError::GuessablePassphrase)
+}
+
 /// Free space kept on the case file's disk: evidence content stops being written below it,
 /// so that closing items, saving checks and the audit log still have room.
 pub const SPACE_RESERVE: u64 = 64 * 1024 * 1024;

@@ -105,11 +105,10 @@ fn new_passphrase(env: &Env, file: Option<&std::path::Path>) -> Result<String> {
         }
         None => return Err(anyhow::anyhow!(cat.key("case-passphrase-new-needed"))),
     };
-    let min = vigie_case::MIN_CASE_PASSPHRASE;
-    if new.chars().count() < min {
-        return Err(vigie_case::CaseError::ShortPassphrase(min)).said(cat);
+    match vigie_case::passphrase_problem(&new) {
+        Some(problem) => Err(problem).said(cat),
+        None => Ok(new),
     }
-    Ok(new)
 }
 
 /// `vigie case withdraw`: an evidence file of the case withdrawn, with the reason.

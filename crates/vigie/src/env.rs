@@ -114,9 +114,10 @@ impl Env {
 
     /// The case file opened with `pass` (created if new, with a passphrase long enough).
     pub fn open_store_with(&self, pass: &str) -> Result<CaseStore> {
-        let min = vigie_case::MIN_CASE_PASSPHRASE;
-        if !self.store_path().exists() && pass.chars().count() < min {
-            return Err(vigie_case::CaseError::ShortPassphrase(min)).said(&self.cat);
+        if !self.store_path().exists() {
+            if let Some(problem) = vigie_case::passphrase_problem(pass) {
+                return Err(problem).said(&self.cat);
+            }
         }
         std::fs::create_dir_all(&self.data_dir)?;
         CaseStore::open(

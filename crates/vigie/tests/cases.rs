@@ -132,6 +132,9 @@ fn case_file_passphrase_is_long_enough_and_can_be_changed() {
     let short = vigie(&dir, Some("x")).run(&["case", "list"]);
     assert_refused(&short, "at least 12 characters");
     assert!(!dir.join("cases.db").exists(), "nothing made");
+    let guessable = vigie(&dir, Some("1234567890123")).run(&["case", "list"]);
+    assert_refused(&guessable, "among the first that would be tried");
+    assert!(!dir.join("cases.db").exists(), "nothing made");
     let first = "first long passphrase";
     assert_code(&vigie(&dir, Some(first)).run(&["case", "list"]), 0);
     // Changed from a file; a short new one is refused and changes nothing.

@@ -40,6 +40,18 @@ fn first_start_and_login_need_the_pages_token_and_origin() {
         &[("Origin", "http://evil.example")],
     );
     assert_eq!(r.status, 403);
+    // A password among the first guesses is refused, however long.
+    let weak = c.post_guest(
+        &st.addr,
+        "/setup",
+        &[("name", "admin"), ("password", "aaaaaaaaaa")],
+    );
+    assert_eq!(weak.status, 400);
+    assert!(
+        weak.body.contains("premiers qui seraient essayés"),
+        "{}",
+        weak.body
+    );
     // Nothing was made: the real first start still works.
     let r = c.post_guest(&st.addr, "/setup", &admin);
     assert_eq!(r.status, 303, "{}", r.body);

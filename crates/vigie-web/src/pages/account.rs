@@ -23,6 +23,9 @@ fn new_account_problem(name: &str, password: &str) -> Option<Message> {
     if name.is_empty() || password.chars().count() < MIN_PASSWORD {
         return Some(Message::new("web-password-short").arg("count", MIN_PASSWORD.to_string()));
     }
+    if vigie_case::is_guessable(name, password) {
+        return Some(Message::new("web-password-weak"));
+    }
     if name.chars().count() > MAX_NAME_CHARS {
         return Some(Message::new("web-name-long").arg("count", MAX_NAME_CHARS.to_string()));
     }

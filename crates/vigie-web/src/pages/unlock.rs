@@ -99,6 +99,12 @@ pub(crate) async fn unlock(State(app): Shared, v: Visitor, posted: GuestForm) ->
     let pass = f.get("passphrase").cloned().unwrap_or_default();
     if first_start {
         let again_typed = f.get("passphrase-again").map(String::as_str);
+        if let Some(vigie_case::CaseError::GuessablePassphrase) =
+            vigie_case::passphrase_problem(&pass)
+        {
+            let m = Message::new("case-error-guessable-passphrase");
+            return again(cat, t, StatusCode::BAD_REQUEST, true, &cat.text(&m));
+        }
         if pass.chars().count() < MIN_PASSPHRASE {
             let m = Message::new("web-unlock-short").arg("min", MIN_PASSPHRASE.to_string());
             return again(cat, t, StatusCode::BAD_REQUEST, true, &cat.text(&m));
