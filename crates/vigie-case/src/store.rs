@@ -38,6 +38,16 @@ pub fn passphrase_problem(pass: &str) -> Option<CaseError> {
 /// so that closing items, saving checks and the audit log still have room.
 pub const SPACE_RESERVE: u64 = 64 * 1024 * 1024;
 
+/// The keys leave memory with the case file: nothing of them stays in freed memory for a
+/// later allocation, a crash dump or swap to show.
+impl Drop for CaseStore {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.data_key.zeroize();
+        self.lookup_key.zeroize();
+    }
+}
+
 impl std::fmt::Debug for CaseStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("CaseStore(..)")
@@ -164,9 +174,13 @@ impl CaseStore {
                 if !kdf.within_bounds() {
                     return Err(CaseError::KdfOutOfBounds);
                 }
-                let kek = derive(passphrase.as_bytes(), &salt, kdf)
-                    .ok_or_else(|| CaseError::Damaged("key derivation".into()))?;
-                let keys = open(&kek, b"keys", &wrapped).ok_or(CaseError::WrongPassphrase)?;
+                let kek = zeroize::Zeroizing::new(
+                    derive(passphrase.as_bytes(), &salt, kdf)
+                        .ok_or_else(|| CaseError::Damaged("key derivation".into()))?,
+                );
+                let keys = zeroize::Zeroizing::new(
+                    open(&kek, b"keys", &wrapped).ok_or(CaseError::WrongPassphrase)?,
+                );
                 if keys.len() != 64 {
                     return Err(CaseError::Damaged("key record".into()));
                 }
@@ -185,10 +199,13 @@ impl CaseStore {
             }
             (None, None, None) => {
                 let salt = random::<16>();
-                let kek = derive(passphrase.as_bytes(), &salt, params)
-                    .ok_or_else(|| CaseError::Damaged("key derivation parameters".into()))?;
+                let kek = zeroize::Zeroizing::new(
+                    derive(passphrase.as_bytes(), &salt, params)
+                        .ok_or_else(|| CaseError::Damaged("key derivation parameters".into()))?,
+                );
                 let (data_key, lookup_key) = (random::<32>(), random::<32>());
-                let wrapped = seal(&kek, b"keys", &[data_key, lookup_key].concat())?;
+                let both = zeroize::Zeroizing::new([data_key, lookup_key].concat());
+                let wrapped = seal(&kek, b"keys", &both)?;
                 let kdf =
                     serde_json::to_vec(&params).map_err(|e| CaseError::Damaged(e.to_string()))?;
                 let tx = conn.unchecked_transaction()?;
@@ -252,9 +269,12 @@ impl CaseStore {
         now: Timestamp,
     ) -> Result<(), CaseError> {
         let salt = random::<16>();
-        let kek = derive(new.as_bytes(), &salt, params)
-            .ok_or_else(|| CaseError::Damaged("key derivation parameters".into()))?;
-        let wrapped = seal(&kek, b"keys", &[self.data_key, self.lookup_key].concat())?;
+        let kek = zeroize::Zeroizing::new(
+            derive(new.as_bytes(), &salt, params)
+                .ok_or_else(|| CaseError::Damaged("key derivation parameters".into()))?,
+        );
+        let both = zeroize::Zeroizing::new([self.data_key, self.lookup_key].concat());
+        let wrapped = seal(&kek, b"keys", &both)?;
         let kdf = serde_json::to_vec(&params).map_err(|e| CaseError::Damaged(e.to_string()))?;
         self.in_transaction(|s| {
             for (name, value) in [
