@@ -8,15 +8,16 @@
 //! anywhere makes the check fail, and the check names the entry it is in.
 
 use crate::crypto::{open, random, seal};
+use crate::export_check::fingerprint;
 use crate::{CaseError, CaseId, CaseStore, EvidenceId, EvidenceInfo};
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signer, SigningKey};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::io::{Read, Write};
-use vigie_core::{Message, Timestamp};
+use std::io::Write;
+use vigie_core::Timestamp;
 
-const BLOCK: usize = 512;
+pub(crate) const BLOCK: usize = 512;
 
 /// One entry of the manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,7 +118,7 @@ fn header(path: &str, size: u64, mtime: u64) -> [u8; BLOCK] {
 }
 
 /// An entry's tar blocks.
-fn blocks(path: &str, content: &[u8], mtime: u64) -> Vec<u8> {
+pub(crate) fn blocks(path: &str, content: &[u8], mtime: u64) -> Vec<u8> {
     let mut out = header(path, content.len() as u64, mtime).to_vec();
     out.extend_from_slice(content);
     let pad = (BLOCK - content.len() % BLOCK) % BLOCK;
@@ -331,205 +332,6 @@ impl CaseStore {
         })?;
         Ok(sha)
     }
-}
-
-/// What checking an export found.
-#[derive(Debug, Clone, Default)]
-pub struct ExportCheck {
-    /// The manifest, when it could be read.
-    pub manifest: Option<Manifest>,
-    /// The fingerprint of the key the archive names as its signer (SHA-256 of the public
-    /// key, 64 hex digits). A forger can sign with a key of his own: only comparing it with
-    /// the station's ([`CaseStore::station_fingerprint`]) proves who signed.
-    pub key_fingerprint: Option<String>,
-    /// Entries checked.
-    pub checked: usize,
-    /// What is wrong, each naming the entry it is in.
-    pub problems: Vec<Message>,
-}
-
-/// One tar entry as read: path, where its blocks start and end, and its content.
-struct TarEntry {
-    path: String,
-    start: usize,
-    end: usize,
-    content: std::ops::Range<usize>,
-}
-
-fn parse_tar(bytes: &[u8]) -> (Vec<TarEntry>, Option<usize>) {
-    let mut entries = Vec::new();
-    let mut at = 0;
-    while at + BLOCK <= bytes.len() {
-        let h = &bytes[at..at + BLOCK];
-        if h.iter().all(|&b| b == 0) {
-            return (entries, Some(at));
-        }
-        let name_end = h[..100].iter().position(|&b| b == 0).unwrap_or(100);
-        let path = String::from_utf8_lossy(&h[..name_end]).into_owned();
-        let size = std::str::from_utf8(&h[124..136])
-            .ok()
-            .map(|s| s.trim_matches(|c: char| c == '\0' || c == ' '))
-            .and_then(|s| u64::from_str_radix(s, 8).ok())
-            .and_then(|s| usize::try_from(s).ok());
-        let Some(size) = size else {
-            entries.push(TarEntry {
-                path,
-                start: at,
-                end: bytes.len(),
-                content: 0..0,
-            });
-            return (entries, None);
-        };
-        let content_start = at + BLOCK;
-        let content_end = content_start.saturating_add(size).min(bytes.len());
-        let end = content_start
-            .saturating_add(size.div_ceil(BLOCK) * BLOCK)
-            .min(bytes.len());
-        entries.push(TarEntry {
-            path,
-            start: at,
-            end,
-            content: content_start..content_end,
-        });
-        at = end;
-    }
-    (entries, None)
-}
-
-/// The fingerprint of a station's public key: its SHA-256, 64 hex digits.
-pub fn fingerprint(key: &VerifyingKey) -> String {
-    hex::encode(Sha256::digest(key.as_bytes()))
-}
-
-/// A fingerprint as typed (any case, spaces or colons between groups), as 64 hex digits;
-/// `None` when it is not one.
-pub fn parse_fingerprint(typed: &str) -> Option<String> {
-    let digits: String = typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ':')
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    (digits.len() == 64 && digits.bytes().all(|b| b.is_ascii_hexdigit())).then_some(digits)
-}
-
-impl ExportCheck {
-    /// Whether the archive names `fingerprint` (64 hex digits) as its signer.
-    pub fn signed_by(&self, fingerprint: &str) -> bool {
-        self.key_fingerprint.as_deref() == Some(fingerprint)
-    }
-}
-
-/// Checks an export, offline: the signature over everything before it, then each entry's
-/// blocks and content against the manifest, and that nothing is missing or added.
-pub fn check_export(mut archive: impl Read) -> ExportCheck {
-    let mut report = ExportCheck::default();
-    let mut bytes = Vec::new();
-    if let Err(e) = archive.read_to_end(&mut bytes) {
-        report
-            .problems
-            .push(Message::new("export-unreadable").arg("detail", e.to_string()));
-        return report;
-    }
-    let (entries, end) = parse_tar(&bytes);
-    let problem = |key: &str, path: &str| Message::new(key).arg("file", path);
-    let Some(first) = entries.first().filter(|e| e.path == "manifest.json") else {
-        report
-            .problems
-            .push(problem("export-no-manifest", "manifest.json"));
-        return report;
-    };
-    let manifest: Manifest = match serde_json::from_slice(&bytes[first.content.clone()]) {
-        Ok(m) => m,
-        Err(_) => {
-            report
-                .problems
-                .push(problem("export-altered", "manifest.json"));
-            return report;
-        }
-    };
-    // The signature, over every byte before its own header.
-    let sig_entry = entries.iter().rev().find(|e| e.path == "manifest.sig");
-    let key = hex::decode(&manifest.station_key)
-        .ok()
-        .and_then(|k| <[u8; 32]>::try_from(k.as_slice()).ok())
-        .and_then(|k| VerifyingKey::from_bytes(&k).ok());
-    report.key_fingerprint = key.as_ref().map(fingerprint);
-    let signature_ok = match (sig_entry, &key) {
-        (Some(s), Some(k)) => Signature::from_slice(&bytes[s.content.clone()])
-            .map(|sig| k.verify(&Sha256::digest(&bytes[..s.start]), &sig).is_ok())
-            .unwrap_or(false),
-        _ => false,
-    };
-    // Each entry against the manifest.
-    let listed: Vec<&TarEntry> = entries
-        .iter()
-        .filter(|e| e.path != "manifest.json" && e.path != "manifest.sig")
-        .collect();
-    let mut located = false;
-    for want in &manifest.entries {
-        match listed.iter().find(|e| e.path == want.path) {
-            None => report.problems.push(problem("export-missing", &want.path)),
-            Some(e) => {
-                report.checked += 1;
-                let content = &bytes[e.content.clone()];
-                if content.len() as u64 != want.size || hex_sha256(content) != want.sha256 {
-                    report.problems.push(problem("export-altered", &want.path));
-                    located = true;
-                } else if hex_sha256(&bytes[e.start..e.end]) != want.blocks_sha256 {
-                    report
-                        .problems
-                        .push(problem("export-header-altered", &want.path));
-                    located = true;
-                }
-            }
-        }
-    }
-    for e in &listed {
-        if !manifest.entries.iter().any(|w| w.path == e.path) {
-            report.problems.push(problem("export-added", &e.path));
-            located = true;
-        }
-    }
-    // The signature's own blocks are exactly what the station writes (same date as the
-    // signed manifest's header, zero padding): nothing unsigned can hide there.
-    if let Some(s) = sig_entry {
-        let mtime = std::str::from_utf8(&bytes[first.start + 136..first.start + 148])
-            .ok()
-            .map(|t| t.trim_matches(|c: char| c == '\0' || c == ' '))
-            .and_then(|t| u64::from_str_radix(t, 8).ok())
-            .unwrap_or(0);
-        if bytes[s.start..s.end] != blocks("manifest.sig", &bytes[s.content.clone()], mtime)[..] {
-            report
-                .problems
-                .push(problem("export-header-altered", "manifest.sig"));
-            located = true;
-        }
-    }
-    // After the signature: only the end-of-archive zero blocks.
-    if let (Some(s), Some(end)) = (sig_entry, end) {
-        if s.end != end || bytes[end..].iter().any(|&b| b != 0) {
-            report
-                .problems
-                .push(problem("export-trailer-altered", "(end of archive)"));
-            located = true;
-        }
-    } else if end.is_none() {
-        report
-            .problems
-            .push(problem("export-trailer-altered", "(end of archive)"));
-        located = true;
-    }
-    if !signature_ok {
-        // A change the entries do not show is in the manifest or the signature itself.
-        let name = if sig_entry.is_none() || located {
-            "manifest.sig"
-        } else {
-            "manifest.json / manifest.sig"
-        };
-        report.problems.push(problem("export-signature", name));
-    }
-    report.manifest = Some(manifest);
-    report
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ mod device_backup;
 mod error;
 mod evidence;
 mod export;
+mod export_check;
 mod head;
 mod locker;
 mod operators;
@@ -36,9 +37,9 @@ pub use device_backup::{DeviceBackupFile, DeviceBackupId, DeviceBackupInfo};
 pub use error::{CaseError, CaseId};
 pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, Withdrawal, CHUNK};
 pub use export::{
-    check_export, fingerprint, parse_fingerprint, ExportCheck, ExportFile, IntimateImages,
-    Manifest, ManifestEntry, Withheld, WithheldWhy, MIN_SEAL_PASSPHRASE,
+    ExportFile, IntimateImages, Manifest, ManifestEntry, Withheld, WithheldWhy, MIN_SEAL_PASSPHRASE,
 };
+pub use export_check::{check_export, fingerprint, parse_fingerprint, ExportCheck};
 pub use head::AuditHead;
 pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
 pub use operators::{hash_password, is_guessable, Operator};
