@@ -310,3 +310,4 @@ web-nav-station = Station status
 web-station-key = Exports of this station are signed with the key { $key }. Whoever receives one checks it with: vigie verify FILE --key { $key }
 web-evidence-interrupted = Incomplete: the transfer stopped part-way; the SHA-256 is that of the part received, not of the whole file.
 web-password-weak = This password is among the first that would be tried (a repeated character, a run of digits or keyboard letters, a common word, or the name itself): choose a few unrelated words instead.
+web-locker-too-large = This file is too large to be shown here (over 64 MiB). It stays in the case with its fingerprints; open it from an export.

@@ -310,3 +310,4 @@ web-nav-station = État de la station
 web-station-key = Les archives de cette station sont signées avec la clé { $key }. Qui en reçoit une la vérifie avec : vigie verify FICHIER --key { $key }
 web-evidence-interrupted = Incomplet : le transfert s’est arrêté en cours de route ; le SHA-256 est celui de la partie reçue, pas du fichier entier.
 web-password-weak = Ce mot de passe fait partie des premiers qui seraient essayés (un caractère répété, une suite de chiffres ou de touches du clavier, un mot courant, ou le nom lui-même) : choisissez plutôt quelques mots sans rapport entre eux.
+web-locker-too-large = Ce fichier est trop volumineux pour être affiché ici (plus de 64 Mio). Il reste dans le dossier avec ses empreintes ; ouvrez-le depuis une archive exportée.

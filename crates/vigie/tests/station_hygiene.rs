@@ -232,3 +232,34 @@ fn an_upload_cut_off_is_said_to_be_incomplete() {
         "the report says it"
     );
 }
+
+/// A picture far larger than a photo (issue 20, item 8: a 2 GiB one took 2.1 GB to show)
+/// is neither read whole nor shown; the refusal says why, and no view is logged.
+#[test]
+fn a_huge_picture_is_not_read_whole_to_be_shown() {
+    let data = common::fresh_dir("station-huge");
+    let photo = data.join("huge.jpg");
+    let mut bytes = jpeg(&scene(7, 64, 48), 80);
+    bytes.resize(bytes.len() + 65 * 1024 * 1024, 0);
+    std::fs::write(&photo, bytes).expect("photo");
+    let add = ["ncii", "add", "--case", "PV-H", "--sensitive", arg(&photo)];
+    assert_ok(&Vigie::at(&data).run(&add));
+    let st = Station::start_in(data, None);
+    let (mut c, _) = admin_with_case(&st, "PV-H");
+    c.get(&st.addr, "/lang?to=en&back=/cases");
+    assert_eq!(c.get(&st.addr, "/locker/1/preview").status, 404);
+    let full = c.get(&st.addr, "/locker/1/image");
+    assert_eq!(full.status, 413);
+    assert!(
+        full.body.contains("too large to be shown here"),
+        "{}",
+        full.body
+    );
+    let views = common::open_cases(&st.data)
+        .audit_log()
+        .expect("log")
+        .into_iter()
+        .filter(|e| e.action == "locker-item-shown")
+        .count();
+    assert_eq!(views, 0);
+}

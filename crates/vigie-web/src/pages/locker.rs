@@ -284,16 +284,24 @@ fn load_item(app: &App, id: i64) -> Result<LockerItem, CaseError> {
     app.with_store(None, |st| st.locker_item(LockerId(id)).map(|(_, i)| i))
 }
 
-/// The item's file content.
-fn item_bytes(app: &App, item: &LockerItem) -> Result<Vec<u8>, CaseError> {
+/// Largest picture the app shows or previews: it is read whole to be decoded, and a file
+/// of gigabytes named as a picture must not take as much memory (2 GiB took 2.1 GB and a
+/// 5.7 s stall). Phone photos are a few MiB.
+const MAX_SHOWN_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The item's file content, `None` when it is larger than the app shows.
+fn item_bytes(app: &App, item: &LockerItem) -> Result<Option<Vec<u8>>, CaseError> {
     let ev = item
         .entry
         .evidence
         .ok_or(CaseError::NoLockerItem(item.id.0))?;
     app.with_store(None, |st| {
+        if st.evidence_item(ev)?.1.size > MAX_SHOWN_BYTES {
+            return Ok(None);
+        }
         let mut out = Vec::new();
         st.read_evidence(ev, &mut out)?;
-        Ok(out)
+        Ok(Some(out))
     })
 }
 
@@ -324,8 +332,16 @@ pub(crate) async fn image(State(app): Shared, op: Operator, Path(id): Path<i64>)
     else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    let bytes = match tokio::task::block_in_place(|| item_bytes(&app, &item)) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            let too_large = Message::new("web-locker-too-large");
+            return error_page(cat, Some(s), StatusCode::PAYLOAD_TOO_LARGE, &too_large);
+        }
+        Err(e) => return case_error(cat, Some(s), &e),
+    };
     // Every time a sensitive image is sent in full, from the page or by its address, is
-    // part of its chain of custody: logged first, with the operator.
+    // part of its chain of custody: logged before it is sent, with the operator.
     if item.entry.sensitive {
         let noted = app.with_store(Some(&s.operator), |st| {
             st.note_locker_shown(LockerId(id), Timestamp::now())
@@ -334,10 +350,7 @@ pub(crate) async fn image(State(app): Shared, op: Operator, Path(id): Path<i64>)
             return case_error(cat, Some(s), &e);
         }
     }
-    match tokio::task::block_in_place(|| item_bytes(&app, &item)) {
-        Ok(bytes) => image_response(ct, bytes),
-        Err(e) => case_error(cat, Some(s), &e),
-    }
+    image_response(ct, bytes)
 }
 
 /// A preview of an item's image a dozen pixels wide: nothing of it can be made out.
@@ -348,7 +361,8 @@ pub(crate) async fn preview(State(app): Shared, op: Operator, Path(id): Path<i64
         Err(e) => return case_error(cat, Some(s), &e),
     };
     let bytes = match tokio::task::block_in_place(|| item_bytes(&app, &item)) {
-        Ok(b) => b,
+        Ok(Some(b)) => b,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(e) => return case_error(cat, Some(s), &e),
     };
     match tokio::task::block_in_place(|| vigie_ncii::preview_png(&bytes, BLURRED_SIDE)) {
