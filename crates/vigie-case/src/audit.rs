@@ -87,6 +87,20 @@ impl CaseStore {
         content: Option<&[u8]>,
         case: Option<i64>,
     ) -> Result<(), CaseError> {
+        let digest = content.map(|c| hex::encode(sha256(&[c])));
+        self.audit_digest(now, action, object, digest, case)
+    }
+
+    /// Appends an audit entry recording `digest`, the SHA-256 of what was stored or written
+    /// (computed as it was streamed).
+    pub(crate) fn audit_digest(
+        &mut self,
+        now: Timestamp,
+        action: &str,
+        object: Option<String>,
+        digest: Option<String>,
+        case: Option<i64>,
+    ) -> Result<(), CaseError> {
         let (seq, prev) = match self.last_entry()? {
             Some((s, h)) => (s + 1, h),
             None => (1, GENESIS.to_vec()),
@@ -96,7 +110,7 @@ impl CaseStore {
             at: now.to_string(),
             action: action.to_owned(),
             object: object.map(bounded),
-            sha256: content.map(|c| hex::encode(sha256(&[c]))),
+            sha256: digest,
             actor: self.actor.clone().map(bounded),
             case,
         };

@@ -157,8 +157,60 @@ fn seal_with_passphrase(passphrase: &str, content: &[u8]) -> Result<Vec<u8>, Cas
 /// scrypt's work factor for sealed images (2^18, what `age` itself takes on a slow machine).
 const SEAL_WORK_FACTOR: u8 = 18;
 
+/// What a file of the archive holds: an evidence item, streamed from the case file as it is
+/// written, or bytes made for the archive (the chain of custody, the reports, a sealed
+/// image).
+enum Content {
+    Evidence(EvidenceInfo),
+    Bytes(Vec<u8>),
+}
+
 /// A file of the archive being made: path, content and, when sealed, the opened SHA-256.
-type ArchiveFile = (String, Vec<u8>, Option<String>);
+type ArchiveFile = (String, Content, Option<String>);
+
+/// A writer that hashes what goes through it: the whole archive, and what the signature
+/// covers (everything before the signature's own header).
+struct Hashing<'a> {
+    out: &'a mut dyn Write,
+    archive: Sha256,
+    signed: Sha256,
+}
+
+impl Write for Hashing<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.archive.update(&buf[..n]);
+        self.signed.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// A sink that only hashes, twice: the content, and the tar blocks it is part of.
+struct HashSink {
+    content: Sha256,
+    blocks: Sha256,
+}
+
+impl Write for HashSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.content.update(buf);
+        self.blocks.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The zero bytes that pad content of `size` bytes to whole tar blocks.
+fn padding(size: u64) -> Vec<u8> {
+    vec![0u8; ((BLOCK as u64 - size % BLOCK as u64) % BLOCK as u64) as usize]
+}
 
 impl CaseStore {
     /// The evidence files an export carries, and the items it leaves out with why.
@@ -188,14 +240,22 @@ impl CaseStore {
             if e.content_purged.is_some() {
                 continue;
             }
-            let mut content = Vec::new();
-            self.read_evidence(e.id, &mut content)?;
             match intimate {
                 IntimateImages::Sealed(pass) if sensitive.contains(&e.id) => {
+                    let mut content = Vec::new();
+                    self.read_evidence(e.id, &mut content)?;
                     let path = format!("{}.age", evidence_path(&e));
-                    files.push((path, seal_with_passphrase(pass, &content)?, e.sha256));
+                    let sealed = Content::Bytes(seal_with_passphrase(pass, &content)?);
+                    files.push((path, sealed, e.sha256));
                 }
-                _ => files.push((evidence_path(&e), content, None)),
+                // An item still being written (a live check's capture) is taken as it is
+                // now; a complete one is streamed when the archive is written.
+                _ if e.sha256.is_none() => {
+                    let mut now_held = Vec::new();
+                    self.read_evidence(e.id, &mut now_held)?;
+                    files.push((evidence_path(&e), Content::Bytes(now_held), None));
+                }
+                _ => files.push((evidence_path(&e), Content::Evidence(e), None)),
             }
         }
         Ok((files, withheld))
@@ -275,62 +335,114 @@ impl CaseStore {
         let (mut files, withheld) = self.evidence_files(case, intimate)?;
         let custody = serde_json::to_vec_pretty(&self.audit_for_case(case)?)
             .map_err(|e| CaseError::Damaged(e.to_string()))?;
-        files.push(("custody.json".into(), custody, None));
+        files.push(("custody.json".into(), Content::Bytes(custody), None));
         let locker = self.locker(case)?;
         if !locker.is_empty() {
             // What was typed about each item and what its file says, apart; no image.
             let json = serde_json::to_vec_pretty(&locker)
                 .map_err(|e| CaseError::Damaged(e.to_string()))?;
-            files.push(("locker.json".into(), json, None));
+            files.push(("locker.json".into(), Content::Bytes(json), None));
         }
-        files.extend(extra.iter().map(|(p, c)| (p.clone(), c.clone(), None)));
-        let entries: Vec<(ManifestEntry, Vec<u8>)> = files
-            .iter()
-            .map(|(path, content, opened_sha256)| {
-                let b = blocks(path, content, mtime);
-                (
-                    ManifestEntry {
-                        path: path.clone(),
-                        size: content.len() as u64,
-                        sha256: hex_sha256(content),
-                        blocks_sha256: hex_sha256(&b),
-                        opened_sha256: opened_sha256.clone(),
-                    },
-                    b,
-                )
-            })
-            .collect();
+        files.extend(
+            extra
+                .iter()
+                .map(|(p, c)| (p.clone(), Content::Bytes(c.clone()), None)),
+        );
+        let mut entries = Vec::with_capacity(files.len());
+        for (path, content, opened_sha256) in &files {
+            entries.push(self.manifest_entry(path, content, opened_sha256, mtime)?);
+        }
         let manifest = Manifest {
             format: "vigie-export-1".into(),
             case: reference.to_owned(),
             made: now.to_string(),
             tool_version: env!("CARGO_PKG_VERSION").into(),
             station_key: hex::encode(key.verifying_key().as_bytes()),
-            entries: entries.iter().map(|(e, _)| e.clone()).collect(),
+            entries,
             withheld,
         };
         let manifest_json =
             serde_json::to_vec_pretty(&manifest).map_err(|e| CaseError::Damaged(e.to_string()))?;
-        let mut signed = blocks("manifest.json", &manifest_json, mtime);
-        for (_, b) in &entries {
-            signed.extend_from_slice(b);
+        let mut w = Hashing {
+            out,
+            archive: Sha256::new(),
+            signed: Sha256::new(),
+        };
+        w.write_all(&blocks("manifest.json", &manifest_json, mtime))
+            .map_err(io)?;
+        for ((path, content, _), entry) in files.iter().zip(&manifest.entries) {
+            w.write_all(&header(path, entry.size, mtime)).map_err(io)?;
+            match content {
+                Content::Bytes(b) => w.write_all(b).map_err(io)?,
+                Content::Evidence(e) => {
+                    self.read_evidence(e.id, &mut w)?;
+                }
+            }
+            w.write_all(&padding(entry.size)).map_err(io)?;
         }
-        let signature = key.sign(&Sha256::digest(&signed));
-        let mut archive = signed;
-        archive.extend(blocks("manifest.sig", &signature.to_bytes(), mtime));
-        archive.extend(std::iter::repeat_n(0u8, 2 * BLOCK));
-        out.write_all(&archive).map_err(io)?;
-        let sha = hex_sha256(&archive);
+        let signature = key.sign(&w.signed.clone().finalize());
+        w.write_all(&blocks("manifest.sig", &signature.to_bytes(), mtime))
+            .map_err(io)?;
+        w.write_all(&[0u8; 2 * BLOCK]).map_err(io)?;
+        w.flush().map_err(io)?;
+        let sha = hex::encode(w.archive.finalize());
         let id = case.0;
+        let digest = Some(sha.clone());
         self.in_transaction(|s| {
-            s.audit(
+            s.audit_digest(
                 now,
                 "case-exported",
                 Some(format!("cases:{id}")),
-                Some(&archive),
+                digest,
+                None,
             )
         })?;
         Ok(sha)
+    }
+}
+
+impl CaseStore {
+    /// A file's entry in the manifest: its size and SHA-256, and the SHA-256 of its tar
+    /// blocks, an evidence item read (streamed) once for them.
+    fn manifest_entry(
+        &self,
+        path: &str,
+        content: &Content,
+        opened_sha256: &Option<String>,
+        mtime: u64,
+    ) -> Result<ManifestEntry, CaseError> {
+        let (size, sha256, blocks_sha256) = match content {
+            Content::Bytes(b) => (
+                b.len() as u64,
+                hex_sha256(b),
+                hex_sha256(&blocks(path, b, mtime)),
+            ),
+            Content::Evidence(e) => {
+                let mut blocks = Sha256::new();
+                blocks.update(header(path, e.size, mtime));
+                let mut sink = HashSink {
+                    content: Sha256::new(),
+                    blocks,
+                };
+                let size = self.read_evidence(e.id, &mut sink)?;
+                if size != e.size {
+                    return Err(CaseError::Damaged(format!("evidence {}", e.id.0)));
+                }
+                sink.blocks.update(padding(size));
+                (
+                    size,
+                    hex::encode(sink.content.finalize()),
+                    hex::encode(sink.blocks.finalize()),
+                )
+            }
+        };
+        Ok(ManifestEntry {
+            path: path.to_owned(),
+            size,
+            sha256,
+            blocks_sha256,
+            opened_sha256: opened_sha256.clone(),
+        })
     }
 }
 

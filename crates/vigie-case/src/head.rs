@@ -24,6 +24,21 @@ pub struct AuditHead {
     pub signature: Option<String>,
 }
 
+/// Writes `bytes` to a new file at `path` that only its owner may read (as the case file).
+fn write_owner_only(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let _ = std::fs::remove_file(path);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    // No sync: the head is written after the case file's own commit, so after a power
+    // cut it can only be behind the file, which `verify` does not take for a rollback.
+    f.write_all(bytes)
+}
+
 impl AuditHead {
     /// The bytes the station key signs.
     fn signed_bytes(&self) -> Vec<u8> {
@@ -86,7 +101,7 @@ impl CaseStore {
         };
         let path = self.head_path();
         let fresh = path.with_extension("audit-head.new");
-        let written = std::fs::write(&fresh, json).and_then(|()| std::fs::rename(&fresh, &path));
+        let written = write_owner_only(&fresh, &json).and_then(|()| std::fs::rename(&fresh, &path));
         if written.is_err() {
             let _ = std::fs::remove_file(&fresh);
         }

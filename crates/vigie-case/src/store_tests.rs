@@ -269,6 +269,15 @@ fn rollback_deleted_key_and_rewound_counters_are_found() {
         report.problems.is_empty() && report.notes.is_empty(),
         "{report:?}"
     );
+    let head = path.with_file_name("cases.db.audit-head");
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(&head).expect("head").permissions(),
+    );
+    assert_eq!(
+        mode & 0o777,
+        0o600,
+        "the head is for the owner only, as the file"
+    );
     drop(s);
     // An earlier copy put back after more was written.
     let earlier = path.with_extension("earlier");
