@@ -8,9 +8,8 @@
 //! anywhere makes the check fail, and the check names the entry it is in.
 
 use crate::crypto::{open, random, seal};
-use crate::export_check::fingerprint;
 use crate::{CaseError, CaseId, CaseStore, EvidenceId, EvidenceInfo};
-use ed25519_dalek::{Signer, SigningKey};
+use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -260,6 +259,11 @@ impl CaseStore {
         }
         Ok((files, withheld))
     }
+}
+
+/// The fingerprint of a station's public key: its SHA-256, 64 hex digits.
+pub fn fingerprint(key: &VerifyingKey) -> String {
+    hex::encode(Sha256::digest(key.as_bytes()))
 }
 
 impl CaseStore {

@@ -4,7 +4,7 @@
 //! header, each entry's blocks and content against the manifest, and that nothing is
 //! missing or added.
 
-use crate::export::{blocks, Manifest, BLOCK};
+use crate::export::{blocks, fingerprint, Manifest, BLOCK};
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};
 use std::io::Read;
@@ -33,11 +33,6 @@ impl ExportCheck {
     pub fn signed_by(&self, fingerprint: &str) -> bool {
         self.key_fingerprint.as_deref() == Some(fingerprint)
     }
-}
-
-/// The fingerprint of a station's public key: its SHA-256, 64 hex digits.
-pub fn fingerprint(key: &VerifyingKey) -> String {
-    hex::encode(Sha256::digest(key.as_bytes()))
 }
 
 /// A fingerprint as typed (any case, spaces or colons between groups), as 64 hex digits;

@@ -37,9 +37,10 @@ pub use device_backup::{DeviceBackupFile, DeviceBackupId, DeviceBackupInfo};
 pub use error::{CaseError, CaseId};
 pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, Withdrawal, CHUNK};
 pub use export::{
-    ExportFile, IntimateImages, Manifest, ManifestEntry, Withheld, WithheldWhy, MIN_SEAL_PASSPHRASE,
+    fingerprint, ExportFile, IntimateImages, Manifest, ManifestEntry, Withheld, WithheldWhy,
+    MIN_SEAL_PASSPHRASE,
 };
-pub use export_check::{check_export, fingerprint, parse_fingerprint, ExportCheck};
+pub use export_check::{check_export, parse_fingerprint, ExportCheck};
 pub use head::AuditHead;
 pub use locker::{LockerDescription, LockerEntry, LockerId, LockerItem, LockerKind};
 pub use operators::{hash_password, is_guessable, Operator};

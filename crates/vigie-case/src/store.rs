@@ -188,14 +188,7 @@ impl CaseStore {
                 let mut lookup_key = [0u8; 32];
                 data_key.copy_from_slice(&keys[..32]);
                 lookup_key.copy_from_slice(&keys[32..]);
-                CaseStore {
-                    conn,
-                    data_key,
-                    lookup_key,
-                    actor: None,
-                    dir: dir.clone(),
-                    file_name: file_name.clone(),
-                }
+                CaseStore::with_keys(conn, data_key, lookup_key, &dir, &file_name)
             }
             (None, None, None) => {
                 let salt = random::<16>();
@@ -214,14 +207,7 @@ impl CaseStore {
                     params![&salt[..], kdf, wrapped],
                 )?;
                 tx.commit()?;
-                let mut s = CaseStore {
-                    conn,
-                    data_key,
-                    lookup_key,
-                    actor: None,
-                    dir: dir.clone(),
-                    file_name: file_name.clone(),
-                };
+                let mut s = CaseStore::with_keys(conn, data_key, lookup_key, &dir, &file_name);
                 s.in_transaction(|s| s.audit(now, "store-created", None, None))?;
                 // The station's signing key (for evidence exports) is made with the store.
                 s.station_key(now)?;
@@ -257,6 +243,24 @@ impl CaseStore {
     /// The operator named in the next audit entries, if any.
     pub fn actor(&self) -> Option<&str> {
         self.actor.as_deref()
+    }
+
+    /// The case file open on `conn` with its keys, in `dir` under `file_name`.
+    fn with_keys(
+        conn: Connection,
+        data_key: [u8; 32],
+        lookup_key: [u8; 32],
+        dir: &Path,
+        file_name: &std::ffi::OsStr,
+    ) -> CaseStore {
+        CaseStore {
+            conn,
+            data_key,
+            lookup_key,
+            actor: None,
+            dir: dir.to_path_buf(),
+            file_name: file_name.to_owned(),
+        }
     }
 
     /// Changes the passphrase that opens the case file: the file's keys are wrapped again

@@ -216,17 +216,8 @@ fn an_upload_cut_off_is_said_to_be_incomplete() {
         shown.contains("incomplete: the transfer stopped"),
         "{shown}"
     );
-    let report = st.data.join("cut.html");
-    let out = Vigie::at(&st.data).lang("en").run(&[
-        "report",
-        "PV-CUT",
-        "--format",
-        "html",
-        "--out",
-        arg(&report),
-    ]);
-    assert_ok(&out);
-    let html = std::fs::read_to_string(&report).expect("report");
+    let v = Vigie::at(&st.data).lang("en");
+    let html = common::html_report(&v, "PV-CUT", &st.data.join("cut.html"));
     assert!(
         html.contains("incomplete: the transfer stopped"),
         "the report says it"
