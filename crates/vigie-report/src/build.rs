@@ -83,7 +83,7 @@ pub fn build(
 ) -> Result<Report, ReportError> {
     let src = load(store, scope)?;
     if settings.audience == Audience::Person {
-        return Ok(sections::person(cat, guidance, settings, &src));
+        return Ok(sections::person(cat, guidance, settings, &src).made_visible());
     }
     let mut b = vec![Block::Para(
         cat.text(
@@ -109,12 +109,13 @@ pub fn build(
     sections::annex(&mut b, cat, &src);
     sections::custody(&mut b, cat, guidance, &src);
     let reference = src.reference;
-    Ok(Report {
+    let report = Report {
         lang: cat.lang().code(),
         title: cat.text(&Message::new("report-title").arg("reference", &reference)),
         running_head: cat.text(&Message::new("report-running-head").arg("reference", &reference)),
         reference,
         page_word: cat.key("report-page"),
         blocks: b,
-    })
+    };
+    Ok(report.made_visible())
 }

@@ -499,6 +499,13 @@ fn terminal_escapes_in_names_are_shown_not_obeyed() {
         text.contains("TheTruthSpy"),
         "the finding is still said:\n{text}"
     );
+    // The report shows the name's escapes written out, in HTML and in PDF alike.
+    let dir = common::fresh_dir("report-escapes");
+    let v = common::Vigie::at(&dir).lang("en");
+    assert_code(&v.scan("pcap", &pcap, &[&echap], &["--case", "PV-ESC"]), 1);
+    let html = common::html_report(&v, "PV-ESC", &dir.join("r.html"));
+    assert!(!html.contains('\u{1b}'), "a raw escape reached the report");
+    assert!(html.contains("\\u{1b}[2J"), "the escape is written out");
 }
 
 /// A capture in which no packet could be read gives no verdict at all (not "nothing found"):
