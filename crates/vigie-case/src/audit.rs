@@ -159,6 +159,7 @@ impl CaseStore {
             std::collections::HashMap::new();
         let mut purged = std::collections::HashSet::new();
         let mut keyed = false;
+        let mut highest: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
         let mut placed: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
         let mut stmt = self
             .conn
@@ -187,22 +188,24 @@ impl CaseStore {
             match open(&self.data_key, &aad("audit", *seq), entry)
                 .and_then(|p| serde_json::from_slice::<AuditEntry>(&p).ok())
             {
-                Some(e) if e.seq == *seq => match (e.action.as_str(), e.object) {
-                    ("station-key-created", _) => keyed = true,
-                    ("case-purged" | "scan-purged" | "evidence-purged", Some(o)) => {
-                        purged.insert(o);
-                    }
-                    // An export's hash is the archive's, not the case row's.
-                    ("case-exported", _) => {}
-                    // Entries without content (a login, a check started) only name a row.
-                    (_, Some(o)) if e.sha256.is_some() => {
-                        if let Some(case) = e.case {
-                            placed.entry(o.clone()).or_insert(case);
+                Some(e) if e.seq == *seq => {
+                    match (e.action.as_str(), note_id(&mut highest, e.object)) {
+                        ("station-key-created", _) => keyed = true,
+                        ("case-purged" | "scan-purged" | "evidence-purged", Some(o)) => {
+                            purged.insert(o);
                         }
-                        recorded.insert(o, e.sha256);
+                        // An export's hash is the archive's, not the case row's.
+                        ("case-exported", _) => {}
+                        // Entries without content (a login, a check started) only name a row.
+                        (_, Some(o)) if e.sha256.is_some() => {
+                            if let Some(case) = e.case {
+                                placed.entry(o.clone()).or_insert(case);
+                            }
+                            recorded.insert(o, e.sha256);
+                        }
+                        _ => {}
                     }
-                    _ => {}
-                },
+                }
                 _ => report.problems.push(problem("case-verify-audit-entry")),
             }
         }
@@ -241,7 +244,7 @@ impl CaseStore {
         self.verify_evidence_content(&mut report.problems)?;
         self.verify_head(&mut report.problems, &mut report.notes)?;
         self.verify_station_key(keyed, &mut report.problems)?;
-        self.verify_counters(&mut report.problems)?;
+        self.verify_counters(highest, &mut report.problems)?;
         self.verify_placement(&placed, &mut report.problems)?;
         self.verify_device_backups(&mut report.problems, &mut report.notes)?;
         // Rows the log recorded that are gone without a purge entry.
@@ -257,6 +260,21 @@ impl CaseStore {
         }
         Ok(report)
     }
+}
+
+/// Notes the id an audit entry's object names (`scans:12`) as the highest given in its
+/// table so far; gives the object back.
+fn note_id(
+    highest: &mut std::collections::HashMap<String, i64>,
+    object: Option<String>,
+) -> Option<String> {
+    if let Some((table, id)) = object.as_deref().and_then(|o| o.split_once(':')) {
+        if let Ok(id) = id.parse::<i64>() {
+            let top = highest.entry(table.to_owned()).or_insert(0);
+            *top = (*top).max(id);
+        }
+    }
+    object
 }
 
 impl CaseStore {
@@ -275,16 +293,11 @@ impl CaseStore {
 
     /// Each table's next id is past every id it ever gave (the log names them): a counter
     /// put back would give a new row the id of an old one.
-    fn verify_counters(&self, problems: &mut Vec<Message>) -> Result<(), CaseError> {
-        let mut highest: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
-        for e in self.audit_log()? {
-            if let Some((table, id)) = e.object.as_deref().and_then(|o| o.split_once(':')) {
-                if let Ok(id) = id.parse::<i64>() {
-                    let top = highest.entry(table.to_owned()).or_insert(0);
-                    *top = (*top).max(id);
-                }
-            }
-        }
+    fn verify_counters(
+        &self,
+        highest: std::collections::HashMap<String, i64>,
+        problems: &mut Vec<Message>,
+    ) -> Result<(), CaseError> {
         for (table, top) in highest {
             let counter: Option<Vec<u8>> = self
                 .conn

@@ -84,10 +84,13 @@ impl CaseStore {
     /// when the chain goes on from the recorded head: after a rollback the record stays,
     /// so `verify` keeps saying it. A head that cannot be written only weakens what `verify`
     /// can tell: never an error.
-    pub(crate) fn record_head(&self) {
+    pub(crate) fn record_head(&mut self) {
         let Ok(Some(mut head)) = self.audit_head() else {
             return;
         };
+        if head.seq == self.head_seq {
+            return;
+        }
         if let Some(recorded) = self.recorded_head() {
             if !self.holds_entry(recorded.seq, &recorded.hash) {
                 return;
@@ -102,8 +105,11 @@ impl CaseStore {
         let path = self.head_path();
         let fresh = path.with_extension("audit-head.new");
         let written = write_owner_only(&fresh, &json).and_then(|()| std::fs::rename(&fresh, &path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&fresh);
+        match written {
+            Ok(()) => self.head_seq = head.seq,
+            Err(_) => {
+                let _ = std::fs::remove_file(&fresh);
+            }
         }
     }
 

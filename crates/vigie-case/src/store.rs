@@ -19,6 +19,9 @@ pub struct CaseStore {
     pub(crate) dir: PathBuf,
     /// The case file's name in it (its audit head is kept beside it).
     pub(crate) file_name: std::ffi::OsString,
+    /// The audit entry this process last recorded as the head (0: none yet), so that a
+    /// commit that logged nothing (an evidence chunk) writes no head.
+    pub(crate) head_seq: i64,
 }
 
 /// Shortest passphrase for a case file, chosen at first start (app or command line) or
@@ -260,6 +263,7 @@ impl CaseStore {
             actor: None,
             dir: dir.to_path_buf(),
             file_name: file_name.to_owned(),
+            head_seq: 0,
         }
     }
 
