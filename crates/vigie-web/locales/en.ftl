@@ -1,6 +1,7 @@
 # Vigie — station app (English).
 web-lang-other = Français
 web-footer = Vigie works offline on this machine. Nothing is sent elsewhere.
+web-skip-link = Skip to the page's content
 web-nav-cases = Cases
 web-nav-hotspot = Wi-Fi hotspot
 web-nav-operators = Operators

@@ -1,6 +1,7 @@
 # Vigie — application de la station (français).
 web-lang-other = English
 web-footer = Vigie fonctionne hors ligne sur cette machine. Rien n’est envoyé ailleurs.
+web-skip-link = Aller au contenu de la page
 web-nav-cases = Dossiers
 web-nav-hotspot = Point d’accès Wi-Fi
 web-nav-operators = Opérateurs

@@ -106,10 +106,11 @@ fn layout(cat: &Catalog, title: &str, session: Option<&Session>, path: &str, bod
         ));
     }
     format!(
-        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} — Vigie</title><link rel=\"stylesheet\" href=\"/assets/app.css\"><script src=\"/assets/app.js\" defer></script></head><body><header><a class=\"brand\" href=\"/\">Vigie</a><nav>{nav}<a id=\"lang\" href=\"/lang?to={other}&amp;back={back}\" hreflang=\"{other}\">{other_label}</a></nav></header><main><h1>{title}</h1>{body}</main><footer>{footer}</footer></body></html>",
+        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} — Vigie</title><link rel=\"stylesheet\" href=\"/assets/app.css\"><script src=\"/assets/app.js\" defer></script></head><body><a class=\"skip\" href=\"#content\">{skip}</a><header><a class=\"brand\" href=\"/\">Vigie</a><nav>{nav}<a id=\"lang\" href=\"/lang?to={other}&amp;back={back}\" hreflang=\"{other}\">{other_label}</a></nav></header><main id=\"content\" tabindex=\"-1\"><h1>{title}</h1>{body}</main><footer>{footer}</footer></body></html>",
         title = esc(title),
         back = html::seg(path),
         other_label = esc(&other_label),
         footer = esc(&cat.key("web-footer")),
+        skip = esc(&cat.key("web-skip-link")),
     )
 }

@@ -549,7 +549,7 @@ pub(crate) async fn drafts(State(app): Shared, op: Operator, Path(reference): Ca
     body.push_str("</tbody></table>");
     for (n, d) in t.drafts.iter().enumerate() {
         body.push_str(&format!(
-            "<section class=\"draft\"><h3>{}</h3><textarea readonly rows=\"14\" id=\"draft-{n}\">{}</textarea></section>",
+            "<section class=\"draft\"><h3 id=\"draft-{n}-title\">{}</h3><textarea readonly rows=\"14\" id=\"draft-{n}\" aria-labelledby=\"draft-{n}-title\">{}</textarea></section>",
             esc(&d.title),
             esc(&d.text)
         ));

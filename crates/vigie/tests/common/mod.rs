@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub mod adb;
+pub mod axe;
 pub mod images;
 pub mod run;
 pub mod station;

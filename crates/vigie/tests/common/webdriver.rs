@@ -13,6 +13,10 @@ use serde_json::{json, Value};
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// WebDriver's code of the Tab key.
+pub const TAB: &str = "\u{E004}";
+/// WebDriver's code of the Enter key.
+pub const ENTER: &str = "\u{E007}";
 
 /// Whether the browser and its driver are installed (`.ci/run` installs them).
 pub fn available() -> bool {
@@ -252,6 +256,38 @@ impl Browser {
             "POST",
             "/execute/sync",
             Some(json!({ "script": script, "args": [] })),
+        )
+    }
+
+    /// Runs a script that calls its last argument back with its result, and returns that result.
+    pub fn script_async(&self, script: &str) -> Value {
+        self.cmd(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": script, "args": [] })),
+        )
+    }
+
+    /// Presses and lets go of one key, as a keyboard does (`key` is a character or one of
+    /// WebDriver's codes, such as [`TAB`] and [`ENTER`]), for the element that has the focus.
+    pub fn press(&self, key: &str) {
+        let keys = json!({"actions": [{"type": "key", "id": "keyboard", "actions": [
+            {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}
+        ]}]});
+        self.cmd("POST", "/actions", Some(keys));
+    }
+
+    /// Types text with the keyboard into the element that has the focus.
+    pub fn keys(&self, text: &str) {
+        for c in text.chars() {
+            self.press(&c.to_string());
+        }
+    }
+
+    /// What has the keyboard's focus: its id, or else its tag and class (`a.skip`).
+    pub fn focused(&self) -> String {
+        self.script_text(
+            "const e = document.activeElement; return e.id || (e.tagName.toLowerCase() + '.' + e.className);",
         )
     }
 
