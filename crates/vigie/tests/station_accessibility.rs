@@ -148,7 +148,10 @@ fn the_keyboard_alone_opens_a_case() {
     b.press(TAB);
     assert_eq!(b.focused(), "a.skip");
     let top = b.script("return document.activeElement.getBoundingClientRect().top;");
-    assert!(top.as_f64().is_some_and(|t| t >= 0.0), "skip link off screen: {top}");
+    assert!(
+        top.as_f64().is_some_and(|t| t >= 0.0),
+        "skip link off screen: {top}"
+    );
     b.screenshot("keyboard-01-skip-link");
     b.press(ENTER);
     assert_eq!(b.focused(), "content");
@@ -157,7 +160,8 @@ fn the_keyboard_alone_opens_a_case() {
     let mut reached = false;
     for _ in 0..20 {
         b.press(TAB);
-        let outline = b.script_text("return getComputedStyle(document.activeElement).outlineStyle;");
+        let outline =
+            b.script_text("return getComputedStyle(document.activeElement).outlineStyle;");
         assert_ne!(outline, "none", "no focus outline on {}", b.focused());
         if b.focused() == "reference" {
             reached = true;

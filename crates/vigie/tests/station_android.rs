@@ -33,6 +33,7 @@ fn android_check_in_the_app() {
     b.wait_url("the check", |u| u.contains("/android/"));
     let text = b.wait_text("Apps, most worrying first", 30);
     b.screenshot("android-02-apps-by-risk-en");
+    common::axe::assert_clean(&b, "the Android check's page");
     // Sorted by risk: TopSpy (high) before the accessibility holder (medium) before an app
     // with no sign; its entry says why and since when.
     let pos = |needle: &str| text.find(needle).unwrap_or(usize::MAX);

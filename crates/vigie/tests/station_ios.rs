@@ -27,6 +27,7 @@ fn findings_after(b: &Browser, button: &str, secs: u64, shot: &str) -> String {
     b.wait_url("the check", |u| u.contains("/ios/"));
     let text = b.wait_text("What was found", secs);
     b.screenshot(shot);
+    common::axe::assert_clean(b, shot);
     text
 }
 

@@ -55,3 +55,17 @@ pub fn serious_violations(b: &Browser, axe: &str) -> Vec<String> {
         })
         .unwrap_or_else(|| vec![format!("axe-core gave no list: {found}")])
 }
+
+/// Where axe-core is installed, fails on any critical or serious violation of the page open
+/// in `b` (named `name` in the message); else says that this check is left out.
+pub fn assert_clean(b: &Browser, name: &str) {
+    let Some(axe) = script() else {
+        return;
+    };
+    let found = serious_violations(b, &axe);
+    assert!(
+        found.is_empty(),
+        "axe-core on {name}:\n{}",
+        found.join("\n")
+    );
+}
