@@ -216,6 +216,7 @@ impl CaseStore {
             "operators",
             "evidence",
             "interviews",
+            "answers",
             "locker",
             "device_backups",
         ] {

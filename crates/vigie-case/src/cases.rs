@@ -202,6 +202,7 @@ impl CaseStore {
         let mut rows = vec![];
         for table in [
             "interviews",
+            "answers",
             "locker",
             "device_backups",
             "evidence",

@@ -11,6 +11,7 @@
 #![warn(unreachable_pub)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+mod answers;
 mod audit;
 mod cases;
 mod crypto;
@@ -31,6 +32,7 @@ mod store_tests;
 pub use crypto::KdfParams;
 
 vigie_core::locales!("Translation resources of the case file (errors, verification problems).");
+pub use answers::{PersonAnswer, PersonSays, MAX_ANSWER_NOTE};
 pub use audit::{AuditEntry, VerifyReport};
 pub use cases::CaseSummary;
 pub use device_backup::{DeviceBackupFile, DeviceBackupId, DeviceBackupInfo};

@@ -9,11 +9,12 @@ use std::collections::HashMap;
 use vigie_core::Message;
 
 /// The tables whose rows belong to a case.
-pub(crate) const IN_A_CASE: [&str; 6] = [
+pub(crate) const IN_A_CASE: [&str; 7] = [
     "scans",
     "retro",
     "evidence",
     "interviews",
+    "answers",
     "locker",
     "device_backups",
 ];

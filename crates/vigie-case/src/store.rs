@@ -158,6 +158,7 @@ impl CaseStore {
              CREATE TABLE IF NOT EXISTS evidence_chunks (evidence_id INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (evidence_id, n));
              CREATE TABLE IF NOT EXISTS interviews (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS locker (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS answers (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS device_backups (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, body BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS device_backup_files (id INTEGER PRIMARY KEY, backup_id INTEGER NOT NULL, lookup BLOB NOT NULL, body BLOB NOT NULL, UNIQUE (backup_id, lookup));
              CREATE TABLE IF NOT EXISTS device_backup_chunks (file_id INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (file_id, n));",

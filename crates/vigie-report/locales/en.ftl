@@ -109,6 +109,7 @@ report-event-evidence-run = { $count ->
    *[other] { $count } evidence files stored
 }
 report-event-interview-saved = interview answers saved
+report-event-answer-saved = the person's answer on a flagged item recorded
 report-event-device-backup-started = phone backup begun
 report-event-device-backup-stored = phone backup complete
 report-event-store-created = case file created

@@ -109,6 +109,7 @@ report-event-evidence-run = { $count ->
    *[other] { $count } fichiers de preuve enregistrés
 }
 report-event-interview-saved = réponses de l’entretien enregistrées
+report-event-answer-saved = réponse de la personne sur un élément signalé enregistrée
 report-event-device-backup-started = sauvegarde du téléphone commencée
 report-event-device-backup-stored = sauvegarde du téléphone terminée
 report-event-store-created = fichier des dossiers créé

@@ -65,6 +65,7 @@ fn load(store: &CaseStore, scope: &Scope) -> Result<Sources, ReportError> {
             .interview(case)?
             .map(|v| crate::Interview::from_json(&v))
             .unwrap_or_default(),
+        answers: store.answers(case)?,
         station_key: store.made_station_fingerprint()?,
         audit_head: store.audit_head()?,
         reference,

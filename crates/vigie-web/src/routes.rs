@@ -58,6 +58,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         )
         .route("/cases/{reference}/live", get(live::form).post(live::start))
         .route("/results/{id}", get(results::page_of))
+        .route("/results/{id}/answer", post(results::answer))
         .route("/checks/{id}", get(live::page_of))
         .route("/checks/{id}/events", get(live::events))
         .route("/checks/{id}/state", get(live::state))

@@ -12,7 +12,7 @@ pub(crate) fn findings(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
     if src.findings_count() == 0 {
         b.push(Block::Para(cat.key("report-no-findings")));
     }
-    for (_, r) in &src.scans {
+    for (id, r) in &src.scans {
         if r.verdict.findings.is_empty() {
             continue;
         }
@@ -21,14 +21,17 @@ pub(crate) fn findings(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
             kind_name(cat, r),
             cat.date(&r.made.to_string())
         )));
-        b.extend(r.verdict.findings.iter().map(|f| finding_block(cat, f)));
+        b.extend(r.verdict.findings.iter().map(|f| {
+            let answer = src.answer(*id, &f.subject);
+            finding_block(cat, f, answer.map(|a| cat.text(&a.message())))
+        }));
     }
 }
 
-/// One finding, in the report's language.
-fn finding_block(cat: &Catalog, f: &Finding) -> Block {
+/// One finding, in the report's language, with the person's answer on it first.
+fn finding_block(cat: &Catalog, f: &Finding, answer: Option<String>) -> Block {
     let v = FindingView::new(cat, f);
-    let mut details = Vec::new();
+    let mut details = Vec::from_iter(answer);
     if let Some(i) = &v.indicator {
         let app = i.app.as_ref().map_or("", |(app, _)| app.as_str());
         details.push(

@@ -40,6 +40,8 @@ pub(crate) struct Sources {
     pub(crate) locker: Vec<LockerItem>,
     /// What the person said.
     pub(crate) interview: crate::Interview,
+    /// The person's latest answer on each thing the checks flagged.
+    pub(crate) answers: Vec<vigie_case::PersonAnswer>,
     /// The fingerprint of the key the station signs exports with, once it is made.
     pub(crate) station_key: Option<String>,
     /// Where the case file's audit log had got when the report was written.
@@ -51,6 +53,13 @@ impl Sources {
     pub(crate) fn overall(&self) -> VerdictLevel {
         let levels = self.scans.iter().map(|(_, r)| r.verdict.level);
         levels.max().unwrap_or(VerdictLevel::NothingFound)
+    }
+
+    /// The person's answer on `subject`, flagged by check `scan`, if she gave one.
+    pub(crate) fn answer(&self, scan: i64, subject: &str) -> Option<&vigie_case::PersonAnswer> {
+        self.answers
+            .iter()
+            .find(|a| a.scan == scan && a.subject == subject)
     }
 
     /// Findings of all the checks.

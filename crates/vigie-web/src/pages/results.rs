@@ -3,21 +3,26 @@
 
 use crate::app::Shared;
 use crate::extract::Operator;
+use crate::extract::Posted;
 use crate::html::{esc, seg};
-use crate::respond::{case_error, page};
+use crate::respond::{case_error, error_page, page};
 use crate::views;
 use axum::extract::{Path, State};
-use axum::response::Response;
-use vigie_case::CaseError;
-use vigie_core::Message;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use vigie_case::{CaseError, PersonAnswer, PersonSays};
+use vigie_core::{Message, Timestamp};
 
 /// The result of stored check `id`.
 pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<i64>) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let stored = app.with_store(None, |st| {
-        vigie_station::stored_check(st, id)?.ok_or(CaseError::NoScan(id))
+        let (reference, record) =
+            vigie_station::stored_check(st, id)?.ok_or(CaseError::NoScan(id))?;
+        let answers = st.answers(st.find(&reference)?)?;
+        Ok((reference, record, answers))
     });
-    let (reference, record) = match stored {
+    let (reference, record, answers) = match stored {
         Ok(v) => v,
         Err(e) => return case_error(cat, Some(s), &e),
     };
@@ -26,7 +31,8 @@ pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<i64
         seg(&reference),
         esc(&cat.key("web-back-case"))
     );
-    let body = format!("{}{back}", views::check_result(cat, &record));
+    let answers = views::answers::section(cat, s, id, &record.verdict.findings, &answers);
+    let body = format!("{}{answers}{back}", views::check_result(cat, &record));
     let title = Message::new("web-result-title")
         .arg("kind_keys", record.kind.label_key())
         .arg("reference", &reference)
@@ -38,4 +44,40 @@ pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<i64
         &format!("/results/{id}"),
         &body,
     )
+}
+
+/// Records the person's answer on one thing check `id` flagged, then shows the check again.
+pub(crate) async fn answer(State(app): Shared, Path(id): Path<i64>, p: Posted) -> Response {
+    let (cat, s) = (&p.op.cat, &p.op.session);
+    let field = |name: &str| p.form.get(name).map(|v| v.trim()).unwrap_or_default();
+    let says = PersonSays::from_name(field("says"));
+    let (subject, note) = (field("subject"), field("note"));
+    if says.is_none() && note.is_empty() {
+        let m = Message::new("web-answer-empty");
+        return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &m);
+    }
+    let saved = app.with_store(Some(&s.operator), |st| {
+        let (reference, record) =
+            vigie_station::stored_check(st, id)?.ok_or(CaseError::NoScan(id))?;
+        if !record.verdict.findings.iter().any(|f| f.subject == subject) {
+            return Ok(None);
+        }
+        let answer = PersonAnswer {
+            scan: id,
+            subject: subject.to_owned(),
+            says,
+            note: note.to_owned(),
+            recorded: Timestamp::now(),
+        };
+        st.save_answer(st.find(&reference)?, &answer)?;
+        Ok(Some(()))
+    });
+    match saved {
+        Ok(Some(())) => Redirect::to(&format!("/results/{id}#answers")).into_response(),
+        Ok(None) => {
+            let m = Message::new("web-answer-not-flagged");
+            error_page(cat, Some(s), StatusCode::BAD_REQUEST, &m)
+        }
+        Err(e) => case_error(cat, Some(s), &e),
+    }
 }

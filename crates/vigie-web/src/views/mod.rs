@@ -3,6 +3,7 @@
 //! check, in the page's language.
 
 mod android;
+pub(crate) mod answers;
 mod ios;
 mod verdict;
 
