@@ -11,8 +11,6 @@ use vigie_core::{Message, Timestamp};
 
 /// Longest note kept with an answer, in characters (longer ones are cut).
 pub const MAX_ANSWER_NOTE: usize = 2000;
-/// Longest name of the thing answered about, in characters.
-const MAX_SUBJECT: usize = 512;
 
 /// What the person says of a flagged thing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,7 +90,6 @@ impl CaseStore {
             _ => return Err(CaseError::NoScan(answer.scan)),
         }
         let mut kept = answer.clone();
-        kept.subject = answer.subject.chars().take(MAX_SUBJECT).collect();
         kept.note = answer.note.trim().chars().take(MAX_ANSWER_NOTE).collect();
         let plain = to_json(&kept)?;
         self.in_transaction(|s| {
@@ -111,10 +108,7 @@ impl CaseStore {
     /// The person's latest answer on each thing flagged in `case`, by check and thing.
     pub fn answers(&self, case: CaseId) -> Result<Vec<PersonAnswer>, CaseError> {
         let mut latest = BTreeMap::new();
-        for id in self.ids_in_case("answers", case)? {
-            let Some((_, body)) = self.row_of("answers", id)? else {
-                continue;
-            };
+        for (id, body) in self.rows_of_case("answers", case)? {
             let a: PersonAnswer = self.open_json("answers", id, &body)?;
             latest.insert((a.scan, a.subject.clone()), a);
         }

@@ -168,8 +168,8 @@ impl CaseStore {
             .collect()
     }
 
-    /// The row ids of a case's records in `table` (a table name of this file, never input).
-    /// The (id, sealed body) rows of a case in `table`, oldest first.
+    /// The (id, sealed body) rows of a case in `table` (a table name of this file, never
+    /// input), oldest first.
     pub(crate) fn rows_of_case(
         &self,
         table: &str,
@@ -184,6 +184,7 @@ impl CaseStore {
         Ok(rows)
     }
 
+    /// The row ids of a case's records in `table` (a table name of this file, never input).
     pub(crate) fn ids_in_case(&self, table: &str, case: CaseId) -> Result<Vec<i64>, CaseError> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id FROM {table} WHERE case_id = ?1 ORDER BY id"

@@ -60,7 +60,7 @@ pub(crate) async fn answer(State(app): Shared, Path(id): Path<i64>, p: Posted) -
         let (reference, record) =
             vigie_station::stored_check(st, id)?.ok_or(CaseError::NoScan(id))?;
         if !record.verdict.findings.iter().any(|f| f.subject == subject) {
-            return Ok(None);
+            return Ok(false);
         }
         let answer = PersonAnswer {
             scan: id,
@@ -70,11 +70,11 @@ pub(crate) async fn answer(State(app): Shared, Path(id): Path<i64>, p: Posted) -
             recorded: Timestamp::now(),
         };
         st.save_answer(st.find(&reference)?, &answer)?;
-        Ok(Some(()))
+        Ok(true)
     });
     match saved {
-        Ok(Some(())) => Redirect::to(&format!("/results/{id}#answers")).into_response(),
-        Ok(None) => {
+        Ok(true) => Redirect::to(&format!("/results/{id}#answers")).into_response(),
+        Ok(false) => {
             let m = Message::new("web-answer-not-flagged");
             error_page(cat, Some(s), StatusCode::BAD_REQUEST, &m)
         }

@@ -9,7 +9,7 @@ use vigie_core::{Catalog, Finding, FindingView};
 
 /// The things a check's findings name, each with the titles of its findings, in the order
 /// the findings come (most serious first).
-pub(crate) fn flagged(findings: &[Finding]) -> Vec<(&str, Vec<&Finding>)> {
+fn flagged(findings: &[Finding]) -> Vec<(&str, Vec<&Finding>)> {
     let mut out: Vec<(&str, Vec<&Finding>)> = Vec::new();
     for f in findings {
         match out.iter_mut().find(|(s, _)| *s == f.subject) {
