@@ -45,6 +45,11 @@ check-kind-network-live = live network
 check-kind-android = Android
 check-kind-ios-backup = iPhone backup
 check-kind-ios-device = connected iPhone
+check-title-network = Network capture check
+check-title-network-live = Live Wi-Fi check
+check-title-android = Android phone check
+check-title-ios-backup = iPhone backup check
+check-title-ios-device = Connected iPhone check
 
 coverage-packets = { $packets ->
     [one] { $packets } packet

@@ -40,11 +40,16 @@ label-bytes = { $up ->
    *[other] { $down } octets reçus
 }
 
-check-kind-network = réseau
+check-kind-network = capture réseau
 check-kind-network-live = réseau en direct
 check-kind-android = Android
 check-kind-ios-backup = sauvegarde d’iPhone
 check-kind-ios-device = iPhone branché
+check-title-network = Vérification d’une capture réseau
+check-title-network-live = Vérification en direct sur le Wi-Fi
+check-title-android = Vérification d’un téléphone Android
+check-title-ios-backup = Vérification d’une sauvegarde d’iPhone
+check-title-ios-device = Vérification d’un iPhone branché
 
 coverage-packets = { $packets ->
     [one] { $packets } paquet lu

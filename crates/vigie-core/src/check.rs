@@ -46,6 +46,11 @@ impl CheckKind {
         format!("check-kind-{}", self.as_str())
     }
 
+    /// The translation key of its name as a title (`check-title-network`, ...).
+    pub fn title_key(self) -> String {
+        format!("check-title-{}", self.as_str())
+    }
+
     /// Whether it checks network traffic (a capture or live).
     pub fn is_network(self) -> bool {
         matches!(self, CheckKind::Network | CheckKind::NetworkLive)

@@ -9,9 +9,9 @@ report-plain-title = En quelques mots
 report-intro = Vigie recherche les signes de logiciels espions (en anglais « stalkerware » : des logiciels installés en cachette pour surveiller un téléphone) qui permettent à quelqu’un de suivre les messages, appels, déplacements ou photos d’une personne sans qu’elle le sache. Vigie vérifie le trafic réseau du téléphone et, quand le téléphone est branché, les applications qui y sont installées. Rien n’a été modifié sur l’appareil.
 report-checked-title = Ce qui a été vérifié
 report-no-checks = Aucune vérification n’est encore enregistrée dans ce dossier.
-report-check-line = Vérification { $kind } du { $made } : { $sources }
+report-check-line = Vérification du { $made } ({ $kind }) : { $sources }
 report-found-title = Ce qui a été trouvé
-report-found-line = Vérification { $kind } du { $made } : { $headline } ({ $count ->
+report-found-line = Vérification du { $made } ({ $kind }) : { $headline } ({ $count ->
         [one] { $count } constat
        *[other] { $count } constats
     })

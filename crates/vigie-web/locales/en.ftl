@@ -321,3 +321,41 @@ web-answer-note = What they add (optional)
 web-answer-save = Save their answer
 web-answer-empty = Choose an answer or write what the person says of it.
 web-answer-not-flagged = This check flagged nothing by that name.
+
+# The guided check: from the home page or a case, how the phone is checked, then its result.
+web-nav-check = Check a phone
+web-check-title = Check a phone
+web-check-intro = Choose the person’s case, then how to check the phone. Nothing is installed, removed or changed on the phone.
+web-check-open-cases = In an open case
+web-check-case-opened = Opened on { $opened }
+web-check-new-case = In a new case
+web-check-new-case-button = Open the case and go on
+web-check-in-case = Check a phone — case { $reference }
+web-check-how = How will the phone be checked?
+web-check-wifi = Over the station’s Wi-Fi
+web-check-wifi-hint = The phone joins the station’s Wi-Fi (QR code); what it exchanges is watched for 15 minutes.
+web-check-android = Android, by cable
+web-check-android-hint = The phone is plugged in over USB with USB debugging on; its apps are examined.
+web-check-ios = iPhone, by cable or backup
+web-check-ios-hint = The iPhone is plugged in, or a backup already made is chosen; it is examined without changing anything.
+web-check-file = A capture file
+web-check-file-hint = A network capture (pcap, pcapng) made by another tool.
+web-check-other-way = Choose another way to check
+web-import-title = Check a capture file — case { $reference }
+web-import-intro = Choose the network capture files (pcap or pcapng) to check. Each file is kept as it is in the case, with its SHA-256 fingerprint.
+web-result-means-known-spyware = The check found a known trace of spyware: an app, or a service the phone exchanged data with. It is a strong sign that someone can follow what happens on this phone.
+web-result-means-suspicious = Some things look like spyware or come close to it (for instance, a visit to a spyware maker’s website). On their own they do not prove that spyware is installed: they call for a closer examination.
+web-result-means-unusual = A few things are out of the ordinary, but everyday apps show them too. They are worth going through with the person; they are no proof of spyware.
+web-result-means-nothing-found = Nothing known or suspicious was seen in what was checked. It is no proof that there is nothing: spyware that stayed silent during the check, or hides where it does not look, would not show here (see the details).
+web-result-found = What was found
+web-result-found-more = { $count ->
+    [one] and one more item, in the details below
+   *[other] and { $count } more items, in the details below
+}
+web-result-now = What not to do now
+web-result-dont-tell = Do not tell the suspected person, and do not change passwords from this phone yet: they could see it.
+web-result-plan = Make a safety plan first: in France, 3919 (Violences Femmes Info, free and anonymous), or 17 in immediate danger.
+web-result-details = See the check’s details
+web-result-too-early = Too early to conclude: nothing suspicious in what was seen, but the check saw too little traffic to say more.
+web-level-early = No conclusion yet
+web-case-verdict-early = The checks of this case saw too little traffic to conclude: nothing suspicious in that little, which says nothing of the rest.

@@ -321,3 +321,41 @@ web-answer-note = Ce qu’elle ajoute (facultatif)
 web-answer-save = Enregistrer sa réponse
 web-answer-empty = Choisissez une réponse ou écrivez ce que la personne en dit.
 web-answer-not-flagged = Cette vérification n’a rien signalé sous ce nom.
+
+# The guided check: from the home page or a case, how the phone is checked, then its result.
+web-nav-check = Vérifier un téléphone
+web-check-title = Vérifier un téléphone
+web-check-intro = Choisissez le dossier de la personne, puis la façon de vérifier son téléphone. Rien n’est installé, supprimé ni modifié sur le téléphone.
+web-check-open-cases = Dans un dossier ouvert
+web-check-case-opened = Ouvert le { $opened }
+web-check-new-case = Dans un nouveau dossier
+web-check-new-case-button = Ouvrir le dossier et continuer
+web-check-in-case = Vérifier un téléphone — dossier { $reference }
+web-check-how = Comment vérifier le téléphone ?
+web-check-wifi = Par le Wi-Fi de la station
+web-check-wifi-hint = Le téléphone rejoint le Wi-Fi de la station (code QR) ; ses échanges sont observés pendant 15 minutes.
+web-check-android = Android, par câble
+web-check-android-hint = Le téléphone est branché en USB, débogage USB activé ; ses applications sont examinées.
+web-check-ios = iPhone, par câble ou sauvegarde
+web-check-ios-hint = L’iPhone est branché, ou une sauvegarde déjà faite est choisie ; elle est examinée sans rien changer.
+web-check-file = Un fichier de capture
+web-check-file-hint = Une capture réseau (pcap, pcapng) faite par un autre outil.
+web-check-other-way = Choisir une autre façon de vérifier
+web-import-title = Vérifier un fichier de capture — dossier { $reference }
+web-import-intro = Choisissez les fichiers de capture réseau (pcap ou pcapng) à vérifier. Chaque fichier est gardé tel quel dans le dossier, avec son empreinte SHA-256.
+web-result-means-known-spyware = La vérification a trouvé une trace connue d’un logiciel espion : une application, ou un service avec lequel le téléphone a échangé. C’est un signe fort que quelqu’un peut suivre ce qui se passe sur ce téléphone.
+web-result-means-suspicious = Ce qui a été vu ressemble à un logiciel espion ou s’en approche (par exemple, la visite du site d’un éditeur de logiciel espion). À lui seul, cela ne prouve pas qu’un logiciel espion est installé : un examen plus poussé est nécessaire.
+web-result-means-unusual = Quelques éléments sortent de l’ordinaire, mais des applications courantes en montrent aussi. Ils sont à regarder avec la personne ; ils ne sont pas la preuve d’un logiciel espion.
+web-result-means-nothing-found = Rien de connu ni de suspect n’a été vu dans ce qui a été vérifié. Ce n’est pas la preuve qu’il n’y a rien : un logiciel espion resté silencieux pendant la vérification, ou caché là où elle ne regarde pas, n’y apparaîtrait pas (voyez le détail).
+web-result-found = Ce qui a été trouvé
+web-result-found-more = { $count ->
+    [one] et un autre élément, dans le détail ci-dessous
+   *[other] et { $count } autres éléments, dans le détail ci-dessous
+}
+web-result-now = À ne pas faire maintenant
+web-result-dont-tell = N’en parlez pas à la personne soupçonnée, et ne changez pas encore de mot de passe depuis ce téléphone : elle pourrait le voir.
+web-result-plan = Préparez d’abord un plan de mise en sécurité : 3919 (Violences Femmes Info, gratuit et anonyme), ou le 17 en cas de danger immédiat.
+web-result-details = Voir le détail de la vérification
+web-result-too-early = Trop tôt pour conclure : rien de suspect dans ce qui a été vu, mais la vérification a vu trop peu de trafic pour en dire davantage.
+web-level-early = Pas de conclusion pour l’instant
+web-case-verdict-early = Les vérifications de ce dossier ont vu trop peu de trafic pour conclure : rien de suspect dans ce peu, ce qui ne dit rien du reste.

@@ -48,10 +48,9 @@ pub(crate) fn notice(kind: &str, text: &str) -> String {
     )
 }
 
-/// What a device check's page shows (Android phone, iPhone backup): while it runs, its
-/// progress bar (followed by `app.js`) and `wait`; then the error, or the `saved` notice and
-/// the result; and a link back to the case.
-#[allow(clippy::too_many_arguments)]
+/// What a device check's page shows (Android phone, iPhone backup) until its result page
+/// takes over: while it runs, its progress bar (followed by `app.js`) and `wait`; then the
+/// error, with a link back to the case.
 pub(crate) fn device_check_body(
     cat: &Catalog,
     kind: &str,
@@ -59,8 +58,6 @@ pub(crate) fn device_check_body(
     progress: &vigie_station::CheckProgress,
     reference: &str,
     wait: Option<&str>,
-    saved: &str,
-    result: Option<String>,
 ) -> String {
     let back = format!(
         "<p><a href=\"/cases/{}\">{}</a></p>",
@@ -77,13 +74,12 @@ pub(crate) fn device_check_body(
             progress.done,
             esc(&progress.step),
         )
-    } else if let Some(e) = &progress.error {
-        format!("{}{back}", notice("error", &cat.text(e)))
     } else {
-        match result {
-            Some(r) => format!("{}{r}{back}", notice("ok", &cat.key(saved))),
-            None => back,
-        }
+        let error = progress
+            .error
+            .as_ref()
+            .map(|e| notice("error", &cat.text(e)));
+        format!("{}{back}", error.unwrap_or_default())
     }
 }
 

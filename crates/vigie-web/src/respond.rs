@@ -81,7 +81,8 @@ fn layout(cat: &Catalog, title: &str, session: Option<&Session>, path: &str, bod
     let mut nav = String::new();
     if let Some(s) = session {
         nav.push_str(&format!(
-            "<a href=\"/cases\">{}</a>",
+            "<a href=\"/check\" id=\"nav-check\">{}</a><a href=\"/cases\">{}</a>",
+            esc(&cat.key("web-nav-check")),
             esc(&cat.key("web-nav-cases"))
         ));
         nav.push_str(&format!(

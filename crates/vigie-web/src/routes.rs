@@ -2,8 +2,8 @@
 
 use crate::app::App;
 use crate::pages::{
-    account, cases, devices, evidence, hotspot, import, live, locker, reports, results, station,
-    unlock,
+    account, cases, check, devices, evidence, hotspot, import, live, locker, reports, results,
+    station, unlock,
 };
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
@@ -42,7 +42,9 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             "/operators",
             get(account::operators_page).post(account::add_operator),
         )
+        .route("/check", get(check::start))
         .route("/cases", get(cases::list).post(cases::open))
+        .route("/cases/{reference}/check", get(check::ways_page))
         .route("/cases/{reference}", get(cases::show))
         .route(
             "/cases/{reference}/close",
@@ -54,7 +56,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/evidence/{id}/withdraw", post(evidence::withdraw))
         .route(
             "/cases/{reference}/import",
-            post(import::import).layer(uploads),
+            get(check::import_page).post(import::import).layer(uploads),
         )
         .route("/cases/{reference}/live", get(live::form).post(live::start))
         .route("/results/{id}", get(results::page_of))

@@ -81,7 +81,7 @@ case-line = { $reference } — ouvert le { $created } — { $scans ->
        *[other] { $scans } vérifications
     }
 case-title = Dossier { $reference }
-case-scan-line = { $made } : vérification { $kind }, { $findings ->
+case-scan-line = { $made } : vérification ({ $kind }), { $findings ->
         [one] { $findings } constat
        *[other] { $findings } constats
     }

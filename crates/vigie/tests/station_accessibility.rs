@@ -15,7 +15,9 @@ use common::station::{Station, TestLink};
 use common::webdriver::{missing, Browser, ENTER, TAB};
 
 /// The pages of a case that a test can open without a phone, after the case page itself.
-const CASE_PAGES: [&str; 8] = [
+const CASE_PAGES: [&str; 10] = [
+    "check",
+    "import",
     "live",
     "android",
     "ios",
@@ -38,12 +40,14 @@ fn case_with_findings(b: &Browser, st: &Station, reference: &str) {
     b.type_into("#reference", reference);
     b.click("#new-case");
     b.wait_text(reference, 5);
+    b.click("#start-file");
     let dir = st.data.join("accessibility-in");
     std::fs::create_dir_all(&dir).expect("dir");
     let phone = common::dns_capture(&dir, "thetruthspy.com");
     b.attach("#import-files", &[&phone]);
     b.click("#import");
     b.wait_text("TheTruthSpy", 30);
+    b.click("#back-to-case");
     b.click("#open-locker");
     b.wait_url("/locker", |u| u.ends_with("/locker"));
     let picture = dir.join("photo.jpg");
@@ -102,7 +106,7 @@ fn every_page_passes_axe_core() {
     b.goto(&format!("{}/setup", st.base));
     check(&b, &axe, "setup", &mut found);
     b.create_admin_and_login();
-    check(&b, &axe, "cases", &mut found);
+    check(&b, &axe, "home", &mut found);
     case_with_findings(&b, &st, "PV-2026/00400");
     let case = "PV-2026%2F00400";
     for lang in ["fr", "en"] {
@@ -115,6 +119,7 @@ fn every_page_passes_axe_core() {
         let result = first_result(&b);
         assert!(!result.is_empty(), "no result linked from the case page");
         b.goto(&format!("{}{result}", st.base));
+        b.click("#result-details summary");
         check(&b, &axe, &format!("result [{lang}]"), &mut found);
         for page in CASE_PAGES {
             b.goto(&format!("{}/cases/{case}/{page}", st.base));
@@ -122,7 +127,7 @@ fn every_page_passes_axe_core() {
         }
         b.goto(&format!("{}/cases/{case}/locker?show=1", st.base));
         check(&b, &axe, &format!("locker shown [{lang}]"), &mut found);
-        for page in ["/cases", "/operators", "/station", "/hotspot"] {
+        for page in ["/check", "/cases", "/operators", "/station", "/hotspot"] {
             b.goto(&format!("{}{page}", st.base));
             check(&b, &axe, &format!("{page} [{lang}]"), &mut found);
         }

@@ -31,7 +31,11 @@ fn android_check_in_the_app() {
     b.screenshot("android-01-choose-phone-en");
     b.click("#android-go");
     b.wait_url("the check", |u| u.contains("/android/"));
-    let text = b.wait_text("Apps, most worrying first", 30);
+    let head = b.wait_text("What not to do now", 30);
+    assert!(head.contains("TopSpy") || head.contains("topspy"), "{head}");
+    b.screenshot("android-02-result-en");
+    let text = b.result_details();
+    assert!(text.contains("Apps, most worrying first"), "{text}");
     b.screenshot("android-02-apps-by-risk-en");
     common::axe::assert_clean(&b, "the Android check's page");
     // Sorted by risk: TopSpy (high) before the accessibility holder (medium) before an app

@@ -34,18 +34,23 @@ fn operator_in_a_browser() {
     b.screenshot("station-01-setup-fr");
     b.create_admin_and_login();
 
-    // A case, and two captures uploaded into it.
+    // A case opened from the home page, and two captures uploaded into it: the result
+    // screen names what was found; the case page lists the files.
     b.type_into("#reference", "PV-2026/00077");
     b.click("#new-case");
     b.wait_url("/cases/PV-2026", |u| u.contains("/cases/PV-2026"));
     b.wait_text("PV-2026/00077", 5);
+    b.click("#start-file");
     let dir = st.data.join("browser-in");
     std::fs::create_dir_all(&dir).expect("dir");
     let phone = common::dns_capture(&dir, "thetruthspy.com");
     let real = shared.join("pcaps/dns/dns-binds.pcap");
     b.attach("#import-files", &[&real, &phone]);
     b.click("#import");
-    let text = b.wait_text("TheTruthSpy", 30);
+    b.wait_url("/results/", |u| u.contains("/results/"));
+    b.wait_text("TheTruthSpy", 30);
+    b.click("#back-to-case");
+    let text = b.wait_text("dns-binds.pcap", 10);
     assert!(
         text.contains("dns-binds.pcap") && text.contains("phone.pcap"),
         "{text}"
@@ -86,10 +91,13 @@ fn operator_in_a_browser() {
         // Once stored, the page gives way to the check's result: its level in words first.
         b.wait_url("/results/", |u| u.contains("/results/"));
         let text = b.wait_text("Worth a closer look", 15);
-        assert!(text.contains("mSpy"), "{text}");
+        assert!(
+            text.contains("mSpy") && text.contains("What not to do now"),
+            "{text}"
+        );
         b.screenshot("station-06-live-result-en");
         b.goto(&format!("{}/cases/PV-2026%2F00077", st.base));
-        let text = b.wait_text("live network", 5);
+        let text = b.wait_text("Live Wi-Fi check", 5);
         assert!(text.contains("mSpy"), "{text}");
     } else {
         eprintln!("skipped the live step: a test interface and a capture need root");

@@ -60,7 +60,7 @@ fn first_start_and_login_need_the_pages_token_and_origin() {
     assert_eq!(other.post_form(&st.addr, "/login", &admin).status, 403);
     assert!(other.cookies.iter().all(|(k, _)| k != "vigie_session"));
     let r = other.post_guest(&st.addr, "/login", &admin);
-    assert_eq!((r.status, r.header("location")), (303, Some("/cases")));
+    assert_eq!((r.status, r.header("location")), (303, Some("/check")));
 }
 
 #[test]

@@ -116,14 +116,19 @@ fn withdraw_export_choices_close_and_reopen_from_the_app() {
         303
     );
     let page = c.get(&st.addr, "/cases/PV-W").body;
-    assert!(page.contains("id=\"reopen-case\"") && !page.contains("id=\"import\""));
+    assert!(page.contains("id=\"reopen-case\"") && !page.contains("id=\"start-file\""));
+    let import = c.get(&st.addr, "/cases/PV-W/import").body;
+    assert!(
+        !import.contains("id=\"import\""),
+        "no upload into a closed case"
+    );
     assert_eq!(
         c.post_form(&st.addr, "/cases/PV-W/reopen", &[("csrf", &token)])
             .status,
         303
     );
     let page = c.get(&st.addr, "/cases/PV-W").body;
-    assert!(page.contains("id=\"import\""), "open again");
+    assert!(page.contains("id=\"start-file\""), "open again");
 }
 
 /// Seeing a sensitive image in full is logged, with the operator, however it is asked for

@@ -25,7 +25,8 @@ fn prepare(name: &str) -> Option<(PathBuf, PathBuf, PathBuf)> {
 fn findings_after(b: &Browser, button: &str, secs: u64, shot: &str) -> String {
     b.click(button);
     b.wait_url("the check", |u| u.contains("/ios/"));
-    let text = b.wait_text("What was found", secs);
+    b.wait_text("What was found", secs);
+    let text = b.result_details();
     b.screenshot(shot);
     common::axe::assert_clean(b, shot);
     text

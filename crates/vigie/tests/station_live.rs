@@ -270,7 +270,7 @@ fn live_check_sees_stalkerware_while_traffic_flows() {
     );
     let page = c.get(&st.addr, "/cases/LIVE-1").body;
     assert!(
-        page.contains("réseau en direct") && page.contains("TheTruthSpy"),
+        page.contains("Vérification en direct sur le Wi-Fi") && page.contains("TheTruthSpy"),
         "{page}"
     );
     assert!(page.contains("capture en direct") && page.contains("Conserver comme preuve"));
@@ -300,7 +300,11 @@ fn live_check_sees_stalkerware_while_traffic_flows() {
         "{last}"
     );
     let page = c.get(&st.addr, &format!("/cases/{}", enc("LIVE-1"))).body;
-    assert_eq!(page.matches("<h3>réseau en direct").count(), 2);
+    assert_eq!(
+        page.matches("<h3>Vérification en direct sur le Wi-Fi")
+            .count(),
+        2
+    );
 
     // The case file verifies.
     let data = st.data.clone();
@@ -379,7 +383,7 @@ fn full_disk_stops_the_live_check_and_keeps_what_was_captured() {
         "{last}"
     );
     let page = c.get(&st.addr, "/cases/FULL-1").body;
-    assert!(page.contains("réseau en direct") && page.contains("TheTruthSpy"));
+    assert!(page.contains("Vérification en direct sur le Wi-Fi") && page.contains("TheTruthSpy"));
 
     // What was captured is in the case file, whole, and the file verifies.
     drop(st);

@@ -36,9 +36,9 @@ fn new_account_problem(name: &str, password: &str) -> Option<Message> {
     None
 }
 
-/// The home page: the cases, or the page to go to first.
+/// The home page: checking a phone (or, before that, the page to go to first).
 pub(crate) async fn home(_: Operator) -> Response {
-    Redirect::to("/cases").into_response()
+    Redirect::to("/check").into_response()
 }
 
 fn credentials_form(cat: &Catalog, action: &str, button: &str, extra: &str) -> String {
@@ -219,7 +219,7 @@ pub(crate) async fn login(
     });
     let token = app.sessions.open(&op.name, op.admin);
     let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
-    ([(header::SET_COOKIE, cookie)], Redirect::to("/cases")).into_response()
+    ([(header::SET_COOKIE, cookie)], Redirect::to("/check")).into_response()
 }
 
 /// Logs the operator out.

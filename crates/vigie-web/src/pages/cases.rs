@@ -74,7 +74,13 @@ pub(crate) async fn open(State(app): Shared, p: Posted) -> Response {
     match app.with_store(Some(&s.operator), |st| {
         st.case(&reference, Timestamp::now())
     }) {
-        Ok(_) => Redirect::to(&format!("/cases/{}", seg(&reference))).into_response(),
+        Ok(_) => {
+            let then = match p.form.get("then").map(String::as_str) {
+                Some("check") => "/check",
+                _ => "",
+            };
+            Redirect::to(&format!("/cases/{}{then}", seg(&reference))).into_response()
+        }
         Err(e) => case_error(cat, Some(s), &e),
     }
 }
@@ -111,7 +117,7 @@ pub(crate) async fn show(
     if summary.closed.is_some() {
         body.push_str(&html::notice("info", &cat.key("web-case-is-closed")));
     } else {
-        body.push_str(&actions(cat, &s.csrf, &r));
+        body.push_str(&actions(cat, &r));
     }
     body.push_str(&crate::pages::reports::case_tools(cat, s, &reference));
     body.push_str(&format!("<h2>{}</h2>", esc(&cat.key("web-case-checks"))));
@@ -134,17 +140,12 @@ pub(crate) async fn show(
     page(cat, &title, Some(s), &format!("/cases/{r}"), &body)
 }
 
-/// What can be done in an open case: the checks, the locker, importing captures.
-fn actions(cat: &Catalog, csrf: &str, r: &str) -> String {
+/// What can be done in an open case: a phone checked (each way a tile), the locker.
+fn actions(cat: &Catalog, r: &str) -> String {
     format!(
-        "<div class=\"actions\"><a class=\"button\" id=\"start-live\" href=\"/cases/{r}/live\">{}</a><a class=\"button\" id=\"start-android\" href=\"/cases/{r}/android\">{}</a><a class=\"button\" id=\"start-ios\" href=\"/cases/{r}/ios\">{}</a><a class=\"button\" id=\"open-locker\" href=\"/cases/{r}/locker\">{}</a><form method=\"post\" action=\"/cases/{r}/import?csrf={}\" enctype=\"multipart/form-data\" class=\"card\" id=\"import-form\"><label>{}<input type=\"file\" name=\"files\" id=\"import-files\" multiple required></label><button type=\"submit\" id=\"import\">{}</button></form></div>",
-        esc(&cat.key("web-live-start")),
-        esc(&cat.key("web-android-start")),
-        esc(&cat.key("web-ios-start")),
-        esc(&cat.key("web-locker-open")),
-        esc(csrf),
-        esc(&cat.key("web-import-label")),
-        esc(&cat.key("web-import-button"))
+        "{}<p><a class=\"button\" id=\"open-locker\" href=\"/cases/{r}/locker\">{}</a></p>",
+        super::check::ways(cat, r),
+        esc(&cat.key("web-locker-open"))
     )
 }
 

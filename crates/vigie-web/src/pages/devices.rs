@@ -7,12 +7,11 @@ use crate::extract::{Operator, Posted};
 use crate::html::{self, csrf_field, esc, seg};
 use crate::respond::{case_error, error_page, page};
 use crate::runs::{Device, DeviceRun};
-use crate::views;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::sync::Arc;
-use vigie_core::{Catalog, Localized, Message, Timestamp};
+use vigie_core::{Localized, Message, Timestamp};
 use vigie_indicators::IndicatorSet;
 use vigie_station::{CaseTarget, CheckError, PhoneCheckRequest, Progress, Running};
 
@@ -243,13 +242,6 @@ pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<u64
         let m = Message::new("web-check-unknown");
         return error_page(cat, Some(s), StatusCode::NOT_FOUND, &m);
     };
-    let result = match (progress.finished, &progress.error, progress.scan) {
-        (true, None, Some(scan)) => match stored_result(&app, cat, scan) {
-            Ok(html) => Some(html),
-            Err(e) => return case_error(cat, Some(s), &e),
-        },
-        _ => None,
-    };
     let (wait, saved, title) = match device {
         Device::Android => (
             Some("web-android-wait"),
@@ -258,16 +250,10 @@ pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<u64
         ),
         Device::Ios => (None, "web-ios-saved", "web-ios-title"),
     };
-    let body = html::device_check_body(
-        cat,
-        device.name(),
-        id,
-        &progress,
-        &reference,
-        wait,
-        saved,
-        result,
-    );
+    if let (true, None, Some(scan)) = (progress.finished, &progress.error, progress.scan) {
+        return Redirect::to(&format!("/results/{scan}?msg={saved}")).into_response();
+    }
+    let body = html::device_check_body(cat, device.name(), id, &progress, &reference, wait);
     let title = cat.text(&Message::new(title).arg("reference", &reference));
     page(
         cat,
@@ -276,11 +262,4 @@ pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<u64
         &format!("/{}/{id}", device.name()),
         &body,
     )
-}
-
-/// The result of stored check `scan`, as the page shows it.
-fn stored_result(app: &App, cat: &Catalog, scan: i64) -> Result<String, vigie_case::CaseError> {
-    let stored = app.with_store(None, |st| vigie_station::stored_check(st, scan))?;
-    let (_, record) = stored.ok_or(vigie_case::CaseError::NoScan(scan))?;
-    Ok(views::check_result(cat, &record))
 }

@@ -20,16 +20,14 @@ pub(crate) async fn page_of(State(app): Shared, op: Operator) -> Response {
         .and_then(|h| h.as_ref().map(|h| h.config().clone()));
     let body = match running {
         Some(c) => format!(
-            "<p>{}</p><div class=\"qr\">{}</p></div>{}<form method=\"post\" action=\"/hotspot/stop\">{}<button type=\"submit\">{}</button></form><p><a class=\"button\" href=\"/cases\">{}</a></p>",
-            esc(&cat.text(&Message::new("hotspot-join").arg("ssid", &c.ssid).arg("password", &c.password))),
-            // The SVG is made by the QR encoder from our own settings, not from input.
-            c.qr_svg(),
+            "{}{}<form method=\"post\" action=\"/hotspot/stop\">{}<button type=\"submit\">{}</button></form><p><a class=\"button\" href=\"/check\">{}</a></p>",
+            join_html(cat, &c),
             if c.uplink.is_none() { html::notice("info", &cat.key("hotspot-captive")) } else { String::new() },
             csrf_field(s),
             esc(&cat.key("web-hotspot-stop")),
             esc(&cat.text(&Message::new("web-hotspot-then").arg("interface", &c.interface)))
         ),
-        None => start_form(cat, s),
+        None => start_form(cat, s, None),
     };
     page(
         cat,
@@ -40,8 +38,22 @@ pub(crate) async fn page_of(State(app): Shared, op: Operator) -> Response {
     )
 }
 
-/// The form that starts the hotspot, or why it cannot start here.
-fn start_form(cat: &Catalog, s: &crate::auth::Session) -> String {
+/// How the phone joins the running hotspot: its name and password, and the QR code.
+pub(crate) fn join_html(cat: &Catalog, c: &vigie_hotspot::HotspotConfig) -> String {
+    let join = Message::new("hotspot-join")
+        .arg("ssid", &c.ssid)
+        .arg("password", &c.password);
+    // The SVG is made by the QR encoder from our own settings, not from input.
+    format!(
+        "<div class=\"join\"><p>{}</p><div class=\"qr\">{}</div></div>",
+        esc(&cat.text(&join)),
+        c.qr_svg()
+    )
+}
+
+/// The form that starts the hotspot (then going back to case `case`'s live check, when
+/// given), or why it cannot start here.
+pub(crate) fn start_form(cat: &Catalog, s: &crate::auth::Session, case: Option<&str>) -> String {
     let mut wifi = String::new();
     let mut uplinks = format!(
         "<option value=\"\">{}</option>",
@@ -56,8 +68,11 @@ fn start_form(cat: &Catalog, s: &crate::auth::Session) -> String {
     if wifi.is_empty() {
         return html::notice("info", &cat.key("web-hotspot-no-wifi"));
     }
+    let back = case
+        .map(|c| format!("<input type=\"hidden\" name=\"case\" value=\"{}\">", esc(c)))
+        .unwrap_or_default();
     format!(
-        "<p>{}</p><form method=\"post\" action=\"/hotspot/start\" class=\"card\">{}<label>{}<select name=\"interface\">{wifi}</select></label><label>{}<select name=\"uplink\">{uplinks}</select></label><button type=\"submit\">{}</button></form>",
+        "<p>{}</p><form method=\"post\" action=\"/hotspot/start\" class=\"card\" id=\"hotspot-form\">{}{back}<label>{}<select name=\"interface\">{wifi}</select></label><label>{}<select name=\"uplink\">{uplinks}</select></label><button type=\"submit\" id=\"hotspot-start\">{}</button></form>",
         esc(&cat.key("web-hotspot-intro")),
         csrf_field(s),
         esc(&cat.key("web-hotspot-interface")),
@@ -82,7 +97,11 @@ pub(crate) async fn start(State(app): Shared, p: Posted) -> Response {
             if let Ok(mut slot) = app.hotspot.lock() {
                 *slot = Some(h);
             }
-            Redirect::to("/hotspot").into_response()
+            let next = match f.get("case").filter(|c| !c.is_empty()) {
+                Some(c) => format!("/cases/{}/live", html::seg(c)),
+                None => "/hotspot".to_owned(),
+            };
+            Redirect::to(&next).into_response()
         }
         Err(e) => error_page(cat, Some(s), StatusCode::BAD_REQUEST, &e.message()),
     }

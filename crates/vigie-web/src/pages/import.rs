@@ -3,7 +3,6 @@
 
 use crate::app::{CaseRef, Shared};
 use crate::extract::Upload;
-use crate::html::seg;
 use crate::respond::{case_error, error_page};
 use crate::upload::{receive, FileSink};
 use axum::extract::{Path, State};
@@ -160,9 +159,7 @@ pub(crate) async fn import(State(app): Shared, Path(reference): CaseRef, up: Upl
     }
     result.sources = sources;
     match tokio::task::block_in_place(|| target.store_check(&result, made, &iocs)) {
-        Ok(_) => {
-            Redirect::to(&format!("/cases/{}?msg=web-import-done", seg(&reference))).into_response()
-        }
+        Ok(scan) => Redirect::to(&format!("/results/{scan}?msg=web-import-done")).into_response(),
         Err(e) => case_error(cat, Some(s), &e),
     }
 }

@@ -19,14 +19,30 @@ use vigie_station::{CaptureEvidence, LiveCheck, LiveSnapshot};
 /// Suggested duration of a live check, in minutes.
 const SUGGESTED_MINUTES: u64 = 15;
 
-/// The interface and duration to check.
+/// How the phone joins the station's Wi-Fi (the hotspot's QR code, or the form that starts
+/// it), then the interface and duration to check.
 pub(crate) async fn form(
+    State(app): Shared,
     op: Operator,
     Path(reference): CaseRef,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
     let (cat, s) = (&op.cat, &op.session);
-    let preferred = q.get("interface");
+    let hotspot = app
+        .hotspot
+        .lock()
+        .ok()
+        .and_then(|h| h.as_ref().map(|h| h.config().clone()));
+    let join = match &hotspot {
+        Some(c) => super::hotspot::join_html(cat, c),
+        None if listed_interfaces().iter().any(|i| i.wireless) => {
+            super::hotspot::start_form(cat, s, Some(&reference))
+        }
+        None => String::new(),
+    };
+    let preferred = q
+        .get("interface")
+        .or(hotspot.as_ref().map(|c| &c.interface));
     let options: String = listed_interfaces()
         .iter()
         .map(|i| {
@@ -44,7 +60,7 @@ pub(crate) async fn form(
     let advice =
         Message::new("web-live-advice-duration").arg("minutes", SUGGESTED_MINUTES.to_string());
     let body = format!(
-        "<p>{}</p><ul class=\"advice\"><li>{}</li><li>{}</li><li>{}</li></ul><form method=\"post\" action=\"/cases/{}/live\" class=\"card\">{}<label>{}<select name=\"interface\" id=\"interface\">{options}</select></label><label>{}<input type=\"number\" name=\"minutes\" id=\"minutes\" min=\"1\" max=\"240\" value=\"{SUGGESTED_MINUTES}\"></label><button type=\"submit\" id=\"start\">{}</button></form>",
+        "{join}<p>{}</p><ul class=\"advice\"><li>{}</li><li>{}</li><li>{}</li></ul><form method=\"post\" action=\"/cases/{}/live\" class=\"card\">{}<label>{}<select name=\"interface\" id=\"interface\">{options}</select></label><label>{}<input type=\"number\" name=\"minutes\" id=\"minutes\" min=\"1\" max=\"240\" value=\"{SUGGESTED_MINUTES}\"></label><button type=\"submit\" id=\"start\">{}</button></form>",
         esc(&cat.key("web-live-intro")),
         esc(&cat.key("web-live-advice-unlocked")),
         esc(&cat.key("web-live-advice-apps")),
@@ -228,6 +244,12 @@ fn state_json(app: &App, id: u64, cat: &Catalog) -> Option<serde_json::Value> {
     let snap = rc.last.clone();
     let finished = rc.check.is_none();
     let level = vigie_core::Verdict::new(snap.findings.clone(), Default::default()).level;
+    let headline = headline_key(&snap, level, finished);
+    let early = matches!(headline, "web-live-too-early" | "web-live-ended-too-early");
+    let (shown, sign) = match early {
+        true => ("early", crate::views::EARLY_SIGN),
+        false => (level.name(), crate::views::level_sign(level)),
+    };
     let devices: Vec<String> = snap
         .devices
         .iter()
@@ -245,10 +267,10 @@ fn state_json(app: &App, id: u64, cat: &Catalog) -> Option<serde_json::Value> {
             (_, true) => "web-joined-none",
         }),
         "findings": snap.findings.iter().map(|f| crate::views::finding_json(cat, f)).collect::<Vec<_>>(),
-        "level": level.name(),
-        "level_label": cat.key(&format!("web-level-{}", level.name())),
-        "level_sign": crate::views::level_sign(level),
-        "headline": cat.key(headline_key(&snap, level, finished)),
+        "level": shown,
+        "level_label": cat.key(&format!("web-level-{shown}")),
+        "level_sign": sign,
+        "headline": cat.key(headline),
         "finished": finished,
         "stopped": snap.stopped.as_ref().map(|m| cat.text(m)),
         "saved": rc.saved.as_ref().map(|r| r.is_ok()),

@@ -2,6 +2,7 @@
 
 pub(crate) mod account;
 pub(crate) mod cases;
+pub(crate) mod check;
 pub(crate) mod devices;
 pub(crate) mod evidence;
 pub(crate) mod hotspot;

@@ -7,14 +7,20 @@ use crate::extract::Posted;
 use crate::html::{esc, seg};
 use crate::respond::{case_error, error_page, page};
 use crate::views;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use std::collections::HashMap;
 use vigie_case::{CaseError, PersonAnswer, PersonSays};
 use vigie_core::{Message, Timestamp};
 
 /// The result of stored check `id`.
-pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<i64>) -> Response {
+pub(crate) async fn page_of(
+    State(app): Shared,
+    op: Operator,
+    Path(id): Path<i64>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let stored = app.with_store(None, |st| {
         let (reference, record) =
@@ -32,9 +38,17 @@ pub(crate) async fn page_of(State(app): Shared, op: Operator, Path(id): Path<i64
         esc(&cat.key("web-back-case"))
     );
     let answers = views::answers::section(cat, s, id, &record.verdict.findings, &answers);
-    let body = format!("{}{answers}{back}", views::check_result(cat, &record));
+    let notice = q
+        .get("msg")
+        .filter(|m| m.starts_with("web-"))
+        .map(|m| crate::html::notice("ok", &cat.key(m)))
+        .unwrap_or_default();
+    let body = format!(
+        "{notice}{}{answers}{back}",
+        views::check_result(cat, &record)
+    );
     let title = Message::new("web-result-title")
-        .arg("kind_keys", record.kind.label_key())
+        .arg("kind_keys", record.kind.title_key())
         .arg("reference", &reference)
         .arg("made", record.made.to_string());
     page(

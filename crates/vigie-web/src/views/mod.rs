@@ -7,7 +7,7 @@ pub(crate) mod answers;
 mod ios;
 mod verdict;
 
-pub(crate) use verdict::{by_seriousness, case_verdict, check_section, level_sign};
+pub(crate) use verdict::{by_seriousness, case_verdict, check_section, level_sign, EARLY_SIGN};
 
 use crate::html::esc;
 use vigie_core::{Catalog, Coverage, Finding, FindingView, Message};
@@ -84,7 +84,7 @@ pub(crate) fn coverage_html(cat: &Catalog, c: &Coverage, h: &str) -> String {
 }
 
 /// The result of a check on its own page: the verdict first (its level in words and a
-/// sign, what it means, the warning it calls for), then the details.
+/// sign, what it means, what was found, what not to do now), then the details on demand.
 pub(crate) fn check_result(cat: &Catalog, r: &ScanRecord) -> String {
     let details = match &r.details {
         CheckDetails::Android(d) => android::result(cat, r, d),
@@ -99,5 +99,9 @@ pub(crate) fn check_result(cat: &Catalog, r: &ScanRecord) -> String {
             )
         }
     };
-    format!("{}{details}", verdict::result_head(cat, r))
+    format!(
+        "{}<details class=\"result-details\" id=\"result-details\"><summary>{}</summary>{details}</details>",
+        verdict::result_head(cat, r),
+        esc(&cat.key("web-result-details"))
+    )
 }

@@ -321,7 +321,7 @@ pub fn admin(st: &Station) -> Client {
         "/login",
         &[("name", "admin"), ("password", "correct horse battery")],
     );
-    assert_eq!((r.status, r.header("location")), (303, Some("/cases")));
+    assert_eq!((r.status, r.header("location")), (303, Some("/check")));
     c
 }
 

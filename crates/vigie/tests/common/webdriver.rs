@@ -366,9 +366,10 @@ impl Browser {
         )
     }
 
-    /// On the setup page: creates the administrator, then logs in as it (ends on /cases).
+    /// On the setup page: creates the administrator, then logs in as it (ends on /check, the
+    /// home page).
     pub fn create_admin_and_login(&self) {
-        for (form, next) in [("/setup", "/login"), ("/login", "/cases")] {
+        for (form, next) in [("/setup", "/login"), ("/login", "/check")] {
             self.wait_url(form, |u| u.ends_with(form));
             self.type_into("#name", "admin");
             self.type_into("#password", "correct horse battery");
@@ -384,10 +385,43 @@ impl Browser {
         self.create_admin_and_login();
         self.click("#lang");
         self.wait_text("Cases", 5);
+        self.goto(&format!("{base}/cases"));
         self.type_into("#reference", reference);
         self.click("#new-case");
         let page = format!("/cases/{reference}");
         self.wait_url("the case", |u| u.contains(&page));
+    }
+
+    /// On a check's result screen: opens its details and returns the page's text.
+    pub fn result_details(&self) -> String {
+        self.click("#result-details summary");
+        self.text()
+    }
+
+    /// Gives the page a viewport of `width`×`height` (the window's frame added around it).
+    pub fn viewport(&self, width: i64, height: i64) {
+        let rect = |w: i64, h: i64| {
+            self.cmd(
+                "POST",
+                "/window/rect",
+                Some(json!({"width": w, "height": h})),
+            );
+        };
+        rect(width, height);
+        let inner = self.script("return [window.innerWidth, window.innerHeight];");
+        let (w, h) = (inner[0].as_i64(), inner[1].as_i64());
+        if let (Some(w), Some(h)) = (w, h) {
+            rect(2 * width - w, 2 * height - h);
+        }
+    }
+
+    /// Saves the page as a station's touchscreen (1024×600) and a laptop (1280×800) show it,
+    /// as `<name>-1024.png` and `<name>-1280.png`; the viewport is left at 1280×800.
+    pub fn screenshots(&self, name: &str) {
+        for (w, h) in [(1024, 600), (1280, 800)] {
+            self.viewport(w, h);
+            self.screenshot(&format!("{name}-{w}"));
+        }
     }
 
     /// Saves a PNG screenshot as `target/artefacts/<name>.png` and returns its path.
