@@ -2,7 +2,8 @@
 //! item 1): "Vérifier un téléphone" from the home page, the case in one tap (or a new one),
 //! then how the phone is checked, its progress, and the one result screen: the plain sentence
 //! and what not to do now first, the details only on demand. Walked for a capture file, an
-//! iPhone backup (MVT's test backup) and the station's Wi-Fi (a test interface standing for
+//! Android acquisition (MVT's androidqf one), an iPhone backup (MVT's test backup) and the
+//! station's Wi-Fi (a test interface standing for
 //! the phone's link), in French. Every step is pictured at 1024×600 (the station's
 //! touchscreen) and 1280×800 in `target/artefacts/guided-*`.
 //!
@@ -92,18 +93,35 @@ fn a_phone_checked_in_three_taps() {
     assert_says(&text, &["NET-IOC-DOMAIN", "Ce qui n’a pas été vérifié"]);
     b.screenshots("guided-05-file-details-fr");
 
-    // An iPhone backup, from the home page: the case a tap away.
+    // An Android acquisition made with androidqf (MVT's test one), from the home page: the
+    // case a tap away.
+    ways_of(&b, &st, "PV-2026-00500");
+    b.click("#start-android");
+    b.wait_text("androidqf", 10);
+    let dump = shared.join("mvt/androidqf");
+    b.type_into("#android-dump-path", dump.to_str().expect("path"));
+    b.screenshots("guided-06-android-form-fr");
+    b.click("#android-dump-go");
+    b.wait_url("the result", |u| u.contains("/results/"));
+    let text = b.wait_text("Voir le détail de la vérification", 60);
+    assert!(
+        text.contains("Vérification d’un téléphone Android"),
+        "{text}"
+    );
+    b.screenshots("guided-07-android-result-fr");
+
+    // An iPhone backup.
     ways_of(&b, &st, "PV-2026-00500");
     b.click("#start-ios");
     b.wait_text("sauvegarde", 10);
     let backup = shared.join("mvt/ios_backup");
     b.type_into("#ios-path", backup.to_str().expect("path"));
-    b.screenshots("guided-06-ios-form-fr");
+    b.screenshots("guided-08-ios-form-fr");
     b.click("#ios-go");
     b.wait_url("the check", |u| u.contains("/ios/"));
     let text = b.wait_text("Voir le détail de la vérification", 60);
     assert!(text.contains("dans ce qui a été vérifié") || text.contains("Ce qui a été trouvé"));
-    b.screenshots("guided-07-ios-result-fr");
+    b.screenshots("guided-09-ios-result-fr");
 
     // The station's Wi-Fi: before any traffic the progress page says it is too early to
     // conclude, and so does the result of a check that saw nothing.
@@ -114,14 +132,14 @@ fn a_phone_checked_in_three_taps() {
     ways_of(&b, &st, "PV-2026-00500");
     b.click("#start-live");
     b.click(&format!("#interface option[value=\"{}\"]", link.name));
-    b.screenshots("guided-08-wifi-form-fr");
+    b.screenshots("guided-10-wifi-form-fr");
     b.click("#start");
     b.wait_url("the progress", |u| u.contains("/checks/"));
     let text = b.wait_text("Trop tôt pour conclure", 10);
     assert!(text.contains("il reste"), "a countdown: {text}");
     assert!(text.contains("Pas de conclusion pour l’instant"), "{text}");
     assert!(!text.contains("Rien de suspect n’a été trouvé"), "{text}");
-    b.screenshots("guided-09-wifi-progress-fr");
+    b.screenshots("guided-11-wifi-progress-fr");
     b.click("#stop");
     b.wait_url("the result", |u| u.contains("/results/"));
     let text = b.wait_text("Trop tôt pour conclure", 15);
@@ -130,5 +148,5 @@ fn a_phone_checked_in_three_taps() {
         &["Pas de conclusion pour l’instant", "La capture ne dure que"],
     );
     assert!(!text.contains("Rien de trouvé"), "{text}");
-    b.screenshots("guided-10-wifi-result-fr");
+    b.screenshots("guided-12-wifi-result-fr");
 }

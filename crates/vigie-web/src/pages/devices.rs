@@ -20,14 +20,15 @@ pub(crate) async fn android_form(op: Operator, Path(reference): CaseRef) -> Resp
     let (cat, s) = (&op.cat, &op.session);
     let devices = tokio::task::block_in_place(vigie_station::android_devices);
     let mut body = format!(
-        "<p>{}</p><p class=\"notice info\">{}</p>",
+        "<h2>{}</h2><p>{}</p><p class=\"notice info\">{}</p>",
+        esc(&cat.key("web-android-usb-title")),
         esc(&cat.key("web-android-intro")),
         esc(&cat.key("adb-guide"))
     );
     match devices {
         Err(e) => body.push_str(&html::notice("error", &cat.say(&e))),
         Ok(list) if list.is_empty() => {
-            body.push_str(&html::notice("error", &cat.key("adb-error-no-device")))
+            body.push_str(&html::notice("info", &cat.key("adb-error-no-device")))
         }
         Ok(list) => {
             let mut options = String::new();
@@ -57,6 +58,15 @@ pub(crate) async fn android_form(op: Operator, Path(reference): CaseRef) -> Resp
             ));
         }
     }
+    body.push_str(&format!(
+        "<h2>{}</h2><p>{}</p><form method=\"post\" action=\"/cases/{}/android\" class=\"card\">{}<input type=\"hidden\" name=\"source\" value=\"dump\"><label>{}<input name=\"path\" id=\"android-dump-path\" required></label><button type=\"submit\" id=\"android-dump-go\">{}</button></form>",
+        esc(&cat.key("web-android-dump-title")),
+        esc(&cat.key("web-android-dump-intro")),
+        seg(&reference),
+        csrf_field(s),
+        esc(&cat.key("web-android-dump-path")),
+        esc(&cat.key("web-android-dump-go"))
+    ));
     let title = cat.text(&Message::new("web-android-title").arg("reference", &reference));
     page(
         cat,
@@ -135,12 +145,15 @@ fn launch(
     Redirect::to(&format!("/{}/{id}", device.name())).into_response()
 }
 
-/// Starts reading the chosen Android phone.
+/// Starts reading the chosen Android phone, or the acquisition at the path given.
 pub(crate) async fn android_start(
     State(app): Shared,
     Path(reference): CaseRef,
     p: Posted,
 ) -> Response {
+    if p.form.get("source").map(String::as_str) == Some("dump") {
+        return android_dump_start(&app, reference, &p);
+    }
     let Some(serial) = p.form.get("serial").filter(|v| !v.is_empty()).cloned() else {
         let m = Message::new("adb-error-no-device");
         return error_page(&p.op.cat, Some(&p.op.session), StatusCode::BAD_REQUEST, &m);
@@ -161,6 +174,30 @@ pub(crate) async fn android_start(
         };
         let (_, scan) =
             vigie_station::check_android_phone(Some(&serial), &iocs, Some(&target), &mut step)?;
+        scan.ok_or(CheckError::Case(vigie_case::CaseError::Unavailable))
+    })
+}
+
+/// Starts checking an Android acquisition (androidqf's folder or zip) at a path on the
+/// station.
+fn android_dump_start(app: &App, reference: String, p: &Posted) -> Response {
+    let (cat, s) = (&p.op.cat, &p.op.session);
+    let path = p.form.get("path").map(|v| v.trim()).unwrap_or_default();
+    if path.is_empty() {
+        let m = Message::new("web-android-no-path");
+        return error_page(cat, Some(s), StatusCode::BAD_REQUEST, &m);
+    }
+    let (target, iocs) = match prepare(app, &p.op, &reference, "android-check-started") {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let (path, step) = (
+        std::path::PathBuf::from(path),
+        cat.key("web-android-dump-step"),
+    );
+    launch(app, Device::Android, reference, move |progress| {
+        progress.step(0, 1, &step);
+        let (_, scan) = vigie_station::check_android_dump(&path, &iocs, Some(&target))?;
         scan.ok_or(CheckError::Case(vigie_case::CaseError::Unavailable))
     })
 }
