@@ -71,6 +71,11 @@ net-beaconing-explain = The phone connected to { $name } { $count ->
         [one] { $seconds } second
        *[other] { $seconds } seconds
     }. Some apps check in like this in the background; spyware does too.
+net-beaconing-media-title = Regular connections to { $name }, a news or media service
+net-beaconing-media-explain = The phone connected { $count } times to { $name }, at regular intervals of about { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }. News, weather and sport apps and pages ask this way whether there is anything new: it is usual, and not on its own a sign of spyware.
 net-tor-title = Traffic that looks like the Tor network ({ $name })
 net-tor-explain = This connection has the traits of Tor, an anonymity network. It can be a privacy tool chosen by the person, or a way for software to hide where it sends data.
 net-nonstd-port-title = Connection on an unusual port ({ $name }, { $proto } port { $port })

@@ -68,6 +68,11 @@ net-beaconing-explain = Le téléphone s’est connecté { $count } fois à { $n
         [one] { $seconds } seconde
        *[other] { $seconds } secondes
     }. Certaines applications se signalent ainsi en arrière-plan ; les logiciels espions aussi.
+net-beaconing-media-title = Connexions régulières à { $name }, un service d’actualités ou de médias
+net-beaconing-media-explain = Le téléphone s’est connecté { $count } fois à { $name }, à intervalles réguliers d’environ { $seconds ->
+        [one] { $seconds } seconde
+       *[other] { $seconds } secondes
+    }. Les applications et pages d’actualités, de météo ou de sport demandent ainsi s’il y a du nouveau : c’est habituel, et ce n’est pas à lui seul un signe de logiciel espion.
 net-tor-title = Trafic qui ressemble au réseau Tor ({ $name })
 net-tor-explain = Cette connexion a les caractéristiques de Tor, un réseau d’anonymisation. Ce peut être un outil de protection de la vie privée choisi par la personne, ou un moyen pour un logiciel de cacher où il envoie des données.
 net-nonstd-port-title = Connexion sur un port inhabituel ({ $name }, { $proto } port { $port })

@@ -57,6 +57,9 @@ impl SuffixSet {
 pub struct HeuristicLists {
     /// Platform and common-app services: no heuristic alarm for them.
     pub allow: SuffixSet,
+    /// News, media, weather and sport services, whose apps poll: their regular connections
+    /// are said calmly.
+    pub media: SuffixSet,
     /// Dynamic-DNS providers.
     pub dyndns: SuffixSet,
     /// Abused top-level domains.
@@ -71,6 +74,7 @@ impl Default for HeuristicLists {
     fn default() -> Self {
         HeuristicLists {
             allow: SuffixSet::from_list(include_str!("../data/allowlist.txt")),
+            media: SuffixSet::from_list(include_str!("../data/media.txt")),
             dyndns: SuffixSet::from_list(include_str!("../data/dyndns.txt")),
             tlds: SuffixSet::from_list(include_str!("../data/suspicious_tlds.txt")),
             doh: SuffixSet::from_list(include_str!("../data/doh.txt")),
@@ -95,6 +99,7 @@ mod tests {
         assert!(!l.allow.contains("notgoogle.com"));
         assert_eq!(l.dyndns.covering("evil.duckdns.org"), Some("duckdns.org"));
         assert!(l.tlds.contains("spy.tk"));
+        assert!(l.media.contains("www.lemonde.fr"));
         assert!(l.doh.contains("dns.google"));
         assert!(l.free_cas.iter().any(|c| c == "Let's Encrypt"));
     }

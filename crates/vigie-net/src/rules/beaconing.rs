@@ -51,8 +51,9 @@ impl Beacons {
         d.last = Some(ev);
     }
 
-    /// A finding for every destination connected to regularly enough, by name.
-    pub(super) fn findings(&self, t: &Thresholds) -> Vec<Finding> {
+    /// A finding for every destination connected to regularly enough, by name: information
+    /// only for the news and media services that `media` names (their apps poll).
+    pub(super) fn findings(&self, t: &Thresholds, media: &dyn Fn(&str) -> bool) -> Vec<Finding> {
         let mut dests: Vec<(&String, &Destination)> = self.destinations.iter().collect();
         dests.sort_by(|a, b| a.0.cmp(b.0));
         let mut out = vec![];
@@ -63,11 +64,17 @@ impl Beacons {
             let seconds = format!("{period:.0}");
             let args = [("name", name.as_str()), ("seconds", seconds.as_str())];
             let count = d.starts.len().to_string();
+            let (severity, key) = match media(name) {
+                true => (Severity::Info, "net-beaconing-media"),
+                false => (Severity::Medium, "net-beaconing"),
+            };
             let mut f = explaining(
-                finding(ids::BEACONING, Severity::Medium, name, &args),
+                finding(ids::BEACONING, severity, name, &args),
                 "count",
                 &count,
             );
+            f.title.key = format!("{key}-title");
+            f.explanation.key = format!("{key}-explain");
             f.add_occurrence(d.first.clone());
             f.add_occurrence(d.last.clone());
             f.occurrences = d.starts.len() as u64;
@@ -110,5 +117,33 @@ mod tests {
             .collect();
         assert!(beacon_period(&irregular, &t).is_none());
         assert!(beacon_period(&regular[..3], &t).is_none());
+    }
+
+    #[test]
+    fn news_services_polling_are_said_calmly() {
+        let t = Thresholds::default();
+        let mut b = Beacons::default();
+        let evidence = || Evidence::RawOutput {
+            name: "test".into(),
+            sha256: String::new(),
+            detail: String::new(),
+        };
+        for name in ["www.lemonde.fr", "c2.example.net"] {
+            for i in 0..8 {
+                let start = Timestamp::from_secs_nanos(100 + i * 60, 0);
+                b.connection(name.to_owned(), start, &evidence);
+            }
+        }
+        let media = |n: &str| n.ends_with("lemonde.fr");
+        let found = b.findings(&t, &media);
+        let of = |s: &str| found.iter().find(|f| f.subject == s).expect("a finding");
+        let news = of("www.lemonde.fr");
+        assert_eq!(news.severity, Severity::Info);
+        assert_eq!(news.title.key, "net-beaconing-media-title");
+        let other = of("c2.example.net");
+        assert_eq!(
+            (other.severity, other.title.key.as_str()),
+            (Severity::Medium, "net-beaconing-title")
+        );
     }
 }

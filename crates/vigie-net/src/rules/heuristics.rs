@@ -70,6 +70,11 @@ impl Heuristics {
         Heuristics { lists, thresholds }
     }
 
+    /// Whether `name` is a news, media, weather or sport service (whose apps poll).
+    pub(super) fn media(&self, name: &str) -> bool {
+        self.lists.media.contains(name)
+    }
+
     /// Whether `name` is one of the platforms' own services.
     pub(super) fn allowed(&self, name: &str) -> bool {
         self.lists.allow.contains(name)

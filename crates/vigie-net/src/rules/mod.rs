@@ -202,7 +202,8 @@ impl<'a> NetRules<'a> {
     /// over all flows seen.
     pub fn findings(&self) -> Vec<Finding> {
         let mut out: Vec<Finding> = self.findings.as_slice().to_vec();
-        out.extend(self.beacons.findings(&self.heuristics.thresholds));
+        let media = |name: &str| self.heuristics.media(name);
+        out.extend(self.beacons.findings(&self.heuristics.thresholds, &media));
         out
     }
 }
