@@ -30,6 +30,15 @@ and-ioc-history-title = { $app } ran on this phone ({ $package }), according to 
 and-ioc-history-explain = The phone's battery history names { $package }, which is { $app }, listed as spyware: it was on the phone at some point. It is not installed now: it may have been removed, or it may be hidden. Talk about it with a support worker, who can help decide what to do next.
 and-ioc-process-title = A process of { $app } is running ({ $process })
 and-ioc-process-explain = The process { $process } belongs to { $app }, listed as spyware. It runs on the phone even though no installed app was found under this name, which can mean the spyware is hiding.
+and-sideloaded-common-title = Common app installed from outside a store: { $package }
+and-sideloaded-common-explain = { $package } is a common app, installed here from outside an app store (installer: “{ $installer }”): for instance from its maker’s website, by a transfer from a former phone, or as a modified version. It is usually harmless; if the person did not install it that way themselves, it is worth noting.{ $since ->
+        [unknown] {""}
+       *[other] {" "}First installed: { $since }.
+    } It can see: { $can_keys }.
+and-sideloaded-common-unknown-explain = { $package } is a common app, installed here from outside an app store (no installer recorded): for instance from its maker’s website, by a transfer from a former phone, or as a modified version. It is usually harmless; if the person did not install it that way themselves, it is worth noting.{ $since ->
+        [unknown] {""}
+       *[other] {" "}First installed: { $since }.
+    } It can see: { $can_keys }.
 and-sideloaded-title = App installed from outside any store: { $package }
 and-sideloaded-unknown-explain = { $package } was not installed from an app store (no installer recorded): this is how spyware is usually installed, by someone who had the phone in hand. Many ordinary apps are installed this way too.{ $since ->
         [unknown] {""}

@@ -30,6 +30,15 @@ and-ioc-history-title = { $app } a fonctionné sur ce téléphone ({ $package })
 and-ioc-history-explain = L’historique de la batterie du téléphone mentionne { $package }, c’est-à-dire { $app }, un logiciel espion répertorié : il a été présent sur le téléphone à un moment. Il n’est pas installé actuellement : il a pu être supprimé, ou être caché. Parlez-en avec un ou une intervenante, qui peut aider à décider de la suite.
 and-ioc-process-title = Un processus de { $app } est en cours d’exécution ({ $process })
 and-ioc-process-explain = Le processus { $process } appartient à { $app }, répertorié comme logiciel espion. Il tourne sur le téléphone alors qu’aucune application installée n’a été trouvée sous ce nom, ce qui peut signifier que le logiciel espion se cache.
+and-sideloaded-common-title = Application courante installée hors d’une boutique : { $package }
+and-sideloaded-common-explain = { $package } est une application courante, installée ici hors d’une boutique d’applications (installateur : « { $installer } ») : par exemple depuis le site de son éditeur, par un transfert depuis un ancien téléphone, ou en version modifiée. C’est en général sans gravité ; si la personne ne l’a pas installée ainsi elle-même, mieux vaut le noter.{ $since ->
+        [unknown] {""}
+       *[other] {" "}Première installation : { $since }.
+    } Elle peut voir : { $can_keys }.
+and-sideloaded-common-unknown-explain = { $package } est une application courante, installée ici hors d’une boutique d’applications (aucun installateur enregistré) : par exemple depuis le site de son éditeur, par un transfert depuis un ancien téléphone, ou en version modifiée. C’est en général sans gravité ; si la personne ne l’a pas installée ainsi elle-même, mieux vaut le noter.{ $since ->
+        [unknown] {""}
+       *[other] {" "}Première installation : { $since }.
+    } Elle peut voir : { $can_keys }.
 and-sideloaded-title = Application installée hors de toute boutique : { $package }
 and-sideloaded-unknown-explain = { $package } n’a pas été installée depuis une boutique d’applications (aucun installateur enregistré) : c’est ainsi qu’un logiciel espion est habituellement installé, par quelqu’un qui a eu le téléphone en main. Beaucoup d’applications ordinaires sont aussi installées ainsi.{ $since ->
         [unknown] {""}

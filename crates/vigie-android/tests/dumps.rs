@@ -72,6 +72,19 @@ fn androidqf_acquisition() {
     // A system app updated from outside a store is flagged; one with no installer is not.
     assert!(rules_on(&v, "com.google.android.youtube").contains("AND-SIDELOADED"));
     assert!(rules_on(&v, "com.malware.blah").is_empty());
+    // Apps most phones carry are said calmly (information, their own words); others not.
+    let sideloaded = |p: &str| {
+        v.findings
+            .iter()
+            .find(|f| f.subject == p && f.rule == "AND-SIDELOADED")
+            .map(|f| (f.severity, f.title.key.clone()))
+    };
+    for p in ["com.whatsapp", "com.google.android.youtube"] {
+        let calm = (Severity::Info, "and-sideloaded-common-title".to_owned());
+        assert_eq!(sideloaded(p), Some(calm), "{p}");
+    }
+    let plain = sideloaded("app.revanced.manager.flutter").expect("flagged");
+    assert_eq!(plain, (Severity::Low, "and-sideloaded-title".to_owned()));
     // A protection setting turned off, as MVT reports it.
     assert!(rules_on(&v, "samsung_errorlog_agree").contains("AND-REPORTS-OFF"));
 }

@@ -29,6 +29,35 @@ const OTHER_STORES: &[&str] = &[
     "com.aurora.store",
 ];
 
+/// Apps most phones carry (messaging, video, social networks, browsers): installed from
+/// outside a store, they are said calmly, as information (an APK from the maker's site, a
+/// transfer from a former phone, a modified version), never as a spy app's way in.
+const COMMON_APPS: &[&str] = &[
+    "com.whatsapp",
+    "com.whatsapp.w4b",
+    "com.google.android.youtube",
+    "com.facebook.katana",
+    "com.facebook.orca",
+    "com.instagram.android",
+    "org.telegram.messenger",
+    "org.thoughtcrime.securesms",
+    "com.snapchat.android",
+    "com.zhiliaoapp.musically",
+    "com.twitter.android",
+    "com.discord",
+    "com.viber.voip",
+    "com.skype.raider",
+    "com.microsoft.teams",
+    "us.zoom.videomeetings",
+    "com.spotify.music",
+    "deezer.android.app",
+    "com.netflix.mediaclient",
+    "org.mozilla.firefox",
+    "com.android.chrome",
+    "com.google.android.gm",
+    "com.google.android.apps.maps",
+];
+
 /// Packages of root managers and hooking frameworks.
 const ROOT_PACKAGES: &[&str] = &[
     "com.topjohnwu.magisk",
@@ -71,19 +100,25 @@ impl RuleRun<'_> {
         }
     }
 
-    /// An app installed from outside any store (more serious when it can see much).
+    /// An app installed from outside any store (more serious when it can see much; said
+    /// calmly for an app most phones carry).
     fn sideloaded(&mut self, p: &Package, caps: &[&'static str], sensitive: bool) {
         let installer = p.installer.as_deref();
+        let common = COMMON_APPS.contains(&p.name.as_str());
+        let stem = match common {
+            true => "and-sideloaded-common",
+            false => "and-sideloaded",
+        };
         let key = match installer {
-            Some(_) => "and-sideloaded-explain",
-            None => "and-sideloaded-unknown-explain",
+            Some(_) => format!("{stem}-explain"),
+            None => format!("{stem}-unknown-explain"),
         };
-        let severity = if sensitive {
-            Severity::Medium
-        } else {
-            Severity::Low
+        let severity = match (common, sensitive) {
+            (true, _) => Severity::Info,
+            (false, true) => Severity::Medium,
+            (false, false) => Severity::Low,
         };
-        let title = Message::new("and-sideloaded-title").arg("package", &p.name);
+        let title = Message::new(format!("{stem}-title")).arg("package", &p.name);
         let explanation = Message::new(key)
             .arg("package", &p.name)
             .arg("installer", installer.unwrap_or_default())
