@@ -1,5 +1,5 @@
-//! The person's word on what a check flagged (an app, a web address): she installed it
-//! herself, she does not know it, or someone else installed it, with a note. Each answer is a
+//! The person's word on what a check flagged (an app, a web address): she uses it or set it
+//! up herself, she does not know it, or someone else set it up, with a note. Each answer is a
 //! row of its own, logged with the operator who recorded it; the latest on a thing counts,
 //! and the earlier ones stay in the file.
 
@@ -16,11 +16,11 @@ pub const MAX_ANSWER_NOTE: usize = 2000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PersonSays {
-    /// She installed it (or uses it) herself.
+    /// She uses it, or set it up herself.
     InstalledIt,
     /// She does not know it.
     DoesNotKnowIt,
-    /// Someone else installed it.
+    /// Someone else set it up.
     SomeoneElse,
 }
 
@@ -68,7 +68,7 @@ pub struct PersonAnswer {
 }
 
 impl PersonAnswer {
-    /// The answer as a sentence ("The person's answer: someone else installed it — note").
+    /// The answer as a sentence ("The person's answer: someone else set it up — note").
     pub fn message(&self) -> Message {
         let key = match (self.says, self.note.is_empty()) {
             (Some(_), true) => "person-answer",

@@ -22,11 +22,14 @@ pub fn case(env: &Env, action: CaseAction) -> Result<ExitCode> {
         }
         CaseAction::Show { reference, format } => {
             let id = store.find(&reference).said(cat)?;
-            let scans = vigie_station::stored_checks(&store, id).said(cat)?;
-            let retro = store.retro_matches(id).said(cat)?;
-            let evidence = store.evidence(id).said(cat)?;
+            let contents = render::CaseContents {
+                scans: vigie_station::stored_checks(&store, id).said(cat)?,
+                retro: store.retro_matches(id).said(cat)?,
+                evidence: store.evidence(id).said(cat)?,
+                answers: store.answers(id).said(cat)?,
+            };
             let json = format == ScanFormat::Json;
-            render::case_show(&mut out, cat, &reference, &scans, &retro, &evidence, json)?;
+            render::case_show(&mut out, cat, &reference, &contents, json)?;
         }
         CaseAction::Verify { reference } => {
             if let Some(r) = &reference {

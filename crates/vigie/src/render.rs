@@ -325,16 +325,32 @@ pub fn retro_line(cat: &Catalog, reference: &str, m: &vigie_case::RetroMatch) ->
     )
 }
 
-/// One case's checks, re-translated from what each stored.
+/// What `vigie case show` shows of a case.
+pub struct CaseContents {
+    /// Its checks, by number.
+    pub scans: Vec<(i64, ScanRecord)>,
+    /// Indicators that later feeds found in them.
+    pub retro: Vec<vigie_case::RetroMatch>,
+    /// Its evidence files.
+    pub evidence: Vec<vigie_case::EvidenceInfo>,
+    /// The person's answers on what the checks flagged (the latest on each thing).
+    pub answers: Vec<vigie_case::PersonAnswer>,
+}
+
+/// One case's checks, re-translated from what each stored, with the person's answers.
 pub fn case_show(
     out: &mut dyn Write,
     cat: &Catalog,
     reference: &str,
-    scans: &[(i64, ScanRecord)],
-    retro: &[vigie_case::RetroMatch],
-    evidence: &[vigie_case::EvidenceInfo],
+    contents: &CaseContents,
     json: bool,
 ) -> io::Result<()> {
+    let CaseContents {
+        scans,
+        retro,
+        evidence,
+        answers,
+    } = contents;
     if json {
         let docs: Vec<StoredDocument<'_>> = scans
             .iter()
@@ -345,13 +361,14 @@ pub fn case_show(
             "scans": docs,
             "retro_matches": retro,
             "evidence": evidence,
+            "answers": answers,
         });
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         return writeln!(out);
     }
     let title = Message::new("case-title").arg("reference", reference);
     writeln!(out, "{}", cat.text(&title))?;
-    for (_, s) in scans {
+    for (id, s) in scans {
         let m = Message::new("case-scan-line")
             .arg("made", s.made.to_string())
             .arg("kind", cat.key(&s.kind.label_key()))
@@ -366,6 +383,9 @@ pub fn case_show(
                 .arg("name", &f.name)
                 .arg("sha", short(&f.sha256));
             writeln!(out, "  {}", cat.text(&m))?;
+        }
+        for a in answers.iter().filter(|a| a.scan == *id) {
+            writeln!(out, "  {} — {}", a.subject, cat.text(&a.message()))?;
         }
     }
     if !retro.is_empty() {

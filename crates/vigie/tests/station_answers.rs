@@ -1,6 +1,6 @@
 //! The person's word on what a check flagged, over HTTP as a browser sends it: the result
 //! page asks, for each thing its findings name, whether she uses it or installed it herself,
-//! does not know it, or someone else installed it; the latest answer is shown and goes into
+//! does not know it, or someone else set it up; the latest answer is shown and goes into
 //! the report beside the finding; the case file still verifies.
 
 mod common;
@@ -72,7 +72,7 @@ fn the_persons_answer_is_recorded_shown_and_reported() {
     }
     let page = c.get(&st.addr, &format!("/results/{result}")).body;
     assert!(
-        page.contains("someone else installed it")
+        page.contains("someone else set it up")
             && page.contains("her ex set up the phone")
             && page.contains("value=\"someone-else\" id=\"answer-0-someone-else\" checked"),
         "{page}"
@@ -82,10 +82,23 @@ fn the_persons_answer_is_recorded_shown_and_reported() {
     let v = Vigie::at(&st.data);
     let html = html_report(&v, "PV-ANS", &st.data.join("answers.html"));
     assert!(
-        html.contains("The person&#39;s answer: someone else installed it")
-            || html.contains("The person's answer: someone else installed it"),
+        html.contains("The person&#39;s answer: someone else set it up")
+            || html.contains("The person's answer: someone else set it up"),
         "{html}"
     );
     assert!(html.contains("her ex set up the phone"), "{html}");
+    // The case page and `vigie case show` (text and JSON) carry it too.
+    let case = c.get(&st.addr, "/cases/PV-ANS").body;
+    assert!(case.contains("her ex set up the phone"), "{case}");
+    let shown = v.run(&["case", "show", "PV-ANS", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        text.contains(&subject) && text.contains("someone else set it up"),
+        "{text}"
+    );
+    let shown = v.run(&["case", "show", "PV-ANS", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&shown.stdout).expect("json");
+    assert_eq!(doc["answers"][0]["says"], "someone-else", "{doc}");
+    assert_eq!(doc["answers"][0]["note"], "her ex set up the phone");
     assert_ok(&v.run(&["case", "verify", "PV-ANS"]));
 }

@@ -102,9 +102,10 @@ pub(crate) async fn show(
             st.evidence(id)?,
             st.retro_matches(id)?,
             st.device_backups(id)?,
+            st.answers(id)?,
         ))
     });
-    let (summary, scans, evidence, retro, backups) = match loaded {
+    let (summary, scans, evidence, retro, backups, answers) = match loaded {
         Ok(v) => v,
         Err(e) => return case_error(cat, Some(s), &e),
     };
@@ -125,7 +126,7 @@ pub(crate) async fn show(
         body.push_str(&format!("<p>{}</p>", esc(&cat.key("web-case-no-checks"))));
     }
     for (id, scan) in views::by_seriousness(&scans) {
-        body.push_str(&views::check_section(cat, *id, scan));
+        body.push_str(&views::check_section(cat, *id, scan, &answers));
     }
     body.push_str(&retro_html(cat, &retro));
     body.push_str(&super::evidence::table(

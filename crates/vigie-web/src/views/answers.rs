@@ -1,6 +1,6 @@
 //! The person's word on what a check flagged: for each app or address its findings name,
 //! a form where the operator records whether she installed or uses it herself, does not
-//! know it, or someone else installed it, with a note; the answer given so far is shown.
+//! know it, or someone else set it up, with a note; the answer given so far is shown.
 
 use crate::auth::Session;
 use crate::html::{csrf_field, esc};
@@ -47,6 +47,28 @@ pub(crate) fn section(
         esc(&cat.key("web-answers-title")),
         esc(&cat.key("web-answers-hint")),
     )
+}
+
+/// The answers recorded on what check `id` flagged, for its part of the case page.
+pub(crate) fn recorded(cat: &Catalog, id: i64, answers: &[PersonAnswer]) -> String {
+    let items: String = answers
+        .iter()
+        .filter(|a| a.scan == id)
+        .map(|a| {
+            format!(
+                "<li><strong>{}</strong> — {}</li>",
+                esc(&a.subject),
+                esc(&cat.text(&a.message()))
+            )
+        })
+        .collect();
+    match items.is_empty() {
+        true => String::new(),
+        false => format!(
+            "<h4>{}</h4><ul class=\"answers-recorded\">{items}</ul>",
+            esc(&cat.key("web-answers-title"))
+        ),
+    }
 }
 
 /// One thing's form: what it is and why it was flagged, the three answers, a note, and the

@@ -205,10 +205,16 @@ fn too_short(cat: &Catalog, r: &ScanRecord) -> String {
         .collect()
 }
 
-/// A stored check on its case page.
-pub(crate) fn check_section(cat: &Catalog, id: i64, r: &ScanRecord) -> String {
+/// A stored check on its case page, with the person's answers on what it flagged.
+pub(crate) fn check_section(
+    cat: &Catalog,
+    id: i64,
+    r: &ScanRecord,
+    answers: &[vigie_case::PersonAnswer],
+) -> String {
     let findings: Vec<&Finding> = r.verdict.findings.iter().collect();
     let short = too_short(cat, r);
+    let said = super::answers::recorded(cat, id, answers);
     let devices = match &r.details {
         CheckDetails::Network(n) => joined_html(cat, &n.devices, r.kind),
         _ => String::new(),
@@ -224,7 +230,7 @@ pub(crate) fn check_section(cat: &Catalog, id: i64, r: &ScanRecord) -> String {
         }
     };
     format!(
-        "<section class=\"scan level-{n}\" id=\"check-{id}\"><h3>{} — {}</h3>{}<p class=\"headline\">{}</p>{short}{devices}{}{}<details class=\"coverage\"><summary>{}</summary>{}{feeds}</details><p><a href=\"/results/{id}\" class=\"details-link\">{}</a></p></section>",
+        "<section class=\"scan level-{n}\" id=\"check-{id}\"><h3>{} — {}</h3>{}<p class=\"headline\">{}</p>{short}{devices}{}{said}{}<details class=\"coverage\"><summary>{}</summary>{}{feeds}</details><p><a href=\"/results/{id}\" class=\"details-link\">{}</a></p></section>",
         esc(&cat.key(&r.kind.title_key())),
         esc(&cat.date(&r.made.to_string())),
         match too_early(r) {
