@@ -19,7 +19,7 @@ fn esc(s: &str) -> String {
     o
 }
 
-const STYLE: &str = "body{font-family:'DejaVu Sans',Verdana,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#191e28;line-height:1.45}h1{color:#1e3c64}h2{color:#1e3c64;border-bottom:1px solid #c9d3dd;margin-top:2rem}.finding{border-left:4px solid #5c7c99;padding:.2rem .8rem;margin:.8rem 0}.finding.high{border-color:#a4262c}.finding.medium{border-color:#b86e00}.details{color:#556070;font-size:.85rem}table{border-collapse:collapse;font-size:.8rem;width:100%}td,th{border:1px solid #c9d3dd;padding:.2rem .4rem;text-align:left;word-break:break-all}.head{color:#6e7882;font-size:.8rem}@media print{.pb{page-break-before:always}}";
+const STYLE: &str = "body{font-family:'DejaVu Sans',Verdana,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#191e28;line-height:1.45}h1{color:#1e3c64}h2{color:#1e3c64;border-bottom:1px solid #c9d3dd;margin-top:2rem}.finding{border-left:4px solid #5c7c99;padding:.2rem .8rem;margin:.8rem 0}.finding.high{border-color:#a4262c}.finding.medium{border-color:#b86e00}.details{color:#556070;font-size:.85rem}.answer{background:#eef2f8;padding:.2rem .5rem}table{border-collapse:collapse;font-size:.8rem;width:100%}td,th{border:1px solid #c9d3dd;padding:.2rem .4rem;text-align:left;word-break:break-all}.head{color:#6e7882;font-size:.8rem}@media print{.pb{page-break-before:always}}";
 
 /// The report as one HTML page.
 pub fn render(report: &Report) -> String {
@@ -57,6 +57,12 @@ pub fn render(report: &Report) -> String {
                     esc(&f.title),
                     esc(&f.body)
                 ));
+                if let Some(a) = &f.answer {
+                    o.push_str(&format!(
+                        "<p class=\"answer\"><strong>{}</strong></p>",
+                        esc(a)
+                    ));
+                }
                 for d in &f.details {
                     o.push_str(&format!("<p class=\"details\">{}</p>", esc(d)));
                 }

@@ -38,6 +38,8 @@ pub struct FindingBlock {
     pub title: String,
     /// The explanation.
     pub body: String,
+    /// The person's answer on what it flagged, when recorded (shown in bold, apart).
+    pub answer: Option<String>,
     /// Indicator, source with credit, evidence.
     pub details: Vec<String>,
 }
@@ -88,6 +90,7 @@ impl Block {
             Block::Finding(f) => Block::Finding(FindingBlock {
                 title: v(f.title),
                 body: v(f.body),
+                answer: f.answer.map(v),
                 details: f.details.into_iter().map(v).collect(),
                 ..f
             }),

@@ -134,6 +134,9 @@ impl Layout<'_> {
         let title = format!("[{}] {}", f.label, f.title);
         self.text(&title, true, 10.5, 0.0, color, 10.0, 30.0);
         self.text(&f.body, false, 10.0, 10.0, INK, 2.0, 0.0);
+        if let Some(a) = &f.answer {
+            self.text(a, true, 10.0, 10.0, INK, 3.0, 0.0);
+        }
         for d in &f.details {
             self.text(d, false, 8.5, 10.0, GREY, 1.0, 0.0);
         }

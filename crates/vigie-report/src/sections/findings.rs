@@ -1,7 +1,7 @@
 //! The findings, one by one: what each is, the indicator and its source, the rule, and the
 //! evidence behind it.
 
-use super::{kind_name, Sources};
+use super::Sources;
 use crate::model::{Block, FindingBlock};
 use vigie_core::{Catalog, Finding, FindingView, Message};
 
@@ -18,7 +18,7 @@ pub(crate) fn findings(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
         }
         b.push(Block::Subheading(format!(
             "{} — {}",
-            kind_name(cat, r),
+            cat.key(&r.kind.title_key()),
             cat.date(&r.made.to_string())
         )));
         b.extend(r.verdict.findings.iter().map(|f| {
@@ -28,10 +28,10 @@ pub(crate) fn findings(b: &mut Vec<Block>, cat: &Catalog, src: &Sources) {
     }
 }
 
-/// One finding, in the report's language, with the person's answer on it first.
+/// One finding, in the report's language, with the person's answer on it.
 fn finding_block(cat: &Catalog, f: &Finding, answer: Option<String>) -> Block {
     let v = FindingView::new(cat, f);
-    let mut details = Vec::from_iter(answer);
+    let mut details = Vec::new();
     if let Some(i) = &v.indicator {
         let app = i.app.as_ref().map_or("", |(app, _)| app.as_str());
         details.push(
@@ -53,6 +53,7 @@ fn finding_block(cat: &Catalog, f: &Finding, answer: Option<String>) -> Block {
         label: v.label,
         title: v.title,
         body: v.explanation,
+        answer,
         details,
     })
 }
