@@ -227,7 +227,7 @@ fn operator() -> String {
 }
 
 /// The language of messages: `--lang`, else `VIGIE_LANG`, else the system's locale, else French.
-fn language(explicit: Option<Lang>) -> Lang {
+pub fn language(explicit: Option<Lang>) -> Lang {
     if let Some(l) = explicit {
         return l;
     }
@@ -248,7 +248,7 @@ fn language(explicit: Option<Lang>) -> Lang {
 }
 
 /// Every translation the command line shows.
-fn catalog(lang: Lang) -> Catalog {
+pub fn catalog(lang: Lang) -> Catalog {
     vigie_station::catalog(
         lang,
         &[
@@ -256,6 +256,7 @@ fn catalog(lang: Lang) -> Catalog {
             vigie_hotspot::LOCALES,
             vigie_web::LOCALES,
             crate::render::LOCALES,
+            crate::help::LOCALES,
         ],
     )
 }

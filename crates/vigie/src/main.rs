@@ -9,6 +9,7 @@ mod devices;
 mod doctor;
 mod env;
 mod feeds;
+mod help;
 mod iocs;
 mod live;
 mod ncii;
@@ -19,7 +20,9 @@ mod run;
 mod scan;
 mod serve;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
+use std::ffi::OsString;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -39,7 +42,27 @@ fn main() -> ExitCode {
     }
 }
 
-/// Parses the arguments and runs the command.
+/// Parses the arguments (the help and argument errors in the operator's language) and runs
+/// the command.
 fn try_main() -> anyhow::Result<ExitCode> {
-    run::run(args::Cli::parse())
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let cat = env::catalog(env::language(help::lang_in_args(&argv)));
+    let command = help::localized(args::Cli::command(), &cat);
+    let matches = match command.try_get_matches_from(&argv) {
+        Ok(m) => m,
+        Err(e) => {
+            let (text, asked) = help::said(&e, &cat);
+            return match asked {
+                true => {
+                    shown::stdout().write_all(text.as_bytes())?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                false => {
+                    std::io::stderr().write_all(text.as_bytes())?;
+                    Ok(ExitCode::from(2))
+                }
+            };
+        }
+    };
+    run::run(args::Cli::from_arg_matches(&matches)?)
 }

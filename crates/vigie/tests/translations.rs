@@ -71,6 +71,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en.ftl"),
         include_str!("../locales/fr.ftl"),
     ),
+    (
+        "vigie-help",
+        include_str!("../locales/help-en.ftl"),
+        include_str!("../locales/help-fr.ftl"),
+    ),
 ];
 
 fn bundle(sources: &[&str]) -> FluentBundle<FluentResource> {
@@ -484,6 +489,8 @@ fn every_key_exists_in_both_languages_and_formats() {
         "table",
         "hash",
         "here",
+        "values",
+        "what",
     ] {
         args.set(a, "x");
     }
