@@ -168,8 +168,9 @@ impl Catalog {
                 // Whole numbers are numbers, so that plural forms follow them.
                 args.set(k.as_str(), n);
             } else {
-                // Times recorded as RFC 3339 read as people read them, in every message.
-                args.set(k.as_str(), self.date(v));
+                // Times recorded as RFC 3339 read as people read them, in every message; the
+                // system's errors in the catalog's language.
+                args.set(k.as_str(), self.date(&self.os_error_words(v)));
             }
         }
         for b in [&self.primary, &self.fallback] {
@@ -181,6 +182,30 @@ impl Catalog {
             }
         }
         msg.key.clone()
+    }
+
+    /// `v` with an error of the operating system in it ("No such file or directory (os
+    /// error 2)", as Rust writes them) said in this catalog's language where its number
+    /// has a text (`os-error-2`); anything else as it is.
+    fn os_error_words(&self, v: &str) -> String {
+        const MARK: &str = " (os error ";
+        let Some(at) = v.find(MARK) else {
+            return v.to_owned();
+        };
+        let rest = &v[at + MARK.len()..];
+        let Some(end) = rest.find(')') else {
+            return v.to_owned();
+        };
+        let code = &rest[..end];
+        let key = format!("os-error-{code}");
+        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) || !self.has(&key) {
+            return v.to_owned();
+        }
+        let start = v[..at].rfind(": ").map_or(0, |i| i + 2);
+        let words = Message::new("os-error")
+            .arg("words", self.key(&key))
+            .arg("code", code);
+        format!("{}{}{}", &v[..start], self.text(&words), &rest[end + 1..])
     }
 
     /// What `what` says (an error, usually), in this catalog's language.
@@ -347,6 +372,33 @@ mod tests {
         assert_eq!(en, fr);
         for r in crate::LOCALES {
             assert!(FluentResource::try_new(r.source.to_owned()).is_ok());
+        }
+    }
+
+    #[test]
+    fn the_systems_errors_are_said_in_the_catalogs_language() {
+        let missing = std::fs::File::open("/no/such/place/vigie").expect_err("absent");
+        let detail = format!("/no/such/place/vigie: {missing}");
+        let said = |lang: Lang| {
+            let cat = Catalog::new(lang, &[crate::LOCALES]);
+            let m = Message::new("os-error")
+                .arg("words", &detail)
+                .arg("code", "x");
+            cat.text(&m)
+        };
+        let fr = said(Lang::Fr);
+        assert!(
+            fr.starts_with(
+                "/no/such/place/vigie: fichier ou dossier introuvable (erreur système 2)"
+            ),
+            "{fr}"
+        );
+        assert!(!fr.contains("No such file"), "{fr}");
+        assert!(said(Lang::En).contains("no such file or folder (system error 2)"));
+        // An error without a text of its own, and anything else, stay as they are.
+        let cat = Catalog::new(Lang::Fr, &[crate::LOCALES]);
+        for v in ["Odd thing (os error 4242)", "a (os error x)", "plain words"] {
+            assert_eq!(cat.os_error_words(v), v);
         }
     }
 

@@ -36,7 +36,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            say!("vigie: {e:#}");
+            let argv: Vec<OsString> = std::env::args_os().collect();
+            let cat = env::catalog(env::language(help::lang_in_args(&argv)));
+            let line = vigie_core::Message::new("help-error-line").arg("what", format!("{e:#}"));
+            say!("{}", cat.text(&line));
             ExitCode::from(2)
         }
     }
