@@ -167,6 +167,8 @@ impl Catalog {
             } else if let Some(n) = count(v) {
                 // Whole numbers are numbers, so that plural forms follow them.
                 args.set(k.as_str(), n);
+            } else if let Some(d) = self.measure(k, v) {
+                args.set(k.as_str(), d);
             } else {
                 // Times recorded as RFC 3339 read as people read them, in every message; the
                 // system's errors in the catalog's language.
@@ -250,6 +252,28 @@ impl Catalog {
                 .arg("year", local.year().to_string())
                 .arg("time", time),
         )
+    }
+}
+
+/// Arguments that hold measures (sizes, durations, amounts of data), whose decimals are
+/// written the catalog language's way: `52.4` is `52,4` in French.
+const MEASURES: [&str; 9] = [
+    "mib", "kib", "received", "sent", "seconds", "size", "free", "up", "down",
+];
+
+impl Catalog {
+    /// `v` as the catalog's language writes a decimal measure, when argument `name` holds
+    /// one and `v` is a plain decimal (`52.4`); `None` otherwise.
+    fn measure(&self, name: &str, v: &str) -> Option<String> {
+        let (whole, fraction) = v.split_once('.')?;
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !MEASURES.contains(&name) || !digits(whole) || !digits(fraction) {
+            return None;
+        }
+        Some(match self.lang {
+            Lang::Fr => format!("{whole},{fraction}"),
+            Lang::En => v.to_owned(),
+        })
     }
 }
 
@@ -400,6 +424,16 @@ mod tests {
         for v in ["Odd thing (os error 4242)", "a (os error x)", "plain words"] {
             assert_eq!(cat.os_error_words(v), v);
         }
+    }
+
+    #[test]
+    fn decimal_measures_are_written_the_languages_way() {
+        let fr = Catalog::new(Lang::Fr, &[crate::LOCALES]);
+        assert_eq!(fr.measure("mib", "52.4").as_deref(), Some("52,4"));
+        assert_eq!(fr.measure("version", "17.5"), None);
+        assert_eq!(fr.measure("mib", "1.2.3"), None);
+        let en = Catalog::new(Lang::En, &[crate::LOCALES]);
+        assert_eq!(en.measure("sent", "52.4").as_deref(), Some("52.4"));
     }
 
     #[test]

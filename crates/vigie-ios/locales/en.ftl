@@ -46,8 +46,14 @@ ios-password-file = The password file { $path } cannot be read: { $detail }.
 ios-what-profiles = configuration profiles
 ios-what-accounts = accounts
 ios-profile-title = A configuration profile is installed: { $name }
-ios-profile-explain = The profile "{ $name }", made by { $organization }, was installed on { $when }. It { $can_keys }. Ask the person whether they, their employer or their school installed it; a profile they do not know about should be looked at by a digital-security specialist before it is removed.
-ios-profile-explain-unknown = The profile "{ $name }", whose maker is not named, was installed on { $when }. It { $can_keys }. Ask the person whether they, their employer or their school installed it; a profile they do not know about should be looked at by a digital-security specialist before it is removed.
+ios-profile-explain = The profile "{ $name }", made by { $organization }, was installed { $when ->
+        [unknown] on a date not recorded
+       *[other] on { $when }
+    }. It { $can_keys }. Ask the person whether they, their employer or their school installed it; a profile they do not know about should be looked at by a digital-security specialist before it is removed.
+ios-profile-explain-unknown = The profile "{ $name }", whose maker is not named, was installed { $when ->
+        [unknown] on a date not recorded
+       *[other] on { $when }
+    }. It { $can_keys }. Ask the person whether they, their employer or their school installed it; a profile they do not know about should be looked at by a digital-security specialist before it is removed.
 ios-cap-profile-mdm = lets a remote server manage the phone (apps, settings, restrictions)
 ios-cap-profile-vpn = can send the phone's traffic through its maker's server
 ios-cap-profile-proxy = sends the phone's web traffic through its maker's server
@@ -87,17 +93,35 @@ ios-what-locationd = apps that used the location
 ios-what-paired_devices = paired watches and Bluetooth devices
 ios-what-profile_events = the log of profiles installed and removed
 ios-location-always-title = { $app } may use the location at all times
-ios-location-always-explain = The phone lets { $app } know where it is at any time, even when the app is not open (last use recorded: { $when }). Many apps ask for this; if the person does not know this app or did not choose this, look at it together in Settings › Privacy & Security › Location Services. Changing it may be noticed by whoever set it up: decide once a safety plan is in place.
+ios-location-always-explain = The phone lets { $app } know where it is at any time, even when the app is not open ({ $when ->
+        [unknown] no use recorded
+       *[other] last use recorded: { $when }
+    }). Many apps ask for this; if the person does not know this app or did not choose this, look at it together in Settings › Privacy & Security › Location Services. Changing it may be noticed by whoever set it up: decide once a safety plan is in place.
 ios-paired-watch-title = An Apple Watch is paired with this iPhone
 ios-paired-watch-explain = The backup keeps data for a paired Apple Watch. A paired watch receives the phone's notifications and messages. Check with the person that the watch is their own and stays with them.
 ios-paired-bluetooth-title = Devices paired by Bluetooth
 ios-paired-bluetooth-explain = These devices were paired with the phone by Bluetooth (most recently seen first). Check with the person that they know each of them: one they do not know (a watch, a speaker, a car) may belong to someone else.
 ios-profile-event-installed-title = A profile was installed: { $name }
-ios-profile-event-installed-explain = The phone's log records that the profile { $name } was installed on { $when } (by { $value }). Ask the person whether they, their employer or their school installed it.
+ios-profile-event-installed-explain = The phone's log records that the profile { $name } was installed { $when ->
+        [unknown] on a date not recorded
+       *[other] on { $when }
+    }{ $value ->
+        [unknown] {""}
+       *[other] {" "}(by { $value })
+    }. Ask the person whether they, their employer or their school installed it.
 ios-profile-event-removed-title = A profile was removed: { $name }
-ios-profile-event-removed-explain = The phone's log records that the profile { $name } was removed on { $when } (by { $value }). A profile that was there for a while may have changed where the phone's traffic went or who managed it; ask the person whether they know what it was.
+ios-profile-event-removed-explain = The phone's log records that the profile { $name } was removed { $when ->
+        [unknown] on a date not recorded
+       *[other] on { $when }
+    }{ $value ->
+        [unknown] {""}
+       *[other] {" "}(by { $value })
+    }. A profile that was there for a while may have changed where the phone's traffic went or who managed it; ask the person whether they know what it was.
 ios-shortcut-sends-title = A shortcut sends something from the phone: { $name }
-ios-shortcut-sends-explain = The shortcut "{ $name }" (made on { $when }) takes something private — the location, photos, sounds or what was copied — and sends it by message, e-mail or to a website. Shortcuts and automations can do this on their own, without any spyware. Look at it with the person: do they know it? Do not delete it before a safety plan is in place.
+ios-shortcut-sends-explain = The shortcut "{ $name }" ({ $when ->
+        [unknown] date made not recorded
+       *[other] made on { $when }
+    }) takes something private — the location, photos, sounds or what was copied — and sends it by message, e-mail or to a website. Shortcuts and automations can do this on their own, without any spyware. Look at it with the person: do they know it? Do not delete it before a safety plan is in place.
 ios-exploit-tmp-attachment-title = A received attachment left in a temporary folder
 ios-exploit-tmp-attachment-explain = A message attachment that was received is stored in a temporary system folder with a name shaped like those that known zero-click exploits leave, as Amnesty's MVT checks. It also happens for ordinary reasons; a specialist should look at it with the other findings.
 ios-what-firefox_favicon = Firefox site icons

@@ -46,8 +46,14 @@ ios-password-file = Le fichier de mot de passe { $path } ne peut pas être lu : 
 ios-what-profiles = les profils de configuration
 ios-what-accounts = les comptes
 ios-profile-title = Un profil de configuration est installé : { $name }
-ios-profile-explain = Le profil « { $name } », fait par { $organization }, a été installé le { $when }. Il { $can_keys }. Demandez à la personne si c’est elle, son employeur ou son école qui l’a installé ; un profil qu’elle ne connaît pas doit être examiné par un ou une spécialiste de la sécurité numérique avant d’être retiré.
-ios-profile-explain-unknown = Le profil « { $name } », dont l’auteur n’est pas indiqué, a été installé le { $when }. Il { $can_keys }. Demandez à la personne si c’est elle, son employeur ou son école qui l’a installé ; un profil qu’elle ne connaît pas doit être examiné par un ou une spécialiste de la sécurité numérique avant d’être retiré.
+ios-profile-explain = Le profil « { $name } », fait par { $organization }, a été installé{ $when ->
+        [unknown] {" "}à une date non indiquée
+       *[other] {" "}le { $when }
+    }. Il { $can_keys }. Demandez à la personne si c’est elle, son employeur ou son école qui l’a installé ; un profil qu’elle ne connaît pas doit être examiné par un ou une spécialiste de la sécurité numérique avant d’être retiré.
+ios-profile-explain-unknown = Le profil « { $name } », dont l’auteur n’est pas indiqué, a été installé{ $when ->
+        [unknown] {" "}à une date non indiquée
+       *[other] {" "}le { $when }
+    }. Il { $can_keys }. Demandez à la personne si c’est elle, son employeur ou son école qui l’a installé ; un profil qu’elle ne connaît pas doit être examiné par un ou une spécialiste de la sécurité numérique avant d’être retiré.
 ios-cap-profile-mdm = permet à un serveur distant de gérer le téléphone (applications, réglages, restrictions)
 ios-cap-profile-vpn = peut faire passer le trafic du téléphone par le serveur de son auteur
 ios-cap-profile-proxy = fait passer le trafic web du téléphone par le serveur de son auteur
@@ -87,17 +93,35 @@ ios-what-locationd = les applications qui ont utilisé la position
 ios-what-paired_devices = les montres et appareils Bluetooth jumelés
 ios-what-profile_events = le journal des profils installés et supprimés
 ios-location-always-title = { $app } peut utiliser la position à tout moment
-ios-location-always-explain = Le téléphone permet à { $app } de savoir où il se trouve à tout moment, même quand l’application n’est pas ouverte (dernière utilisation enregistrée : { $when }). Beaucoup d’applications le demandent ; si la personne ne connaît pas cette application ou n’a pas fait ce choix, regardez-le ensemble dans Réglages › Confidentialité et sécurité › Service de localisation. Modifier ce réglage peut être remarqué par qui l’a fait : décidez-en une fois un plan de mise en sécurité établi.
+ios-location-always-explain = Le téléphone permet à { $app } de savoir où il se trouve à tout moment, même quand l’application n’est pas ouverte ({ $when ->
+        [unknown] aucune utilisation enregistrée
+       *[other] dernière utilisation enregistrée : { $when }
+    }). Beaucoup d’applications le demandent ; si la personne ne connaît pas cette application ou n’a pas fait ce choix, regardez-le ensemble dans Réglages › Confidentialité et sécurité › Service de localisation. Modifier ce réglage peut être remarqué par qui l’a fait : décidez-en une fois un plan de mise en sécurité établi.
 ios-paired-watch-title = Une Apple Watch est jumelée avec cet iPhone
 ios-paired-watch-explain = La sauvegarde garde les données d’une Apple Watch jumelée. Une montre jumelée reçoit les notifications et les messages du téléphone. Vérifiez avec la personne que la montre est la sienne et qu’elle la garde avec elle.
 ios-paired-bluetooth-title = Appareils jumelés en Bluetooth
 ios-paired-bluetooth-explain = Ces appareils ont été jumelés avec le téléphone en Bluetooth (les plus récemment vus d’abord). Vérifiez avec la personne qu’elle les connaît tous : un appareil qu’elle ne connaît pas (une montre, une enceinte, une voiture) peut appartenir à quelqu’un d’autre.
 ios-profile-event-installed-title = Un profil a été installé : { $name }
-ios-profile-event-installed-explain = Le journal du téléphone indique que le profil { $name } a été installé le { $when } (par { $value }). Demandez à la personne si c’est elle, son employeur ou son école qui l’a installé.
+ios-profile-event-installed-explain = Le journal du téléphone indique que le profil { $name } a été installé{ $when ->
+        [unknown] {" "}à une date non indiquée
+       *[other] {" "}le { $when }
+    }{ $value ->
+        [unknown] {""}
+       *[other] {" "}(par { $value })
+    }. Demandez à la personne si c’est elle, son employeur ou son école qui l’a installé.
 ios-profile-event-removed-title = Un profil a été supprimé : { $name }
-ios-profile-event-removed-explain = Le journal du téléphone indique que le profil { $name } a été supprimé le { $when } (par { $value }). Un profil resté un temps sur le téléphone a pu changer le chemin de ses connexions ou qui le gérait ; demandez à la personne si elle sait ce que c’était.
+ios-profile-event-removed-explain = Le journal du téléphone indique que le profil { $name } a été supprimé{ $when ->
+        [unknown] {" "}à une date non indiquée
+       *[other] {" "}le { $when }
+    }{ $value ->
+        [unknown] {""}
+       *[other] {" "}(par { $value })
+    }. Un profil resté un temps sur le téléphone a pu changer le chemin de ses connexions ou qui le gérait ; demandez à la personne si elle sait ce que c’était.
 ios-shortcut-sends-title = Un raccourci envoie quelque chose depuis le téléphone : { $name }
-ios-shortcut-sends-explain = Le raccourci « { $name } » (créé le { $when }) prend quelque chose de privé — la position, des photos, des sons ou ce qui a été copié — et l’envoie par message, par courriel ou à un site web. Les raccourcis et automatisations peuvent le faire tout seuls, sans aucun logiciel espion. Regardez-le avec la personne : le connaît-elle ? Ne le supprimez pas avant d’avoir établi un plan de mise en sécurité.
+ios-shortcut-sends-explain = Le raccourci « { $name } » ({ $when ->
+        [unknown] date de création non indiquée
+       *[other] créé le { $when }
+    }) prend quelque chose de privé — la position, des photos, des sons ou ce qui a été copié — et l’envoie par message, par courriel ou à un site web. Les raccourcis et automatisations peuvent le faire tout seuls, sans aucun logiciel espion. Regardez-le avec la personne : le connaît-elle ? Ne le supprimez pas avant d’avoir établi un plan de mise en sécurité.
 ios-exploit-tmp-attachment-title = Une pièce jointe reçue laissée dans un répertoire temporaire
 ios-exploit-tmp-attachment-explain = Une pièce jointe reçue par message est rangée dans un répertoire temporaire du système, avec un nom de la forme que laissent des attaques « zéro clic » connues, comme le vérifie MVT d’Amnesty. Cela arrive aussi pour des raisons ordinaires ; un ou une spécialiste doit l’examiner avec les autres constats.
 ios-what-firefox_favicon = les icônes de sites de Firefox

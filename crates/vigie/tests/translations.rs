@@ -491,6 +491,8 @@ fn every_key_exists_in_both_languages_and_formats() {
         "here",
         "values",
         "what",
+        "words",
+        "code",
     ] {
         args.set(a, "x");
     }

@@ -69,7 +69,13 @@ pub(super) fn profile_events(backup: &IosBackup, out: &mut Findings<'_>) {
             Message::new(format!("{key}-explain"))
                 .arg("name", &e.profile)
                 .arg("when", shown(&e.when))
-                .arg("value", &e.process),
+                .arg(
+                    "value",
+                    match e.process.trim() {
+                        "" => super::findings::UNKNOWN,
+                        p => p,
+                    },
+                ),
         );
         out.raise(finding, evidence);
     }

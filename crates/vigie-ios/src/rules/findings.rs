@@ -76,7 +76,43 @@ pub(super) fn sign(rule: &str, severity: Severity, subject: &str, key: &str) -> 
     )
 }
 
-/// A time as shown in a finding's words, or a dash when unknown.
+/// A time as a finding's words are given it, or [`UNKNOWN`] when the phone did not record it.
 pub(super) fn shown(when: &Option<String>) -> String {
-    when.clone().unwrap_or_else(|| "—".into())
+    when.clone()
+        .filter(|w| !w.trim().is_empty())
+        .unwrap_or_else(|| UNKNOWN.into())
+}
+
+/// What a message is given for a value the phone did not record: its texts choose their
+/// words on it ("installé à une date non indiquée", never "installé le —").
+pub(super) const UNKNOWN: &str = "unknown";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_core::{Catalog, Lang};
+
+    #[test]
+    fn what_the_phone_did_not_record_is_worded_not_left_blank() {
+        let fr = Catalog::new(Lang::Fr, &[vigie_core::LOCALES, crate::LOCALES]);
+        let m = Message::new("ios-profile-event-installed-explain")
+            .arg("name", "VPN")
+            .arg("when", shown(&None))
+            .arg("value", UNKNOWN);
+        let text = fr.text(&m);
+        assert!(
+            text.contains("le profil VPN a été installé à une date non indiquée. Demandez"),
+            "{text}"
+        );
+        assert!(!text.contains("(par") && !text.contains("—"), "{text}");
+        let m = Message::new("ios-profile-event-installed-explain")
+            .arg("name", "VPN")
+            .arg("when", shown(&Some("2026-03-01T10:00:00Z".into())))
+            .arg("value", "profiled");
+        let text = fr.in_utc().text(&m);
+        assert!(
+            text.contains("installé le 1er mars 2026, 10:00:00 UTC (par profiled)."),
+            "{text}"
+        );
+    }
 }
