@@ -110,7 +110,19 @@ and-coverage-indicators = { $count ->
 }
 and-coverage-outputs = Outputs read: { $outputs }.
 and-not-checked-certificates = No signing certificate was available: apps are recognised by their names only, and renamed spyware would be missed.
+# Written by earlier versions in the checks they stored (their reason in English).
 and-not-checked-missing = Not checked: { $what } ({ $why }).
+and-missing-malformed = Not checked: { $what } (unreadable or damaged content).
+and-missing-link = Not checked: { $what } (a symbolic link, not followed: an acquisition is read only inside its folder).
+and-missing-too-large = Not checked: { $what } (file too large).
+and-missing-unreadable = Not checked: { $what } (unreadable: { $detail }).
+and-missing-refused = Not checked: { $what } (the phone refused the command: "{ $detail }").
+and-missing-no-answer = Not checked: { $what } (the phone did not answer).
+and-missing-no-root = Not checked: { $what } (not readable over ADB without root).
+and-missing-unsigned = Not checked: { $what } ({ $count ->
+        [one] one APK without a readable v2/v3 signing block
+       *[other] { $count } APKs without a readable v2/v3 signing block
+    }).
 and-not-checked-general = Spyware that the indicator feeds do not list, and spying done only through an online account (cloud backups, shared accounts), are not recognised by a device check. The content of apps is not read.
 
 and-dump-unreadable = { $path } could not be read: { $detail }.

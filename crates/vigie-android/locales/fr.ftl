@@ -110,7 +110,19 @@ and-coverage-indicators = { $count ->
 }
 and-coverage-outputs = Relevés lus : { $outputs }.
 and-not-checked-certificates = Aucun certificat de signature n’était disponible : les applications ne sont reconnues que par leur nom, et un logiciel espion renommé passerait inaperçu.
+# Written by earlier versions in the checks they stored (their reason in English).
 and-not-checked-missing = Non vérifié : { $what } ({ $why }).
+and-missing-malformed = Non vérifié : { $what } (contenu illisible ou abîmé).
+and-missing-link = Non vérifié : { $what } (un lien symbolique, non suivi : une acquisition n’est lue qu’à l’intérieur de son dossier).
+and-missing-too-large = Non vérifié : { $what } (fichier trop volumineux).
+and-missing-unreadable = Non vérifié : { $what } (illisible : { $detail }).
+and-missing-refused = Non vérifié : { $what } (le téléphone a refusé la commande : « { $detail } »).
+and-missing-no-answer = Non vérifié : { $what } (le téléphone n’a pas répondu).
+and-missing-no-root = Non vérifié : { $what } (illisible par ADB sans accès root).
+and-missing-unsigned = Non vérifié : { $what } ({ $count ->
+        [one] un APK sans bloc de signature v2/v3 lisible
+       *[other] { $count } APK sans bloc de signature v2/v3 lisible
+    }).
 and-not-checked-general = Les logiciels espions absents des listes d’indicateurs, et la surveillance qui passe seulement par un compte en ligne (sauvegardes dans le cloud, comptes partagés), ne sont pas reconnus par une vérification de l’appareil. Le contenu des applications n’est pas lu.
 
 and-dump-unreadable = { $path } n’a pas pu être lu : { $detail }.

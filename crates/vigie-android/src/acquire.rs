@@ -9,6 +9,7 @@ use crate::dump::{apply_dumpsys, apply_settings};
 use crate::model::AndroidDevice;
 use crate::parse;
 use std::fmt::Write as _;
+use vigie_core::Message;
 
 /// The read-only commands of an acquisition: name (as stored in the case) and command.
 const STEPS: &[(&str, &str)] = &[
@@ -141,8 +142,9 @@ fn read_device(
         progress(i, total, name);
         match client.shell(serial, command, name) {
             Ok(bytes) => launcher = acq.apply_step(name, bytes).or(launcher),
-            Err(e @ AdbError::Refused { .. }) => {
-                acq.device.missing.push((name.to_string(), e.to_string()));
+            Err(AdbError::Refused { detail, .. }) => {
+                let why = Message::new("and-missing-refused").arg("detail", detail);
+                acq.device.missing.push((name.to_string(), why));
             }
             Err(e) => return Err(e),
         }
@@ -152,9 +154,10 @@ fn read_device(
             p.launcher = Some(list.contains(&p.name));
         }
     } else {
-        acq.device
-            .missing
-            .push(("launcher activities".into(), "no answer".into()));
+        acq.device.missing.push((
+            "launcher activities".into(),
+            Message::new("and-missing-no-answer"),
+        ));
     }
     progress(STEPS.len(), total, "apk hashes");
     apk_hashes(client, serial, acq)?;
@@ -162,7 +165,7 @@ fn read_device(
     apk_certificates(client, serial, acq)?;
     acq.device.missing.push((
         "user CA certificates".into(),
-        "not readable over ADB without root".into(),
+        Message::new("and-missing-no-root"),
     ));
     apply_settings(&mut acq.device);
     progress(total, total, "done");
@@ -193,10 +196,9 @@ fn apk_hashes(client: &AdbClient, serial: &str, acq: &mut Acquisition) -> Result
                 acq.keep("apk hashes", bytes);
                 add_apk_hashes(&mut acq.device, chunk, &text);
             }
-            Err(e @ AdbError::Refused { .. }) => {
-                acq.device
-                    .missing
-                    .push(("apk hashes".into(), e.to_string()));
+            Err(AdbError::Refused { detail, .. }) => {
+                let why = Message::new("and-missing-refused").arg("detail", detail);
+                acq.device.missing.push(("apk hashes".into(), why));
             }
             Err(e) => return Err(e),
         }
@@ -273,10 +275,8 @@ fn apk_certificates(
     }
     acq.keep("apk certificates", report.into_bytes());
     if unread > 0 {
-        acq.device.missing.push((
-            "apk certificates".into(),
-            format!("{unread} APK(s) without a readable v2/v3 signing block"),
-        ));
+        let why = Message::new("and-missing-unsigned").arg("count", unread.to_string());
+        acq.device.missing.push(("apk certificates".into(), why));
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::model::AndroidDevice;
 use crate::parse;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use vigie_core::Message;
 
 /// Largest single file read from a dump (a full bug report stays well under it).
 pub(crate) const MAX_FILE: u64 = 512 * 1024 * 1024;
@@ -42,6 +43,11 @@ impl vigie_core::Localized for DumpError {
             }
         }
     }
+}
+
+/// Why a part of a dump was not read: what the system said of it.
+fn unreadable(detail: &str) -> Message {
+    Message::new("and-missing-unreadable").arg("detail", detail)
 }
 
 /// What an entry of a dump folder is, a link not followed.
@@ -255,8 +261,10 @@ fn apply_file(device: &mut AndroidDevice, label: &str, kind: Kind, bytes: &[u8])
         Kind::Dumpsys(service) => apply_dumpsys(device, service, &text, &source),
         Kind::PmList => parse::pm_list_packages(&text, device, &source),
         Kind::PackagesJson => {
-            if let Err(e) = parse::androidqf_packages(bytes, device, &source) {
-                device.missing.push((label.to_owned(), e.to_string()));
+            if parse::androidqf_packages(bytes, device, &source).is_err() {
+                device
+                    .missing
+                    .push((label.to_owned(), Message::new("and-missing-malformed")));
             }
         }
         Kind::Tombstone => {
@@ -269,7 +277,9 @@ fn apply_file(device: &mut AndroidDevice, label: &str, kind: Kind, bytes: &[u8])
                 device.note_source("root", &source);
                 device.root_traces.extend(list);
             }
-            Err(e) => device.missing.push((label.to_owned(), e.to_string())),
+            Err(_) => device
+                .missing
+                .push((label.to_owned(), Message::new("and-missing-malformed"))),
         },
     }
 }
@@ -296,12 +306,12 @@ pub fn load_dump(path: &Path) -> Result<AndroidDevice, DumpError> {
 }
 
 fn load_zip(path: &Path) -> Result<AndroidDevice, DumpError> {
-    let unreadable = |detail: String| DumpError::Unreadable {
+    let failed = |detail: String| DumpError::Unreadable {
         path: path.display().to_string(),
         detail,
     };
-    let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
-    let mut archive = zip::ZipArchive::new(file).map_err(|e| unreadable(e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| failed(e.to_string()))?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| failed(e.to_string()))?;
     let mut device = AndroidDevice::default();
     let mut known = 0;
     let mut names: Vec<(usize, String)> = (0..archive.len())
@@ -326,7 +336,7 @@ fn load_zip(path: &Path) -> Result<AndroidDevice, DumpError> {
             Ok(e) if e.is_file() => e,
             Ok(_) => continue,
             Err(e) => {
-                device.missing.push((relative, e.to_string()));
+                device.missing.push((relative, unreadable(&e.to_string())));
                 continue;
             }
         };
@@ -337,8 +347,10 @@ fn load_zip(path: &Path) -> Result<AndroidDevice, DumpError> {
                 known += 1;
                 apply_file(&mut device, &relative, kind, &bytes);
             }
-            Ok(_) => device.missing.push((relative, "file too large".into())),
-            Err(e) => device.missing.push((relative, e.to_string())),
+            Ok(_) => device
+                .missing
+                .push((relative, Message::new("and-missing-too-large"))),
+            Err(e) => device.missing.push((relative, unreadable(&e.to_string()))),
         }
     }
     if known == 0 {
@@ -349,14 +361,14 @@ fn load_zip(path: &Path) -> Result<AndroidDevice, DumpError> {
 }
 
 fn load_folder(dir: &Path) -> Result<AndroidDevice, DumpError> {
-    let unreadable = |e: std::io::Error| DumpError::Unreadable {
+    let failed = |e: std::io::Error| DumpError::Unreadable {
         path: dir.display().to_string(),
         detail: e.to_string(),
     };
     let mut links = Vec::new();
     let mut files: Vec<PathBuf> = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
-        let path = entry.map_err(unreadable)?.path();
+    for entry in std::fs::read_dir(dir).map_err(failed)? {
+        let path = entry.map_err(failed)?.path();
         match Entry::of(&path) {
             Entry::File => files.push(path),
             // A bug report unpacked one level down (MVT's `bugreport/dumpstate.txt`), with
@@ -376,7 +388,7 @@ fn load_folder(dir: &Path) -> Result<AndroidDevice, DumpError> {
         if let Ok(label) = link.strip_prefix(dir) {
             device.missing.push((
                 label.display().to_string(),
-                "a symbolic link: not followed, a dump is read only inside its folder".into(),
+                Message::new("and-missing-link"),
             ));
         }
     }
@@ -397,7 +409,7 @@ fn load_folder(dir: &Path) -> Result<AndroidDevice, DumpError> {
                 known += 1;
                 apply_file(&mut device, &label, kind, &bytes);
             }
-            Err(e) => device.missing.push((label, e.to_string())),
+            Err(e) => device.missing.push((label, unreadable(&e.to_string()))),
         }
     }
     if known == 0 {

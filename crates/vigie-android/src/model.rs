@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 use std::collections::BTreeMap;
+use vigie_core::Message;
 
 /// One installed package.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -138,8 +139,9 @@ pub struct AndroidDevice {
     /// Which output each kind of observation came from (`package`, `appops`, `root`,
     /// `settings-secure`, ...), for the evidence of findings.
     pub sources: BTreeMap<String, String>,
-    /// Parts of the acquisition that failed or were absent, with why (for coverage).
-    pub missing: Vec<(String, String)>,
+    /// Parts of the acquisition that failed or were absent, with why: a message whose
+    /// words name the part (given as `what`) and the reason (for coverage).
+    pub missing: Vec<(String, Message)>,
 }
 
 impl AndroidDevice {

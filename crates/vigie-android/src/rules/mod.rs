@@ -95,11 +95,7 @@ fn coverage(device: &AndroidDevice, iocs: &IndicatorSet) -> Coverage {
             .push(Message::new("and-not-checked-certificates"));
     }
     for (what, why) in &device.missing {
-        c.not_checked.push(
-            Message::new("and-not-checked-missing")
-                .arg("what", what)
-                .arg("why", why),
-        );
+        c.not_checked.push(why.clone().arg("what", what));
     }
     c.not_checked.push(Message::new("and-not-checked-general"));
     c
