@@ -32,7 +32,10 @@ export-written = Archive written to { $path } (SHA-256 { $sha256 }), signed with
 export-summary = Case { $case }, archive made on { $made }: { $count ->
         [one] { $count } file checked
        *[other] { $count } files checked
-    }; station key { $key }.
+    }; { $key ->
+        [none] no station key in the archive
+       *[other] station key { $key }
+    }.
 export-all-good = Everything checks out: the archive was signed by the station whose key was given, and no file was altered, removed or added.
 export-all-good-signer-unproven = The archive is whole: it matches its signature and no file was altered, removed or added since it was signed. Who signed it is not proven: compare the station key above with the station's own (vigie case key, or the app's Station page), or check again with --key FINGERPRINT.
 export-key-other = The archive was not signed by the station whose key is { $key }: it may have been remade by someone else. Do not rely on it.

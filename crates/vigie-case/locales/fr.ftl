@@ -32,7 +32,10 @@ export-written = Archive écrite dans { $path } (SHA-256 { $sha256 }), signée a
 export-summary = Dossier { $case }, archive faite le { $made } : { $count ->
         [one] { $count } fichier vérifié
        *[other] { $count } fichiers vérifiés
-    } ; clé de la station { $key }.
+    } ; { $key ->
+        [none] aucune clé de station dans l’archive
+       *[other] clé de la station { $key }
+    }.
 export-all-good = Tout est vérifié : l’archive a été signée par la station dont la clé a été donnée, et aucun fichier n’a été modifié, retiré ou ajouté.
 export-all-good-signer-unproven = L’archive est intacte : elle correspond à sa signature et aucun fichier n’a été modifié, retiré ou ajouté depuis qu’elle a été signée. Qui l’a signée n’est pas prouvé : comparez la clé de station ci-dessus avec celle de la station (vigie case key, ou la page Station de l’application), ou vérifiez de nouveau avec --key EMPREINTE.
 export-key-other = L’archive n’a pas été signée par la station dont la clé est { $key } : elle a pu être refaite par quelqu’un d’autre. Ne vous y fiez pas.

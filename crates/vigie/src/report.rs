@@ -189,7 +189,13 @@ pub fn verify(env: &Env, path: &Path, key: Option<&str>) -> Result<ExitCode> {
             .arg("case", &m.case)
             .arg("made", &m.made)
             .arg("count", check.checked.to_string())
-            .arg("key", check.key_fingerprint.clone().unwrap_or_default());
+            .arg(
+                "key",
+                check
+                    .key_fingerprint
+                    .clone()
+                    .unwrap_or_else(|| "none".into()),
+            );
         writeln!(out, "{}", cat.text(&summary))?;
         for e in m.entries.iter().filter(|e| e.opened_sha256.is_some()) {
             let sealed = Message::new("export-sealed-entry").arg("file", &e.path);
