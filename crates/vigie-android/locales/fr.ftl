@@ -113,7 +113,7 @@ and-not-checked-certificates = Aucun certificat de signature n’était disponib
 # Written by earlier versions in the checks they stored (their reason in English).
 and-not-checked-missing = Non vérifié : { $what } ({ $why }).
 and-missing-malformed = Non vérifié : { $what } (contenu illisible ou abîmé).
-and-missing-link = Non vérifié : { $what } (un lien symbolique, non suivi : une acquisition n’est lue qu’à l’intérieur de son dossier).
+and-missing-link = Non vérifié : { $what } (un lien symbolique, non suivi : une acquisition n’est lue qu’à l’intérieur de son répertoire).
 and-missing-too-large = Non vérifié : { $what } (fichier trop volumineux).
 and-missing-unreadable = Non vérifié : { $what } (illisible : { $detail }).
 and-missing-refused = Non vérifié : { $what } (le téléphone a refusé la commande : « { $detail } »).

@@ -350,7 +350,7 @@ web-result-found-more = { $count ->
    *[other] and { $count } more items, in the details below
 }
 web-result-now = What not to do now
-web-result-dont-tell = Do not tell the suspected person, and do not change passwords from this phone yet: they could see it.
+web-result-dont-tell = Do not tell the suspected abuser, and do not change passwords from this phone yet: they could see it.
 web-result-plan = Make a safety plan first: in France, 3919 (Violences Femmes Info, free and anonymous), or 17 in immediate danger.
 web-result-details = See the check’s details
 web-result-too-early = Too early to conclude: nothing suspicious in what was seen, but the check saw too little traffic to say more.

@@ -350,16 +350,16 @@ web-result-found-more = { $count ->
    *[other] et { $count } autres éléments, dans le détail ci-dessous
 }
 web-result-now = À ne pas faire maintenant
-web-result-dont-tell = N’en parlez pas à la personne soupçonnée, et ne changez pas encore de mot de passe depuis ce téléphone : elle pourrait le voir.
+web-result-dont-tell = N’en parlez pas à l’auteur présumé des faits, et ne changez pas encore de mot de passe depuis ce téléphone : il pourrait le voir.
 web-result-plan = Préparez d’abord un plan de mise en sécurité : 3919 (Violences Femmes Info, gratuit et anonyme), ou le 17 en cas de danger immédiat.
 web-result-details = Voir le détail de la vérification
 web-result-too-early = Trop tôt pour conclure : rien de suspect dans ce qui a été vu, mais la vérification a vu trop peu de trafic pour en dire davantage.
 web-level-early = Pas de conclusion pour l’instant
 web-case-verdict-early = Les vérifications de ce dossier ont vu trop peu de trafic pour conclure : rien de suspect dans ce peu, ce qui ne dit rien du reste.
 web-android-dump-title = Une acquisition déjà faite (androidqf)
-web-android-dump-intro = Le dossier ou le fichier zip qu’androidqf a écrit, par exemple sur une clé USB branchée à la station. Il est lu sans être modifié, et gardé tel quel dans le dossier avec son empreinte SHA-256.
-web-android-dump-path = Emplacement du dossier ou du zip sur la station
+web-android-dump-intro = Le répertoire ou le fichier zip qu’androidqf a écrit, par exemple sur une clé USB branchée à la station. Il est lu sans être modifié, et gardé tel quel dans le dossier avec son empreinte SHA-256.
+web-android-dump-path = Emplacement du répertoire ou du zip sur la station
 web-android-dump-go = Vérifier cette acquisition
 web-android-dump-step = Lecture de l’acquisition
-web-android-no-path = Indiquez où se trouve le dossier ou le zip d’androidqf.
+web-android-no-path = Indiquez où se trouve le répertoire ou le zip d’androidqf.
 web-android-usb-title = Le téléphone, branché par USB
