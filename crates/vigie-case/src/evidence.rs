@@ -91,9 +91,9 @@ pub struct Withdrawal {
 /// loses at most the last, unfinished chunk.
 #[derive(Debug)]
 pub struct EvidenceWriter {
-    id: EvidenceId,
-    next_chunk: i64,
-    pending: Vec<u8>,
+    pub(crate) id: EvidenceId,
+    pub(crate) next_chunk: i64,
+    pub(crate) pending: Vec<u8>,
     hasher: Sha256,
     size: u64,
 }
@@ -108,10 +108,59 @@ impl EvidenceWriter {
     pub fn size(&self) -> u64 {
         self.size
     }
+
+    /// Takes the start of `bytes` into the chunk being filled, hashed as it comes, as much as
+    /// the chunk has room for, and says how many bytes it took. It needs no case file: a
+    /// writer fed fast (a live capture) fills its chunk without the case file's lock, which
+    /// only storing a full chunk takes (or none: [`crate::ChunkWriter`]).
+    pub fn fill(&mut self, bytes: &[u8]) -> usize {
+        let take = (CHUNK - self.pending.len()).min(bytes.len());
+        self.pending.extend_from_slice(&bytes[..take]);
+        self.hasher.update(&bytes[..take]);
+        self.size += take as u64;
+        take
+    }
+
+    /// Whether the chunk being filled is full: it is stored before more is taken.
+    pub fn is_full(&self) -> bool {
+        self.pending.len() == CHUNK
+    }
 }
 
 fn chunk_aad(id: EvidenceId, n: i64) -> Vec<u8> {
     format!("evidence_chunks:{}:{n}", id.0).into_bytes()
+}
+
+/// Refuses to go on when the disk holding `dir` has less than [`SPACE_RESERVE`] free.
+/// Where free space cannot be read, writing goes on (the database's own errors remain).
+pub(crate) fn space_left(dir: &std::path::Path) -> Result<(), CaseError> {
+    match nix::sys::statvfs::statvfs(dir) {
+        Ok(v) => {
+            let free = v.blocks_available().saturating_mul(v.fragment_size());
+            if free < SPACE_RESERVE {
+                Err(CaseError::DiskFull {
+                    free_mb: free / 1_000_000,
+                })
+            } else {
+                Ok(())
+            }
+        }
+        Err(_) => Ok(()),
+    }
+}
+
+/// Stores chunk `n` of item `id`, sealed with `key`, on `conn`, committed at once.
+pub(crate) fn insert_chunk(
+    conn: &rusqlite::Connection,
+    key: &[u8; 32],
+    (id, n): (EvidenceId, i64),
+    data: &[u8],
+) -> Result<(), CaseError> {
+    conn.execute(
+        "INSERT INTO evidence_chunks (evidence_id, n, data) VALUES (?1, ?2, ?3)",
+        params![id.0, n, seal(key, &chunk_aad(id, n), data)?],
+    )?;
+    Ok(())
 }
 
 impl CaseStore {
@@ -164,11 +213,7 @@ impl CaseStore {
     }
 
     fn store_chunk(&mut self, id: EvidenceId, n: i64, data: &[u8]) -> Result<(), CaseError> {
-        self.conn.execute(
-            "INSERT INTO evidence_chunks (evidence_id, n, data) VALUES (?1, ?2, ?3)",
-            params![id.0, n, seal(&self.data_key, &chunk_aad(id, n), data)?],
-        )?;
-        Ok(())
+        insert_chunk(&self.conn, &self.data_key, (id, n), data)
     }
 
     /// Adds bytes to an item; full chunks are encrypted and committed at once.
@@ -180,20 +225,26 @@ impl CaseStore {
         // Only what enters the item counts in its hash and size: after a refusal (a full
         // disk), the item holds exactly what was hashed.
         let mut rest = bytes;
-        while !rest.is_empty() {
-            // A chunk left full by an earlier refusal is stored first (`take` is then 0).
-            let take = (CHUNK - w.pending.len()).min(rest.len());
-            w.pending.extend_from_slice(&rest[..take]);
-            w.hasher.update(&rest[..take]);
-            w.size += take as u64;
-            rest = &rest[take..];
-            if w.pending.len() == CHUNK {
-                self.check_space()?;
-                self.store_chunk(w.id, w.next_chunk, &w.pending)?;
-                w.next_chunk += 1;
-                w.pending.clear();
+        loop {
+            // A chunk left full by an earlier refusal is stored first.
+            self.store_full_chunk(w)?;
+            if rest.is_empty() {
+                return Ok(());
             }
+            rest = &rest[w.fill(rest)..];
         }
+    }
+
+    /// Stores the writer's chunk if it is full (encrypted and committed at once). On a full
+    /// disk it is refused and kept whole in the writer, for a later attempt.
+    fn store_full_chunk(&mut self, w: &mut EvidenceWriter) -> Result<(), CaseError> {
+        if !w.is_full() {
+            return Ok(());
+        }
+        self.check_space()?;
+        self.store_chunk(w.id, w.next_chunk, &w.pending)?;
+        w.next_chunk += 1;
+        w.pending.clear();
         Ok(())
     }
 
@@ -207,19 +258,7 @@ impl CaseStore {
     /// Refuses to go on when the case file's disk has less than [`SPACE_RESERVE`] free.
     /// Where free space cannot be read, writing goes on (the database's own errors remain).
     pub(crate) fn check_space(&self) -> Result<(), CaseError> {
-        match nix::sys::statvfs::statvfs(&self.dir) {
-            Ok(v) => {
-                let free = v.blocks_available().saturating_mul(v.fragment_size());
-                if free < SPACE_RESERVE {
-                    Err(CaseError::DiskFull {
-                        free_mb: free / 1_000_000,
-                    })
-                } else {
-                    Ok(())
-                }
-            }
-            Err(_) => Ok(()),
-        }
+        space_left(&self.dir)
     }
 
     /// Ends an item: the last chunk is stored and its SHA-256 and size recorded and logged.

@@ -14,6 +14,7 @@
 mod answers;
 mod audit;
 mod cases;
+mod chunks;
 mod crypto;
 mod device_backup;
 mod error;
@@ -35,6 +36,7 @@ vigie_core::locales!("Translation resources of the case file (errors, verificati
 pub use answers::{PersonAnswer, PersonSays, MAX_ANSWER_NOTE};
 pub use audit::{AuditEntry, VerifyReport};
 pub use cases::CaseSummary;
+pub use chunks::ChunkWriter;
 pub use device_backup::{DeviceBackupFile, DeviceBackupId, DeviceBackupInfo};
 pub use error::{CaseError, CaseId};
 pub use evidence::{EvidenceId, EvidenceInfo, EvidenceKind, EvidenceWriter, Withdrawal, CHUNK};

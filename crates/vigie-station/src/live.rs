@@ -420,18 +420,25 @@ impl CaptureEvidence {
             writer: Arc::new(Mutex::new(Some(w))),
         };
         let sink_ev = ev.clone();
+        let mut chunks = target.with(|s| s.chunk_writer())?;
         let sink: TrafficSink = Box::new(move |bytes: &[u8]| {
             let mut writer = sink_ev
                 .writer
                 .lock()
                 .map_err(|_| io::Error::other(CaseError::Unavailable))?;
-            match writer.as_mut() {
+            let Some(w) = writer.as_mut() else {
+                return Ok(());
+            };
+            // Chunks are filled (and hashed) here, then stored on a connection of their own:
+            // the pages reading the case file never wait for them.
+            let mut rest = bytes;
+            loop {
                 // The case file's own error travels inside, for its translated message.
-                Some(w) => sink_ev
-                    .target
-                    .with(|s| s.write_evidence(w, bytes))
-                    .map_err(io::Error::other),
-                None => Ok(()),
+                chunks.store_full_chunk(w).map_err(io::Error::other)?;
+                if rest.is_empty() {
+                    return Ok(());
+                }
+                rest = &rest[w.fill(rest)..];
             }
         });
         Ok((ev, sink))
