@@ -23,6 +23,7 @@ mod legacy;
 mod live;
 mod locker;
 mod makers;
+mod media;
 mod record;
 mod retro;
 mod runner;
@@ -44,6 +45,7 @@ pub use live::{
 pub use locker::{
     add_locker_file, hash_list_csv, hash_list_json, kind_of, LockerFileInfo, LockerUpload,
 };
+pub use media::{on_removable_media, MediaItem, MediaKind};
 pub use record::{
     AndroidDetails, AndroidSummary, AppSummary, CheckDetails, IosDetails, NetworkDetails,
     ScanRecord, RECORD_VERSION,

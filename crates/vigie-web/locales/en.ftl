@@ -363,3 +363,6 @@ web-android-dump-go = Check this acquisition
 web-android-dump-step = Reading the acquisition
 web-android-no-path = Say where androidqf’s folder or zip is.
 web-android-usb-title = The phone, plugged in over USB
+web-media-found = On a USB stick or disk plugged into the station:
+web-media-check = Check “{ $name }”
+web-media-or-type = Or give another place below.

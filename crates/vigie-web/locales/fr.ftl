@@ -363,3 +363,6 @@ web-android-dump-go = Vérifier cette acquisition
 web-android-dump-step = Lecture de l’acquisition
 web-android-no-path = Indiquez où se trouve le répertoire ou le zip d’androidqf.
 web-android-usb-title = Le téléphone, branché par USB
+web-media-found = Sur une clé USB ou un disque branché à la station :
+web-media-check = Vérifier « { $name } »
+web-media-or-type = Ou indiquez un autre emplacement ci-dessous.

@@ -28,6 +28,18 @@ fn ways_of(b: &Browser, st: &Station, reference: &str) -> String {
     b.wait_text("Comment vérifier le téléphone", 5)
 }
 
+/// Taps the button that checks what was found at the path ending in `end`.
+fn tap_found(b: &Browser, end: &str) {
+    let clicked = b.script(&format!(
+        "const f = [...document.querySelectorAll('ul.media form')].find(f => f.querySelector('input[name=path]').value.endsWith('{end}')); if (f) f.querySelector('button').click(); return !!f;"
+    ));
+    assert_eq!(
+        clicked,
+        serde_json::Value::Bool(true),
+        "nothing offered at {end}"
+    );
+}
+
 #[test]
 fn a_phone_checked_in_three_taps() {
     if missing("Debian packages chromium, chromium-driver; .ci/run installs them") {
@@ -36,7 +48,13 @@ fn a_phone_checked_in_three_taps() {
     let Some(shared) = common::shared_echap() else {
         return;
     };
-    let st = Station::start("guided", Some(&shared.join("echap/ioc.yaml")));
+    // MVT's test artefacts stand for a USB stick plugged into the station.
+    let stick = shared.join("mvt");
+    let st = Station::start_with_env(
+        "guided",
+        Some(&shared.join("echap/ioc.yaml")),
+        &[("VIGIE_MEDIA_ROOTS", stick.to_str().expect("path"))],
+    );
     let b = Browser::start("guided");
     b.goto(&format!("{}/setup", st.base));
     b.create_admin_and_login();
@@ -96,12 +114,12 @@ fn a_phone_checked_in_three_taps() {
     // An Android acquisition made with androidqf (MVT's test one), from the home page: the
     // case a tap away.
     ways_of(&b, &st, "PV-2026-00500");
+    // What the stick holds is offered: a tap, no path to type.
     b.click("#start-android");
-    b.wait_text("androidqf", 10);
-    let dump = shared.join("mvt/androidqf");
-    b.type_into("#android-dump-path", dump.to_str().expect("path"));
+    let text = b.wait_text("Sur une clé USB ou un disque branché à la station", 10);
+    assert!(text.contains("Vérifier « androidqf »"), "{text}");
     b.screenshots("guided-06-android-form-fr");
-    b.click("#android-dump-go");
+    tap_found(&b, "/mvt/androidqf");
     b.wait_url("the result", |u| u.contains("/results/"));
     let text = b.wait_text("Voir le détail de la vérification", 60);
     assert!(
@@ -113,11 +131,13 @@ fn a_phone_checked_in_three_taps() {
     // An iPhone backup.
     ways_of(&b, &st, "PV-2026-00500");
     b.click("#start-ios");
-    b.wait_text("sauvegarde", 10);
-    let backup = shared.join("mvt/ios_backup");
-    b.type_into("#ios-path", backup.to_str().expect("path"));
+    let text = b.wait_text("Vérifier « ios_backup »", 10);
+    assert!(
+        !text.contains("androidqf"),
+        "only iPhone backups offered: {text}"
+    );
     b.screenshots("guided-08-ios-form-fr");
-    b.click("#ios-go");
+    tap_found(&b, "/mvt/ios_backup");
     b.wait_url("the check", |u| u.contains("/ios/"));
     let text = b.wait_text("Voir le détail de la vérification", 60);
     assert!(text.contains("dans ce qui a été vérifié") || text.contains("Ce qui a été trouvé"));

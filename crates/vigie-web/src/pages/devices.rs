@@ -11,9 +11,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::sync::Arc;
-use vigie_core::{Localized, Message, Timestamp};
+use vigie_core::{Catalog, Localized, Message, Timestamp};
 use vigie_indicators::IndicatorSet;
-use vigie_station::{CaseTarget, CheckError, PhoneCheckRequest, Progress, Running};
+use vigie_station::{CaseTarget, CheckError, MediaKind, PhoneCheckRequest, Progress, Running};
 
 /// The phone to check: the devices the adb server sees, and how to get one to show.
 pub(crate) async fn android_form(op: Operator, Path(reference): CaseRef) -> Response {
@@ -58,11 +58,12 @@ pub(crate) async fn android_form(op: Operator, Path(reference): CaseRef) -> Resp
             ));
         }
     }
+    let action = format!("/cases/{}/android", seg(&reference));
     body.push_str(&format!(
-        "<h2>{}</h2><p>{}</p><form method=\"post\" action=\"/cases/{}/android\" class=\"card\">{}<input type=\"hidden\" name=\"source\" value=\"dump\"><label>{}<input name=\"path\" id=\"android-dump-path\" required></label><button type=\"submit\" id=\"android-dump-go\">{}</button></form>",
+        "<h2>{}</h2><p>{}</p>{}<form method=\"post\" action=\"{action}\" class=\"card\">{}<input type=\"hidden\" name=\"source\" value=\"dump\"><label>{}<input name=\"path\" id=\"android-dump-path\" required></label><button type=\"submit\" id=\"android-dump-go\">{}</button></form>",
         esc(&cat.key("web-android-dump-title")),
         esc(&cat.key("web-android-dump-intro")),
-        seg(&reference),
+        media_choices(cat, s, &action, MediaKind::AndroidDump),
         csrf_field(s),
         esc(&cat.key("web-android-dump-path")),
         esc(&cat.key("web-android-dump-go"))
@@ -77,12 +78,48 @@ pub(crate) async fn android_form(op: Operator, Path(reference): CaseRef) -> Resp
     )
 }
 
+/// The backups or acquisitions of `kind` found on the station's removable media, each a
+/// button that checks it (posted to `action`, as the path typed would be).
+fn media_choices(cat: &Catalog, s: &crate::auth::Session, action: &str, kind: MediaKind) -> String {
+    let source = match kind {
+        MediaKind::AndroidDump => "dump",
+        MediaKind::IosBackup => "backup",
+    };
+    let found = tokio::task::block_in_place(vigie_station::on_removable_media);
+    let forms: String = found
+        .iter()
+        .filter(|m| m.kind == kind)
+        .enumerate()
+        .map(|(n, m)| {
+            let path = m.path.to_string_lossy();
+            let name = m.path.file_name().map(|f| f.to_string_lossy()).unwrap_or_default();
+            let button = Message::new("web-media-check").arg("name", name.as_ref());
+            format!(
+                "<li><form method=\"post\" action=\"{action}\">{}<input type=\"hidden\" name=\"source\" value=\"{source}\"><input type=\"hidden\" name=\"path\" value=\"{}\"><button type=\"submit\" id=\"media-{source}-{n}\">{}</button> <span class=\"meta\">{}</span></form></li>",
+                csrf_field(s),
+                esc(&path),
+                esc(&cat.text(&button)),
+                esc(&path),
+            )
+        })
+        .collect();
+    match forms.is_empty() {
+        true => String::new(),
+        false => format!(
+            "<p><strong>{}</strong></p><ul class=\"media\">{forms}</ul><p class=\"hint\">{}</p>",
+            esc(&cat.key("web-media-found")),
+            esc(&cat.key("web-media-or-type"))
+        ),
+    }
+}
+
 /// The backup folder, or the connected iPhone.
 pub(crate) async fn ios_form(op: Operator, Path(reference): CaseRef) -> Response {
     let (cat, s) = (&op.cat, &op.session);
     let r = seg(&reference);
+    let media = media_choices(cat, s, &format!("/cases/{r}/ios"), MediaKind::IosBackup);
     let body = format!(
-        "<h2>{}</h2><p>{}</p><form method=\"post\" action=\"/cases/{r}/ios\" class=\"card\">{csrf}<input type=\"hidden\" name=\"source\" value=\"device\"><label><input type=\"checkbox\" name=\"backup\" id=\"ios-device-backup\" checked> {}</label><label>{}<input type=\"password\" name=\"password\" id=\"ios-device-password\" autocomplete=\"off\"></label><button type=\"submit\" id=\"ios-device-go\">{}</button></form><h2>{}</h2><p>{}</p><p class=\"notice info\">{}</p><form method=\"post\" action=\"/cases/{r}/ios\" class=\"card\">{csrf}<label>{}<input name=\"path\" id=\"ios-path\" required></label><label>{}<input type=\"password\" name=\"password\" id=\"ios-password\" autocomplete=\"off\"></label><button type=\"submit\" id=\"ios-go\">{}</button></form>",
+        "<h2>{}</h2><p>{}</p><form method=\"post\" action=\"/cases/{r}/ios\" class=\"card\">{csrf}<input type=\"hidden\" name=\"source\" value=\"device\"><label><input type=\"checkbox\" name=\"backup\" id=\"ios-device-backup\" checked> {}</label><label>{}<input type=\"password\" name=\"password\" id=\"ios-device-password\" autocomplete=\"off\"></label><button type=\"submit\" id=\"ios-device-go\">{}</button></form><h2>{}</h2><p>{}</p><p class=\"notice info\">{}</p>{media}<form method=\"post\" action=\"/cases/{r}/ios\" class=\"card\">{csrf}<label>{}<input name=\"path\" id=\"ios-path\" required></label><label>{}<input type=\"password\" name=\"password\" id=\"ios-password\" autocomplete=\"off\"></label><button type=\"submit\" id=\"ios-go\">{}</button></form>",
         esc(&cat.key("web-ios-device-title")),
         esc(&cat.key("web-ios-device-intro")),
         esc(&cat.key("web-ios-device-backup")),
