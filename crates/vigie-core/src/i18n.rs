@@ -413,7 +413,7 @@ mod tests {
         let fr = said(Lang::Fr);
         assert!(
             fr.starts_with(
-                "/no/such/place/vigie: fichier ou dossier introuvable (erreur système 2)"
+                "/no/such/place/vigie: fichier ou répertoire introuvable (erreur système 2)"
             ),
             "{fr}"
         );

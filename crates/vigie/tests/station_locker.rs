@@ -36,6 +36,7 @@ fn sensitive_images_stay_blurred_unless_asked_and_are_never_printed() {
     let b = Browser::start("locker");
     b.goto(&format!("{}/", st.base));
     b.create_admin_and_login();
+    b.goto(&format!("{}/cases", st.base));
     b.type_into("#reference", "PV-2026/00123");
     b.click("#new-case");
     b.wait_text("PV-2026/00123", 5);
