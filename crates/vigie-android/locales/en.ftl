@@ -28,8 +28,10 @@ and-watchware-explain = { $package } is { $app }, an app sold for monitoring (pa
     } It can see: { $can_keys }.
 and-ioc-history-title = { $app } ran on this phone ({ $package }), according to its battery history
 and-ioc-history-explain = The phone's battery history names { $package }, which is { $app }, listed as spyware: it was on the phone at some point. It is not installed now: it may have been removed, or it may be hidden. Talk about it with a support worker, who can help decide what to do next.
+and-ioc-property-title = A system property left by { $app } ({ $property })
+and-ioc-property-explain = The phone carries the system property { $property }, which an indicator feed ties to { $app }, listed as spyware. A specialist should confirm it; change nothing on the phone meanwhile.
 and-ioc-process-title = A process of { $app } is running ({ $process })
-and-ioc-process-explain = The process { $process } belongs to { $app }, listed as spyware. It runs on the phone even though no installed app was found under this name, which can mean the spyware is hiding.
+and-ioc-process-explain = An indicator feed ties the process { $process }, running on the phone, to { $app }, listed as spyware. Spyware can run under a name that matches no visible app; a specialist should confirm it.
 and-sideloaded-common-title = Common app installed from outside a store: { $package }
 and-sideloaded-common-explain = { $package } is a common app, installed here from outside an app store (installer: “{ $installer }”): for instance from its maker’s website, by a transfer from a former phone, or as a modified version. It is usually harmless; if the person did not install it that way themselves, it is worth noting.{ $since ->
         [unknown] {""}

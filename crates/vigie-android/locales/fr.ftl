@@ -28,8 +28,10 @@ and-watchware-explain = { $package } est { $app }, une application vendue pour s
     } Elle peut voir : { $can_keys }.
 and-ioc-history-title = { $app } a fonctionné sur ce téléphone ({ $package }), d’après l’historique de la batterie
 and-ioc-history-explain = L’historique de la batterie du téléphone mentionne { $package }, c’est-à-dire { $app }, un logiciel espion répertorié : il a été présent sur le téléphone à un moment. Il n’est pas installé actuellement : il a pu être supprimé, ou être caché. Parlez-en avec un ou une intervenante, qui peut aider à décider de la suite.
+and-ioc-property-title = Une propriété système laissée par { $app } ({ $property })
+and-ioc-property-explain = Le téléphone porte la propriété système { $property }, qu’une liste d’indicateurs associe à { $app }, répertorié comme logiciel espion. Un ou une spécialiste doit le confirmer ; ne modifiez rien sur le téléphone en attendant.
 and-ioc-process-title = Un processus de { $app } est en cours d’exécution ({ $process })
-and-ioc-process-explain = Le processus { $process } appartient à { $app }, répertorié comme logiciel espion. Il tourne sur le téléphone alors qu’aucune application installée n’a été trouvée sous ce nom, ce qui peut signifier que le logiciel espion se cache.
+and-ioc-process-explain = Une liste d’indicateurs associe le processus { $process }, en cours d’exécution sur le téléphone, à { $app }, répertorié comme logiciel espion. Un logiciel espion peut tourner sous un nom qui ne correspond à aucune application visible ; un ou une spécialiste doit le confirmer.
 and-sideloaded-common-title = Application courante installée hors d’une boutique : { $package }
 and-sideloaded-common-explain = { $package } est une application courante, installée ici hors d’une boutique d’applications (installateur : « { $installer } ») : par exemple depuis le site de son éditeur, par un transfert depuis un ancien téléphone, ou en version modifiée. C’est en général sans gravité ; si la personne ne l’a pas installée ainsi elle-même, mieux vaut le noter.{ $since ->
         [unknown] {""}

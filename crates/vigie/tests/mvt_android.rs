@@ -47,6 +47,12 @@ fn covers(alert: &serde_json::Value, findings: &[serde_json::Value]) -> bool {
     match alert["module"].as_str().unwrap_or_default() {
         "aqf_packages" | "dumpsys_packages" => subject_is(s(&ev["name"])),
         "aqf_settings" | "settings" => subject_is(s(&ev["name"])),
+        "aqf_get_prop" | "getprop" => subject_is(s(&ev["name"])),
+        "aqf_processes" | "processes" => {
+            let shown = s(&ev["command"]);
+            let bare = shown.trim_matches(|c| c == '[' || c == ']');
+            subject_is(bare.rsplit('/').next().unwrap_or(bare).to_owned())
+        }
         "dumpsys_appops" => subject_is(s(&ev["package_name"])),
         "root_binaries" => evidence_has("AND-ROOT", &|e| e["detail"] == ev["path"]),
         "tombstones" => {

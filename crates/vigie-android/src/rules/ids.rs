@@ -8,6 +8,8 @@ pub(crate) const IOC_CERT: &str = "AND-IOC-CERT";
 pub(crate) const IOC_APK: &str = "AND-IOC-APK";
 /// A known spy app in the battery history (it ran, and may have been removed since).
 pub(crate) const IOC_HISTORY: &str = "AND-IOC-HISTORY";
+/// A system property named as a known spy app leaves it.
+pub(crate) const IOC_PROPERTY: &str = "AND-IOC-PROPERTY";
 /// Running process named as a known spy app.
 pub(crate) const IOC_PROCESS: &str = "AND-IOC-PROCESS";
 /// A monitoring ("watchware") or anti-theft app listed as such.

@@ -9,6 +9,13 @@ use crate::model::Package;
 use vigie_core::{Finding, Message, Severity, ThreatCategory};
 use vigie_indicators::{Indicator, IndicatorKind};
 
+/// A process's name as `ps` printed it, taken as MVT takes it: brackets around a kernel
+/// thread's name removed, then the last part of a path.
+fn process_name(shown: &str) -> &str {
+    let bare = shown.trim_matches(|c| c == '[' || c == ']');
+    bare.rsplit('/').next().unwrap_or(bare)
+}
+
 /// How serious a match is: a monitoring app listed as such is less so than a spy app.
 fn severity_of(ind: &Indicator) -> Severity {
     if ind.category == ThreatCategory::Watchware {
@@ -99,21 +106,40 @@ impl RuleRun<'_> {
         self.raise(finding, output, detail);
     }
 
-    /// Running processes named as a known spy app (or as its package, when not listed).
+    /// Running processes named as a known spy app (or as its package, when not listed). A
+    /// name is taken as MVT takes it: without the brackets `ps` puts around kernel threads,
+    /// the last part of a path, and, cut by the kernel, as the start of a longer name.
     pub(super) fn process_indicators(&mut self) {
         let (device, iocs) = (self.device, self.iocs);
         let output = device.source_of("ps", "ps");
         for proc in &device.processes {
-            let base = proc.name.split(':').next().unwrap_or_default();
-            let mut hits = iocs.match_exact(IndicatorKind::ProcessName, &proc.name);
+            let name = process_name(&proc.name);
+            let base = name.split(':').next().unwrap_or_default();
+            let mut hits = iocs.match_exact(IndicatorKind::ProcessName, name);
+            hits.extend(iocs.match_truncated_process(name));
             if !device.packages.contains_key(base) {
                 hits.extend(iocs.match_exact(IndicatorKind::AppId, base));
             }
             for ind in hits {
                 let app = ind.app.as_deref().unwrap_or(base);
-                let seen = ("process", proc.name.as_str());
+                let seen = ("process", name);
                 let finding = self.sighting(ids::IOC_PROCESS, "and-ioc-process", ind, seen, app);
                 self.raise(finding, &output, format!("pid {} {}", proc.pid, proc.name));
+            }
+        }
+    }
+
+    /// System properties (`getprop`) named as a known spy app leaves them, matched by name
+    /// whatever the case, as MVT matches them.
+    pub(super) fn property_indicators(&mut self) {
+        let (device, iocs) = (self.device, self.iocs);
+        let output = device.source_of("getprop", "getprop");
+        for (name, value) in &device.properties {
+            for ind in iocs.match_exact(IndicatorKind::AndroidProperty, name) {
+                let app = ind.app.as_deref().unwrap_or(name);
+                let seen = ("property", name.as_str());
+                let finding = self.sighting(ids::IOC_PROPERTY, "and-ioc-property", ind, seen, app);
+                self.raise(finding, &output, format!("[{name}]: [{value}]"));
             }
         }
     }
@@ -153,5 +179,21 @@ impl RuleRun<'_> {
             .arg(arg, subject);
         Finding::new(rule, severity_of(ind), subject, title, explanation)
             .with_indicator(Some(self.iocs.reference(ind)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn process_names_are_taken_as_mvt_takes_them() {
+        assert_eq!(super::process_name("[kthreadd]"), "kthreadd");
+        assert_eq!(
+            super::process_name("/system/bin/surfaceflinger"),
+            "surfaceflinger"
+        );
+        assert_eq!(
+            super::process_name("com.spy.app:remote"),
+            "com.spy.app:remote"
+        );
     }
 }

@@ -28,6 +28,7 @@ pub fn check(device: &AndroidDevice, iocs: &IndicatorSet) -> Verdict {
     run.settings_rules();
     run.root_rules();
     run.process_indicators();
+    run.property_indicators();
     run.installs_apps();
     run.privileged_crashes();
     run.history_indicators();

@@ -210,6 +210,22 @@ impl IndicatorSet {
         self.match_exact_normalized(kind, v)
     }
 
+    /// Process indicators that a process name cut by the kernel (15 or 16 characters, as
+    /// `ps` shows kernel threads and long names) is the start of, as MVT matches them.
+    pub fn match_truncated_process(&self, name: &str) -> Vec<&Indicator> {
+        if !(15..=16).contains(&name.chars().count()) {
+            return vec![];
+        }
+        self.indicators
+            .iter()
+            .filter(|i| {
+                i.kind == IndicatorKind::ProcessName
+                    && i.value.len() > name.len()
+                    && i.value.starts_with(name)
+            })
+            .collect()
+    }
+
     fn match_exact_normalized(&self, kind: IndicatorKind, value: String) -> Vec<&Indicator> {
         self.index
             .exact(kind, value)
@@ -384,6 +400,30 @@ mod tests {
             src,
         );
         s
+    }
+
+    #[test]
+    fn a_process_name_cut_by_the_kernel_matches_the_start_of_an_indicator() {
+        let mut s = IndicatorSet::new();
+        let src = s.add_source(Source::for_test("test", FeedFormat::PlainList));
+        let (c2, cat) = (IndicatorRole::C2, Stalkerware);
+        s.add(
+            IndicatorKind::ProcessName,
+            "com.spyapp.monitor",
+            c2,
+            None,
+            cat,
+            src,
+        );
+        assert_eq!(s.match_truncated_process("com.spyapp.moni").len(), 1);
+        assert!(
+            s.match_truncated_process("com.spyapp").is_empty(),
+            "not cut"
+        );
+        assert!(
+            s.match_truncated_process("com.spyapp.monitor").is_empty(),
+            "whole"
+        );
     }
 
     #[test]
